@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Marrow",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "marrow", targets: ["marrow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, each reached through its own system library target.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CYaml",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // The model: course, lessons, quizzes, scoring, progress. No curses here.
+        .target(
+            name: "MarrowCore",
+            dependencies: ["CCmark", "CYaml"]
+        ),
+        // The terminal front end: pure update/render plus one ncurses backend.
+        .target(
+            name: "MarrowTUI",
+            dependencies: ["MarrowCore", "CNCursesW"]
+        ),
+        .executableTarget(
+            name: "marrow",
+            dependencies: [
+                "MarrowCore",
+                "MarrowTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MarrowCoreTests",
+            dependencies: ["MarrowCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MarrowTUITests",
+            dependencies: ["MarrowTUI", "MarrowCore"],
+            resources: [.copy("Snapshots")]
+        ),
+        .testTarget(
+            name: "MarrowCLITests",
+            dependencies: ["MarrowCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

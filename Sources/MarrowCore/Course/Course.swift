@@ -1,0 +1,79 @@
+/// A course: a folder holding `course.yaml`, lesson files `NN-slug.md` and `glossary.yaml`.
+public struct Course: Sendable {
+    public var info: CourseInfo
+    /// The lessons that loaded, in file-name order.
+    public var lessons: [Lesson]
+    /// Lesson files that could not be loaded, each with its first error; the rest of the course still opens.
+    public var brokenLessons: [BrokenLesson]
+    public var glossary: [GlossaryTerm]
+    /// Every problem found while loading, in file order.
+    public var diagnostics: [Diagnostic]
+    /// The course folder.
+    public var directory: String
+
+    public init(info: CourseInfo, lessons: [Lesson], brokenLessons: [BrokenLesson] = [], glossary: [GlossaryTerm] = [], diagnostics: [Diagnostic] = [], directory: String = "") {
+        self.info = info
+        self.lessons = lessons
+        self.brokenLessons = brokenLessons
+        self.glossary = glossary
+        self.diagnostics = diagnostics
+        self.directory = directory
+    }
+
+    public func lesson(id: String) -> Lesson? { lessons.first { $0.id == id } }
+
+    /// All questions of all lessons, in course order.
+    public var allQuestions: [Question] { lessons.flatMap(\.quiz) }
+}
+
+/// What `course.yaml` says about the course.
+public struct CourseInfo: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var disclaimer: String
+    public var version: String
+    /// ISO date `YYYY-MM-DD`.
+    public var lastReviewed: String
+    /// Whether quiz choices are shuffled for each attempt (default true).
+    public var shuffleChoices: Bool
+
+    public init(id: String, title: String, summary: String = "", disclaimer: String = "", version: String = "1", lastReviewed: String = "", shuffleChoices: Bool = true) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.disclaimer = disclaimer
+        self.version = version
+        self.lastReviewed = lastReviewed
+        self.shuffleChoices = shuffleChoices
+    }
+}
+
+/// A lesson file that could not be loaded.
+public struct BrokenLesson: Sendable, Hashable {
+    public var path: String
+    public var fileName: String
+    /// The lesson's title if the front matter was readable, else the file name.
+    public var title: String
+    public var error: Diagnostic
+
+    public init(path: String, fileName: String, title: String, error: Diagnostic) {
+        self.path = path
+        self.fileName = fileName
+        self.title = title
+        self.error = error
+    }
+}
+
+/// One entry of `glossary.yaml`.
+public struct GlossaryTerm: Sendable, Hashable {
+    public var term: String
+    public var definition: String
+    public var aliases: [String]
+
+    public init(term: String, definition: String, aliases: [String] = []) {
+        self.term = term
+        self.definition = definition
+        self.aliases = aliases
+    }
+}

@@ -1,0 +1,92 @@
+/// A lesson body, converted from cmark's tree into plain Swift values at once,
+/// so that nothing outside `MarkdownConverter.swift` ever touches a cmark pointer.
+public struct Document: Sendable, Hashable {
+    public var blocks: [Block]
+
+    public init(blocks: [Block] = []) {
+        self.blocks = blocks
+    }
+}
+
+/// One block of a document, with the source position where it starts
+/// (1-based line and column in the lesson file, front matter included).
+public struct Block: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case heading(level: Int, content: [Inline])
+        case paragraph([Inline])
+        case codeBlock(info: String, text: String)
+        case bulletList(items: [ListItem])
+        case orderedList(start: Int, items: [ListItem])
+        case blockQuote([Block])
+        case thematicBreak
+    }
+
+    public var kind: Kind
+    public var line: Int
+    public var column: Int
+
+    public init(_ kind: Kind, line: Int = 0, column: Int = 0) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+    }
+}
+
+/// One item of a bullet or numbered list: its own blocks (paragraphs, nested lists …).
+public struct ListItem: Sendable, Hashable {
+    public var blocks: [Block]
+    public var line: Int
+    public var column: Int
+
+    public init(blocks: [Block], line: Int = 0, column: Int = 0) {
+        self.blocks = blocks
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Inline content of a paragraph or heading.
+public indirect enum Inline: Sendable, Hashable {
+    case text(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case code(String)
+    case link(text: [Inline], url: String)
+    case softBreak
+    case lineBreak
+}
+
+extension Inline {
+    /// The text a reader sees, without markup (soft breaks become spaces).
+    public var plainText: String {
+        switch self {
+        case .text(let s), .code(let s): return s
+        case .emphasis(let c), .strong(let c): return c.plainText
+        case .link(let text, _): return text.plainText
+        case .softBreak, .lineBreak: return " "
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The text a reader sees, without markup.
+    public var plainText: String {
+        var out = ""
+        for inline in self { out += inline.plainText }
+        return out
+    }
+}
+
+extension Block {
+    /// All the text in this block and its children, for search and glossary lookup.
+    public var plainText: String {
+        switch kind {
+        case .heading(_, let c), .paragraph(let c): return c.plainText
+        case .codeBlock(_, let t): return t
+        case .bulletList(let items), .orderedList(_, let items):
+            return items.map { $0.blocks.map(\.plainText).joined(separator: "\n") }.joined(separator: "\n")
+        case .blockQuote(let b): return b.map(\.plainText).joined(separator: "\n")
+        case .thematicBreak: return ""
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import MarrowCore
+print("marrow")

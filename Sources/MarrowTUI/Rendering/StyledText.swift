@@ -1,0 +1,45 @@
+import MarrowCore
+
+/// A run of text in one style.
+public struct Span: Sendable, Hashable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, _ style: Style = .normal) {
+        self.text = text
+        self.style = style
+    }
+
+    public var width: Int { DisplayWidth.of(text) }
+}
+
+/// One laid-out line: spans that fit the width they were wrapped to, plus where
+/// the line comes from in the document, so a reading position survives re-wrapping.
+public struct StyledLine: Sendable, Hashable {
+    public var spans: [Span]
+    /// Index of the top-level block of the document this line belongs to.
+    public var block: Int
+    /// Character offset into that block's plain text where this line starts.
+    public var offset: Int
+
+    public init(_ spans: [Span] = [], block: Int = 0, offset: Int = 0) {
+        self.spans = spans
+        self.block = block
+        self.offset = offset
+    }
+
+    public var width: Int { spans.reduce(0) { $0 + $1.width } }
+    public var plainText: String { spans.map(\.text).joined() }
+}
+
+extension ScreenBuffer {
+    /// Draws a styled line at (row, column), clipped to `width` cells.
+    public mutating func draw(_ line: StyledLine, row: Int, column: Int, width: Int) {
+        var col = column
+        for span in line.spans {
+            let remaining = column + width - col
+            if remaining <= 0 { break }
+            col += put(span.text, row: row, column: col, style: span.style, maxWidth: remaining)
+        }
+    }
+}

@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MarrowCLITests",
-            dependencies: ["MarrowCore"]
+            dependencies: ["MarrowCore", "marrow"]
         ),
     ],
     swiftLanguageModes: [.v6]

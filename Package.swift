@@ -57,7 +57,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MarrowCLITests",
-            dependencies: ["MarrowCore", "marrow"]
+            dependencies: ["MarrowCore", "marrow"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,434 @@
+import MarrowCore
+
+/// Choices for laying out a document.
+public struct LayoutOptions: Sendable, Hashable {
+    /// Text to highlight (case-insensitive) wherever it appears: a search match.
+    public var highlight: String?
+    /// Whether a link's URL follows its text as " <url>".
+    public var showURLs: Bool
+
+    public init(highlight: String? = nil, showURLs: Bool = true) {
+        self.highlight = highlight
+        self.showURLs = showURLs
+    }
+}
+
+/// Lays out a document at a width: wrapped by display width, styled by role,
+/// each line remembering where in the document it starts.
+///
+/// Pure, and shared by the reader screen and `marrow read`. Every line carries
+/// the index of its top-level block and a character offset into that block's
+/// `plainText`, so a `ReadingPosition` finds its line again at any width.
+public enum Layout {
+    /// The lines of `blocks` wrapped to `width` cells.
+    public static func lines(for blocks: [Block], width: Int, options: LayoutOptions = .init()) -> [StyledLine] {
+        var builder = LayoutBuilder(width: max(1, width), options: options)
+        for (index, block) in blocks.enumerated() {
+            builder.topBlock = index
+            if !builder.lines.isEmpty { builder.blank(prefix: []) }
+            builder.layout(block, base: 0, first: [], rest: [], depth: 0)
+        }
+        return builder.finish()
+    }
+
+    /// Inline content (a quiz prompt, a choice) wrapped to `width` cells. The first
+    /// line starts with `firstPrefix`, later lines with `restPrefix` (a hanging indent).
+    public static func lines(for inlines: [Inline], width: Int, style: Style = .normal, firstPrefix: [Span] = [], restPrefix: [Span] = [], options: LayoutOptions = .init()) -> [StyledLine] {
+        var builder = LayoutBuilder(width: max(1, width), options: options)
+        var offset = 0
+        var glyphs: [Glyph] = []
+        builder.collect(inlines, style: style, offset: &offset, into: &glyphs)
+        builder.wrap(glyphs, first: firstPrefix, rest: restPrefix, emptyOffset: 0)
+        return builder.finish()
+    }
+
+    /// Plain text (a glossary definition, a message) wrapped to `width` cells.
+    /// Newlines in `text` start new lines.
+    public static func wrap(_ text: String, width: Int, style: Style = .normal, firstPrefix: [Span] = [], restPrefix: [Span] = []) -> [StyledLine] {
+        var inlines: [Inline] = []
+        for (index, part) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { inlines.append(.lineBreak) }
+            inlines.append(.text(String(part)))
+        }
+        return lines(for: inlines, width: width, style: style, firstPrefix: firstPrefix, restPrefix: restPrefix)
+    }
+
+    /// The line showing `position`: the last line starting at or before it.
+    public static func lineIndex(for position: ReadingPosition, in lines: [StyledLine]) -> Int {
+        var low = 0
+        var high = lines.count - 1
+        var found = 0
+        while low <= high {
+            let mid = (low + high) / 2
+            let line = lines[mid]
+            if (line.block, line.offset) <= (position.block, position.offset) {
+                found = mid
+                low = mid + 1
+            } else {
+                high = mid - 1
+            }
+        }
+        return found
+    }
+
+    /// The reading position of a view whose top line is `lineIndex` and which
+    /// shows `visibleRows` rows. `percent` is 100 once the last line is visible.
+    public static func position(at lineIndex: Int, in lines: [StyledLine], visibleRows: Int) -> ReadingPosition {
+        guard !lines.isEmpty else { return ReadingPosition(block: 0, offset: 0, percent: 100) }
+        let index = min(max(0, lineIndex), lines.count - 1)
+        let line = lines[index]
+        return ReadingPosition(block: line.block, offset: line.offset, percent: percent(top: index, count: lines.count, visibleRows: visibleRows))
+    }
+
+    /// How far a view is through `count` lines: 0 at the top, 100 when the last line is visible.
+    public static func percent(top: Int, count: Int, visibleRows: Int) -> Int {
+        let maxTop = max(0, count - max(1, visibleRows))
+        if maxTop == 0 || top >= maxTop { return 100 }
+        return max(0, min(100, top * 100 / maxTop))
+    }
+
+    /// `line` with every case-insensitive occurrence of `query` restyled in the highlight role.
+    public static func highlighting(_ query: String, in line: StyledLine) -> StyledLine {
+        let needle = Array(query).map { $0.lowercased() }
+        guard !needle.isEmpty else { return line }
+        var glyphs: [(Character, Style)] = []
+        for span in line.spans {
+            for character in span.text { glyphs.append((character, span.style)) }
+        }
+        let lowered = glyphs.map { $0.0.lowercased() }
+        guard lowered.count >= needle.count else { return line }
+        var marked = Array(repeating: false, count: glyphs.count)
+        var i = 0
+        while i + needle.count <= lowered.count {
+            if lowered[i..<(i + needle.count)].elementsEqual(needle) {
+                for k in i..<(i + needle.count) { marked[k] = true }
+                i += needle.count
+            } else {
+                i += 1
+            }
+        }
+        guard marked.contains(true) else { return line }
+        var spans: [Span] = []
+        for (index, glyph) in glyphs.enumerated() {
+            let style = marked[index] ? Style(.highlight, glyph.1.attributes) : glyph.1
+            if let last = spans.last, last.style == style {
+                spans[spans.count - 1].text.append(glyph.0)
+            } else {
+                spans.append(Span(String(glyph.0), style))
+            }
+        }
+        var result = line
+        result.spans = spans
+        return result
+    }
+
+    /// The top-level headings of a document, for an outline: level, text and block index.
+    public static func headings(in blocks: [Block]) -> [(level: Int, title: String, block: Int)] {
+        blocks.enumerated().compactMap { index, block in
+            if case .heading(let level, let content) = block.kind {
+                return (level, Sanitizer.clean(content.plainText, singleLine: true), index)
+            }
+            return nil
+        }
+    }
+}
+
+/// One character to place, with its style and its offset in the block's plain text.
+struct Glyph {
+    var character: Character
+    var style: Style
+    var offset: Int
+    /// A hard line break, never drawn.
+    var isBreak = false
+}
+
+/// The mutable work of a layout: the lines so far and where they come from.
+struct LayoutBuilder {
+    let width: Int
+    let options: LayoutOptions
+    var lines: [StyledLine] = []
+    var topBlock = 0
+
+    init(width: Int, options: LayoutOptions) {
+        self.width = width
+        self.options = options
+    }
+
+    func finish() -> [StyledLine] {
+        guard let query = options.highlight, !query.isEmpty else { return lines }
+        return lines.map { Layout.highlighting(query, in: $0) }
+    }
+
+    // MARK: Blocks
+
+    mutating func layout(_ block: Block, base: Int, first: [Span], rest: [Span], depth: Int) {
+        switch block.kind {
+        case .heading(let level, let content):
+            let style: Style = switch level {
+            case 1: Style(.title, [.bold])
+            case 2: Style(.heading, [.bold])
+            default: Style(.subheading, [.bold])
+            }
+            var offset = base
+            var glyphs: [Glyph] = []
+            collect(content, style: style, offset: &offset, into: &glyphs)
+            let start = lines.count
+            wrap(glyphs, first: first, rest: rest, emptyOffset: base)
+            if level == 1 {
+                let textWidth = lines[start...].map { $0.width - Self.width(of: rest) }.max() ?? 0
+                let rule = String(repeating: "═", count: max(1, min(available(rest), textWidth)))
+                emit(rest + [Span(rule, Style(.title))], offset: offset)
+            }
+        case .paragraph(let content):
+            var offset = base
+            var glyphs: [Glyph] = []
+            collect(content, style: .normal, offset: &offset, into: &glyphs)
+            wrap(glyphs, first: first, rest: rest, emptyOffset: base)
+        case .codeBlock(_, let text):
+            layoutCode(text, base: base, first: first, rest: rest)
+        case .bulletList(let items):
+            let marker = ["• ", "◦ ", "▪ "][depth % 3]
+            layoutItems(items, markers: items.map { _ in marker }, base: base, first: first, rest: rest, depth: depth)
+        case .orderedList(let start, let items):
+            let numbers = items.indices.map { "\(start + $0)." }
+            let widest = numbers.map(\.count).max() ?? 0
+            let markers = numbers.map { String(repeating: " ", count: widest - $0.count) + $0 + " " }
+            layoutItems(items, markers: markers, base: base, first: first, rest: rest, depth: depth)
+        case .blockQuote(let children):
+            let bar = Span("│ ", Style(.quote))
+            layoutChildren(children, base: base, first: first + [bar], rest: rest + [bar], depth: depth, blankBetween: { _ in true })
+        case .thematicBreak:
+            emit(first + [Span(String(repeating: "─", count: available(rest)), Style(.dim))], offset: base)
+        }
+    }
+
+    private mutating func layoutItems(_ items: [ListItem], markers: [String], base: Int, first: [Span], rest: [Span], depth: Int) {
+        var itemBase = base
+        for (index, item) in items.enumerated() {
+            let marker = markers[index]
+            let indent = Span(String(repeating: " ", count: DisplayWidth.of(marker)))
+            layoutChildren(item.blocks, base: itemBase, first: (index == 0 ? first : rest) + [Span(marker, Style(.accent))], rest: rest + [indent], depth: depth + 1) { next in
+                // Paragraphs of one item are set apart; a nested list follows at once.
+                switch next.kind {
+                case .bulletList, .orderedList: return false
+                default: return true
+                }
+            }
+            if item.blocks.isEmpty {
+                emit((index == 0 ? first : rest) + [Span(marker, Style(.accent))], offset: itemBase)
+            }
+            itemBase += item.blocks.map(\.plainText).joined(separator: "\n").count + 1
+        }
+    }
+
+    private mutating func layoutChildren(_ children: [Block], base: Int, first: [Span], rest: [Span], depth: Int, blankBetween: (Block) -> Bool) {
+        var childBase = base
+        for (index, child) in children.enumerated() {
+            if index > 0, blankBetween(child) { blank(prefix: rest, offset: childBase) }
+            layout(child, base: childBase, first: index == 0 ? first : rest, rest: rest, depth: depth)
+            childBase += child.plainText.count + 1
+        }
+    }
+
+    private mutating func layoutCode(_ text: String, base: Int, first: [Span], rest: [Span]) {
+        var codeLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        if codeLines.last?.isEmpty == true { codeLines.removeLast() }
+        if codeLines.isEmpty { codeLines = [""] }
+        let room = max(1, available(rest) - 2)
+        var offset = base
+        for (index, raw) in codeLines.enumerated() {
+            var clean = ""
+            for character in raw {
+                if let c = Self.clean(character) { clean.append(c) }
+            }
+            let shown = DisplayWidth.truncate(clean, to: room)
+            var spans = (index == 0 ? first : rest) + [Span("  ")]
+            if !shown.isEmpty { spans.append(Span(shown, Style(.code))) }
+            emit(spans, offset: offset)
+            offset += raw.count + 1
+        }
+    }
+
+    // MARK: Inlines
+
+    /// Flattens inline content into glyphs, counting offsets the way `Inline.plainText` does.
+    mutating func collect(_ inlines: [Inline], style: Style, offset: inout Int, into glyphs: inout [Glyph]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                append(text, style: style, offset: &offset, into: &glyphs)
+            case .emphasis(let content):
+                collect(content, style: Style(style.role, style.attributes.union(.italic)), offset: &offset, into: &glyphs)
+            case .strong(let content):
+                collect(content, style: Style(style.role, style.attributes.union(.bold)), offset: &offset, into: &glyphs)
+            case .code(let text):
+                append(text, style: Style(.code, style.attributes), offset: &offset, into: &glyphs)
+            case .link(let content, let url):
+                let text = content.plainText
+                collect(content, style: Style(.link, style.attributes.union(.underline)), offset: &offset, into: &glyphs)
+                let bare = url.hasPrefix("mailto:") ? String(url.dropFirst(7)) : url
+                if options.showURLs, !url.isEmpty, text != url, text != bare {
+                    // The URL is not part of the block's plain text: its glyphs keep the link's end offset.
+                    for character in " <\(url)>" {
+                        if let c = Self.clean(character), c != "\n" { glyphs.append(Glyph(character: c, style: Style(.url), offset: offset)) }
+                    }
+                }
+            case .softBreak:
+                glyphs.append(Glyph(character: " ", style: style, offset: offset))
+                offset += 1
+            case .lineBreak:
+                glyphs.append(Glyph(character: "\n", style: style, offset: offset, isBreak: true))
+                offset += 1
+            }
+        }
+    }
+
+    private func append(_ text: String, style: Style, offset: inout Int, into glyphs: inout [Glyph]) {
+        for character in text {
+            if let c = Self.clean(character) {
+                glyphs.append(Glyph(character: c == "\n" ? " " : c, style: style, offset: offset))
+            }
+            offset += 1
+        }
+    }
+
+    /// A character safe to draw: forbidden scalars removed, tab made a space; nil if nothing is left.
+    static func clean(_ character: Character) -> Character? {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let s = scalars.first {
+            if s == "\t" { return " " }
+            if s == "\n" { return "\n" }
+            return Sanitizer.isForbidden(s) ? nil : character
+        }
+        var kept = String.UnicodeScalarView()
+        for s in scalars where !Sanitizer.isForbidden(s) && s != "\t" && s != "\n" && s != "\r" { kept.append(s) }
+        if kept.isEmpty { return scalars.contains("\n") ? "\n" : nil }
+        return String(kept).first
+    }
+
+    // MARK: Wrapping
+
+    /// Wraps glyphs into lines at word boundaries by display width. A word wider
+    /// than the room is broken; double-width characters may break anywhere.
+    mutating func wrap(_ glyphs: [Glyph], first: [Span], rest: [Span], emptyOffset: Int) {
+        let room = max(1, available(rest))
+        var isFirst = true
+        var current: [Glyph] = []
+        var currentWidth = 0
+        var pendingSpace: [Glyph] = []
+
+        func flush(_ builder: inout LayoutBuilder, force: Bool = false) {
+            guard force || !current.isEmpty else { return }
+            let offset = current.first?.offset ?? pendingSpace.first?.offset ?? emptyOffset
+            builder.emit((isFirst ? first : rest) + Self.spans(current), offset: offset)
+            isFirst = false
+            current = []
+            currentWidth = 0
+            pendingSpace = []
+        }
+
+        func place(_ word: [Glyph], _ builder: inout LayoutBuilder) {
+            var remaining = word[...]
+            while !remaining.isEmpty {
+                var taken = 0
+                var takenWidth = 0
+                for glyph in remaining {
+                    let w = DisplayWidth.of(glyph.character)
+                    if currentWidth + takenWidth + w > room { break }
+                    taken += 1
+                    takenWidth += w
+                }
+                if taken == 0 {
+                    if current.isEmpty { taken = 1; takenWidth = DisplayWidth.of(remaining.first!.character) }
+                    else { flush(&builder); continue }
+                }
+                current.append(contentsOf: remaining.prefix(taken))
+                currentWidth += takenWidth
+                remaining = remaining.dropFirst(taken)
+                if !remaining.isEmpty { flush(&builder) }
+            }
+        }
+
+        var index = 0
+        var sawContent = false
+        while index < glyphs.count {
+            let glyph = glyphs[index]
+            if glyph.isBreak {
+                flush(&self, force: true)
+                sawContent = true
+                index += 1
+                continue
+            }
+            if glyph.character == " " {
+                var end = index
+                while end < glyphs.count, glyphs[end].character == " ", !glyphs[end].isBreak { end += 1 }
+                if !current.isEmpty { pendingSpace = Array(glyphs[index..<end]) }
+                index = end
+                continue
+            }
+            // A word: up to the next space or break, or just one double-width character.
+            var end = index + 1
+            if DisplayWidth.of(glyph.character) < 2 {
+                while end < glyphs.count, glyphs[end].character != " ", !glyphs[end].isBreak, DisplayWidth.of(glyphs[end].character) < 2 { end += 1 }
+            }
+            let word = Array(glyphs[index..<end])
+            let wordWidth = word.reduce(0) { $0 + DisplayWidth.of($1.character) }
+            let spaceWidth = pendingSpace.count
+            if current.isEmpty {
+                place(word, &self)
+            } else if currentWidth + spaceWidth + wordWidth <= room {
+                current.append(contentsOf: pendingSpace)
+                currentWidth += spaceWidth
+                current.append(contentsOf: word)
+                currentWidth += wordWidth
+            } else {
+                flush(&self)
+                place(word, &self)
+            }
+            pendingSpace = []
+            sawContent = true
+            index = end
+        }
+        if !current.isEmpty || !sawContent || isFirst { flush(&self, force: true) }
+    }
+
+    /// Glyphs merged into spans of one style.
+    private static func spans(_ glyphs: [Glyph]) -> [Span] {
+        var spans: [Span] = []
+        for glyph in glyphs {
+            if let last = spans.last, last.style == glyph.style {
+                spans[spans.count - 1].text.append(glyph.character)
+            } else {
+                spans.append(Span(String(glyph.character), glyph.style))
+            }
+        }
+        return spans
+    }
+
+    // MARK: Lines
+
+    mutating func emit(_ spans: [Span], offset: Int) {
+        lines.append(StyledLine(spans.filter { !$0.text.isEmpty }, block: topBlock, offset: offset))
+    }
+
+    /// An empty line; inside a quote it keeps the quote's bar.
+    mutating func blank(prefix: [Span], offset: Int? = nil) {
+        var spans = prefix
+        while let last = spans.last {
+            let trimmed = String(last.text.reversed().drop(while: { $0 == " " }).reversed())
+            if trimmed.isEmpty { spans.removeLast(); continue }
+            spans[spans.count - 1].text = trimmed
+            break
+        }
+        lines.append(StyledLine(spans, block: topBlock, offset: offset ?? 0))
+    }
+
+    /// Cells left for text after a prefix.
+    private func available(_ prefix: [Span]) -> Int {
+        max(1, width - Self.width(of: prefix))
+    }
+
+    private static func width(of spans: [Span]) -> Int {
+        spans.reduce(0) { $0 + $1.width }
+    }
+}

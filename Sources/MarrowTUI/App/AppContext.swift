@@ -23,8 +23,12 @@ public struct AppContext: Sendable {
     public var monochrome: Bool
     /// One-line notices to show once (e.g. "progress.json was damaged and moved aside …").
     public var notices: [String]
+    /// The area screens render into (the screen minus the status line), kept current
+    /// by the run loop on every resize, so `update` can size pages and clamp scrolling.
+    public var screenArea: Rect
 
-    public init(course: Course, progress: Progress, now: Date, randomSeed: UInt64 = 1, monochrome: Bool = false, notices: [String] = []) {
+    public init(course: Course, progress: Progress, now: Date, randomSeed: UInt64 = 1, monochrome: Bool = false, notices: [String] = [],
+                screenArea: Rect = Rect(row: 0, column: 0, width: 80, height: 23)) {
         self.course = course
         self.progress = progress
         self.now = now
@@ -32,6 +36,7 @@ public struct AppContext: Sendable {
         self.effects = []
         self.monochrome = monochrome
         self.notices = notices
+        self.screenArea = screenArea
     }
 
     /// This course's progress.

@@ -36,12 +36,15 @@ public struct CourseProgress: Sendable, Hashable, Codable {
     public var disclaimerSeen: Bool
     /// Per question id: review schedule (filled by the scheduler; see the learning issue).
     public var reviews: [String: ReviewState]
+    /// Fields of the course object this version does not know, kept as they were.
+    public var unknownFields: [String: JSONValue]
 
-    public init(lessons: [String: LessonProgress] = [:], lastPlace: Place? = nil, disclaimerSeen: Bool = false, reviews: [String: ReviewState] = [:]) {
+    public init(lessons: [String: LessonProgress] = [:], lastPlace: Place? = nil, disclaimerSeen: Bool = false, reviews: [String: ReviewState] = [:], unknownFields: [String: JSONValue] = [:]) {
         self.lessons = lessons
         self.lastPlace = lastPlace
         self.disclaimerSeen = disclaimerSeen
         self.reviews = reviews
+        self.unknownFields = unknownFields
     }
 
     public subscript(lesson id: String) -> LessonProgress {
@@ -49,7 +52,7 @@ public struct CourseProgress: Sendable, Hashable, Codable {
         set { lessons[id] = newValue }
     }
 
-    enum CodingKeys: String, CodingKey { case lessons, lastPlace, disclaimerSeen, reviews }
+    enum CodingKeys: String, CodingKey, CaseIterable { case lessons, lastPlace, disclaimerSeen, reviews }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -57,6 +60,16 @@ public struct CourseProgress: Sendable, Hashable, Codable {
         lastPlace = try c.decodeIfPresent(Place.self, forKey: .lastPlace)
         disclaimerSeen = try c.decodeIfPresent(Bool.self, forKey: .disclaimerSeen) ?? false
         reviews = try c.decodeIfPresent([String: ReviewState].self, forKey: .reviews) ?? [:]
+        unknownFields = try decoder.unknownFields(known: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(lessons, forKey: .lessons)
+        try c.encodeIfPresent(lastPlace, forKey: .lastPlace)
+        try c.encode(disclaimerSeen, forKey: .disclaimerSeen)
+        try c.encode(reviews, forKey: .reviews)
+        try encoder.encodeUnknownFields(unknownFields)
     }
 }
 
@@ -94,13 +107,16 @@ public struct LessonProgress: Sendable, Hashable, Codable {
     public var position: ReadingPosition?
     public var bookmarks: [ReadingPosition]
     public var attempts: [QuizAttempt]
+    /// Fields of the lesson object this version does not know, kept as they were.
+    public var unknownFields: [String: JSONValue]
 
-    public init(opened: Date? = nil, finished: Date? = nil, position: ReadingPosition? = nil, bookmarks: [ReadingPosition] = [], attempts: [QuizAttempt] = []) {
+    public init(opened: Date? = nil, finished: Date? = nil, position: ReadingPosition? = nil, bookmarks: [ReadingPosition] = [], attempts: [QuizAttempt] = [], unknownFields: [String: JSONValue] = [:]) {
         self.opened = opened
         self.finished = finished
         self.position = position
         self.bookmarks = bookmarks
         self.attempts = attempts
+        self.unknownFields = unknownFields
     }
 
     public var isRead: Bool { finished != nil }
@@ -109,7 +125,7 @@ public struct LessonProgress: Sendable, Hashable, Codable {
     /// Score of the latest finished attempt, 0...1.
     public var lastScore: Double? { attempts.last(where: \.isComplete)?.score }
 
-    enum CodingKeys: String, CodingKey { case opened, finished, position, bookmarks, attempts }
+    enum CodingKeys: String, CodingKey, CaseIterable { case opened, finished, position, bookmarks, attempts }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -118,6 +134,17 @@ public struct LessonProgress: Sendable, Hashable, Codable {
         position = try c.decodeIfPresent(ReadingPosition.self, forKey: .position)
         bookmarks = try c.decodeIfPresent([ReadingPosition].self, forKey: .bookmarks) ?? []
         attempts = try c.decodeIfPresent([QuizAttempt].self, forKey: .attempts) ?? []
+        unknownFields = try decoder.unknownFields(known: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(opened, forKey: .opened)
+        try c.encodeIfPresent(finished, forKey: .finished)
+        try c.encodeIfPresent(position, forKey: .position)
+        try c.encode(bookmarks, forKey: .bookmarks)
+        try c.encode(attempts, forKey: .attempts)
+        try encoder.encodeUnknownFields(unknownFields)
     }
 }
 

@@ -1,0 +1,192 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The answer log, `NAME.history.jsonl` beside `NAME.json`: every answer the learner
+/// ever gave, one JSON object per line, appended (`O_APPEND`, `fsync`) and never
+/// rewritten.
+///
+/// Lines are of three kinds:
+/// - an answer: `{"course":"hsct","lesson":"basics","question":"basics-q1","chosen":[1],
+///   "correct":true,"time":"2026-11-26T10:00:00Z","attempt":"3F2A…","attemptTotal":8}`
+///   (see `AnswerRecord`);
+/// - a reset marker: `{"event":"reset","course":"hsct","lesson":"basics","time":"…"}`
+///   (`"lesson":null` resets the whole course). Answers *above* a marker, in its
+///   scope, no longer count: `marrow reset` cannot rewrite the log, so it appends this;
+/// - a repair marker: `{"event":"torn-line-above"}`, written before the next answer
+///   when the file did not end in a newline (a line cut short by a crash), so the
+///   cut line is known to be harmless and is skipped without a warning.
+///
+/// The log holds answers only. Reading milestones (opened, finished, positions,
+/// bookmarks) live only in `progress.json`; a state rebuilt from the log marks a
+/// lesson opened at its first answer.
+///
+/// Lines that cannot be read are skipped, never fatal: a cut-short last line
+/// silently, any other one counted in a single warning.
+public enum AnswerLog {
+    /// The log path for a state file: `NAME.json` -> `NAME.history.jsonl`
+    /// (another name gets `.history.jsonl` appended), so two state files in one
+    /// folder never share a log.
+    public static func path(forState statePath: String) -> String {
+        baseName(of: statePath) + ".history.jsonl"
+    }
+
+    /// The lock file beside a state file: `NAME.json` -> `NAME.lock`.
+    public static func lockPath(forState statePath: String) -> String {
+        baseName(of: statePath) + ".lock"
+    }
+
+    static func baseName(of statePath: String) -> String {
+        let name = FileIO.fileName(of: statePath)
+        if name.hasSuffix(".json") && name.count > 5 { return String(statePath.dropLast(5)) }
+        return statePath
+    }
+
+    /// The repair marker written after a torn last line.
+    static let tornMarker = #"{"event":"torn-line-above"}"#
+
+    /// The bytes of one answer line, newline included.
+    public static func line(for record: AnswerRecord) -> [UInt8] {
+        encodeLine(record)
+    }
+
+    /// The bytes of one reset-marker line, newline included.
+    public static func line(for marker: ResetMarker) -> [UInt8] {
+        encodeLine(marker)
+    }
+
+    private static func encodeLine<T: Encodable>(_ value: T) -> [UInt8] {
+        // Encoding these plain value types cannot fail.
+        let data = (try? ProgressJSON.lineEncoder().encode(value)) ?? Data()
+        return Array(data) + [UInt8(ascii: "\n")]
+    }
+
+    /// Reads log bytes. `fileName` names the file in the warning.
+    ///
+    /// Records come back in file order, without those cancelled by a later reset
+    /// marker; lines with an unknown `"event"` (from a newer Marrow) are ignored.
+    public static func parse(_ bytes: [UInt8], fileName: String) -> LogReadResult {
+        let decoder = ProgressJSON.decoder()
+        let newline = UInt8(ascii: "\n")
+        var lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
+        let endsWithNewline = bytes.last == newline
+        if endsWithNewline || bytes.isEmpty { lines.removeLast() }
+
+        var records: [AnswerRecord] = []
+        var resets: [ResetMarker] = []
+        var unreadable: [Int] = []
+        var torn = false
+        for (index, line) in lines.enumerated() {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let data = Data(line)
+            if line.containsEvent, let event = try? decoder.decode(EventLine.self, from: data) {
+                if event.event == "reset", let marker = try? decoder.decode(ResetMarker.self, from: data) {
+                    resets.append(marker)
+                    records.removeAll { marker.covers($0) }
+                } else if event.event == "reset" {
+                    unreadable.append(index)
+                } else if event.event == "torn-line-above", unreadable.last == index - 1 {
+                    unreadable.removeLast()
+                }
+                continue
+            }
+            if let record = try? decoder.decode(AnswerRecord.self, from: data) {
+                records.append(record)
+            } else if index == lines.count - 1 && !endsWithNewline {
+                torn = true
+            } else {
+                unreadable.append(index)
+            }
+        }
+        var warning: String?
+        if let first = unreadable.first {
+            let count = unreadable.count
+            warning = "\(fileName): skipped \(count) unreadable line\(count == 1 ? "" : "s") (first at line \(first + 1))"
+        }
+        return LogReadResult(records: records, resets: resets, skippedLines: unreadable.count,
+                             firstSkippedLine: unreadable.first.map { $0 + 1 }, tornLastLine: torn, warning: warning)
+    }
+}
+
+/// What reading the answer log found.
+public struct LogReadResult: Sendable, Hashable {
+    /// The answers that count, in file order (reset answers left out).
+    public var records: [AnswerRecord]
+    /// The reset markers, in file order.
+    public var resets: [ResetMarker]
+    /// Unreadable lines other than a torn last line.
+    public var skippedLines: Int
+    /// 1-based line number of the first of them.
+    public var firstSkippedLine: Int?
+    /// Whether the last line was cut short (skipped silently).
+    public var tornLastLine: Bool
+    /// One line for the learner when lines were skipped, e.g.
+    /// `progress.history.jsonl: skipped 3 unreadable lines (first at line 17)`.
+    public var warning: String?
+
+    public init(records: [AnswerRecord] = [], resets: [ResetMarker] = [], skippedLines: Int = 0, firstSkippedLine: Int? = nil, tornLastLine: Bool = false, warning: String? = nil) {
+        self.records = records
+        self.resets = resets
+        self.skippedLines = skippedLines
+        self.firstSkippedLine = firstSkippedLine
+        self.tornLastLine = tornLastLine
+        self.warning = warning
+    }
+}
+
+/// A log line saying that the answers above it, for a course or one of its
+/// lessons, were reset and no longer count.
+public struct ResetMarker: Sendable, Hashable, Codable {
+    public var course: String
+    /// nil: the whole course.
+    public var lesson: String?
+    public var time: Date
+
+    public init(course: String, lesson: String?, time: Date) {
+        self.course = course
+        self.lesson = lesson
+        self.time = time
+    }
+
+    public func covers(_ record: AnswerRecord) -> Bool {
+        record.course == course && (lesson == nil || record.lesson == lesson)
+    }
+
+    enum CodingKeys: String, CodingKey { case event, course, lesson, time }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        course = try c.decode(String.self, forKey: .course)
+        lesson = try c.decodeIfPresent(String.self, forKey: .lesson)
+        time = try c.decode(Date.self, forKey: .time)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode("reset", forKey: .event)
+        try c.encode(course, forKey: .course)
+        if let lesson { try c.encode(lesson, forKey: .lesson) } else { try c.encodeNil(forKey: .lesson) }
+        try c.encode(time, forKey: .time)
+    }
+}
+
+/// Any log line with an `"event"` field.
+private struct EventLine: Decodable {
+    var event: String
+}
+
+private extension ArraySlice<UInt8> {
+    /// A cheap test before trying to decode a line as an event.
+    var containsEvent: Bool {
+        let needle = Array(#""event""#.utf8)
+        guard count >= needle.count else { return false }
+        var i = startIndex
+        while i + needle.count <= endIndex {
+            if self[i] == needle[0] && self[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,476 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Keeps the learner's progress in two files side by side:
+///
+/// - `progress.json` (the path given): the current state, small, rewritten
+///   atomically after every answer and every meaningful move (temporary file in
+///   the same folder, write, `fsync`, rename, `fsync` of the folder), so a crash
+///   at any moment leaves the old file or the new one, never a torn one;
+/// - `progress.history.jsonl` (`AnswerLog`): every answer, appended and never
+///   rewritten, from which the answer-derived state can be rebuilt.
+///
+/// Launching reads only `progress.json`; the log is read only to rebuild a missing
+/// or unusable state, for the progress review, and for a lesson reset. A file that
+/// cannot be used is never overwritten: it is moved aside as
+/// `progress.json.corrupt-<time>` and the state is rebuilt from the log.
+///
+/// Two instances on one file lose no update: each save and append holds an
+/// advisory lock (`flock` on `progress.lock`) and each save merges with what is on
+/// disk (`Progress.merge(mine:disk:base:)`).
+public final class ProgressStore: Sendable {
+    /// The state file.
+    public let path: String
+    /// The answer log beside it.
+    public var logPath: String { AnswerLog.path(forState: path) }
+    /// The lock file beside it.
+    public var lockPath: String { AnswerLog.lockPath(forState: path) }
+
+    private let now: @Sendable () -> Date
+    private let memory = Mutex(Memory())
+
+    private struct Memory {
+        /// What this store last loaded from or wrote to disk: the base of the
+        /// three-way merge. nil before the first load or when there was no file.
+        var base: Progress?
+        var crashBeforeRename = false
+    }
+
+    /// `now` gives the time for file names of moved-aside files, backups and reset markers.
+    public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.path = path
+        self.now = now
+    }
+
+    /// The store at the resolved default location (see `ProgressLocation`).
+    public convenience init(explicitPath: String?, environment: [String: String]) {
+        self.init(path: ProgressLocation.resolve(explicit: explicitPath, environment: environment))
+    }
+
+    // MARK: Loading
+
+    /// The outcome of `load()`.
+    public struct LoadResult: Sendable {
+        public enum Source: Sendable, Equatable {
+            /// Read from the state file.
+            case file
+            /// No state file and no answers in the log: a fresh start.
+            case fresh
+            /// Rebuilt from the answer log (no state file, or an unusable one moved aside).
+            case rebuiltFromLog
+        }
+
+        public var progress: Progress
+        /// Lines for the learner: a file moved aside, a rebuild, skipped log lines.
+        public var notices: [String]
+        public var source: Source
+        /// Where an unusable state file was moved, if it was.
+        public var movedAside: String?
+        /// The schema the file had if it was converted (`Migrations`).
+        public var migratedFrom: Int?
+    }
+
+    /// Reads the state. Missing: rebuilt from the log (fresh if there is none).
+    /// Unusable (empty, cut short, wrong types, not UTF-8, a folder, unreadable, a
+    /// link to a device…): moved aside with its bytes intact and rebuilt from the
+    /// log, with one notice; if it cannot be moved aside, throws and changes
+    /// nothing. Newer schema: throws and touches nothing.
+    public func load() throws(ProgressStoreError) -> LoadResult {
+        switch try readState() {
+        case let .usable(progress, migratedFrom):
+            setBase(progress)
+            return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
+        case let .newer(version):
+            throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+        case .missing:
+            return rebuildMissing()
+        case let .unusable(problem):
+            return try recoverUnusable(problem: problem)
+        }
+    }
+
+    private func rebuildMissing() -> LoadResult {
+        setBase(nil)
+        let (log, logNotice) = readLogForRebuild()
+        guard !log.records.isEmpty else {
+            return LoadResult(progress: Progress(), notices: [logNotice, log.warning].compactMap { $0 }, source: .fresh)
+        }
+        let progress = Progress.rebuild(from: log.records)
+        let notice = "\(FileIO.fileName(of: path)) was not found; your quiz progress was rebuilt from the answer log (\(answers(log.records.count)))."
+        return LoadResult(progress: progress, notices: [notice, log.warning].compactMap { $0 }, source: .rebuiltFromLog)
+    }
+
+    /// Moves the unusable file aside under the lock, rebuilds from the log and
+    /// writes the rebuilt state so the next launch does not rebuild again.
+    private func recoverUnusable(problem: String) throws(ProgressStoreError) -> LoadResult {
+        return try FileLock.withLock(lockPath, failure: { .unusableNotMoved(file: path, problem: problem, reason: $0.sentence) }) { () throws(ProgressStoreError) -> LoadResult in
+                // Another instance may have dealt with it while we waited for the lock.
+                let problem: String
+                switch try readState() {
+                case let .usable(progress, migratedFrom):
+                    setBase(progress)
+                    return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
+                case let .newer(version):
+                    throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+                case .missing:
+                    return rebuildMissing()
+                case let .unusable(p):
+                    problem = p
+                }
+                let aside = uniqueName(path + ".corrupt-" + stamp())
+                do throws(FileError) { try FileIO.move(path, to: aside) } catch {
+                    throw .unusableNotMoved(file: path, problem: problem, reason: error.sentence)
+                }
+                setBase(nil)
+                let (log, logNotice) = readLogForRebuild()
+                var progress = Progress.rebuild(from: log.records)
+                let rebuilt = log.records.isEmpty
+                    ? "a fresh start was made (the answer log has no answers)"
+                    : "your quiz progress was rebuilt from the answer log (\(answers(log.records.count)))"
+                var notices = ["\(FileIO.fileName(of: path)) \(problem); it was moved aside to \(aside) and \(rebuilt)."]
+                notices += [logNotice, log.warning].compactMap { $0 }
+                do throws(ProgressStoreError) {
+                    progress = try writeLocked(progress)
+                } catch {
+                    notices.append(error.description)
+                }
+                return LoadResult(progress: progress, notices: notices, source: .rebuiltFromLog, movedAside: aside)
+            }
+    }
+
+    /// The log for a rebuild; an unreadable log gives no records and a notice.
+    private func readLogForRebuild() -> (LogReadResult, String?) {
+        do {
+            return (try readLog(), nil)
+        } catch {
+            return (LogReadResult(), error.description)
+        }
+    }
+
+    // MARK: Saving
+
+    /// The outcome of `saveReporting(_:)`.
+    public struct SaveResult: Sendable {
+        /// The merged state actually written (as read back: dates to the second).
+        public var progress: Progress
+        /// A line for the learner if an unusable file on disk was moved aside.
+        public var notices: [String]
+    }
+
+    /// Writes `progress` merged with what is on disk, atomically, under the lock,
+    /// creating the folder (0700) if needed. Returns the state written; keep
+    /// using that one. Independent of the log's length.
+    @discardableResult
+    public func save(_ progress: Progress) throws(ProgressStoreError) -> Progress {
+        try saveReporting(progress).progress
+    }
+
+    /// `save(_:)`, also telling whether an unusable file found on disk was moved aside.
+    public func saveReporting(_ progress: Progress) throws(ProgressStoreError) -> SaveResult {
+        do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
+            throw .cannotSave(file: path, reason: error.sentence)
+        }
+        return try FileLock.withLock(lockPath, failure: { .cannotSave(file: path, reason: $0.sentence) }) { () throws(ProgressStoreError) -> SaveResult in
+                var notices: [String] = []
+                var merged = progress
+                switch try readState() {
+                case let .usable(disk, _):
+                    merged = Progress.merge(mine: progress, disk: disk, base: memory.withLock { $0.base })
+                case let .newer(version):
+                    throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+                case .missing:
+                    break
+                case let .unusable(problem):
+                    let aside = uniqueName(path + ".corrupt-" + stamp())
+                    do throws(FileError) { try FileIO.move(path, to: aside) } catch {
+                        throw .cannotSave(file: path, reason: "it \(problem) and could not be moved aside: \(error.sentence)")
+                    }
+                    notices.append("\(FileIO.fileName(of: path)) \(problem); it was moved aside to \(aside) and replaced by the current progress.")
+                }
+                return SaveResult(progress: try writeLocked(merged), notices: notices)
+            }
+    }
+
+    /// Writes the state atomically (lock held). Returns it as read back.
+    private func writeLocked(_ progress: Progress) throws(ProgressStoreError) -> Progress {
+        var state = progress.normalized()
+        state.schemaVersion = Progress.currentSchemaVersion
+        let bytes: [UInt8]
+        let written: Progress
+        do {
+            bytes = Array(try ProgressJSON.stateEncoder().encode(state)) + [UInt8(ascii: "\n")]
+            written = try ProgressJSON.decoder().decode(Progress.self, from: Data(bytes))
+        } catch {
+            throw .cannotSave(file: path, reason: "the state could not be encoded (\(error))")
+        }
+        // Keep a link to a regular file a link: replace the file it leads to.
+        let target = FileIO.resolvedRegularFile(path) ?? path
+        FileIO.removeStaleTemporaries(for: target)
+        let crash = memory.withLock { $0.crashBeforeRename }
+        do {
+            try FileIO.writeAtomically(bytes, to: target) { () throws(FileError) in
+                if crash { throw FileError(operation: "finish (simulated crash before rename)", path: target, code: EINTR) }
+            }
+        } catch {
+            throw .cannotSave(file: path, reason: error.sentence)
+        }
+        setBase(written)
+        return written
+    }
+
+    // MARK: The answer log
+
+    /// Appends one answer to the log and `fsync`s it (under the lock), creating
+    /// the folder (0700) if needed.
+    public func append(_ record: AnswerRecord) throws(ProgressStoreError) {
+        try appendLine(AnswerLog.line(for: record))
+    }
+
+    private func appendLine(_ line: [UInt8]) throws(ProgressStoreError) {
+        do { try FileIO.makeFolders(FileIO.folder(of: logPath)) } catch {
+            throw .cannotAppend(file: logPath, reason: error.sentence)
+        }
+        try FileLock.withLock(lockPath, failure: { .cannotAppend(file: logPath, reason: $0.sentence) }) { () throws(ProgressStoreError) in
+                try appendLocked(line)
+            }
+    }
+
+    private func appendLocked(_ line: [UInt8]) throws(ProgressStoreError) {
+        let separator = Array(("\n" + AnswerLog.tornMarker + "\n").utf8)
+        do { try FileIO.append(line, to: logPath, separatorIfTorn: separator) } catch {
+            throw .cannotAppend(file: logPath, reason: error.sentence)
+        }
+    }
+
+    /// Records an answer: appends it to the log first (so a crash right after
+    /// still has it), applies it to `progress` and saves; `progress` becomes the
+    /// merged state written.
+    public func record(answer: AnswerRecord, into progress: inout Progress) throws(ProgressStoreError) {
+        try append(answer)
+        progress.apply(answer)
+        progress = try save(progress)
+    }
+
+    /// Reads the whole log (no lock needed: a line being appended at that moment
+    /// reads as a torn last line and is skipped). A missing log is empty.
+    public func readLog() throws(ProgressStoreError) -> LogReadResult {
+        let bytes: [UInt8]
+        do {
+            guard try FileIO.kind(logPath, followLink: true) != .missing else { return LogReadResult() }
+            bytes = try FileIO.readFile(logPath)
+        } catch {
+            throw .cannotReadLog(file: logPath, reason: error.reason)
+        }
+        return AnswerLog.parse(bytes, fileName: FileIO.fileName(of: logPath))
+    }
+
+    // MARK: Reset
+
+    /// Resets a course (`lesson` nil) or one lesson of it, for `marrow reset`.
+    ///
+    /// First copies the state file and the log to `progress.json.backup-<time>` and
+    /// `progress.history.jsonl.backup-<time>` (same `<time>`; the log's only if it
+    /// exists; the state's always, holding the state as loaded if there was no
+    /// file). Then appends a reset marker to the log, so the answers above it in
+    /// that scope no longer count (the log is never rewritten), and removes the
+    /// course or lesson from the state: for a lesson, its entry, the reviews of
+    /// questions it has answers for, and `lastPlace` if it pointed there. Other
+    /// lessons are left as they were. Returns the state backup's path.
+    ///
+    /// Afterwards call `load()` again rather than saving an older copy: that copy
+    /// still holds what was removed, and saving it would count as adding it back.
+    @discardableResult
+    public func reset(course: String, lesson: String?) throws(ProgressStoreError) -> String {
+        let loaded = try load()
+        var removedQuestions: Set<String> = []
+        if let lesson {
+            removedQuestions = Set(try readLog().records.filter { $0.course == course && $0.lesson == lesson }.map(\.question))
+        }
+        do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
+            throw .cannotReset(file: path, reason: error.sentence)
+        }
+        return try FileLock.withLock(lockPath, failure: { .cannotReset(file: path, reason: $0.sentence) }) { () throws(ProgressStoreError) -> String in
+                let time = now()
+                var suffix = ".backup-" + stamp(time)
+                var n = 2
+                let base = suffix
+                while FileIO.exists(path + suffix) || FileIO.exists(logPath + suffix) {
+                    suffix = base + "-\(n)"
+                    n += 1
+                }
+                let stateBackup = path + suffix
+                var current = loaded.progress
+                do {
+                    if case .usable(let disk, _) = try readState() {
+                        current = disk
+                        try FileIO.copy(path, to: stateBackup)
+                    } else {
+                        let bytes = Array(try ProgressJSON.stateEncoder().encode(current))
+                        try FileIO.writeAtomically(bytes, to: stateBackup)
+                    }
+                    if case .regular = try FileIO.kind(logPath, followLink: true) {
+                        try FileIO.copy(logPath, to: logPath + suffix)
+                    }
+                } catch let error as FileError {
+                    throw .cannotReset(file: path, reason: "the backup could not be made: \(error.sentence)")
+                } catch let error as ProgressStoreError {
+                    throw error
+                } catch {
+                    throw .cannotReset(file: path, reason: "the backup could not be made: \(error)")
+                }
+                if let lesson {
+                    current.courses[course]?.lessons[lesson] = nil
+                    for question in removedQuestions { current.courses[course]?.reviews[question] = nil }
+                    if current.courses[course]?.lastPlace?.lessonID == lesson { current.courses[course]?.lastPlace = nil }
+                } else {
+                    current.courses[course] = nil
+                }
+                try appendLocked(AnswerLog.line(for: ResetMarker(course: course, lesson: lesson, time: time)))
+                _ = try writeLocked(current)
+                return stateBackup
+            }
+    }
+
+    // MARK: Reading the state file
+
+    enum StateRead: Sendable {
+        case missing
+        case usable(Progress, migratedFrom: Int?)
+        /// The file's problem as a phrase after its name: "is empty".
+        case unusable(String)
+        case newer(Int)
+    }
+
+    private func readState() throws(ProgressStoreError) -> StateRead {
+        let kind: FileKind
+        do { kind = try FileIO.kind(path) } catch {
+            throw .cannotRead(file: path, reason: error.sentence)
+        }
+        switch kind {
+        case .missing: return .missing
+        case .directory: return .unusable("is a folder, not a file")
+        case .other: return .unusable("is not a regular file")
+        case .symlink:
+            switch try? FileIO.kind(path, followLink: true) {
+            case .regular: break
+            case .missing: return .unusable("is a link to a file that does not exist")
+            case .directory: return .unusable("is a link to a folder, not a file")
+            case .other: return .unusable("is a link to a device, not a file")
+            case .symlink, nil: return .unusable("is a link that cannot be followed")
+            }
+        case .regular: break
+        }
+        let bytes: [UInt8]
+        do { bytes = try FileIO.readFile(path) } catch {
+            return .unusable("cannot be read (\(error.reason))")
+        }
+        return Self.decodeState(bytes)
+    }
+
+    /// Classifies and decodes the bytes of a state file.
+    static func decodeState(_ bytes: [UInt8]) -> StateRead {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .unusable("is empty") }
+        guard String(validating: bytes, as: UTF8.self) != nil else { return .unusable("is not valid UTF-8 text") }
+        let data = Data(bytes)
+        let decoder = ProgressJSON.decoder()
+        let version: Int
+        do {
+            version = try decoder.decode(SchemaHeader.self, from: data).schemaVersion
+        } catch let error as DecodingError {
+            if case .dataCorrupted = error { return .unusable("is not valid JSON (it may have been cut short)") }
+            return .unusable("has no usable schemaVersion (\(Self.describe(error)))")
+        } catch {
+            return .unusable("is not valid JSON (it may have been cut short)")
+        }
+        if version > Progress.currentSchemaVersion { return .newer(version) }
+        do {
+            if version == Progress.currentSchemaVersion {
+                return .usable(try decoder.decode(Progress.self, from: data), migratedFrom: nil)
+            }
+            let object = try decoder.decode([String: JSONValue].self, from: data)
+            let migrated = try Migrations.migrate(object, from: version)
+            let progress = try decoder.decode(Progress.self, from: ProgressJSON.stateEncoder().encode(migrated))
+            return .usable(progress, migratedFrom: version)
+        } catch let error as MigrationError {
+            return .unusable(error.description)
+        } catch let error as DecodingError {
+            return .unusable("has unexpected content (\(Self.describe(error)))")
+        } catch {
+            return .unusable("has unexpected content (\(error))")
+        }
+    }
+
+    /// A short account of a decoding error: where and what was expected.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "at the top" : "at " + keys.joined(separator: ".")
+        }
+        switch error {
+        case let .typeMismatch(type, context): return "\(path(context)): expected \(Self.typeName(type))"
+        case let .valueNotFound(type, context): return "\(path(context)): expected \(Self.typeName(type))"
+        case let .keyNotFound(key, context): return "\(path(context)): missing \(key.stringValue)"
+        case let .dataCorrupted(context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is Int.Type, is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is Date.Type: return "a date"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Dictionary") { return "an object" }
+            if name.hasPrefix("Array") { return "a list" }
+            return "an object"
+        }
+    }
+
+    // MARK: Helpers
+
+    private func setBase(_ progress: Progress?) {
+        memory.withLock { $0.base = progress }
+    }
+
+    /// Makes the next atomic write stop after the temporary file is complete, as
+    /// a crash (kill -9) at that moment would. For tests.
+    func simulateCrashBeforeRename(_ on: Bool) {
+        memory.withLock { $0.crashBeforeRename = on }
+    }
+
+    /// `20261126T235959Z`.
+    private func stamp(_ date: Date? = nil) -> String {
+        let style = Date.ISO8601FormatStyle(dateSeparator: .omitted, dateTimeSeparator: .standard,
+                                            timeSeparator: .omitted, timeZone: TimeZone(secondsFromGMT: 0)!)
+        return (date ?? now()).formatted(style)
+    }
+
+    /// `name`, or `name-2`, `name-3`… if taken.
+    private func uniqueName(_ name: String) -> String {
+        var candidate = name
+        var n = 2
+        while FileIO.exists(candidate) {
+            candidate = name + "-\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    private func answers(_ n: Int) -> String { n == 1 ? "1 answer" : "\(n) answers" }
+}
+
+private struct SchemaHeader: Decodable {
+    var schemaVersion: Int
+}

@@ -1,0 +1,42 @@
+/// Why the progress store could not do what was asked. Every case reads as one
+/// line the learner can act on (`description`).
+public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The state file has a schema newer than this Marrow reads. Nothing was touched.
+    case newerSchema(file: String, found: Int, supported: Int)
+    /// The state file cannot be used and could not be moved aside. Nothing was changed.
+    case unusableNotMoved(file: String, problem: String, reason: String)
+    /// The state file's location cannot be inspected (e.g. a folder without search permission).
+    case cannotRead(file: String, reason: String)
+    /// The state could not be written (e.g. a read-only folder). The old file is intact.
+    case cannotSave(file: String, reason: String)
+    /// An answer could not be added to the log.
+    case cannotAppend(file: String, reason: String)
+    /// The answer log exists but cannot be read.
+    case cannotReadLog(file: String, reason: String)
+    /// A reset could not be done. Nothing was removed.
+    case cannotReset(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .newerSchema(file, found, supported):
+            return "\(FileIO.fileName(of: file)) was written by a newer version of Marrow (schema \(found); this one reads \(supported)). Update Marrow; nothing was changed."
+        case let .unusableNotMoved(file, problem, reason):
+            return "\(file) \(problem) and could not be moved aside (\(reason)); nothing was changed. Move or remove it, or choose another file with --progress."
+        case let .cannotRead(file, reason):
+            return "Cannot read progress at \(file): \(reason); nothing was changed."
+        case let .cannotSave(file, reason):
+            return "Could not save progress to \(file): \(reason). The previous file is unchanged."
+        case let .cannotAppend(file, reason):
+            return "Could not record the answer in \(file): \(reason)."
+        case let .cannotReadLog(file, reason):
+            return "Cannot read the answer log \(file): \(reason)."
+        case let .cannotReset(file, reason):
+            return "Could not reset progress in \(file): \(reason); nothing was removed."
+        }
+    }
+}
+
+extension FileError {
+    /// e.g. "cannot create a file in /data/marrow (Read-only file system)".
+    var sentence: String { "cannot \(operation) \(path) (\(reason))" }
+}

@@ -79,6 +79,8 @@ public enum Route: Sendable, Hashable {
     case openSearch(query: String)
     case openHelp
     case openDisclaimer
+    /// The headings and bookmarks of a lesson, to jump to one.
+    case openOutline(lessonID: String)
 }
 
 /// One line of a help screen or status line: "j/k" — "scroll".

@@ -1,0 +1,194 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One lesson's quiz results, from its attempts.
+public struct LessonScore: Sendable, Hashable {
+    public var lessonID: String
+    public var title: String
+    /// Finished attempts.
+    public var completedAttempts: Int
+    /// Best and latest score of finished attempts, 0...1; nil if none finished.
+    public var bestScore: Double?
+    public var lastScore: Double?
+
+    public init(lessonID: String, title: String, completedAttempts: Int, bestScore: Double?, lastScore: Double?) {
+        self.lessonID = lessonID
+        self.title = title
+        self.completedAttempts = completedAttempts
+        self.bestScore = bestScore
+        self.lastScore = lastScore
+    }
+}
+
+/// How well the questions with one tag (`benefit`, `risk`, …) were answered.
+public struct TagAccuracy: Sendable, Hashable {
+    public var tag: String
+    public var answered: Int
+    public var correct: Int
+
+    public init(tag: String, answered: Int, correct: Int) {
+        self.tag = tag
+        self.answered = answered
+        self.correct = correct
+    }
+
+    /// Rounded 0...100; nil if nothing was answered.
+    public var percent: Int? { Scoring.percent(correct, of: answered) }
+}
+
+/// A question answered wrongly at least once.
+public struct MissedQuestion: Sendable, Hashable {
+    public var questionID: String
+    public var lessonID: String
+    public var timesMissed: Int
+    public var timesAnswered: Int
+
+    public init(questionID: String, lessonID: String, timesMissed: Int, timesAnswered: Int) {
+        self.questionID = questionID
+        self.lessonID = lessonID
+        self.timesMissed = timesMissed
+        self.timesAnswered = timesAnswered
+    }
+}
+
+/// Everything the progress review shows.
+public struct ProgressReview: Sendable, Hashable {
+    /// In course order, every lesson of the course.
+    public var lessons: [LessonScore]
+    /// By tag name, every tag that a course question has.
+    public var tags: [TagAccuracy]
+    /// Most missed first.
+    public var mostMissed: [MissedQuestion]
+    /// Answers to questions the course still has.
+    public var answered: Int
+    public var correct: Int
+    /// `correct` of `answered`, rounded 0...100; nil if nothing was answered.
+    public var overallPercent: Int?
+    /// Questions whose latest answer was right, of `questionCount`.
+    public var mastered: Int
+    public var questionCount: Int
+    /// Days with at least one answer, in the learner's time zone.
+    public var studyDays: Set<StudyDay>
+    /// Consecutive study days ending today, or yesterday if not yet today.
+    public var currentStreak: Int
+    /// Answers to questions no longer in the course: left out of every total.
+    public var retiredAnswers: Int
+}
+
+/// Pure scoring over the answer log for the progress review.
+///
+/// Records of other courses are ignored. Answers to *retired* questions (ids in
+/// the log that the course no longer has) are left out of the totals, the tag
+/// accuracy and the missed list; they still count as study days, and attempt
+/// scores stay as they were when the attempt was taken.
+public enum Scoring {
+    public static func review(records: [AnswerRecord], course: Course, now: Date, clock: DayClock = .system, missedLimit: Int = 10) -> ProgressReview {
+        let own = records.filter { $0.course == course.info.id }
+        let current = currentAnswers(own, course: course)
+        let days = studyDays(records: own, clock: clock)
+        let answered = current.count
+        let correct = current.filter(\.record.correct).count
+        return ProgressReview(
+            lessons: lessonScores(records: own, course: course),
+            tags: tagAccuracy(records: own, course: course),
+            mostMissed: mostMissed(records: own, course: course, limit: missedLimit),
+            answered: answered,
+            correct: correct,
+            overallPercent: percent(correct, of: answered),
+            mastered: mastered(records: own, course: course),
+            questionCount: course.allQuestions.count,
+            studyDays: days,
+            currentStreak: currentStreak(days: days, today: clock.day(of: now)),
+            retiredAnswers: own.count - answered
+        )
+    }
+
+    /// Per lesson of the course, in course order: best and last score of its finished attempts.
+    public static func lessonScores(records: [AnswerRecord], course: Course) -> [LessonScore] {
+        let progress = Progress.rebuild(from: records.filter { $0.course == course.info.id })[course: course.info.id]
+        return course.lessons.map { lesson in
+            let state = progress[lesson: lesson.id]
+            return LessonScore(lessonID: lesson.id, title: lesson.title,
+                               completedAttempts: state.attempts.filter(\.isComplete).count,
+                               bestScore: state.bestScore, lastScore: state.lastScore)
+        }
+    }
+
+    /// Answered and correct per tag, sorted by tag; every tag of the course appears.
+    public static func tagAccuracy(records: [AnswerRecord], course: Course) -> [TagAccuracy] {
+        var byTag: [String: TagAccuracy] = [:]
+        for question in course.allQuestions {
+            for tag in question.tags where byTag[tag] == nil { byTag[tag] = TagAccuracy(tag: tag, answered: 0, correct: 0) }
+        }
+        for (record, question) in currentAnswers(records, course: course) {
+            for tag in Set(question.tags) {
+                byTag[tag]?.answered += 1
+                if record.correct { byTag[tag]?.correct += 1 }
+            }
+        }
+        return byTag.values.sorted { $0.tag < $1.tag }
+    }
+
+    /// Questions missed at least once: most misses first, then the highest share
+    /// missed, then course order. At most `limit`.
+    public static func mostMissed(records: [AnswerRecord], course: Course, limit: Int = 10) -> [MissedQuestion] {
+        var answered: [String: Int] = [:]
+        var missed: [String: Int] = [:]
+        for (record, _) in currentAnswers(records, course: course) {
+            answered[record.question, default: 0] += 1
+            if !record.correct { missed[record.question, default: 0] += 1 }
+        }
+        let order = Dictionary(course.allQuestions.enumerated().map { ($1.id, $0) }) { a, _ in a }
+        let list = course.allQuestions.compactMap { q -> MissedQuestion? in
+            guard let m = missed[q.id] else { return nil }
+            return MissedQuestion(questionID: q.id, lessonID: q.lessonID, timesMissed: m, timesAnswered: answered[q.id] ?? m)
+        }
+        let sorted = list.sorted { a, b in
+            if a.timesMissed != b.timesMissed { return a.timesMissed > b.timesMissed }
+            let shareA = a.timesMissed * b.timesAnswered, shareB = b.timesMissed * a.timesAnswered
+            if shareA != shareB { return shareA > shareB }
+            return order[a.questionID, default: 0] < order[b.questionID, default: 0]
+        }
+        return Array(sorted.prefix(max(0, limit)))
+    }
+
+    /// Questions of the course whose latest answer in the log was right.
+    public static func mastered(records: [AnswerRecord], course: Course) -> Int {
+        var latest: [String: Bool] = [:]
+        for (record, _) in currentAnswers(records, course: course) { latest[record.question] = record.correct }
+        return latest.values.filter { $0 }.count
+    }
+
+    /// The days with at least one answer.
+    public static func studyDays(records: [AnswerRecord], clock: DayClock) -> Set<StudyDay> {
+        Set(records.map { clock.day(of: $0.time) })
+    }
+
+    /// Consecutive days ending `today`, or ending yesterday if `today` has none yet.
+    public static func currentStreak(days: Set<StudyDay>, today: StudyDay) -> Int {
+        var day = days.contains(today) ? today : today.adding(days: -1)
+        var streak = 0
+        while days.contains(day) {
+            streak += 1
+            day = day.adding(days: -1)
+        }
+        return streak
+    }
+
+    /// `part` of `whole` as a rounded percentage (halves up); nil if `whole` is 0.
+    public static func percent(_ part: Int, of whole: Int) -> Int? {
+        whole == 0 ? nil : (part * 200 + whole) / (2 * whole)
+    }
+
+    /// The course's records whose question the course still has, with that question.
+    private static func currentAnswers(_ records: [AnswerRecord], course: Course) -> [(record: AnswerRecord, question: Question)] {
+        let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
+        return records.compactMap { record in
+            guard record.course == course.info.id, let q = questions[record.question] else { return nil }
+            return (record, q)
+        }
+    }
+}

@@ -13,8 +13,13 @@ public struct Question: Sendable, Hashable, Identifiable {
     public var id: String
     /// The id of the lesson the question belongs to.
     public var lessonID: String
+    /// The heading's text without its `{#id .tag}` attributes.
     public var prompt: [Inline]
-    /// Tags from `{.tag}` classes, without the dot, e.g. `benefit`, `risk`.
+    /// Blocks between the heading and the choices (a short scenario, say): part of the prompt,
+    /// shown under the heading text.
+    public var scenario: [Block]
+    /// Tags from `{.tag}` classes, without the dot, e.g. `benefit`, `risk`, in written order
+    /// without repeats. `.fixed-order` is not a tag: it sets `fixedOrder`.
     public var tags: [String]
     public var choices: [Choice]
     /// The block quote after the choices, shown after answering.
@@ -25,10 +30,11 @@ public struct Question: Sendable, Hashable, Identifiable {
     public var line: Int
     public var column: Int
 
-    public init(id: String, lessonID: String, prompt: [Inline], tags: [String] = [], choices: [Choice], explanation: [Block] = [], kind: Kind, fixedOrder: Bool = false, line: Int = 0, column: Int = 0) {
+    public init(id: String, lessonID: String, prompt: [Inline], tags: [String] = [], choices: [Choice], explanation: [Block] = [], kind: Kind, fixedOrder: Bool = false, line: Int = 0, column: Int = 0, scenario: [Block] = []) {
         self.id = id
         self.lessonID = lessonID
         self.prompt = prompt
+        self.scenario = scenario
         self.tags = tags
         self.choices = choices
         self.explanation = explanation

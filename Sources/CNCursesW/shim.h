@@ -8,6 +8,8 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -30,4 +32,10 @@ static inline int marrow_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline int marrow_key_resize(void) { return KEY_RESIZE; }
 static inline int marrow_err(void) { return ERR; }
 static inline int marrow_ok(void) { return OK; }
+static inline int marrow_key_code_yes(void) { return KEY_CODE_YES; }
+/* newterm rather than initscr: an unknown TERM gives NULL instead of exiting. */
+static inline SCREEN *marrow_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* The character set of the current locale ("UTF-8", "ANSI_X3.4-1968" …). */
+static inline const char *marrow_codeset(void) { return nl_langinfo(CODESET); }
+static inline WINDOW *marrow_curscr(void) { return curscr; }
 #endif

@@ -1,0 +1,57 @@
+/// Turns what curses reads into a `Key`. Pure: the curses key codes are fixed
+/// numbers (ncurses' `curses.h`), repeated here so this file needs no curses.
+public enum KeyDecoder {
+    /// ncurses function-key codes (`KEY_DOWN` …), as `wget_wch` returns them with `KEY_CODE_YES`.
+    public enum Code {
+        public static let down: UInt32 = 0o402
+        public static let up: UInt32 = 0o403
+        public static let left: UInt32 = 0o404
+        public static let right: UInt32 = 0o405
+        public static let home: UInt32 = 0o406
+        public static let backspace: UInt32 = 0o407
+        public static let delete: UInt32 = 0o512
+        public static let pageDown: UInt32 = 0o522
+        public static let pageUp: UInt32 = 0o523
+        public static let enter: UInt32 = 0o527
+        public static let backTab: UInt32 = 0o541
+        public static let end: UInt32 = 0o550
+        public static let resize: UInt32 = 0o632
+    }
+
+    /// A function key (read with `KEY_CODE_YES`); nil for keys the app does not use.
+    public static func decode(functionKey code: UInt32) -> Key? {
+        switch code {
+        case Code.down: .down
+        case Code.up: .up
+        case Code.left: .left
+        case Code.right: .right
+        case Code.home: .home
+        case Code.end: .end
+        case Code.backspace: .backspace
+        case Code.delete: .delete
+        case Code.pageDown: .pageDown
+        case Code.pageUp: .pageUp
+        case Code.enter: .enter
+        case Code.backTab: .backTab
+        default: nil
+        }
+    }
+
+    /// A character (read with `OK`): Enter, Esc, Backspace, Tab and Ctrl-letters
+    /// arrive as control codes; everything else is text.
+    public static func decode(character value: UInt32) -> Key? {
+        switch value {
+        case 13, 10: return .enter
+        case 27: return .escape
+        case 127, 8: return .backspace
+        case 9: return .tab
+        case 1...26:
+            return .control(Character(Unicode.Scalar(UInt8(value) + 96)))
+        case 0..<32, 0x80..<0xA0:
+            return nil
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+}

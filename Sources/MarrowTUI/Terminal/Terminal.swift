@@ -1,0 +1,220 @@
+import CNCursesW
+import MarrowCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the terminal could not be started.
+struct TerminalError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// The ncurses backend: the only code that touches curses.
+///
+/// It sets up the locale and the terminal (raw keys, no echo, short Esc delay,
+/// no terminal queries), draws `ScreenBuffer`s by changed cells only, reads keys
+/// as `Event`s, and gives the terminal back (`restore()`) on every way out.
+final class Terminal {
+    private(set) var size: Size
+    private let theme: Theme
+    private var previous: ScreenBuffer?
+    private var pairs: [Int32: Int16] = [:]
+    private var maxPairs: Int
+    private var isOpen = true
+    private var cursorVisible: Int32 = -1
+    /// Reads that failed at once, in a row: a sign that input is closed.
+    private var quickFailures = 0
+
+    /// Sets the locale from the environment, falling back to C.UTF-8 when it is
+    /// not UTF-8. Call before anything else; returns a notice for the learner if
+    /// the locale was not UTF-8.
+    static func prepareLocale() -> String? {
+        setlocale(LC_ALL, "")
+        if isUTF8() { return nil }
+        if setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8() {
+            return "Your locale is not UTF-8; Marrow is using C.UTF-8 for this session. Set LANG to a UTF-8 locale to silence this."
+        }
+        return "Your locale is not UTF-8 and C.UTF-8 is not available: some characters may not show correctly. Set LANG to a UTF-8 locale."
+    }
+
+    private static func isUTF8() -> Bool {
+        guard let codeset = marrow_codeset() else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// Starts curses on standard input and output.
+    init(monochrome: Bool) throws(TerminalError) {
+        guard marrow_newterm() != nil else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw TerminalError(description: "cannot start the terminal (TERM=\(term) is not known to this system)")
+        }
+        raw()
+        noecho()
+        keypad(marrow_stdscr(), true)
+        intrflush(marrow_stdscr(), false)
+        set_escdelay(25)
+        wtimeout(marrow_stdscr(), 100)
+        var colors = 0
+        if !monochrome, has_colors() {
+            start_color()
+            if use_default_colors() == marrow_ok() { colors = Int(marrow_colors()) }
+        }
+        theme = Theme(palette: Theme.palette(colors: colors, monochrome: monochrome))
+        maxPairs = Int(marrow_color_pairs())
+        size = Size(columns: Int(marrow_getmaxx(marrow_stdscr())), rows: Int(marrow_getmaxy(marrow_stdscr())))
+        installCrashHandlers()
+    }
+
+    deinit { restore() }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    func restore() {
+        guard isOpen else { return }
+        isOpen = false
+        curs_set(1)
+        endwin()
+    }
+
+    /// Forgets what is on the screen, so the next draw repaints everything (Ctrl-L).
+    func invalidate() {
+        previous = nil
+        clearok(marrow_curscr(), true)
+    }
+
+    // MARK: Drawing
+
+    /// Draws a buffer, touching only the cells that changed since the last one.
+    func draw(_ buffer: ScreenBuffer) {
+        guard isOpen else { return }
+        let window = marrow_stdscr()
+        if previous?.size != buffer.size {
+            werase(window)
+            previous = nil
+        }
+        let rows = min(buffer.size.rows, Int(marrow_getmaxy(window)))
+        let columns = min(buffer.size.columns, Int(marrow_getmaxx(window)))
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let cell = buffer[row, column]
+                if cell.isContinuation { continue }
+                if let previous, previous[row, column] == cell { continue }
+                put(cell, row: row, column: column, columns: columns, window: window)
+            }
+        }
+        if let cursor = buffer.cursor, cursor.row >= 0, cursor.row < rows, cursor.column >= 0, cursor.column < columns {
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+            setCursor(visible: 1)
+        } else {
+            setCursor(visible: 0)
+        }
+        wrefresh(window)
+        previous = buffer
+    }
+
+    private func put(_ cell: Cell, row: Int, column: Int, columns: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        let look = theme.look(for: cell.style)
+        var attributes = marrow_a_normal()
+        if look.attributes.contains(.bold) { attributes |= marrow_a_bold() }
+        if look.attributes.contains(.underline) { attributes |= marrow_a_underline() }
+        if look.attributes.contains(.reverse) { attributes |= marrow_a_reverse() }
+        if look.attributes.contains(.dim) { attributes |= marrow_a_dim() }
+        if look.attributes.contains(.italic) { attributes |= marrow_a_italic() }
+        let pair = pairNumber(look)
+        // A wide character that would not fit on the last column is drawn as a space.
+        let wide = DisplayWidth.of(cell.character) == 2
+        let character = wide && column + 1 >= columns ? " " : cell.character
+        var text: [wchar_t] = character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        text.append(0)
+        var complex = cchar_t()
+        setcchar(&complex, text, attributes, pair, nil)
+        mvwadd_wch(window, Int32(row), Int32(column), &complex)
+    }
+
+    /// The colour pair for a look's colours, made on first use.
+    private func pairNumber(_ look: Look) -> Int16 {
+        if look.foreground == -1 && look.background == -1 { return 0 }
+        let key = Int32(look.foreground) << 16 | Int32(UInt16(bitPattern: look.background))
+        if let pair = pairs[key] { return pair }
+        let next = pairs.count + 1
+        guard next < maxPairs, next <= Int(Int16.max) else { return 0 }
+        init_pair(Int16(next), look.foreground, look.background)
+        pairs[key] = Int16(next)
+        return Int16(next)
+    }
+
+    private func setCursor(visible: Int32) {
+        guard cursorVisible != visible else { return }
+        cursorVisible = visible
+        curs_set(visible)
+    }
+
+    // MARK: Reading
+
+    /// Waits up to the read timeout (100 ms) for a key. nil when nothing came
+    /// (or a signal interrupted the wait); `.inputClosed` when input is gone.
+    func readEvent() -> Event? {
+        guard isOpen else { return .inputClosed }
+        var value: wint_t = 0
+        let started = Self.milliseconds()
+        let result = wget_wch(marrow_stdscr(), &value)
+        if result == marrow_key_code_yes() {
+            quickFailures = 0
+            if Int32(bitPattern: value) == marrow_key_resize() {
+                size = Size(columns: Int(marrow_getmaxx(marrow_stdscr())), rows: Int(marrow_getmaxy(marrow_stdscr())))
+                previous = nil
+                return .resize(size)
+            }
+            return KeyDecoder.decode(functionKey: UInt32(value)).map(Event.key)
+        }
+        if result == marrow_ok() {
+            quickFailures = 0
+            return KeyDecoder.decode(character: UInt32(value)).map(Event.key)
+        }
+        // ERR: the timeout, a signal, or input that is closed (ERR at once, every time).
+        if Self.milliseconds() - started < 20 { quickFailures += 1 } else { quickFailures = 0 }
+        if quickFailures >= 5, Self.inputIsClosed() || quickFailures >= 500 { return .inputClosed }
+        return nil
+    }
+
+    /// Whether standard input has hung up or reached its end.
+    private static func inputIsClosed() -> Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return true }
+        let hangUp = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
+        // Readable yet nothing read: the end of the input.
+        return descriptor.revents & hangUp != 0 || descriptor.revents & Int16(POLLIN) != 0
+    }
+
+    private static func milliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+    }
+}
+
+/// On a crash (a Swift runtime trap, a bad access), give the terminal back and
+/// say so in one line, then die of the same signal.
+private func installCrashHandlers() {
+    for signalNumber in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        var action = sigaction()
+        #if os(Linux)
+        action.__sigaction_handler.sa_handler = crashHandler
+        #else
+        action.__sigaction_u.__sa_handler = crashHandler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = Int32(SA_RESETHAND)
+        sigaction(signalNumber, &action, nil)
+    }
+}
+
+private let crashMessage: StaticString = "\nmarrow: internal error; the terminal was restored (your progress was saved at the last step).\n"
+
+private let crashHandler: @convention(c) (Int32) -> Void = { number in
+    endwin()
+    _ = write(2, crashMessage.utf8Start, crashMessage.utf8CodeUnitCount)
+    raise(number)
+}

@@ -56,12 +56,15 @@ public struct BrokenLesson: Sendable, Hashable {
     /// The lesson's title if the front matter was readable, else the file name.
     public var title: String
     public var error: Diagnostic
+    /// The lesson's id if the front matter gave one.
+    public var id: String?
 
-    public init(path: String, fileName: String, title: String, error: Diagnostic) {
+    public init(path: String, fileName: String, title: String, error: Diagnostic, id: String? = nil) {
         self.path = path
         self.fileName = fileName
         self.title = title
         self.error = error
+        self.id = id
     }
 }
 

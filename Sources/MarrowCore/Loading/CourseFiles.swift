@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
+
+/// The few file-system calls the loader needs, straight to POSIX: each file is read
+/// once into memory, and a folder is listed once.
+enum CourseFiles {
+    enum ReadError: Error, Sendable {
+        case failed(String)
+
+        var reason: String {
+            switch self { case .failed(let text): return text }
+        }
+    }
+
+    /// The whole file at `path`.
+    static func read(_ path: String) throws(ReadError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .failed(lastError()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .failed(lastError()) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .failed("it is a folder") }
+        // One byte more than the size, so that reaching the end takes no extra allocation.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+            }
+            let n = bytes.withUnsafeMutableBufferPointer { buffer in
+                systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .failed(lastError())
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// Names of the regular files in the folder at `path` (hidden files left out), unsorted.
+    static func fileNames(in path: String) throws(ReadError) -> [String] {
+        guard let dir = opendir(path) else { throw .failed(lastError()) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_REG) {
+                names.append(name)
+            } else if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                if stat(join(path, name), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// `directory/name`, without doubling a slash (and just `name` for an empty directory).
+    static func join(_ directory: String, _ name: String) -> String {
+        if directory.isEmpty { return name }
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The folder's own name, for a course whose `course.yaml` cannot give one.
+    static func folderName(_ directory: String) -> String {
+        var trimmed = Substring(directory)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        var name = trimmed.split(separator: "/").last.map(String.init) ?? ""
+        if name.isEmpty || name == "." || name == "..", let resolved = realpath(directory.isEmpty ? "." : directory, nil) {
+            defer { free(resolved) }
+            name = String(cString: resolved).split(separator: "/").last.map(String.init) ?? ""
+        }
+        return name.isEmpty ? "course" : name
+    }
+
+    private static func lastError() -> String {
+        String(cString: strerror(errno))
+    }
+}

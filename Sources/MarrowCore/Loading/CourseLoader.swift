@@ -1,0 +1,125 @@
+/// Loads a course folder into a `Course` (see Lessons/README.md for the format).
+///
+/// Loading never fails: every problem becomes a `Diagnostic` with the file's path as joined
+/// from the folder given (`Lessons/01-x.md`), its 1-based line and column (columns count
+/// characters), a severity and a message. A lesson file with any error is listed in
+/// `brokenLessons` with its first error, so the rest of the course still opens.
+public enum CourseLoader {
+    /// Loads the course in `directory`: `course.yaml`, `glossary.yaml` (optional) and the
+    /// lesson files `NN-slug.md` in the order of their number (then name).
+    public static func load(directory: String) -> Course {
+        let folderName = CourseFiles.folderName(directory)
+        let fallback = CourseInfo(id: folderName, title: folderName)
+        guard CourseFiles.isDirectory(directory) else {
+            let reason = CourseFiles.exists(directory) ? "it is not a folder" : "no such folder"
+            let error = Diagnostic(path: directory, severity: .error, message: "cannot open the course folder: \(reason)")
+            return Course(info: fallback, lessons: [], diagnostics: [error], directory: directory)
+        }
+        var diagnostics: [Diagnostic] = []
+        let info = CourseInfoReader.read(path: CourseFiles.join(directory, "course.yaml"), fallback: fallback, diagnostics: &diagnostics)
+        let glossary = GlossaryReader.read(path: CourseFiles.join(directory, "glossary.yaml"), diagnostics: &diagnostics)
+
+        var lessons: [Lesson] = []
+        var broken: [BrokenLesson] = []
+        let names: [String]
+        do {
+            names = try CourseFiles.fileNames(in: directory)
+        } catch {
+            diagnostics.append(Diagnostic(path: directory, severity: .error, message: "cannot list the course folder: \(error.reason)"))
+            return Course(info: info, lessons: [], glossary: glossary, diagnostics: diagnostics, directory: directory)
+        }
+        var registry = IDRegistry()
+        for name in LessonFileName.sorted(names.filter(LessonFileName.isMarkdown)) {
+            let path = CourseFiles.join(directory, name)
+            guard LessonFileName.isLesson(name) else {
+                if LessonFileName.isNearMiss(name) {
+                    diagnostics.append(Diagnostic(path: path, severity: .warning, message:
+                        "'\(name)' is not read as a lesson: lesson files are named NN-slug.md (two or more digits, a dash, then lower-case letters, digits and dashes)"))
+                }
+                continue
+            }
+            let load = LessonReader.load(path: path, fileName: name, registry: &registry)
+            diagnostics += load.diagnostics
+            if let lesson = load.lesson { lessons.append(lesson) }
+            if let lesson = load.broken { broken.append(lesson) }
+        }
+        return Course(info: info, lessons: lessons, brokenLessons: broken, glossary: glossary, diagnostics: diagnostics, directory: directory)
+    }
+
+    /// Loads the one lesson file at `path`; `fileName` defaults to the path's last component.
+    public static func loadLesson(path: String, fileName: String? = nil) -> LessonLoad {
+        var registry = IDRegistry()
+        return LessonReader.load(path: path, fileName: fileName ?? Self.lastComponent(path), registry: &registry)
+    }
+
+    /// Loads one lesson from its bytes, reporting problems against `path`.
+    public static func loadLesson(bytes: [UInt8], path: String, fileName: String? = nil) -> LessonLoad {
+        var registry = IDRegistry()
+        return LessonReader.load(bytes: bytes, path: path, fileName: fileName ?? Self.lastComponent(path), registry: &registry)
+    }
+
+    private static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// What loading one lesson file gave: the lesson, or the file as broken, and every problem found.
+public struct LessonLoad: Sendable {
+    /// The lesson; nil when the file has an error.
+    public var lesson: Lesson?
+    /// The file with its first error, when it has one.
+    public var broken: BrokenLesson?
+    /// Every problem in the file, by line and column.
+    public var diagnostics: [Diagnostic]
+
+    public init(lesson: Lesson?, broken: BrokenLesson?, diagnostics: [Diagnostic]) {
+        self.lesson = lesson
+        self.broken = broken
+        self.diagnostics = diagnostics
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Lesson and question ids seen so far in a course, with where each was first used.
+struct IDRegistry {
+    var lessons: [String: String] = [:]
+    var questions: [String: String] = [:]
+}
+
+/// Which files of a course folder are lessons, and their order.
+enum LessonFileName {
+    static func isMarkdown(_ name: String) -> Bool {
+        name.lowercased().hasSuffix(".md")
+    }
+
+    /// `NN-slug.md`: two or more digits, a dash, a slug of `a-z`, `0-9` and `-`.
+    static func isLesson(_ name: String) -> Bool {
+        let b = Array(name.utf8)
+        guard b.count > 3, b[b.count - 3] == 0x2E, b[b.count - 2] == 0x6D, b[b.count - 1] == 0x64 else { return false }
+        var i = 0
+        while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+        guard i >= 2, i < b.count, b[i] == 0x2D else { return false }
+        let slug = b[(i + 1)..<(b.count - 3)]
+        return !slug.isEmpty && slug.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+
+    /// A Markdown file that starts with a digit but is not a lesson name: probably a typo.
+    static func isNearMiss(_ name: String) -> Bool {
+        guard !isLesson(name), let first = name.utf8.first else { return false }
+        return first >= 0x30 && first <= 0x39
+    }
+
+    /// In the order of the number in front (so `100-x.md` follows `99-x.md`), then by name.
+    static func sorted(_ names: [String]) -> [String] {
+        func key(_ name: String) -> (Int, String) {
+            let digits = name.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.drop { $0 == 0x30 }
+            return (digits.count, String(decoding: digits, as: UTF8.self))
+        }
+        return names.map { (key($0), $0) }.sorted { a, b in
+            if a.0.0 != b.0.0 { return a.0.0 < b.0.0 }
+            if a.0.1 != b.0.1 { return a.0.1 < b.0.1 }
+            return Array(a.1.utf8).lexicographicallyPrecedes(Array(b.1.utf8))
+        }.map(\.1)
+    }
+}

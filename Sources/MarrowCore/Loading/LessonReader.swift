@@ -1,0 +1,167 @@
+/// Reads one lesson file: byte checks, front matter, Markdown body, quiz, and the ids it
+/// shares with the rest of the course.
+enum LessonReader {
+    static func load(path: String, fileName: String, registry: inout IDRegistry) -> LessonLoad {
+        let bytes: [UInt8]
+        do {
+            bytes = try CourseFiles.read(path)
+        } catch {
+            let diagnostic = Diagnostic(path: path, severity: .error, message: "cannot read the lesson: \(error.reason)")
+            return LessonLoad(lesson: nil, broken: BrokenLesson(path: path, fileName: fileName, title: fileName, error: diagnostic), diagnostics: [diagnostic])
+        }
+        return load(bytes: bytes, path: path, fileName: fileName, registry: &registry)
+    }
+
+    static func load(bytes raw: [UInt8], path: String, fileName: String, registry: inout IDRegistry) -> LessonLoad {
+        var diagnostics: [Diagnostic] = []
+        let checked = SourceText.check(raw, path: path)
+        diagnostics += checked.diagnostics
+        guard checked.isUTF8 else { return finish(nil, FrontMatterValues(), diagnostics, path: path, fileName: fileName) }
+
+        let split: FrontMatter
+        switch FrontMatter.split(checked.bytes, path: path) {
+        case .failed(let diagnostic):
+            diagnostics.append(diagnostic)
+            return finish(nil, FrontMatterValues(), diagnostics, path: path, fileName: fileName)
+        case .found(let frontMatter):
+            split = frontMatter
+        }
+
+        let front = readMeta(split, path: path, diagnostics: &diagnostics)
+        let meta = front.meta
+        let (document, markdownDiagnostics) = MarkdownConverter.convert(split.body, lineOffset: split.closingLine, path: path)
+        diagnostics += markdownDiagnostics
+        let lessonID = front.id ?? fileName
+        let quiz = QuizExtractor.extract(document.blocks, lessonID: lessonID, path: path)
+        diagnostics += quiz.diagnostics
+
+        if !quiz.body.contains(where: { !$0.plainText.trimmingSpaces.isEmpty }) {
+            diagnostics.append(Diagnostic(path: path, line: split.closingLine + 1, column: 1, severity: .error,
+                                          message: "the lesson has no text: write its body after the front matter"))
+        }
+        if !quiz.hasQuizSection {
+            diagnostics.append(Diagnostic(path: path, severity: .warning, message: "the lesson has no quiz: add a '## Quiz' section"))
+        }
+
+        if let id = front.id, let idNode = front.idNode {
+            if let first = registry.lessons[id] {
+                diagnostics.append(Diagnostic(path: path, line: idNode.line, column: idNode.column, severity: .error,
+                                              message: "duplicate lesson id '\(id)': already used at \(first)"))
+            } else {
+                registry.lessons[id] = "\(path):\(idNode.line):\(idNode.column)"
+            }
+        }
+        for reference in quiz.questionIDs {
+            if let first = registry.questions[reference.id] {
+                diagnostics.append(Diagnostic(path: path, line: reference.line, column: reference.column, severity: .error,
+                                              message: "duplicate question id '\(reference.id)': already used at \(first)"))
+            } else {
+                registry.questions[reference.id] = "\(path):\(reference.line):\(reference.column)"
+            }
+        }
+
+        var lesson: Lesson?
+        if let meta {
+            lesson = Lesson(meta: meta, body: Document(blocks: quiz.body), quiz: quiz.questions, path: path, fileName: fileName)
+        }
+        return finish(lesson, front, diagnostics, path: path, fileName: fileName)
+    }
+
+    /// Sorts the diagnostics and decides: a lesson with any error is broken.
+    private static func finish(_ lesson: Lesson?, _ front: FrontMatterValues, _ found: [Diagnostic], path: String, fileName: String) -> LessonLoad {
+        let diagnostics = found.sorted(by: Diagnostic.filePositionOrder)
+        if let error = diagnostics.first(where: { $0.severity == .error }) {
+            let broken = BrokenLesson(path: path, fileName: fileName, title: front.title ?? fileName, error: error, id: front.id)
+            return LessonLoad(lesson: nil, broken: broken, diagnostics: diagnostics)
+        }
+        guard let lesson else {
+            // Unreachable in practice: a missing lesson always comes with an error.
+            let error = Diagnostic(path: path, severity: .error, message: "the lesson could not be read")
+            return LessonLoad(lesson: nil, broken: BrokenLesson(path: path, fileName: fileName, title: fileName, error: error), diagnostics: diagnostics + [error])
+        }
+        return LessonLoad(lesson: lesson, broken: nil, diagnostics: diagnostics)
+    }
+
+    static let metaKeys = ["id", "title", "summary", "minutes", "objectives", "sources", "reviewed"]
+
+    /// What the front matter gave: the whole `LessonMeta` only when every key is right, but
+    /// the id (with the node where a duplicate is reported) and title whenever they are.
+    private struct FrontMatterValues {
+        var meta: LessonMeta?
+        var id: String?
+        var idNode: YAMLNode?
+        var title: String?
+    }
+
+    private static func readMeta(_ split: FrontMatter, path: String, diagnostics: inout [Diagnostic]) -> FrontMatterValues {
+        let root: YAMLNode?
+        do {
+            root = try YAMLReader.parse(split.yaml, lineOffset: 1)
+        } catch {
+            diagnostics.append(Diagnostic(path: path, line: error.line, column: error.column, severity: .error, message: error.message))
+            return FrontMatterValues()
+        }
+        guard let root else {
+            diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error,
+                                          message: "the front matter is empty: it needs \(metaKeys.joined(separator: ", "))"))
+            return FrontMatterValues()
+        }
+        guard case .mapping = root.kind else {
+            diagnostics.append(Diagnostic(path: path, line: root.line, column: root.column, severity: .error,
+                                          message: "the front matter must be a mapping of keys, not \(root.kindDescription)"))
+            return FrontMatterValues()
+        }
+        var fields = YAMLFields(path: path, node: root, owner: "the front matter")
+        let id = fields.slug("id")
+        let title = fields.string("title")
+        let summary = fields.string("summary")
+        let minutes = fields.int("minutes", in: 1...60)
+        let objectives = fields.strings("objectives")
+        let sourceNodes = fields.mappings("sources")
+        let reviewed = fields.date("reviewed")
+        fields.warnAboutUnknownKeys()
+        diagnostics += fields.diagnostics
+
+        var sources: [SourceLink] = []
+        var sourcesOK = sourceNodes != nil
+        for node in sourceNodes ?? [] {
+            var source = YAMLFields(path: path, node: node, owner: "a source")
+            let title = source.string("title")
+            let url = source.value("url").flatMap { node -> String? in
+                guard case .scalar(let text, _) = node.kind, isWebAddress(text) else {
+                    diagnostics.append(Diagnostic(path: path, line: node.line, column: node.column, severity: .error,
+                                                  message: "a source's url must be an http:// or https:// address"))
+                    return nil
+                }
+                return text
+            }
+            source.warnAboutUnknownKeys()
+            diagnostics += source.diagnostics
+            if let title, let url {
+                sources.append(SourceLink(title: title, url: url))
+            } else {
+                sourcesOK = false
+            }
+        }
+
+        var values = FrontMatterValues(id: id, idNode: id == nil ? nil : root["id"], title: title)
+        if let id, let title, let summary, let minutes, let objectives, sourcesOK, let reviewed {
+            values.meta = LessonMeta(id: id, title: title, summary: summary, minutes: minutes, objectives: objectives, sources: sources, reviewed: reviewed)
+        }
+        return values
+    }
+
+    /// `http://` or `https://` followed by a host, with no spaces.
+    static func isWebAddress(_ text: String) -> Bool {
+        let rest: Substring
+        if text.hasPrefix("https://") {
+            rest = text.dropFirst(8)
+        } else if text.hasPrefix("http://") {
+            rest = text.dropFirst(7)
+        } else {
+            return false
+        }
+        guard let first = rest.first, first != "/" else { return false }
+        return !rest.contains { $0 == " " || $0 == "\t" }
+    }
+}

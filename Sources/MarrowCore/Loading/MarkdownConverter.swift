@@ -1,0 +1,232 @@
+import CCmark
+
+/// Converts a lesson body from CommonMark to `Document` values. The only file that touches cmark.
+///
+/// The body is parsed once with `cmark_parse_document` (default options: no HTML is ever
+/// rendered), the tree is walked once and freed. Raw HTML is dropped and images are
+/// replaced by their alt text, each with a warning; HTML comments are dropped silently,
+/// since they are how authors leave notes for each other.
+struct MarkdownConverter {
+    /// cmark_node is opaque to Swift.
+    private typealias Node = OpaquePointer
+
+    /// Blocks nested deeper than this are dropped with a warning instead of recursing further.
+    static let maximumDepth = 64
+
+    let path: String
+    /// Lines of the file before the body, added to cmark's line numbers.
+    let lineOffset: Int
+    private let bytes: ArraySlice<UInt8>
+    /// Byte offset (in `bytes`) of each body line's start, for turning cmark's byte
+    /// columns into columns counted in characters (Unicode scalars).
+    private var lineStarts: [Int] = []
+    private var diagnostics: [Diagnostic] = []
+    /// Position of the block whose inlines are being converted (inlines carry none in cmark).
+    private var blockLine = 0
+    private var blockColumn = 0
+    private var warnedDepth = false
+
+    /// Converts `body` (UTF-8 CommonMark) whose first line is line `lineOffset + 1` of the file at `path`.
+    static func convert(_ body: ArraySlice<UInt8>, lineOffset: Int, path: String) -> (document: Document, diagnostics: [Diagnostic]) {
+        var converter = MarkdownConverter(path: path, lineOffset: lineOffset, bytes: body)
+        let blocks = body.withUnsafeBufferPointer { buffer -> [Block] in
+            let document: Node? = buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
+                }
+            }
+            guard let document else { return [] }
+            defer { cmark_node_free(document) }
+            return converter.blocks(of: document, depth: 0)
+        }
+        return (Document(blocks: blocks), converter.diagnostics)
+    }
+
+    private init(path: String, lineOffset: Int, bytes: ArraySlice<UInt8>) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.bytes = bytes
+    }
+
+    // MARK: Positions
+
+    /// The file position of a node: its line plus the offset, its byte column as a character column.
+    private mutating func position(_ node: Node) -> (line: Int, column: Int) {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        return (line + lineOffset, characterColumn(line: line, byteColumn: byteColumn))
+    }
+
+    private mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, byteColumn > 1 else { return max(byteColumn, 1) }
+        if lineStarts.isEmpty {
+            lineStarts.append(bytes.startIndex)
+            var i = bytes.startIndex
+            while i < bytes.endIndex {
+                if bytes[i] == 0x0A { lineStarts.append(i + 1) }
+                i += 1
+            }
+        }
+        guard line <= lineStarts.count else { return byteColumn }
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.endIndex)
+        var column = 1
+        var i = start
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
+    private mutating func warn(line: Int, column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message: message))
+    }
+
+    // MARK: Blocks
+
+    private mutating func blocks(of parent: Node, depth: Int) -> [Block] {
+        var result: [Block] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let block = block(node, depth: depth) { result.append(block) }
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    private mutating func block(_ node: Node, depth: Int) -> Block? {
+        let (line, column) = position(node)
+        if depth >= Self.maximumDepth {
+            if !warnedDepth {
+                warnedDepth = true
+                warn(line: line, column: column, "content nested more than \(Self.maximumDepth) levels deep is not shown")
+            }
+            return nil
+        }
+        blockLine = line
+        blockColumn = column
+        let kind: Block.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING:
+            kind = .heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node, depth: depth))
+        case CMARK_NODE_PARAGRAPH:
+            let content = inlines(of: node, depth: depth)
+            if content.isEmpty { return nil }
+            kind = .paragraph(content)
+        case CMARK_NODE_CODE_BLOCK:
+            var text = Self.string(cmark_node_get_literal(node))
+            if text.hasSuffix("\n") { text.removeLast() }
+            let info = Self.string(cmark_node_get_fence_info(node))
+            kind = .codeBlock(info: info.trimmingSpaces, text: text)
+        case CMARK_NODE_LIST:
+            var items: [ListItem] = []
+            var child = cmark_node_first_child(node)
+            while let item = child {
+                let (itemLine, itemColumn) = position(item)
+                items.append(ListItem(blocks: blocks(of: item, depth: depth + 1), line: itemLine, column: itemColumn))
+                child = cmark_node_next(item)
+            }
+            if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+                kind = .orderedList(start: Int(cmark_node_get_list_start(node)), items: items)
+            } else {
+                kind = .bulletList(items: items)
+            }
+        case CMARK_NODE_BLOCK_QUOTE:
+            kind = .blockQuote(blocks(of: node, depth: depth + 1))
+        case CMARK_NODE_THEMATIC_BREAK:
+            kind = .thematicBreak
+        case CMARK_NODE_HTML_BLOCK:
+            if !Self.isComment(cmark_node_get_literal(node)) {
+                warn(line: line, column: column, "raw HTML is not shown")
+            }
+            return nil
+        default:
+            return nil
+        }
+        return Block(kind, line: line, column: column)
+    }
+
+    // MARK: Inlines
+
+    private mutating func inlines(of parent: Node, depth: Int) -> [Inline] {
+        var result: [Inline] = []
+        appendInlines(of: parent, to: &result, depth: depth)
+        return result
+    }
+
+    private mutating func appendInlines(of parent: Node, to result: inout [Inline], depth: Int) {
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            appendInline(node, to: &result, depth: depth + 1)
+            child = cmark_node_next(node)
+        }
+    }
+
+    /// Appends one inline, merging adjacent text (cmark splits text at brackets and other
+    /// punctuation it considered as markup).
+    private mutating func appendInline(_ node: Node, to result: inout [Inline], depth: Int) {
+        if depth >= Self.maximumDepth {
+            if !warnedDepth {
+                warnedDepth = true
+                warn(line: blockLine, column: blockColumn, "content nested more than \(Self.maximumDepth) levels deep is not shown")
+            }
+            return
+        }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT:
+            let text = Self.string(cmark_node_get_literal(node))
+            if case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + text)
+            } else {
+                result.append(.text(text))
+            }
+        case CMARK_NODE_SOFTBREAK:
+            result.append(.softBreak)
+        case CMARK_NODE_LINEBREAK:
+            result.append(.lineBreak)
+        case CMARK_NODE_CODE:
+            result.append(.code(Self.string(cmark_node_get_literal(node))))
+        case CMARK_NODE_EMPH:
+            result.append(.emphasis(inlines(of: node, depth: depth)))
+        case CMARK_NODE_STRONG:
+            result.append(.strong(inlines(of: node, depth: depth)))
+        case CMARK_NODE_LINK:
+            result.append(.link(text: inlines(of: node, depth: depth), url: Self.string(cmark_node_get_url(node))))
+        case CMARK_NODE_IMAGE:
+            warn(line: blockLine, column: blockColumn, "images are not shown; their alt text is kept")
+            appendInlines(of: node, to: &result, depth: depth)
+        case CMARK_NODE_HTML_INLINE:
+            if !Self.isComment(cmark_node_get_literal(node)) {
+                warn(line: blockLine, column: blockColumn, "raw HTML is not shown")
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: Helpers
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func isComment(_ pointer: UnsafePointer<CChar>?) -> Bool {
+        guard let pointer else { return false }
+        var text = Substring(String(cString: pointer))
+        while let first = text.first, first == " " || first == "\t" || first == "\n" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" || last == "\n" || last == "\r" { text.removeLast() }
+        return text.hasPrefix("<!--") && text.hasSuffix("-->")
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

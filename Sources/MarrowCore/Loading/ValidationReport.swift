@@ -1,0 +1,102 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What `marrow validate` prints for a loaded course: compiler-style lines and a summary
+/// (`text`), or the same facts as JSON (`json()`).
+public struct ValidationReport: Sendable, Codable, Hashable {
+    public struct Totals: Sendable, Codable, Hashable {
+        /// Lesson files, broken ones included.
+        public var lessons: Int
+        /// Questions of the lessons that loaded.
+        public var questions: Int
+        /// Questions per tag.
+        public var byTag: [String: Int]
+        /// Questions per kind: always the keys `single`, `multiple` and `true-false`.
+        public var byType: [String: Int]
+    }
+
+    public struct LessonEntry: Sendable, Codable, Hashable {
+        /// nil (JSON null) for a broken lesson whose front matter gave no id.
+        public var id: String?
+        public var title: String
+        /// The file's path as the loader joined it, e.g. `Lessons/01-leukemia.md`.
+        public var file: String
+        public var questions: Int
+        /// nil (JSON null) for a broken lesson.
+        public var minutes: Int?
+        public var broken: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, file, questions, minutes, broken
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(file, forKey: .file)
+            try container.encode(questions, forKey: .questions)
+            try container.encode(minutes, forKey: .minutes)
+            try container.encode(broken, forKey: .broken)
+        }
+    }
+
+    public var totals: Totals
+    /// Every lesson file in course order, loaded or broken.
+    public var lessons: [LessonEntry]
+    /// Every problem, in the order the loader found them (file by file, then by position).
+    public var diagnostics: [Diagnostic]
+
+    public static func make(course: Course) -> ValidationReport {
+        var byTag: [String: Int] = [:]
+        var byType: [String: Int] = [:]
+        for kind in Question.Kind.allCases { byType[kind.rawValue] = 0 }
+        let questions = course.allQuestions
+        for question in questions {
+            byType[question.kind.rawValue, default: 0] += 1
+            for tag in question.tags { byTag[tag, default: 0] += 1 }
+        }
+        var entries: [(fileName: String, entry: LessonEntry)] = course.lessons.map {
+            ($0.fileName, LessonEntry(id: $0.id, title: $0.title, file: $0.path, questions: $0.quiz.count, minutes: $0.meta.minutes, broken: false))
+        }
+        entries += course.brokenLessons.map {
+            ($0.fileName, LessonEntry(id: $0.id, title: $0.title, file: $0.path, questions: 0, minutes: nil, broken: true))
+        }
+        let order = LessonFileName.sorted(entries.map(\.fileName))
+        var rank: [String: Int] = [:]
+        for (index, name) in order.enumerated() { rank[name] = index }
+        let lessons = entries.sorted { rank[$0.fileName, default: 0] < rank[$1.fileName, default: 0] }.map(\.entry)
+        let totals = Totals(lessons: lessons.count, questions: questions.count, byTag: byTag, byType: byType)
+        return ValidationReport(totals: totals, lessons: lessons, diagnostics: course.diagnostics)
+    }
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var hasErrors: Bool { errorCount > 0 }
+
+    /// `10 lessons, 84 questions: 0 errors, 0 warnings`.
+    public var summary: String {
+        "\(Self.count(totals.lessons, "lesson")), \(Self.count(totals.questions, "question")): "
+            + "\(Self.count(errorCount, "error")), \(Self.count(warningCount, "warning"))"
+    }
+
+    /// One `path:line:column: severity: message` line per diagnostic, then the summary.
+    public var lines: [String] { diagnostics.map(\.description) + [summary] }
+
+    /// `lines` joined with newlines, without a final newline.
+    public var text: String { lines.joined(separator: "\n") }
+
+    /// The report as pretty-printed JSON with sorted keys, without a final newline.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}

@@ -1,5 +1,5 @@
 /// Full-text search over a course: lesson titles, the top-level blocks of each
-/// lesson body, and quiz prompts. Case-insensitive and insensitive to the common
+/// lesson body, and quiz prompts (with their scenarios). Case-insensitive and insensitive to the common
 /// Latin diacritics ("leucemie" finds "leucémie").
 ///
 /// Built once per course: every searchable text is folded into lower-case UTF-8
@@ -69,7 +69,9 @@ public struct CourseSearch: Sendable {
             }
             add(.title, lesson.title)
             for (b, block) in lesson.body.blocks.enumerated() { add(.body(block: b), block.plainText) }
-            for q in lesson.quiz { add(.quiz(questionID: q.id), q.prompt.plainText) }
+            for q in lesson.quiz {
+                add(.quiz(questionID: q.id), ([q.prompt.plainText] + q.scenario.map(\.plainText)).joined(separator: " "))
+            }
         }
         self.entries = entries
         self.lessonIDs = course.lessons.map(\.id)

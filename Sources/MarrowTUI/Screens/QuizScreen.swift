@@ -1,0 +1,408 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import MarrowCore
+
+/// The quiz: one question a screen, feedback after each answer, a score at the end.
+///
+/// Every answer is applied to `context.progress` and emitted as
+/// `Effect.recordAnswer` the moment it is given, so leaving mid-quiz (q/Esc, a
+/// signal) loses nothing. Right and wrong are told by ✓/✗ and words, never by colour
+/// alone, and the terminal cursor sits on the focused choice.
+public struct QuizScreen: Screen {
+    public enum Phase: Sendable, Hashable {
+        /// Showing question `index`, waiting for an answer.
+        case asking
+        /// Question `index` was answered: verdict, marks, explanation.
+        case feedback
+        /// The score and the missed questions.
+        case summary
+    }
+
+    public private(set) var session: QuizSession
+    public private(set) var phase: Phase
+    /// The question shown.
+    public private(set) var index = 0
+    /// The focused choice (displayed position).
+    public private(set) var focus = 0
+    /// Choices ticked so far in a select-all-that-apply question (displayed positions).
+    public private(set) var selected: Set<Int> = []
+    /// The choices the learner gave for the question in feedback (displayed positions).
+    public private(set) var picked: Set<Int> = []
+    /// Top line of the feedback or summary text.
+    public private(set) var scroll = 0
+    /// Whether this attempt retries missed questions (said in the header).
+    public let isRetry: Bool
+    /// A one-line hint after a key that could not be acted on.
+    public private(set) var notice: String?
+
+    /// A quiz over a prepared session.
+    public init(session: QuizSession, isRetry: Bool = false) {
+        self.session = session
+        self.isRetry = isRetry
+        self.phase = session.total == 0 ? .summary : .asking
+    }
+
+    /// The quiz a route asks for: `Route.openQuiz(lessonID:questionIDs:)`. Seeds the
+    /// attempt from `context.randomSeed` and advances the seed, so the next attempt
+    /// gets another id and choice order.
+    public init(lessonID: String?, questionIDs: [String]?, context: inout AppContext) {
+        var generator = SplitMix64(seed: context.randomSeed)
+        let questions = QuizSession.questions(in: context.course, lessonID: lessonID, questionIDs: questionIDs)
+        let session = QuizSession(course: context.course, questions: questions, lessonID: lessonID, started: context.now, generator: &generator)
+        context.randomSeed = generator.next()
+        self.init(session: session, isRetry: questionIDs != nil)
+    }
+
+    public var title: String { "Quiz" }
+
+    private var question: Question? { session.questions.indices.contains(index) ? session.questions[index] : nil }
+    private var choiceCount: Int { question?.choices.count ?? 0 }
+
+    // MARK: Keys
+
+    public var keyHelp: [KeyHelp] {
+        [
+            KeyHelp("1–9", "choose that answer (toggle it in select-all-that-apply)"),
+            KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
+            KeyHelp("Enter", "answer with the focused choice; submit ticked choices; go on"),
+            KeyHelp("space", "tick or untick the focused choice (select all that apply)"),
+            KeyHelp("t / f", "answer True or False"),
+            KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
+            KeyHelp("r", "retry the missed questions (at the end)"),
+            KeyHelp("q or Esc", "leave the quiz (answers are already saved)"),
+            KeyHelp("?", "this help"),
+        ]
+    }
+
+    public var statusKeys: [KeyHelp] {
+        switch phase {
+        case .asking:
+            switch question?.kind {
+            case .multiple?: return [KeyHelp("space", "tick"), KeyHelp("Enter", "submit"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
+            case .trueFalse?: return [KeyHelp("t/f", "answer"), KeyHelp("↑↓ Enter", "choose"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
+            default: return [KeyHelp("1–\(choiceCount)", "answer"), KeyHelp("↑↓ Enter", "choose"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
+            }
+        case .feedback:
+            return [KeyHelp("Enter", session.answeredCount == session.total && index == session.total - 1 ? "score" : "next"),
+                    KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
+        case .summary:
+            var keys = [KeyHelp("Enter/q", "back")]
+            if !session.missedQuestions.isEmpty { keys.insert(KeyHelp("r", "retry missed"), at: 0) }
+            return keys + [KeyHelp("?", "help")]
+        }
+    }
+
+    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+        notice = nil
+        switch key {
+        case .escape: return .back
+        case .character("?"): return .openHelp
+        default: break
+        }
+        switch phase {
+        case .asking: return updateAsking(key, context: &context)
+        case .feedback: return updateFeedback(key, context: &context)
+        case .summary: return updateSummary(key, context: &context)
+        }
+    }
+
+    private mutating func updateAsking(_ key: Key, context: inout AppContext) -> Route? {
+        guard let question else { return .back }
+        let count = question.choices.count
+        switch key {
+        case .character("q"): return .back
+        case .up, .character("k"): focus = max(0, focus - 1)
+        case .down, .character("j"): focus = min(count - 1, focus + 1)
+        case .home: focus = 0
+        case .end: focus = count - 1
+        case .character(let c) where c.isASCII && c.isNumber:
+            guard let n = c.wholeNumberValue, n >= 1, n <= count else {
+                notice = "There is no answer \(c): choose 1 to \(count)."
+                return nil
+            }
+            focus = n - 1
+            if question.kind == .multiple { toggle(n - 1) } else { answer([n - 1], context: &context) }
+        case .character(" "):
+            if question.kind == .multiple { toggle(focus) }
+        case .character("t"), .character("f"), .character("T"), .character("F"):
+            guard question.kind == .trueFalse else { return nil }
+            let wanted = (key == .character("t") || key == .character("T")) ? "true" : "false"
+            let choices = session.displayedChoices(ofQuestion: index)
+            let position = choices.firstIndex { Sanitizer.clean($0.text.plainText, singleLine: true).lowercased() == wanted }
+                ?? (wanted == "true" ? 0 : 1)
+            focus = position
+            answer([position], context: &context)
+        case .enter:
+            if question.kind == .multiple {
+                if selected.isEmpty {
+                    notice = "Tick at least one answer first (space or its number), then press Enter."
+                } else {
+                    answer(selected, context: &context)
+                }
+            } else {
+                answer([focus], context: &context)
+            }
+        default: break
+        }
+        return nil
+    }
+
+    private mutating func toggle(_ position: Int) {
+        if selected.contains(position) { selected.remove(position) } else { selected.insert(position) }
+    }
+
+    /// Records the answer: in the session, in progress, and as an effect to save now.
+    private mutating func answer(_ positions: Set<Int>, context: inout AppContext) {
+        let record = session.answer(question: index, displayed: positions, at: context.now)
+        context.progress.apply(record)
+        context.effects.append(.recordAnswer(record))
+        picked = positions
+        phase = .feedback
+        scroll = 0
+    }
+
+    private mutating func updateFeedback(_ key: Key, context: inout AppContext) -> Route? {
+        switch key {
+        case .character("q"): return .back
+        case .enter, .character("n"):
+            if index + 1 < session.total {
+                index += 1
+                phase = .asking
+                focus = 0
+                selected = []
+                picked = []
+            } else {
+                phase = .summary
+            }
+            scroll = 0
+        default:
+            let (lines, height) = bodyMetrics(context: context)
+            if let top = Scrolling.top(after: key, from: scroll, lineCount: lines, height: height) { scroll = top }
+        }
+        return nil
+    }
+
+    private mutating func updateSummary(_ key: Key, context: inout AppContext) -> Route? {
+        switch key {
+        case .enter, .character("q"): return .back
+        case .character("r"):
+            guard let retry = session.retrySession(course: context.course, started: context.now) else {
+                notice = "Nothing to retry: every answer was right."
+                return nil
+            }
+            self = QuizScreen(session: retry, isRetry: true)
+        default:
+            let (lines, height) = bodyMetrics(context: context)
+            if let top = Scrolling.top(after: key, from: scroll, lineCount: lines, height: height) { scroll = top }
+        }
+        return nil
+    }
+
+    // MARK: Drawing
+
+    /// The reading column: at most 76 cells, centred, one cell of margin on narrow screens.
+    private static func columns(of area: Rect) -> (column: Int, width: Int) {
+        let width = max(1, min(area.width - 2, 76))
+        return (area.column + max(0, (area.width - width) / 2), width)
+    }
+
+    /// The scrolling part of the screen: below the header, and below the verdict row
+    /// in feedback (or a blank row when there is room).
+    private func bodyRect(of area: Rect) -> Rect {
+        let (column, width) = QuizScreen.columns(of: area)
+        let top = phase == .feedback || area.height >= 16 ? 2 : 1
+        return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
+    }
+
+    /// Line count and window height of the scrolling text, as `render` lays it out.
+    private func bodyMetrics(context: AppContext) -> (lines: Int, height: Int) {
+        let rect = bodyRect(of: context.screenArea)
+        return (bodyLines(course: context.course, width: rect.width).lines.count, rect.height)
+    }
+
+    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.width > 0, area.height > 0 else { return }
+        let (column, width) = QuizScreen.columns(of: area)
+        drawHeader(context: context, into: &buffer, row: area.row, column: column, width: width)
+        if phase == .feedback, area.height > 1, let question {
+            let right = question.isCorrect(Set(session.writtenIndices(ofQuestion: index, displayed: picked)))
+            let verdict = right ? "✓ Correct" : "✗ Not quite"
+            buffer.put(verdict, row: area.row + 1, column: column, style: Style(right ? .correct : .wrong, .bold), maxWidth: width)
+            buffer.cursor = (area.row + 1, column)
+        }
+        let rect = bodyRect(of: area)
+        guard rect.height > 0 else { return }
+        let (lines, focusRange) = bodyLines(course: context.course, width: rect.width)
+        var top = scroll
+        if phase == .asking, let focusRange {
+            top = Scrolling.reveal(focusRange, from: 0, lineCount: lines.count, height: rect.height)
+        }
+        top = Scrolling.draw(lines, top: top, in: rect, into: &buffer, keys: phase == .asking ? "↑↓" : "j/k")
+        switch phase {
+        case .asking:
+            if let focusRange, focusRange.lowerBound >= top,
+               focusRange.lowerBound - top < Scrolling.visibleRows(lineCount: lines.count, height: rect.height) {
+                buffer.cursor = (rect.row + focusRange.lowerBound - top, rect.column + 2)
+            }
+        case .summary:
+            buffer.cursor = (rect.row + max(0, 0 - top), rect.column)
+        case .feedback:
+            break
+        }
+    }
+
+    private func drawHeader(context: AppContext, into buffer: inout ScreenBuffer, row: Int, column: Int, width: Int) {
+        let right: String
+        switch phase {
+        case .asking, .feedback: right = "Question \(index + 1) of \(session.total)"
+        case .summary: right = session.total == 0 ? "" : "Done"
+        }
+        let rightWidth = DisplayWidth.of(right)
+        let leftWidth = max(0, width - rightWidth - (rightWidth > 0 ? 1 : 0))
+        buffer.put(DisplayWidth.truncate(headerTitle(course: context.course), to: leftWidth), row: row, column: column, style: Style(.title, .bold))
+        if rightWidth <= width {
+            buffer.put(right, row: row, column: column + width - rightWidth, style: Style(.dim))
+        }
+    }
+
+    /// "Quiz · Basics", "Retry · Basics", or "Quiz · questions from 3 lessons".
+    private func headerTitle(course: Course) -> String {
+        let lessonIDs = session.questions.reduce(into: [String]()) { if !$0.contains($1.lessonID) { $0.append($1.lessonID) } }
+        let name: String
+        if let id = session.lessonID ?? (lessonIDs.count == 1 ? lessonIDs[0] : nil) {
+            name = Sanitizer.clean(course.lesson(id: id)?.title ?? id, singleLine: true)
+        } else {
+            name = "questions from \(lessonIDs.count) lessons"
+        }
+        return "\(isRetry ? "Retry" : "Quiz") · \(name)"
+    }
+
+    /// The scrolling text of the current phase, and in `.asking` the lines of the focused choice.
+    private func bodyLines(course: Course, width: Int) -> (lines: [StyledLine], focus: Range<Int>?) {
+        switch phase {
+        case .asking: return askingLines(width: width)
+        case .feedback: return (feedbackLines(width: width), nil)
+        case .summary: return (summaryLines(width: width), nil)
+        }
+    }
+
+    /// The prompt, then any scenario paragraphs written between the heading and the choices.
+    private func promptLines(_ question: Question, width: Int) -> [StyledLine] {
+        var lines = Layout.lines(for: question.prompt, width: width, style: Style(.strong, .bold))
+        if !question.scenario.isEmpty {
+            lines.append(StyledLine())
+            lines += Layout.lines(for: question.scenario, width: width)
+        }
+        return lines
+    }
+
+    private func askingLines(width: Int) -> ([StyledLine], Range<Int>?) {
+        guard let question else { return ([], nil) }
+        var lines = promptLines(question, width: width)
+        lines.append(StyledLine())
+        let hint: String
+        switch question.kind {
+        case .multiple: hint = "Select all that apply: space toggles, Enter submits."
+        case .trueFalse: hint = "True or false? Press t or f."
+        case .single: hint = "Press a number, or ↑/↓ and Enter."
+        }
+        lines += Layout.wrap(notice ?? hint, width: width, style: Style(notice == nil ? .dim : .warning))
+        lines.append(StyledLine())
+        var focusRange: Range<Int>?
+        for (position, choice) in session.displayedChoices(ofQuestion: index).enumerated() {
+            let focused = position == focus
+            let number = "\(position + 1). "
+            var box = ""
+            if question.kind == .multiple { box = selected.contains(position) ? "[x] " : "[ ] " }
+            let marker = focused ? "▸ " : "  "
+            let first = [Span(marker, Style(.focus, .bold)), Span(number + box, Style(focused ? .focus : .normal, focused ? .bold : []))]
+            let rest = [Span(String(repeating: " ", count: 2 + DisplayWidth.of(number + box)))]
+            let start = lines.count
+            lines += Layout.lines(for: choice.text, width: width, style: Style(focused ? .selected : .normal),
+                                  firstPrefix: first, restPrefix: rest)
+            if focused { focusRange = start..<lines.count }
+        }
+        return (lines, focusRange)
+    }
+
+    private func feedbackLines(width: Int) -> [StyledLine] {
+        guard let question else { return [] }
+        var lines = promptLines(question, width: width)
+        lines.append(StyledLine())
+        let choices = session.displayedChoices(ofQuestion: index)
+        for (position, choice) in choices.enumerated() {
+            let chosen = picked.contains(position)
+            let mark: String
+            let style: Style
+            if choice.isCorrect { mark = "✓ "; style = Style(.correct) }
+            else if chosen { mark = "✗ "; style = Style(.wrong) }
+            else { mark = "  "; style = Style(.dim) }
+            let number = "\(position + 1). "
+            var text = choice.text
+            if chosen { text.append(.text(" (your answer)")) }
+            lines += Layout.lines(for: text, width: width, style: style,
+                                  firstPrefix: [Span(mark, Style(style.role, .bold)), Span(number, style)],
+                                  restPrefix: [Span(String(repeating: " ", count: 2 + number.count))])
+        }
+        if !question.explanation.isEmpty {
+            lines.append(StyledLine())
+            lines += Layout.lines(for: question.explanation, width: width)
+        }
+        for (position, choice) in choices.enumerated() where !choice.feedback.isEmpty && (choice.isCorrect || picked.contains(position)) {
+            lines.append(StyledLine())
+            lines += Layout.lines(for: choice.text, width: width, style: Style(.subheading, .bold),
+                                  firstPrefix: [Span("About \(position + 1). ", Style(.subheading, .bold))])
+            for var line in Layout.lines(for: choice.feedback, width: max(1, width - 2)) {
+                line.spans.insert(Span("  "), at: 0)
+                lines.append(line)
+            }
+        }
+        lines.append(StyledLine())
+        let last = index + 1 >= session.total
+        lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(last ? ": see your score" : ": next question", Style(.dim))]))
+        return lines
+    }
+
+    private func summaryLines(width: Int) -> [StyledLine] {
+        guard session.total > 0 else {
+            return Layout.wrap("There are no questions to ask here.", width: width)
+                + [StyledLine(), StyledLine([Span("Enter", Style(.key, .bold)), Span(": back", Style(.dim))])]
+        }
+        var lines: [StyledLine] = []
+        let correct = session.correctCount
+        let answered = session.answeredCount
+        lines += Layout.wrap("\(correct) of \(session.total) correct — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
+        let barWidth = max(1, min(30, width))
+        let filled = session.total == 0 ? 0 : (correct * barWidth + session.total / 2) / session.total
+        lines.append(StyledLine([Span(String(repeating: "█", count: filled), Style(.barFilled)),
+                                 Span(String(repeating: "░", count: barWidth - filled), Style(.barEmpty))]))
+        if answered < session.total {
+            lines += Layout.wrap("\(session.total - answered) not answered.", width: width, style: Style(.dim))
+        }
+        let missed = session.missedQuestions
+        lines.append(StyledLine())
+        if missed.isEmpty {
+            lines += Layout.wrap(answered == session.total ? "✓ Every answer was right." : "No wrong answers so far.", width: width, style: Style(.correct, .bold))
+        } else {
+            lines += Layout.wrap("Missed (\(missed.count)):", width: width, style: Style(.heading, .bold))
+            for q in missed {
+                let prompt = Sanitizer.clean(q.prompt.plainText, singleLine: true)
+                lines.append(StyledLine([Span("✗ ", Style(.wrong, .bold)), Span(DisplayWidth.truncate(prompt, to: max(0, width - 2)))]))
+            }
+        }
+        if let notice {
+            lines.append(StyledLine())
+            lines += Layout.wrap(notice, width: width, style: Style(.warning))
+        }
+        lines.append(StyledLine())
+        if !missed.isEmpty {
+            let noun = missed.count == 1 ? "question" : "questions"
+            lines.append(StyledLine([Span("r", Style(.key, .bold)), Span(": retry the \(missed.count) missed \(noun)", Style(.dim))]))
+        }
+        lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(" or ", Style(.dim)), Span("q", Style(.key, .bold)), Span(": back", Style(.dim))]))
+        return lines
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import MarrowCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options every command takes: where the course is and where progress is kept.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("lessons"), help: ArgumentHelp("The course folder.", valueName: "dir"))
+    var lessons: String?
+
+    @Option(name: .customLong("progress"), help: ArgumentHelp("The progress file (its answer log sits beside it).", valueName: "file"))
+    var progress: String?
+
+    /// The course folder: `--lessons`, then `MARROW_LESSONS`, then a `Lessons/`
+    /// folder found walking up from the executable's real location, then `./Lessons`.
+    func lessonsDirectory() throws -> String {
+        if let lessons { return try checked(lessons, from: "--lessons") }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["MARROW_LESSONS"], !fromEnvironment.isEmpty {
+            return try checked(fromEnvironment, from: "MARROW_LESSONS")
+        }
+        if let found = Self.lessonsNearExecutable() { return Self.relativeToWorkingDirectory(found) }
+        if isDirectory("Lessons") { return "Lessons" }
+        throw CLIError("no course found: pass --lessons DIR or set MARROW_LESSONS (looked for a Lessons/ folder beside the marrow executable and in the current folder)")
+    }
+
+    /// The progress state file: `--progress`, then `MARROW_PROGRESS`, then the XDG data folder.
+    func progressPath() -> String {
+        ProgressLocation.resolve(explicit: progress, environment: ProcessInfo.processInfo.environment)
+    }
+
+    private func checked(_ path: String, from source: String) throws -> String {
+        guard isDirectory(path) else {
+            throw CLIError("\(source): '\(path)' is not a folder")
+        }
+        return path
+    }
+
+    /// `path` relative to the current folder when it lies below it, so diagnostics read `Lessons/01-x.md`.
+    private static func relativeToWorkingDirectory(_ path: String) -> String {
+        guard let cwd = FileManager.default.currentDirectoryPath.nilIfEmpty else { return path }
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    private static func lessonsNearExecutable() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        var folder = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = String(folder[..<slash])
+            let candidate = (folder.isEmpty ? "" : folder) + "/Lessons"
+            if isDirectory(candidate) { return candidate }
+            if folder.isEmpty { break }
+        }
+        return nil
+    }
+}
+
+func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import MarrowCore
+import MarrowTUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `marrow`: opens the course; subcommands work without a terminal UI.
+@main
+struct MarrowCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "marrow",
+        abstract: "Learn about stem cell transplants for leukemia, in your terminal.",
+        discussion: """
+            Without a subcommand, opens the course in a full-screen terminal app.
+            Progress is kept in $XDG_DATA_HOME/marrow/progress.json (or ~/.local/share/marrow/).
+            """,
+        version: version,
+        subcommands: [ValidateCommand.self, ProgressCommand.self, ResetCommand.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    func run() throws {
+        let course = CourseLoader.load(directory: try global.lessonsDirectory())
+        print(course.info.title)
+        for (index, lesson) in course.lessons.enumerated() {
+            print("\(index + 1). \(lesson.title) (\(lesson.meta.minutes) min)")
+        }
+    }
+
+    /// Runs the command, mapping errors to one clear line and the documented exit
+    /// codes: 1 for user and data errors, 2 for usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            printError(error.message)
+            Glibc.exit(1)
+        } catch let error as ExitCode {
+            Glibc.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            if code == .validationFailure {
+                // A usage error: say what was wrong and how to get help.
+                printError(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            printError(fullMessage(for: error))
+            Glibc.exit(code.rawValue == 0 ? 1 : code.rawValue)
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ message: String) {
+    var line = message
+    if !line.hasSuffix("\n") { line += "\n" }
+    let bytes = Array(line.utf8)
+    var written = 0
+    while written < bytes.count {
+        let n = bytes[written...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+        written += n
+    }
+}
+
+/// A user or data error: one line, exit 1.
+struct CLIError: Error {
+    var message: String
+    init(_ message: String) { self.message = "marrow: " + message }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import MarrowCore
+
+/// `marrow reset`: forget all progress, or one lesson's, keeping a backup.
+struct ResetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Reset all progress, or one lesson's (a backup is kept)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Reset only this lesson (its id).", valueName: "id"))
+    var lesson: String?
+
+    @Flag(help: "Do not ask for confirmation.")
+    var yes = false
+
+    func run() throws {
+        let course = CourseLoader.load(directory: try global.lessonsDirectory())
+        if let lesson, course.lesson(id: lesson) == nil, !course.brokenLessons.contains(where: { $0.fileName.contains(lesson) }) {
+            throw CLIError("no lesson '\(lesson)' in this course (lessons: \(course.lessons.map(\.id).joined(separator: ", ")))")
+        }
+        let what = lesson.map { "progress on lesson '\($0)'" } ?? "all progress in '\(course.info.title)'"
+        if !yes {
+            print("Reset \(what)? A backup is kept. [y/N] ", terminator: "")
+            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased().filter { $0 != " " }) else {
+                print("Nothing was reset.")
+                return
+            }
+        }
+        let store = ProgressStore(path: global.progressPath())
+        do {
+            let backup = try store.reset(course: course.info.id, lesson: lesson)
+            print("Reset \(what). Backup: \(backup)")
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+}

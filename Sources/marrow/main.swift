@@ -1,2 +1,0 @@
-import MarrowCore
-print("marrow")

@@ -1,0 +1,111 @@
+import MarrowCore
+
+/// The app as two pure functions: `update` (state and event in, new state out,
+/// with effects for the run loop) and `render` (state to a screen buffer).
+public enum App {
+    /// Below this the too-small screen shows instead of the app.
+    public static let minimumSize = Size(columns: 40, rows: 10)
+
+    public static func isTooSmall(_ size: Size) -> Bool {
+        size.columns < minimumSize.columns || size.rows < minimumSize.rows
+    }
+
+    /// The area screens draw into: everything but the status line.
+    public static func screenArea(for size: Size) -> Rect {
+        Rect(row: 0, column: 0, width: size.columns, height: size.rows - 1)
+    }
+
+    // MARK: Update
+
+    public static func update(_ state: AppState, _ event: Event) -> AppState {
+        var state = state
+        switch event {
+        case .resize(let size):
+            state.resize(to: size)
+        case .terminate, .inputClosed:
+            quit(&state)
+        case .key(let key):
+            handle(key, in: &state)
+        }
+        return state
+    }
+
+    private static func quit(_ state: inout AppState) {
+        if !state.context.effects.contains(.saveProgress) { state.context.effects.append(.saveProgress) }
+        if !state.isQuitting { state.context.effects.append(.quit) }
+    }
+
+    private static func handle(_ key: Key, in state: inout AppState) {
+        state.flash = nil
+        switch key {
+        case .control("c"):
+            quit(&state)
+            return
+        case .control("l"):
+            return
+        default:
+            break
+        }
+        // Nothing on screen to act on: only leaving works.
+        if state.isTooSmall {
+            if key == .character("q") { quit(&state) }
+            return
+        }
+        if key == .character("?"), !Self.takesTyping(state.top) {
+            navigate(.openHelp, in: &state)
+            return
+        }
+        var screen = state.screens.removeLast()
+        let route = screen.update(key, context: &state.context)
+        state.screens.append(screen)
+        if let route { navigate(route, in: &state) }
+    }
+
+    /// Screens where `?` is text (or means something of their own): they get the key.
+    private static func takesTyping(_ screen: any Screen) -> Bool {
+        screen is HelpScreen || Navigation.takesTyping(screen)
+    }
+
+    /// Acts on a screen's route: pushes, pops or replaces screens.
+    static func navigate(_ route: Route, in state: inout AppState) {
+        switch route {
+        case .back:
+            state.screens.removeLast()
+            if state.screens.isEmpty { quit(&state) }
+        case .quit:
+            quit(&state)
+        case .openReader(let lessonID, let target):
+            guard state.context.course.lesson(id: lessonID) != nil else {
+                state.flash = "That lesson is not in the course."
+                return
+            }
+            // A reader always sits right above the course map: opening one replaces the rest.
+            state.screens.removeSubrange(1...)
+            state.screens.append(ReaderScreen(lessonID: lessonID, target: target, context: &state.context))
+        case .openHelp:
+            state.screens.append(HelpScreen(for: state.top))
+        case .openDisclaimer:
+            state.screens.append(DisclaimerScreen())
+        case .openOutline(let lessonID):
+            state.screens.append(OutlineScreen(lessonID: lessonID, context: state.context))
+        case .openQuiz, .openProgress, .openGlossary, .openSearch:
+            if let screen = Navigation.screen(for: route, context: &state.context) {
+                state.screens.append(screen)
+            }
+        }
+    }
+
+    // MARK: Render
+
+    public static func render(_ state: AppState, size: Size) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        if isTooSmall(size) {
+            TooSmallScreen.render(size: size, into: &buffer)
+            return buffer
+        }
+        let top = state.top
+        top.render(context: state.context, into: &buffer, area: screenArea(for: size))
+        StatusLine.render(keys: top.statusKeys, title: top.title, flash: state.flash, row: size.rows - 1, into: &buffer)
+        return buffer
+    }
+}

@@ -1,0 +1,108 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MarrowCore
+
+/// Runs the app on a terminal: draw, read an event, update, perform the effects,
+/// repeat, until an effect says quit or a signal asks to stop. The only place
+/// where `update`'s effects touch files.
+struct RunLoop {
+    let terminal: Terminal
+    let store: ProgressStore
+    var state: AppState
+    /// The last save that failed, to say so after the terminal is restored.
+    private var saveError: String?
+
+    init(terminal: Terminal, store: ProgressStore, state: AppState) {
+        self.terminal = terminal
+        self.store = store
+        self.state = state
+    }
+
+    /// Runs until the learner leaves; restores the terminal. Returns the exit code.
+    mutating func run() -> Int32 {
+        defer { terminal.restore() }
+        var needsDraw = true
+        while true {
+            if needsDraw {
+                terminal.draw(App.render(state, size: terminal.size))
+                needsDraw = false
+            }
+            // Effects run after the screen is drawn, so the first screen never waits for a save.
+            if performEffects() { break }
+            if stopRequested() != nil {
+                state = App.update(state, .terminate)
+                _ = performEffects()
+                break
+            }
+            guard let event = terminal.readEvent() else { continue }
+            if event == .key(.control("l")) { terminal.invalidate() }
+            state.context.now = Date()
+            state = App.update(state, event)
+            needsDraw = true
+        }
+        terminal.restore()
+        if let saveError {
+            fputsStandardError("marrow: \(saveError)")
+            return 1
+        }
+        return 0
+    }
+
+    /// Performs and clears the effects `update` asked for. Answers go to the log
+    /// at once; then progress is saved once. Returns whether to quit.
+    private mutating func performEffects() -> Bool {
+        let effects = state.context.effects
+        guard !effects.isEmpty else { return false }
+        state.context.effects = []
+        var save = false
+        var quit = false
+        for effect in effects {
+            switch effect {
+            case .recordAnswer(let record):
+                do {
+                    try store.append(record)
+                } catch {
+                    report(error.description)
+                }
+                save = true
+            case .saveProgress:
+                save = true
+            case .quit:
+                save = true
+                quit = true
+            }
+        }
+        if save {
+            do {
+                let result = try store.saveReporting(state.context.progress)
+                state.context.progress = result.progress
+                state.context.notices += result.notices
+                saveError = nil
+            } catch {
+                report(error.description)
+            }
+        }
+        return quit
+    }
+
+    private mutating func report(_ message: String) {
+        saveError = message
+        state.flash = message
+    }
+}
+
+/// Writes one line to standard error.
+func fputsStandardError(_ line: String) {
+    var text = line
+    if !text.hasSuffix("\n") { text += "\n" }
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+}

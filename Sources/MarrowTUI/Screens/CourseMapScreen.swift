@@ -1,0 +1,256 @@
+import MarrowCore
+
+/// Where a learner stands with one lesson, shown by symbol and word (never by colour alone).
+public enum LessonStatus: Sendable, Hashable {
+    case new
+    case reading(percent: Int)
+    case read
+    /// The best finished quiz attempt.
+    case quiz(correct: Int, total: Int)
+
+    public init(lesson: Lesson, progress: CourseProgress) {
+        let lessonProgress = progress[lesson: lesson.id]
+        if let best = lessonProgress.attempts.filter(\.isComplete).max(by: { $0.score < $1.score }) {
+            self = .quiz(correct: best.correct, total: best.total)
+        } else if lessonProgress.isRead {
+            self = .read
+        } else if lessonProgress.opened != nil || lessonProgress.position != nil {
+            self = .reading(percent: lessonProgress.position?.percent ?? 0)
+        } else {
+            self = .new
+        }
+    }
+
+    /// "○ new", "◐ reading 40%", "✓ read", "★ quiz 7/8".
+    public var label: String {
+        switch self {
+        case .new: "○ new"
+        case .reading(let percent): "◐ reading \(percent)%"
+        case .read: "✓ read"
+        case .quiz(let correct, let total): "★ quiz \(correct)/\(total)"
+        }
+    }
+}
+
+/// The home screen: the course, its lessons and where the learner stands.
+public struct CourseMapScreen: Screen {
+    /// One selectable row.
+    public enum Entry: Sendable, Hashable {
+        /// "Continue: <lesson> (42%)".
+        case resume(Place)
+        /// A lesson, by index into `course.lessons`.
+        case lesson(Int)
+    }
+
+    /// Index into `entries(context:)`.
+    public private(set) var selection = 0
+    /// A short message after a key that did nothing ("This lesson has no quiz").
+    public private(set) var message: String?
+
+    public init(context: AppContext) {
+        selection = 0
+    }
+
+    public var title: String { "Course map" }
+
+    public var keyHelp: [KeyHelp] {
+        [
+            KeyHelp("j/k, ↓/↑", "move"),
+            KeyHelp("Home/End", "first / last lesson"),
+            KeyHelp("1-9", "select lesson 1 to 9"),
+            KeyHelp("Enter, l, →", "open the lesson (or continue where you stopped)"),
+            KeyHelp("t", "take the selected lesson's quiz"),
+            KeyHelp("p", "progress review"),
+            KeyHelp("g", "glossary"),
+            KeyHelp("/", "search all lessons"),
+            KeyHelp("d", "the full disclaimer"),
+            KeyHelp("?", "this help"),
+            KeyHelp("q", "quit"),
+        ]
+    }
+
+    public var statusKeys: [KeyHelp] {
+        [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("p", "progress"), KeyHelp("/", "search"), KeyHelp("q", "quit")]
+    }
+
+    /// The selectable rows: "Continue" first when there is a place to resume, then the lessons.
+    public static func entries(context: AppContext) -> [Entry] {
+        var entries: [Entry] = []
+        if let place = context.courseProgress.lastPlace, context.course.lesson(id: place.lessonID) != nil {
+            entries.append(.resume(place))
+        }
+        entries += context.course.lessons.indices.map { Entry.lesson($0) }
+        return entries
+    }
+
+    /// The lesson an entry is about.
+    static func lesson(of entry: Entry, in course: Course) -> Lesson? {
+        switch entry {
+        case .resume(let place): course.lesson(id: place.lessonID)
+        case .lesson(let index): course.lessons.indices.contains(index) ? course.lessons[index] : nil
+        }
+    }
+
+    /// The number a lesson shows: the one its file name starts with, else its place.
+    static func number(of lesson: Lesson, index: Int) -> Int {
+        Int(lesson.fileName.prefix { $0.isASCII && $0.isNumber }) ?? index + 1
+    }
+
+    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+        message = nil
+        let entries = Self.entries(context: context)
+        selection = min(selection, max(0, entries.count - 1))
+        switch key {
+        case .down, .character("j"):
+            selection = min(selection + 1, max(0, entries.count - 1))
+        case .up, .character("k"):
+            selection = max(0, selection - 1)
+        case .home:
+            selection = 0
+        case .end:
+            selection = max(0, entries.count - 1)
+        case .character(let c) where c.isASCII && c.isNumber && c != "0":
+            let wanted = Int(String(c))!
+            if let index = context.course.lessons.indices.first(where: { Self.number(of: context.course.lessons[$0], index: $0) == wanted }),
+               let entry = entries.firstIndex(of: .lesson(index)) {
+                selection = entry
+            } else {
+                message = "There is no lesson \(wanted)."
+            }
+        case .enter, .character("l"), .right:
+            guard entries.indices.contains(selection) else { return nil }
+            switch entries[selection] {
+            case .resume(let place): return .openReader(lessonID: place.lessonID, target: .position(place.position))
+            case .lesson(let index): return .openReader(lessonID: context.course.lessons[index].id, target: .resume)
+            }
+        case .character("t"):
+            guard entries.indices.contains(selection), let lesson = Self.lesson(of: entries[selection], in: context.course) else { return nil }
+            if lesson.quiz.isEmpty {
+                message = "“\(lesson.title)” has no quiz."
+                return nil
+            }
+            return .openQuiz(lessonID: lesson.id, questionIDs: nil)
+        case .character("p"): return .openProgress
+        case .character("g"): return .openGlossary(terms: nil)
+        case .character("/"): return .openSearch(query: "")
+        case .character("d"): return .openDisclaimer
+        case .character("q"): return .quit
+        default: break
+        }
+        return nil
+    }
+
+    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.height > 0, area.width > 0 else { return }
+        let course = context.course
+        let progress = context.courseProgress
+        let left = area.column + 1
+        let width = max(1, area.width - 2)
+        var row = area.row
+        let bottom = area.row + area.height
+
+        buffer.put(course.info.title, row: row, column: left, style: Style(.title, [.bold]), maxWidth: width)
+        row += 1
+        if area.height >= 16, !course.info.summary.isEmpty {
+            buffer.put(DisplayWidth.truncate(Sanitizer.clean(course.info.summary, singleLine: true), to: width), row: row, column: left, style: Style(.dim), maxWidth: width)
+            row += 1
+        }
+        row += 1
+
+        // The overall bar: lessons read.
+        let total = course.lessons.count
+        let read = course.lessons.filter { progress[lesson: $0.id].isRead }.count
+        let quizzes = course.lessons.filter { progress[lesson: $0.id].attempts.contains(where: \.isComplete) }.count
+        let summary = " \(read) of \(total) lessons read" + (width >= 60 ? " · \(quizzes) \(quizzes == 1 ? "quiz" : "quizzes") done" : "")
+        let barWidth = max(4, min(24, width - DisplayWidth.of(summary) - 9))
+        var barLine = StyledLine([Span("Progress ", Style(.subheading, [.bold]))])
+        barLine.spans += ProgressBar.spans(fraction: total == 0 ? 0 : Double(read) / Double(total), width: barWidth)
+        barLine.spans.append(Span(summary))
+        buffer.draw(barLine, row: row, column: left, width: width)
+        row += 2
+
+        // Notices (a damaged progress file moved aside, a locale fallback, …).
+        for notice in context.notices where row < bottom - 3 {
+            for line in Layout.wrap(notice, width: width, style: Style(.warning), firstPrefix: [Span("! ", Style(.warning, [.bold]))], restPrefix: [Span("  ")]).prefix(3) where row < bottom - 3 {
+                buffer.draw(line, row: row, column: left, width: width)
+                row += 1
+            }
+        }
+        if !context.notices.isEmpty { row += 1 }
+
+        // The disclaimer line (and a message) at the bottom.
+        let disclaimerRow = bottom - 1
+        var disclaimer = StyledLine([Span("Education only, not medical advice. ", Style(.dim)), Span("d", Style(.key)), Span(": full disclaimer", Style(.dim))])
+        if let message {
+            disclaimer = StyledLine([Span(message, Style(.warning, [.bold]))])
+        }
+        if disclaimerRow > row { buffer.draw(disclaimer, row: disclaimerRow, column: left, width: width) }
+
+        // The lessons (and broken lesson files), scrolled to keep the selection in view.
+        let listTop = row
+        let listHeight = max(0, disclaimerRow - 1 - listTop)
+        var lines: [(line: StyledLine, entry: Int?)] = []
+        let entries = Self.entries(context: context)
+        for (entryIndex, entry) in entries.enumerated() {
+            guard case .resume(let place) = entry, let lesson = course.lesson(id: place.lessonID) else { continue }
+            let text = "Continue: \(Sanitizer.clean(lesson.title, singleLine: true)) (\(place.position.percent)%)"
+            lines.append((StyledLine([Span("▶ ", Style(.accent)), Span(DisplayWidth.truncate(text, to: max(1, width - 4)), Style(.strong, [.bold]))]), entryIndex))
+            lines.append((StyledLine(), nil))
+        }
+        let showMinutes = width >= 60
+        let statusWidth = 15
+        let numberWidth = max(2, String(course.lessons.count).count) + 1
+        for (index, lesson) in course.lessons.enumerated() {
+            let status = LessonStatus(lesson: lesson, progress: progress)
+            let numberText = "\(Self.number(of: lesson, index: index))."
+            let number = String(repeating: " ", count: max(0, numberWidth - numberText.count)) + numberText
+            let minutes = showMinutes ? String(lesson.meta.minutes).leftPadded(to: 3) + " min" : ""
+            let titleWidth = max(1, width - 2 - numberWidth - 1 - DisplayWidth.of(minutes) - 2 - statusWidth)
+            let title = DisplayWidth.truncate(Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
+            let padded = title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
+            let statusStyle: Style = switch status {
+            case .new: Style(.dim)
+            case .reading: Style(.accent)
+            case .read, .quiz: Style(.correct)
+            }
+            var spans = [Span("  "), Span(number + " ", Style(.dim)), Span(padded)]
+            if showMinutes { spans.append(Span(minutes, Style(.dim))) }
+            spans.append(Span("  "))
+            spans.append(Span(status.label, statusStyle))
+            let entryIndex = entries.firstIndex(of: .lesson(index))
+            lines.append((StyledLine(spans), entryIndex))
+        }
+        for broken in course.brokenLessons {
+            let text = "\(broken.fileName): cannot open — \(broken.error.message)"
+            lines.append((StyledLine([Span("  ✗ ", Style(.wrong, [.bold])), Span(DisplayWidth.truncate(Sanitizer.clean(text, singleLine: true), to: max(1, width - 4)), Style(.warning))]), nil))
+        }
+        if course.lessons.isEmpty && course.brokenLessons.isEmpty {
+            lines.append((StyledLine([Span("No lessons found in \(course.directory).", Style(.warning))]), nil))
+        }
+
+        guard listHeight > 0 else { return }
+        let selectedLine = lines.firstIndex { $0.entry == selection } ?? 0
+        var top = 0
+        if selectedLine >= top + listHeight { top = selectedLine - listHeight + 1 }
+        // Keep the broken lessons in view when there is room after the selection.
+        top = min(top, max(0, lines.count - listHeight))
+        top = max(0, min(top, selectedLine))
+        for offset in 0..<listHeight where top + offset < lines.count {
+            let item = lines[top + offset]
+            let r = listTop + offset
+            buffer.draw(item.line, row: r, column: left, width: width)
+            if item.entry == selection {
+                buffer.put("›", row: r, column: left, style: Style(.selected, [.bold]))
+                buffer.restyle(row: r, column: left, width: width, style: Style(.selected))
+                buffer.cursor = (r, left)
+            }
+        }
+    }
+}
+
+extension String {
+    /// Spaces before the string, up to `width` characters in all.
+    func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,52 @@
+import MarrowCore
+
+/// The course's full disclaimer: shown on the very first run, and one key (`d`) from the course map.
+public struct DisclaimerScreen: Screen {
+    public private(set) var scroll = 0
+
+    public init() {}
+
+    public var title: String { "Disclaimer" }
+
+    public var keyHelp: [KeyHelp] {
+        [KeyHelp("Enter, q, Esc", "close"), KeyHelp("j/k, ↓/↑", "scroll"), KeyHelp("PgDn/PgUp", "scroll a page")]
+    }
+
+    public var statusKeys: [KeyHelp] { [KeyHelp("Enter", "continue")] }
+
+    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+        switch key {
+        case .enter, .escape, .character("q"), .character(" "), .character("d"):
+            return .back
+        default:
+            let (lines, rect) = Self.content(context: context, area: context.screenArea)
+            if let top = Scrolling.top(after: key, from: scroll, lineCount: lines.count, height: rect.height) { scroll = top }
+            return nil
+        }
+    }
+
+    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+        let (lines, rect) = Self.content(context: context, area: area)
+        Scrolling.draw(lines, top: scroll, in: rect, into: &buffer)
+        buffer.cursor = (rect.row, rect.column)
+    }
+
+    /// The text, wrapped to a comfortable width and centred, and where it goes.
+    static func content(context: AppContext, area: Rect) -> ([StyledLine], Rect) {
+        let width = max(1, min(72, area.width - 4))
+        let info = context.course.info
+        var lines = Layout.wrap("About this course", width: width, style: Style(.title, [.bold]))
+        lines.append(StyledLine())
+        let text = info.disclaimer.isEmpty ? "This course is for general education only. It is not medical advice." : info.disclaimer
+        lines += Layout.wrap(text, width: width)
+        lines.append(StyledLine())
+        if !info.lastReviewed.isEmpty {
+            lines += Layout.wrap("Content last checked against its sources on \(info.lastReviewed) (version \(info.version)).", width: width, style: Style(.dim))
+            lines.append(StyledLine())
+        }
+        lines.append(StyledLine([Span("Enter", Style(.key)), Span(": continue")]))
+        let column = area.column + max(0, (area.width - width) / 2)
+        let top = area.row + (area.height > lines.count + 2 ? 1 : 0)
+        return (lines, Rect(row: top, column: column, width: width, height: area.row + area.height - top))
+    }
+}

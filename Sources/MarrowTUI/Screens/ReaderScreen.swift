@@ -1,0 +1,334 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import MarrowCore
+
+/// The lesson reader: the lesson laid out at a comfortable width, scrolled by
+/// line and page, its place kept by content so it survives resizing and restarts.
+///
+/// The view's top line (`topLine`) is only meaningful at the width it was laid out
+/// for; `anchor` (block and offset) is what the view shows, at any width. When the
+/// width changes, the lines are laid out again and the top line found from the anchor.
+public struct ReaderScreen: Screen {
+    public let lessonID: String
+    /// The reading position of the top line.
+    public private(set) var anchor: ReadingPosition
+    /// Index of the top line in `lines`.
+    public private(set) var topLine = 0
+    /// A search query highlighted in the text.
+    public private(set) var highlight: String?
+    /// A short message in the header ("Bookmarked …"), until the next key.
+    public private(set) var message: String?
+    /// The lesson laid out at `layoutWidth`.
+    private var lines: [StyledLine] = []
+    private var layoutWidth = 0
+    private var lastSaved: Date
+
+    /// Opens a lesson; marks it opened and remembers it as the place to continue.
+    public init(lessonID: String, target: ReaderTarget, context: inout AppContext) {
+        self.lessonID = lessonID
+        self.lastSaved = context.now
+        let saved = context.courseProgress[lesson: lessonID].position
+        var matchBlock: Int?
+        switch target {
+        case .start: anchor = ReadingPosition()
+        case .resume: anchor = saved ?? ReadingPosition()
+        case .position(let position): anchor = position
+        case .match(let query, let block):
+            anchor = ReadingPosition(block: block, offset: 0)
+            highlight = query.isEmpty ? nil : query
+            matchBlock = block
+        }
+        if context.courseProgress[lesson: lessonID].opened == nil {
+            context.courseProgress[lesson: lessonID].opened = context.now
+        }
+        sync(area: context.screenArea, course: context.course)
+        if let matchBlock, let highlight {
+            // Show the first line of the block that holds the match, with a little context above.
+            let needle = highlight.lowercased()
+            if let line = lines.firstIndex(where: { $0.block == matchBlock && $0.plainText.lowercased().contains(needle) }) {
+                topLine = max(0, line - 2)
+            }
+        }
+        move(to: topLine, context: &context)
+    }
+
+    public var title: String { "Reader" }
+
+    public var keyHelp: [KeyHelp] {
+        [
+            KeyHelp("j/k, ↓/↑", "scroll by a line"),
+            KeyHelp("space, PgDn, f", "next page"),
+            KeyHelp("b, PgUp", "previous page"),
+            KeyHelp("g, Home", "top of the lesson"),
+            KeyHelp("G, End", "end of the lesson"),
+            KeyHelp("n / p", "next / previous lesson"),
+            KeyHelp("o", "outline: headings and bookmarks to jump to"),
+            KeyHelp("m", "bookmark this place"),
+            KeyHelp("t", "take this lesson's quiz"),
+            KeyHelp("w", "glossary of the terms on this screen"),
+            KeyHelp("/", "search all lessons"),
+            KeyHelp("q, Esc, h, ←", "back to the course map"),
+        ]
+    }
+
+    public var statusKeys: [KeyHelp] {
+        [KeyHelp("j/k", "scroll"), KeyHelp("space", "page"), KeyHelp("t", "quiz"), KeyHelp("o", "outline"), KeyHelp("w", "terms"), KeyHelp("q", "back")]
+    }
+
+    // MARK: Geometry
+
+    /// Where the parts of the reader go in an area.
+    struct Geometry {
+        var textWidth: Int
+        var left: Int
+        var headerRow: Int
+        var bodyRow: Int
+        var bodyHeight: Int
+
+        init(area: Rect) {
+            // About 80 columns at most, centred; a small margin on narrow terminals.
+            textWidth = max(1, min(80, area.width - 4))
+            left = area.column + max(0, (area.width - textWidth) / 2)
+            headerRow = area.row
+            bodyRow = area.row + 2
+            bodyHeight = max(1, area.height - 2)
+        }
+    }
+
+    /// The lesson laid out at `width`: the body, its sources and the end-of-lesson line.
+    static func layout(lessonID: String, course: Course, width: Int, highlight: String?) -> [StyledLine] {
+        guard let index = course.lessons.firstIndex(where: { $0.id == lessonID }) else {
+            return [StyledLine([Span("This lesson is no longer in the course.", Style(.warning))])]
+        }
+        let lesson = course.lessons[index]
+        let blocks = lesson.body.blocks
+        var lines = Layout.lines(for: blocks, width: width, options: LayoutOptions(highlight: highlight))
+        // After the body: the sources and the review date, then what to do next.
+        var trailer: [Block] = []
+        if !lesson.meta.sources.isEmpty {
+            trailer.append(Block(.heading(level: 2, content: [.text("Sources")])))
+            trailer.append(Block(.bulletList(items: lesson.meta.sources.map {
+                ListItem(blocks: [Block(.paragraph([.link(text: [.text($0.title)], url: $0.url)]))])
+            })))
+        }
+        if !lesson.meta.reviewed.isEmpty {
+            trailer.append(Block(.paragraph([.text("Content last reviewed on \(lesson.meta.reviewed).")])))
+        }
+        var end: [Span] = [Span("End of lesson", Style(.strong, [.bold])), Span(" — ")]
+        if !lesson.quiz.isEmpty {
+            end += [Span("t", Style(.key)), Span(": take the quiz")]
+        } else if index + 1 < course.lessons.count {
+            end += [Span("n", Style(.key)), Span(": next lesson")]
+        } else {
+            end += [Span("q", Style(.key)), Span(": back to the course map")]
+        }
+        var trailerLines = Layout.lines(for: trailer, width: width).map { line -> StyledLine in
+            var line = line
+            line.spans = line.spans.map { span in
+                var span = span
+                if span.style.role == .normal { span.style = Style(.dim, span.style.attributes) }
+                return span
+            }
+            return line
+        }
+        trailerLines.append(StyledLine())
+        trailerLines.append(StyledLine(end))
+        let base = blocks.count
+        if !lines.isEmpty { lines.append(StyledLine([], block: base, offset: 0)) }
+        for (offset, var line) in trailerLines.enumerated() {
+            line.block = base
+            line.offset = offset + 1
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Lays the lesson out again if the width changed, keeping the place by content.
+    private mutating func sync(area: Rect, course: Course) {
+        let geometry = Geometry(area: area)
+        if geometry.textWidth != layoutWidth || lines.isEmpty {
+            lines = Self.layout(lessonID: lessonID, course: course, width: geometry.textWidth, highlight: highlight)
+            layoutWidth = geometry.textWidth
+            topLine = Layout.lineIndex(for: anchor, in: lines)
+        }
+        topLine = min(topLine, Self.maxTop(lineCount: lines.count, height: geometry.bodyHeight))
+    }
+
+    static func maxTop(lineCount: Int, height: Int) -> Int {
+        max(0, lineCount - height)
+    }
+
+    // MARK: Update
+
+    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+        message = nil
+        sync(area: context.screenArea, course: context.course)
+        let geometry = Geometry(area: context.screenArea)
+        let page = max(1, geometry.bodyHeight - 1)
+        let last = Self.maxTop(lineCount: lines.count, height: geometry.bodyHeight)
+        switch key {
+        case .down, .character("j"), .control("e"), .control("n"):
+            move(to: topLine + 1, context: &context)
+        case .up, .character("k"), .control("y"), .control("p"):
+            move(to: topLine - 1, context: &context)
+        case .pageDown, .character(" "), .character("f"), .control("f"):
+            move(to: topLine + page, context: &context)
+        case .pageUp, .character("b"), .control("b"):
+            move(to: topLine - page, context: &context)
+        case .home, .character("g"):
+            move(to: 0, context: &context)
+        case .end, .character("G"):
+            move(to: last, context: &context)
+        case .character("n"):
+            return switchLesson(by: 1, context: &context)
+        case .character("p"):
+            return switchLesson(by: -1, context: &context)
+        case .character("m"):
+            bookmark(context: &context)
+        case .character("o"):
+            record(context: &context, save: true)
+            return .openOutline(lessonID: lessonID)
+        case .character("t"):
+            guard let lesson = context.course.lesson(id: lessonID), !lesson.quiz.isEmpty else {
+                message = "This lesson has no quiz."
+                return nil
+            }
+            record(context: &context, save: true)
+            return .openQuiz(lessonID: lessonID, questionIDs: nil)
+        case .character("w"):
+            let visible = Array(lines[min(topLine, lines.count)..<min(lines.count, topLine + geometry.bodyHeight)])
+            let terms = Self.glossaryTerms(in: visible, glossary: context.course.glossary)
+            guard !terms.isEmpty else {
+                message = "No glossary terms on this screen."
+                return nil
+            }
+            record(context: &context, save: true)
+            return .openGlossary(terms: terms)
+        case .character("/"):
+            record(context: &context, save: true)
+            return .openSearch(query: "")
+        case .character("q"), .escape, .character("h"), .left:
+            record(context: &context, save: true)
+            return .back
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Scrolls to a top line (clamped) and records the new place.
+    private mutating func move(to line: Int, context: inout AppContext) {
+        let geometry = Geometry(area: context.screenArea)
+        topLine = max(0, min(line, Self.maxTop(lineCount: lines.count, height: geometry.bodyHeight)))
+        anchor = Layout.position(at: topLine, in: lines, visibleRows: geometry.bodyHeight)
+        record(context: &context, save: false)
+    }
+
+    /// Writes the place into progress: the lesson's position and the course's place
+    /// to continue. Reaching the end marks the lesson read. Asks for a save when
+    /// told to, when the lesson was just finished, and every 30 seconds of reading.
+    private mutating func record(context: inout AppContext, save: Bool) {
+        var lesson = context.courseProgress[lesson: lessonID]
+        let position = ReadingPosition(block: anchor.block, offset: max(0, anchor.offset), percent: anchor.percent)
+        lesson.position = position
+        var shouldSave = save
+        if anchor.percent >= 100, lesson.finished == nil {
+            lesson.finished = context.now
+            message = "Lesson marked as read."
+            shouldSave = true
+        }
+        context.courseProgress[lesson: lessonID] = lesson
+        context.courseProgress.lastPlace = Place(lessonID: lessonID, position: position)
+        if !shouldSave, context.now.timeIntervalSince(lastSaved) >= 30 { shouldSave = true }
+        if shouldSave {
+            lastSaved = context.now
+            if context.effects.last != .saveProgress { context.effects.append(.saveProgress) }
+        }
+    }
+
+    private mutating func bookmark(context: inout AppContext) {
+        let mark = ReadingPosition(block: anchor.block, offset: max(0, anchor.offset), percent: anchor.percent)
+        var lesson = context.courseProgress[lesson: lessonID]
+        if lesson.bookmarks.contains(where: { $0.block == mark.block && $0.offset == mark.offset }) {
+            message = "Already bookmarked here."
+            return
+        }
+        lesson.bookmarks.append(mark)
+        lesson.bookmarks.sort { ($0.block, $0.offset) < ($1.block, $1.offset) }
+        context.courseProgress[lesson: lessonID] = lesson
+        message = "Bookmarked (o lists bookmarks)."
+        record(context: &context, save: true)
+    }
+
+    private mutating func switchLesson(by step: Int, context: inout AppContext) -> Route? {
+        let lessons = context.course.lessons
+        guard let index = lessons.firstIndex(where: { $0.id == lessonID }) else { return .back }
+        let next = index + step
+        guard lessons.indices.contains(next) else {
+            message = step > 0 ? "This is the last lesson." : "This is the first lesson."
+            return nil
+        }
+        record(context: &context, save: true)
+        self = ReaderScreen(lessonID: lessons[next].id, target: .resume, context: &context)
+        return nil
+    }
+
+    /// The glossary terms (by term or alias, case-insensitive, whole words) in some lines.
+    static func glossaryTerms(in lines: [StyledLine], glossary: [GlossaryTerm]) -> [String] {
+        let text = Array(lines.map(\.plainText).joined(separator: " ").lowercased())
+        return glossary.filter { entry in
+            ([entry.term] + entry.aliases).contains { containsWord(Array($0.lowercased()), in: text) }
+        }.map(\.term)
+    }
+
+    /// Whether `word` occurs in `text` with no letter or digit right before or after it.
+    static func containsWord(_ word: [Character], in text: [Character]) -> Bool {
+        guard !word.isEmpty, word.count <= text.count else { return false }
+        for start in 0...(text.count - word.count) where text[start] == word[0] {
+            guard text[start..<(start + word.count)].elementsEqual(word) else { continue }
+            let before = start == 0 ? nil : text[start - 1]
+            let after = start + word.count < text.count ? text[start + word.count] : nil
+            let isBoundary: (Character?) -> Bool = { c in c.map { !($0.isLetter || $0.isNumber) } ?? true }
+            if isBoundary(before), isBoundary(after) { return true }
+        }
+        return false
+    }
+
+    // MARK: Render
+
+    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.height > 0, area.width > 0 else { return }
+        let geometry = Geometry(area: area)
+        var shown = lines
+        var top = topLine
+        if geometry.textWidth != layoutWidth || shown.isEmpty {
+            shown = Self.layout(lessonID: lessonID, course: context.course, width: geometry.textWidth, highlight: highlight)
+            top = Layout.lineIndex(for: anchor, in: shown)
+        }
+        top = max(0, min(top, Self.maxTop(lineCount: shown.count, height: geometry.bodyHeight)))
+
+        // Header: number and title on the left; message and percentage on the right.
+        let lessons = context.course.lessons
+        let index = lessons.firstIndex { $0.id == lessonID }
+        let lessonTitle = index.map { "\(CourseMapScreen.number(of: lessons[$0], index: $0)). \(Sanitizer.clean(lessons[$0].title, singleLine: true))" } ?? lessonID
+        let percent = Layout.percent(top: top, count: shown.count, visibleRows: geometry.bodyHeight)
+        var right = [Span("\(percent)%", Style(.accent, [.bold]))]
+        if let message { right = [Span(message, Style(.warning, [.bold])), Span("  ")] + right }
+        let rightWidth = right.reduce(0) { $0 + $1.width }
+        let titleRoom = max(1, geometry.textWidth - min(rightWidth, geometry.textWidth / 2 + 6) - 2)
+        buffer.put(DisplayWidth.truncate(lessonTitle, to: titleRoom), row: geometry.headerRow, column: geometry.left, style: Style(.title, [.bold]))
+        let rightColumn = geometry.left + max(titleRoom + 2, geometry.textWidth - rightWidth)
+        buffer.draw(StyledLine(right), row: geometry.headerRow, column: rightColumn, width: geometry.left + geometry.textWidth - rightColumn)
+        if area.height > 1 {
+            buffer.put(String(repeating: "─", count: geometry.textWidth), row: geometry.headerRow + 1, column: geometry.left, style: Style(.dim))
+        }
+
+        for row in 0..<geometry.bodyHeight where top + row < shown.count && geometry.bodyRow + row < area.row + area.height {
+            buffer.draw(shown[top + row], row: geometry.bodyRow + row, column: geometry.left, width: geometry.textWidth)
+        }
+        buffer.cursor = (min(geometry.bodyRow, area.row + area.height - 1), geometry.left)
+    }
+}

@@ -47,20 +47,34 @@ public enum AnswerLog {
     /// The repair marker written after a torn last line.
     static let tornMarker = #"{"event":"torn-line-above"}"#
 
-    /// The bytes of one answer line, newline included.
+    /// The bytes of one answer line, newline included, fields in a fixed order:
+    /// course, lesson, question, chosen, correct, time, attempt, attemptTotal.
     public static func line(for record: AnswerRecord) -> [UInt8] {
-        encodeLine(record)
+        var line = LineWriter()
+        line.field("course", string: record.course)
+        line.field("lesson", string: record.lesson)
+        line.field("question", string: record.question)
+        line.field("chosen", raw: "[" + record.chosen.map(String.init).joined(separator: ",") + "]")
+        line.field("correct", raw: record.correct ? "true" : "false")
+        line.field("time", string: isoTime(record.time))
+        line.field("attempt", string: record.attempt)
+        line.field("attemptTotal", raw: String(record.attemptTotal))
+        return line.finish()
     }
 
     /// The bytes of one reset-marker line, newline included.
     public static func line(for marker: ResetMarker) -> [UInt8] {
-        encodeLine(marker)
+        var line = LineWriter()
+        line.field("event", string: "reset")
+        line.field("course", string: marker.course)
+        if let lesson = marker.lesson { line.field("lesson", string: lesson) } else { line.field("lesson", raw: "null") }
+        line.field("time", string: isoTime(marker.time))
+        return line.finish()
     }
 
-    private static func encodeLine<T: Encodable>(_ value: T) -> [UInt8] {
-        // Encoding these plain value types cannot fail.
-        let data = (try? ProgressJSON.lineEncoder().encode(value)) ?? Data()
-        return Array(data) + [UInt8(ascii: "\n")]
+    /// `2026-11-26T23:59:59Z`, as the state file's dates.
+    static func isoTime(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
     }
 
     /// Reads log bytes. `fileName` names the file in the warning.
@@ -169,6 +183,41 @@ public struct ResetMarker: Sendable, Hashable, Codable {
         try c.encode(course, forKey: .course)
         if let lesson { try c.encode(lesson, forKey: .lesson) } else { try c.encodeNil(forKey: .lesson) }
         try c.encode(time, forKey: .time)
+    }
+}
+
+/// Writes one compact JSON object line with its fields in the order given
+/// (JSONEncoder's order is not stable, and a log read by people should be).
+private struct LineWriter {
+    private var text = "{"
+
+    mutating func field(_ name: String, string value: String) {
+        field(name, raw: Self.quoted(value))
+    }
+
+    mutating func field(_ name: String, raw value: String) {
+        if text != "{" { text += "," }
+        text += Self.quoted(name) + ":" + value
+    }
+
+    func finish() -> [UInt8] { Array((text + "}\n").utf8) }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }
 

@@ -36,7 +36,8 @@ enum FileIO {
         var st = stat()
         let rc = followLink ? stat(path, &st) : lstat(path, &st)
         if rc != 0 {
-            if errno == ENOENT { return .missing }
+            // ENOTDIR: a parent is a file, so nothing can be at this path.
+            if errno == ENOENT || errno == ENOTDIR { return .missing }
             throw FileError(operation: "inspect", path: path, code: errno)
         }
         switch st.st_mode & S_IFMT {
@@ -182,7 +183,8 @@ enum FileIO {
     /// new line is never glued onto the torn one.
     static func append(_ bytes: [UInt8], to path: String, separatorIfTorn separator: [UInt8]) throws(FileError) {
         let created = !exists(path)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        // Read access too, to look at the last byte.
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(operation: "open", path: path, code: errno) }
         defer { close(fd) }
         var st = stat()

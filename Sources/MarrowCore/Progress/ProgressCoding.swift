@@ -34,21 +34,13 @@ extension Progress: Codable {
     }
 }
 
-/// The JSON settings shared by `progress.json` and the answer log.
+/// The JSON settings of `progress.json` (and for reading the answer log).
 enum ProgressJSON {
     /// Pretty and key-sorted: the file is small and people may read or diff it.
     static func stateEncoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .iso8601
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return e
-    }
-
-    /// One compact line per record.
-    static func lineEncoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .iso8601
-        e.outputFormatting = [.withoutEscapingSlashes]
         return e
     }
 

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import MarrowCore
+
+/// Foundation has a `Progress` class too.
+private typealias Progress = MarrowCore.Progress
+
+@Suite struct AnswerLogTests {
+    @Test func logIsNamedAfterTheStateFile() {
+        #expect(AnswerLog.path(forState: "/d/progress.json") == "/d/progress.history.jsonl")
+        #expect(AnswerLog.path(forState: "/d/other.json") == "/d/other.history.jsonl")
+        #expect(AnswerLog.path(forState: "/d/state") == "/d/state.history.jsonl")
+        #expect(AnswerLog.path(forState: "progress.json") == "progress.history.jsonl")
+        #expect(AnswerLog.lockPath(forState: "/d/other.json") == "/d/other.lock")
+    }
+
+    @Test func oneCompactLinePerAnswer() throws {
+        let line = String(decoding: AnswerLog.line(for: ProgressKit.record("q1")), as: UTF8.self)
+        #expect(line == #"{"course":"hsct","lesson":"basics","question":"q1","chosen":[0],"correct":true,"time":"2026-11-20T10:00:00Z","attempt":"A1","attemptTotal":4}"# + "\n")
+    }
+
+    @Test func oddTextSurvivesTheLine() {
+        let record = AnswerRecord(course: "c\"1", lesson: "l\\2", question: "q\n3\u{1}é😀", chosen: [], correct: false,
+                                  time: ProgressKit.date("2026-11-20T10:00:00Z"), attempt: "a\t", attemptTotal: 0)
+        let line = AnswerLog.line(for: record)
+        #expect(line.filter { $0 == 10 }.count == 1)
+        #expect(AnswerLog.parse(line, fileName: "h").records == [record])
+    }
+
+    @Test func tornLastLineIsSkippedSilently() {
+        let result = AnswerLog.parse(ProgressKit.bytes(ProgressKit.fixture("history-torn.jsonl"))!, fileName: "progress.history.jsonl")
+        #expect(result.records.map(\.question) == ["q1", "q2"])
+        #expect(result.tornLastLine)
+        #expect(result.skippedLines == 0)
+        #expect(result.warning == nil)
+    }
+
+    @Test func unreadableMiddleLinesAreCountedInOneWarning() {
+        let result = AnswerLog.parse(ProgressKit.bytes(ProgressKit.fixture("history-garbage.jsonl"))!, fileName: "progress.history.jsonl")
+        #expect(result.records.count == 18)
+        #expect(result.skippedLines == 3)
+        #expect(result.firstSkippedLine == 17)
+        #expect(result.warning == "progress.history.jsonl: skipped 3 unreadable lines (first at line 17)")
+        let one = AnswerLog.parse(Array("x\n".utf8) + AnswerLog.line(for: ProgressKit.record("q1")), fileName: "h.jsonl")
+        #expect(one.warning == "h.jsonl: skipped 1 unreadable line (first at line 1)")
+        #expect(AnswerLog.parse([], fileName: "h.jsonl") == LogReadResult())
+    }
+
+    @Test func theStoreReportsTheWarningAndNeverRewritesTheLog() throws {
+        let folder = ProgressKit.makeFolder()
+        defer { ProgressKit.cleanUp(folder) }
+        let original = ProgressKit.bytes(ProgressKit.fixture("history-garbage.jsonl"))!
+        ProgressKit.write(original, to: folder + "/progress.history.jsonl")
+        let store = ProgressKit.store(folder + "/progress.json")
+        let loaded = try store.load()
+        #expect(loaded.notices == [
+            "progress.json was not found; your quiz progress was rebuilt from the answer log (18 answers).",
+            "progress.history.jsonl: skipped 3 unreadable lines (first at line 17)",
+        ])
+        var progress = loaded.progress
+        try store.record(answer: ProgressKit.record("q1", attempt: "C1", at: "2026-11-23T10:00:00Z"), into: &progress)
+        let after = ProgressKit.bytes(folder + "/progress.history.jsonl")!
+        #expect(Array(after.prefix(original.count)) == original)
+        #expect(try store.readLog().records.count == 19)
+    }
+
+    @Test func appendingAfterATornLineDoesNotGlueAndDoesNotWarn() throws {
+        let folder = ProgressKit.makeFolder()
+        defer { ProgressKit.cleanUp(folder) }
+        let torn = ProgressKit.bytes(ProgressKit.fixture("history-torn.jsonl"))!
+        ProgressKit.write(torn, to: folder + "/progress.history.jsonl")
+        let store = ProgressKit.store(folder + "/progress.json")
+        try store.append(ProgressKit.record("r1", lesson: "risks", attempt: "R1", total: 2, at: "2026-11-22T10:00:00Z"))
+        try store.append(ProgressKit.record("r2", lesson: "risks", attempt: "R1", total: 2, at: "2026-11-22T10:01:00Z"))
+        let bytes = ProgressKit.bytes(folder + "/progress.history.jsonl")!
+        #expect(Array(bytes.prefix(torn.count)) == torn)
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 7 && lines[6].isEmpty)
+        #expect(lines[3] == #"{"event":"torn-line-above"}"#)
+        let result = try store.readLog()
+        #expect(result.records.map(\.question) == ["q1", "q2", "r1", "r2"])
+        #expect(result.warning == nil)
+        #expect(!result.tornLastLine)
+    }
+
+    @Test func rebuildFromTheLogEqualsTheAttemptsSaved() throws {
+        let folder = ProgressKit.makeFolder()
+        defer { ProgressKit.cleanUp(folder) }
+        let store = ProgressKit.store(folder + "/progress.json")
+        var progress = try store.load().progress
+        progress[course: "hsct"][lesson: "basics"].position = ReadingPosition(block: 4, offset: 2, percent: 30)
+        progress = try store.save(progress)
+        let answers = [
+            ProgressKit.record("q1", attempt: "A1", at: "2026-11-20T10:00:00Z"),
+            ProgressKit.record("q2", correct: false, attempt: "A1", at: "2026-11-20T10:00:30Z"),
+            ProgressKit.record("r1", lesson: "risks", attempt: "R1", total: 2, at: "2026-11-20T11:00:00Z"),
+            ProgressKit.record("q2", correct: true, attempt: "A1", at: "2026-11-20T10:01:00Z"),
+            ProgressKit.record("q1", correct: false, attempt: "A2", at: "2026-11-21T09:00:00Z"),
+            ProgressKit.record("x1", lesson: "intro", attempt: "I1", total: 1, at: "2026-11-21T09:30:00Z", course: "other"),
+        ]
+        for answer in answers { try store.record(answer: answer, into: &progress) }
+
+        let onDisk = try ProgressKit.store(folder + "/progress.json").load().progress
+        let rebuilt = Progress.rebuild(from: try store.readLog().records)
+        for (courseID, course) in onDisk.courses {
+            for (lessonID, lesson) in course.lessons {
+                #expect(rebuilt[course: courseID][lesson: lessonID].attempts == lesson.attempts, "\(courseID)/\(lessonID)")
+            }
+        }
+        #expect(Set(rebuilt.courses.keys) == ["hsct", "other"])
+        #expect(rebuilt[course: "hsct"][lesson: "basics"].attempts.map(\.id) == ["A1", "A2"])
+        // The latest answer per question within an attempt counts.
+        #expect(rebuilt[course: "hsct"][lesson: "basics"].attempts[0].answers == ["q1": true, "q2": true])
+        #expect(rebuilt[course: "hsct"][lesson: "basics"].opened == ProgressKit.date("2026-11-20T10:00:00Z"))
+        // Positions are not in the log.
+        #expect(rebuilt[course: "hsct"][lesson: "basics"].position == nil)
+        #expect(onDisk[course: "hsct"][lesson: "basics"].position == ReadingPosition(block: 4, offset: 2, percent: 30))
+    }
+
+    @Test func resetMarkersCancelEarlierAnswersInTheirScope() {
+        var bytes: [UInt8] = []
+        bytes += AnswerLog.line(for: ProgressKit.record("q1", at: "2026-11-20T10:00:00Z"))
+        bytes += AnswerLog.line(for: ProgressKit.record("r1", lesson: "risks", attempt: "R1", at: "2026-11-20T10:01:00Z"))
+        bytes += AnswerLog.line(for: ProgressKit.record("o1", lesson: "basics", attempt: "O1", at: "2026-11-20T10:01:00Z", course: "other"))
+        bytes += AnswerLog.line(for: ResetMarker(course: "hsct", lesson: "basics", time: ProgressKit.date("2026-11-21T00:00:00Z")))
+        bytes += AnswerLog.line(for: ProgressKit.record("q2", attempt: "A2", at: "2026-11-21T10:00:00Z"))
+        var result = AnswerLog.parse(bytes, fileName: "h.jsonl")
+        #expect(result.records.map(\.question) == ["r1", "o1", "q2"])
+        #expect(result.resets.count == 1)
+        bytes += AnswerLog.line(for: ResetMarker(course: "hsct", lesson: nil, time: ProgressKit.date("2026-11-22T00:00:00Z")))
+        bytes += Array(#"{"event":"bookmark-added","course":"hsct"}"#.utf8) + [10]
+        result = AnswerLog.parse(bytes, fileName: "h.jsonl")
+        #expect(result.records.map(\.question) == ["o1"])
+        #expect(result.warning == nil)
+        #expect(String(decoding: AnswerLog.line(for: ResetMarker(course: "hsct", lesson: nil, time: ProgressKit.date("2026-11-22T00:00:00Z"))), as: UTF8.self)
+                == #"{"event":"reset","course":"hsct","lesson":null,"time":"2026-11-22T00:00:00Z"}"# + "\n")
+    }
+
+    @Test func loadingAndSavingDoNotReadTheLog() throws {
+        let folder = ProgressKit.makeFolder()
+        defer { ProgressKit.cleanUp(folder) }
+        let path = folder + "/progress.json"
+        let store = ProgressKit.store(path)
+        try store.save(ProgressKit.sampleProgress())
+        // A log that cannot be read at all: a folder in its place.
+        mkdir(folder + "/progress.history.jsonl", 0o700)
+        let loaded = try store.load()
+        #expect(loaded.notices.isEmpty)
+        var progress = loaded.progress
+        progress[course: "hsct"][lesson: "risks"].finished = ProgressKit.date("2026-11-22T10:00:00Z")
+        #expect(try store.save(progress) == progress)
+        #expect(throws: ProgressStoreError.self) { try store.readLog() }
+    }
+}

@@ -150,5 +150,9 @@ private typealias Progress = MarrowCore.Progress
         progress[course: "hsct"][lesson: "risks"].finished = ProgressKit.date("2026-11-22T10:00:00Z")
         #expect(try store.save(progress) == progress)
         #expect(throws: ProgressStoreError.self) { try store.readLog() }
+        // A FIFO in the log's place is refused at once instead of waiting for a writer.
+        try FileManager.default.removeItem(atPath: folder + "/progress.history.jsonl")
+        mkfifo(folder + "/progress.history.jsonl", 0o600)
+        #expect(throws: ProgressStoreError.cannotReadLog(file: store.logPath, reason: "it is not a regular file")) { try store.readLog() }
     }
 }

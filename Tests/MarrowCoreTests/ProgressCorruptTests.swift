@@ -8,7 +8,7 @@ private typealias Progress = MarrowCore.Progress
 /// Unusable state files are moved aside intact and the state is rebuilt from the log.
 @Suite struct ProgressCorruptTests {
     enum Kind: String, CaseIterable, CustomTestStringConvertible {
-        case empty, truncated, wrongTypes, invalidUTF8, directory, symlinkToDevNull, unreadable, danglingLink
+        case empty, truncated, wrongTypes, invalidUTF8, directory, symlinkToDevNull, unreadable, danglingLink, fifo
         var testDescription: String { rawValue }
     }
 
@@ -39,6 +39,9 @@ private typealias Progress = MarrowCore.Progress
         case .danglingLink:
             symlink(path + ".gone", path)
             return { (try? FileManager.default.destinationOfSymbolicLink(atPath: $0)) == path + ".gone" }
+        case .fifo:
+            mkfifo(path, 0o600)
+            return { var st = stat(); return lstat($0, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO }
         case .unreadable:
             if ProgressKit.isRoot {
                 // Root reads any file regardless of permissions, so chmod 000 cannot

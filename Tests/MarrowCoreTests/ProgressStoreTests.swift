@@ -185,6 +185,9 @@ enum ProgressKit {
         let store = ProgressKit.store(path)
         var progress = try store.load().progress
         #expect(progress.unknownFields["syncToken"] == .string("abc-123"))
+        #expect(progress.unknownFields["futureSettings"] == .object([
+            "theme": .string("dark"), "sizes": .array([.number(1), .number(2.5), .null, .bool(true)]),
+        ]))
         progress[course: "hsct"][lesson: "basics"].finished = ProgressKit.date("2026-11-21T09:00:00Z")
         progress[course: "hsct"][lesson: "risks"].opened = ProgressKit.date("2026-11-21T10:00:00Z")
         try store.save(progress)

@@ -69,7 +69,9 @@ enum FileIO {
     /// Reads a whole regular file (following links). Fails for folders and devices
     /// with the reason in `FileError.code`.
     static func readFile(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put in the file's place must not hang the app; it
+        // changes nothing for regular files.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(operation: "open", path: path, code: errno) }
         defer { close(fd) }
         var st = stat()

@@ -264,10 +264,17 @@ public final class ProgressStore: Sendable {
     /// reads as a torn last line and is skipped). A missing log is empty.
     public func readLog() throws(ProgressStoreError) -> LogReadResult {
         let bytes: [UInt8]
-        do {
-            guard try FileIO.kind(logPath, followLink: true) != .missing else { return LogReadResult() }
-            bytes = try FileIO.readFile(logPath)
-        } catch {
+        let kind: FileKind
+        do { kind = try FileIO.kind(logPath, followLink: true) } catch {
+            throw .cannotReadLog(file: logPath, reason: error.reason)
+        }
+        switch kind {
+        case .missing: return LogReadResult()
+        case .directory: throw .cannotReadLog(file: logPath, reason: "it is a folder, not a file")
+        case .other: throw .cannotReadLog(file: logPath, reason: "it is not a regular file")
+        case .regular, .symlink: break
+        }
+        do { bytes = try FileIO.readFile(logPath) } catch {
             throw .cannotReadLog(file: logPath, reason: error.reason)
         }
         return AnswerLog.parse(bytes, fileName: FileIO.fileName(of: logPath))

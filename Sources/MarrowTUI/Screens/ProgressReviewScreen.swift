@@ -1,0 +1,306 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import MarrowCore
+
+/// The progress review: per lesson read or not, best and last score and a mastery
+/// bar; accuracy on benefit against risk questions; the questions missed most, each
+/// one key from a retry; a calendar of study days and the current streak.
+///
+/// `update` and `render` are pure, so the screen does no I/O: it is given the answer
+/// log (`history`) when it opens, and everything is computed from it by `Scoring`.
+/// Whether a lesson was read comes from `context.progress`. Mastery is the best
+/// score for now. Bars and heat cells use distinct characters and carry numbers or
+/// words, so nothing depends on colour.
+public struct ProgressReviewScreen: Screen {
+    /// Every record of the answer log (other courses' records are ignored). The
+    /// run loop sets it on opening, and may replace it when a retry returns here.
+    public var history: [AnswerRecord]
+    /// Turns answer times into the learner's calendar days.
+    public let clock: DayClock
+    /// Top line of the view.
+    public private(set) var scroll = 0
+    /// The selected question of the "missed most" list.
+    public private(set) var selection = 0
+    public private(set) var notice: String?
+
+    /// How many weeks of study days the calendar shows, at most.
+    public static let weeksShown = 12
+    /// How many missed questions are listed (each gets a number key).
+    public static let missedShown = 9
+
+    public init(history: [AnswerRecord], clock: DayClock = .system) {
+        self.history = history
+        self.clock = clock
+    }
+
+    public var title: String { "Progress review" }
+
+    public var keyHelp: [KeyHelp] {
+        [
+            KeyHelp("↑/↓ or k/j", "select a missed question; scroll"),
+            KeyHelp("1–9", "retry that missed question"),
+            KeyHelp("Enter or r", "retry the selected question"),
+            KeyHelp("a", "retry all the listed questions"),
+            KeyHelp("PgUp/PgDn, space/b", "scroll a page"),
+            KeyHelp("g/Home, G/End", "go to the top or the bottom"),
+            KeyHelp("q or Esc", "back"),
+            KeyHelp("?", "this help"),
+        ]
+    }
+
+    public var statusKeys: [KeyHelp] {
+        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("q", "back"), KeyHelp("?", "help")]
+    }
+
+    // MARK: Update
+
+    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+        notice = nil
+        let content = self.content(context: context, width: ProgressReviewScreen.columns(of: context.screenArea).width)
+        let missed = content.missed
+        let height = bodyRect(of: context.screenArea).height
+        let count = content.lines.count
+        switch key {
+        case .escape, .character("q"): return .back
+        case .character("?"): return .openHelp
+        case .character(let c) where c.isASCII && c.isNumber:
+            guard let n = c.wholeNumberValue, n >= 1, n <= missed.count else {
+                notice = missed.isEmpty ? "No missed questions to retry yet." : "There is no question \(c) in the list."
+                return nil
+            }
+            selection = n - 1
+            return .openQuiz(lessonID: nil, questionIDs: [missed[n - 1].id])
+        case .enter, .character("r"):
+            guard missed.indices.contains(selection) else {
+                notice = "No missed questions to retry yet."
+                return nil
+            }
+            return .openQuiz(lessonID: nil, questionIDs: [missed[selection].id])
+        case .character("a"):
+            guard !missed.isEmpty else {
+                notice = "No missed questions to retry yet."
+                return nil
+            }
+            return .openQuiz(lessonID: nil, questionIDs: missed.map(\.id))
+        case .down, .character("j"):
+            if isVisible(selection, in: content, height: height), selection + 1 < missed.count {
+                selection += 1
+                scroll = Scrolling.reveal(missed[selection].lines, from: scroll, lineCount: count, height: height)
+            } else {
+                scroll = Scrolling.clamp(scroll + 1, lineCount: count, height: height)
+            }
+        case .up, .character("k"):
+            if isVisible(selection, in: content, height: height), selection > 0 {
+                selection -= 1
+                scroll = Scrolling.reveal(missed[selection].lines, from: scroll, lineCount: count, height: height)
+            } else {
+                scroll = Scrolling.clamp(scroll - 1, lineCount: count, height: height)
+            }
+        case .character(" "):
+            scroll = Scrolling.top(after: .pageDown, from: scroll, lineCount: count, height: height) ?? scroll
+        case .character("b"):
+            scroll = Scrolling.top(after: .pageUp, from: scroll, lineCount: count, height: height) ?? scroll
+        default:
+            if let top = Scrolling.top(after: key, from: scroll, lineCount: count, height: height) { scroll = top }
+        }
+        return nil
+    }
+
+    /// Whether the missed question at `index` is in view.
+    private func isVisible(_ index: Int, in content: Content, height: Int) -> Bool {
+        guard content.missed.indices.contains(index) else { return false }
+        let rows = Scrolling.visibleRows(lineCount: content.lines.count, height: height)
+        let top = Scrolling.clamp(scroll, lineCount: content.lines.count, height: height)
+        let first = content.missed[index].lines.lowerBound
+        return first >= top && first < top + rows
+    }
+
+    // MARK: Layout
+
+    /// The reading column: at most 76 cells, centred, one cell of margin on narrow screens.
+    private static func columns(of area: Rect) -> (column: Int, width: Int) {
+        let width = max(1, min(area.width - 2, 76))
+        return (area.column + max(0, (area.width - width) / 2), width)
+    }
+
+    private func bodyRect(of area: Rect) -> Rect {
+        let (column, width) = ProgressReviewScreen.columns(of: area)
+        let top = area.height >= 16 ? 2 : 1
+        return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
+    }
+
+    /// The laid-out review, with where each missed question's lines are.
+    struct Content {
+        var lines: [StyledLine] = []
+        var missed: [(id: String, lines: Range<Int>)] = []
+    }
+
+    func content(context: AppContext, width: Int) -> Content {
+        let course = context.course
+        let review = Scoring.review(records: history, course: course, now: context.now, clock: clock, missedLimit: ProgressReviewScreen.missedShown)
+        var c = Content()
+        func heading(_ text: String) {
+            if !c.lines.isEmpty { c.lines.append(StyledLine()) }
+            c.lines += Layout.wrap(text, width: width, style: Style(.heading, .bold))
+        }
+
+        // Overview.
+        if review.answered == 0 {
+            c.lines += Layout.wrap("No answers yet. Take a lesson's quiz and your results will show here.", width: width)
+        } else {
+            let percent = review.overallPercent ?? 0
+            c.lines += Layout.wrap("\(review.answered) answers so far, \(percent)% right. \(review.mastered) of \(review.questionCount) questions right the last time you answered them.", width: width)
+        }
+        if let notice {
+            c.lines += Layout.wrap(notice, width: width, style: Style(.warning))
+        }
+
+        // Lessons.
+        heading("Lessons")
+        let read = context.courseProgress
+        if width >= 64 {
+            c.lines += wideLessonTable(review.lessons, progress: read, width: width)
+        } else {
+            c.lines += narrowLessonList(review.lessons, progress: read, width: width)
+        }
+
+        // Benefits and risks.
+        heading("Benefits and risks")
+        for (tag, label) in [("benefit", "Benefits"), ("risk", "Risks")] {
+            let accuracy = review.tags.first { $0.tag == tag }
+            var spans = [Span(pad(label, 9))]
+            if let accuracy, let percent = accuracy.percent {
+                spans += ProgressBar.spans(fraction: Double(accuracy.correct) / Double(accuracy.answered), width: 10)
+                spans.append(Span(" \(percent)% · \(accuracy.correct) of \(accuracy.answered) right"))
+            } else if accuracy != nil {
+                spans += ProgressBar.spans(fraction: 0, width: 10)
+                spans.append(Span(" not answered yet", Style(.dim)))
+            } else {
+                spans.append(Span("no \(tag) questions in this course", Style(.dim)))
+            }
+            c.lines.append(StyledLine(spans))
+        }
+
+        // Missed most.
+        heading("Questions missed most")
+        if review.mostMissed.isEmpty {
+            c.lines += Layout.wrap(review.answered == 0 ? "Nothing yet." : "✓ No missed questions. Well done.", width: width,
+                                   style: Style(review.answered == 0 ? .dim : .correct))
+        } else {
+            c.lines += Layout.wrap("Press a number or Enter to retry one, a for all.", width: width, style: Style(.dim))
+            let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
+            for (i, missed) in review.mostMissed.enumerated() {
+                let selected = i == selection
+                let prompt = Sanitizer.clean(questions[missed.questionID]?.prompt.plainText ?? missed.questionID, singleLine: true)
+                let number = "\(i + 1). "
+                let start = c.lines.count
+                let first = [Span(selected ? "▸ " : "  ", Style(.focus, .bold)), Span(number, Style(selected ? .focus : .normal, selected ? .bold : [])),
+                             Span(DisplayWidth.truncate(prompt, to: max(0, width - 2 - number.count)), Style(selected ? .selected : .normal))]
+                c.lines.append(StyledLine(first))
+                let lessonTitle = Sanitizer.clean(course.lesson(id: missed.lessonID)?.title ?? missed.lessonID, singleLine: true)
+                let times = missed.timesAnswered == 1 ? "time" : "times"
+                let detail = "✗ missed \(missed.timesMissed) of \(missed.timesAnswered) \(times) · \(lessonTitle)"
+                let indent = 2 + number.count
+                c.lines.append(StyledLine([Span(String(repeating: " ", count: indent)),
+                                           Span(DisplayWidth.truncate(detail, to: max(0, width - indent)), Style(.dim))]))
+                c.missed.append((missed.questionID, start..<c.lines.count))
+            }
+        }
+
+        // Study days.
+        let weeks = Heatmap.weeks(fitting: width, limit: ProgressReviewScreen.weeksShown)
+        heading("Study days, last \(weeks) weeks")
+        var perDay: [StudyDay: Int] = [:]
+        for record in history where record.course == course.info.id { perDay[clock.day(of: record.time), default: 0] += 1 }
+        let today = clock.day(of: context.now)
+        c.lines += Heatmap.lines(answersPerDay: perDay, today: today, weeks: weeks, width: width)
+        c.lines.append(StyledLine())
+        let streak = review.currentStreak
+        let streakText: String
+        switch streak {
+        case 0: streakText = "Current streak: none yet. Answer a question today to start one."
+        case 1: streakText = "Current streak: 1 day."
+        default: streakText = "Current streak: \(streak) days in a row."
+        }
+        c.lines += Layout.wrap(streakText, width: width, style: Style(.strong, .bold))
+        let first = Heatmap.firstDay(today: today, weeks: weeks)
+        let shownDays = today.dayNumber - first.dayNumber + 1
+        let studied = review.studyDays.filter { $0 >= first && $0 <= today }.count
+        c.lines += Layout.wrap("Studied on \(studied) of the last \(shownDays) days.", width: width, style: Style(.dim))
+        return c
+    }
+
+    private func readCell(_ progress: CourseProgress, _ lessonID: String) -> Span {
+        progress[lesson: lessonID].isRead ? Span("✓ read", Style(.correct)) : Span("· not yet", Style(.dim))
+    }
+
+    private static func percentText(_ score: Double?) -> String {
+        score.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    }
+
+    /// One row per lesson: title, read, best, last, mastery bar.
+    private func wideLessonTable(_ lessons: [LessonScore], progress: CourseProgress, width: Int) -> [StyledLine] {
+        let barWidth = 10
+        let titleWidth = width - (1 + 9 + 1 + 5 + 1 + 5 + 2 + barWidth)
+        var lines = [StyledLine([Span(pad("Lesson", titleWidth) + " " + pad("Read", 9) + " " + padLeft("Best", 5) + " " + padLeft("Last", 5) + "  Mastery", Style(.dim))])]
+        for (i, lesson) in lessons.enumerated() {
+            let title = DisplayWidth.truncate("\(i + 1). " + Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
+            let read = readCell(progress, lesson.lessonID)
+            var spans = [Span(pad(title, titleWidth) + " "), Span(pad(read.text, 9), read.style),
+                         Span(" " + padLeft(Self.percentText(lesson.bestScore), 5) + " " + padLeft(Self.percentText(lesson.lastScore), 5) + "  ")]
+            spans += ProgressBar.spans(fraction: lesson.bestScore ?? 0, width: barWidth)
+            lines.append(StyledLine(spans))
+        }
+        return lines
+    }
+
+    /// Two lines per lesson for narrow screens: the title, then read, bar and scores.
+    private func narrowLessonList(_ lessons: [LessonScore], progress: CourseProgress, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for (i, lesson) in lessons.enumerated() {
+            let title = "\(i + 1). " + Sanitizer.clean(lesson.title, singleLine: true)
+            lines.append(StyledLine([Span(DisplayWidth.truncate(title, to: width))]))
+            let read = readCell(progress, lesson.lessonID)
+            var items: [[Span]] = [[Span(pad(read.text, 10), read.style)] + ProgressBar.spans(fraction: lesson.bestScore ?? 0, width: 8)]
+            if lesson.bestScore == nil {
+                items.append([Span("no quiz yet", Style(.dim))])
+            } else {
+                items.append([Span("best " + Self.percentText(lesson.bestScore))])
+                items.append([Span("last " + Self.percentText(lesson.lastScore))])
+            }
+            lines += SpanFlow.lines(items, width: width, indent: 3, gap: 1)
+        }
+        return lines
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s + String(repeating: " ", count: max(0, width - DisplayWidth.of(s)))
+    }
+
+    private func padLeft(_ s: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(s))) + s
+    }
+
+    // MARK: Render
+
+    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.width > 0, area.height > 0 else { return }
+        let (column, width) = ProgressReviewScreen.columns(of: area)
+        buffer.put(DisplayWidth.truncate("Progress review · " + Sanitizer.clean(context.course.info.title, singleLine: true), to: width),
+                   row: area.row, column: column, style: Style(.title, .bold))
+        buffer.cursor = (area.row, column)
+        let rect = bodyRect(of: area)
+        guard rect.height > 0 else { return }
+        let content = self.content(context: context, width: rect.width)
+        let top = Scrolling.draw(content.lines, top: scroll, in: rect, into: &buffer)
+        if content.missed.indices.contains(selection) {
+            let row = content.missed[selection].lines.lowerBound - top
+            if row >= 0, row < Scrolling.visibleRows(lineCount: content.lines.count, height: rect.height) {
+                buffer.cursor = (rect.row + row, rect.column + 2)
+            }
+        }
+    }
+}

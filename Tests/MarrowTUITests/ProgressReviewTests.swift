@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+@testable import MarrowCore
+@testable import MarrowTUI
+
+@Suite struct ProgressReviewTests {
+    typealias F = QuizTestCourse
+    static let day: TimeInterval = 86_400
+
+    static func record(_ question: String, _ lesson: String, _ correct: Bool, daysAgo: Int, attempt: String, total: Int, minute: Int = 0) -> AnswerRecord {
+        AnswerRecord(course: "hsct", lesson: lesson, question: question, chosen: [0], correct: correct,
+                     time: F.now.addingTimeInterval(-Double(daysAgo) * day + Double(minute) * 60), attempt: attempt, attemptTotal: total)
+    }
+
+    /// Whole quiz attempts on today and the two days before (a 3-day streak), 10 and 30 days ago.
+    static let history: [AnswerRecord] = {
+        var r: [AnswerRecord] = []
+        func attempt(_ id: String, _ lesson: String, _ answers: [(String, Bool)], daysAgo: Int) {
+            for (i, a) in answers.enumerated() {
+                r.append(record(a.0, lesson, a.1, daysAgo: daysAgo, attempt: id, total: answers.count, minute: i))
+            }
+        }
+        let whatIs = ["q-sibling-type", "q-sources-all", "q-gvl-true"]
+        let risks = ["r-gvhd", "r-infection", "r-benefit-mix"]
+        for i in 0..<8 { attempt("old\(i)", "risks", risks.map { ($0, true) }, daysAgo: 30) }
+        attempt("w1", "what-is", zip(whatIs, [false, false, true]).map { ($0, $1) }, daysAgo: 10)
+        attempt("w2", "what-is", zip(whatIs, [false, true, true]).map { ($0, $1) }, daysAgo: 10)
+        for i in 0..<4 { attempt("r\(i)", "risks", zip(risks, [i == 3, true, i != 0]).map { ($0, $1) }, daysAgo: 2) }
+        attempt("r9", "risks", zip(risks, [false, true, true]).map { ($0, $1) }, daysAgo: 1)
+        attempt("w3", "what-is", zip(whatIs, [false, true, true]).map { ($0, $1) }, daysAgo: 0)
+        // An answer to a question the course no longer has.
+        r.append(record("retired", "what-is", false, daysAgo: 0, attempt: "x", total: 1))
+        return r.sorted { $0.time < $1.time }
+    }()
+
+    static func context(columns: Int = 80, rows: Int = 24) -> AppContext {
+        var c = F.context(columns: columns, rows: rows)
+        c.courseProgress[lesson: "what-is"].finished = F.now
+        return c
+    }
+
+    static func screen(_ history: [AnswerRecord] = history) -> ProgressReviewScreen {
+        ProgressReviewScreen(history: history, clock: .utc)
+    }
+
+    // MARK: Snapshots
+
+    @Test func snapshots() {
+        for (columns, rows) in [(80, 24), (40, 12)] {
+            let empty = F.context(columns: columns, rows: rows)
+            assertSnapshot(F.render(Self.screen([]), context: empty), named: "progress-review-empty-\(columns)x\(rows)")
+            var context = Self.context(columns: columns, rows: rows)
+            var review = Self.screen()
+            assertSnapshot(F.render(review, context: context), named: "progress-review-history-\(columns)x\(rows)")
+            _ = review.update(.end, context: &context)
+            assertSnapshot(F.render(review, context: context), named: "progress-review-history-end-\(columns)x\(rows)")
+        }
+        // The middle of the narrow screen: the missed list.
+        var context = Self.context(columns: 40, rows: 12)
+        var review = Self.screen()
+        for _ in 0..<14 { _ = review.update(.ch("j"), context: &context) }
+        assertSnapshot(F.render(review, context: context), named: "progress-review-missed-40x12")
+    }
+
+    @Test func fullHeightShowsEverything() {
+        // A tall screen shows the whole review: check its facts as text.
+        let context = Self.context(columns: 80, rows: 60)
+        let text = F.render(Self.screen(), context: context).text
+        #expect(text.contains("Benefits"))
+        #expect(text.contains("Current streak: 3 days in a row."))
+        #expect(text.contains("Studied on 5 of the last"))
+        #expect(text.contains("✓ read"))
+        #expect(text.contains("· not yet"))
+        #expect(text.contains("Answers a day:"))
+    }
+
+    // MARK: Keys
+
+    @Test func qAndEscGoBackAndQuestionMarkHelps() {
+        var context = Self.context()
+        var review = Self.screen()
+        #expect(review.update(.ch("q"), context: &context) == .back)
+        #expect(review.update(.escape, context: &context) == .back)
+        #expect(review.update(.ch("?"), context: &context) == .openHelp)
+    }
+
+    @Test func numbersRetryOneMissedQuestion() {
+        var context = Self.context()
+        var review = Self.screen()
+        // r-gvhd missed 4 times, q-sibling-type 3, then two missed once (the larger share first).
+        let missed = Scoring.mostMissed(records: Self.history, course: context.course, limit: 9).map(\.questionID)
+        #expect(missed == ["r-gvhd", "q-sibling-type", "q-sources-all", "r-benefit-mix"])
+        #expect(review.update(.ch("1"), context: &context) == .openQuiz(lessonID: nil, questionIDs: [missed[0]]))
+        #expect(review.update(.ch("3"), context: &context) == .openQuiz(lessonID: nil, questionIDs: [missed[2]]))
+        #expect(review.selection == 2)
+        #expect(review.update(.ch("5"), context: &context) == nil)
+        #expect(review.notice == "There is no question 5 in the list.")
+        #expect(review.update(.ch("0"), context: &context) == nil)
+    }
+
+    @Test func enterAndRRetryTheSelectedAndARetriesAll() {
+        var context = Self.context(columns: 80, rows: 60)
+        var review = Self.screen()
+        let missed = Scoring.mostMissed(records: Self.history, course: context.course, limit: 9).map(\.questionID)
+        #expect(review.update(.enter, context: &context) == .openQuiz(lessonID: nil, questionIDs: [missed[0]]))
+        _ = review.update(.ch("j"), context: &context)
+        #expect(review.selection == 1)
+        #expect(review.update(.ch("r"), context: &context) == .openQuiz(lessonID: nil, questionIDs: [missed[1]]))
+        _ = review.update(.down, context: &context)
+        _ = review.update(.down, context: &context)
+        #expect(review.selection == 3)
+        _ = review.update(.down, context: &context)
+        #expect(review.selection == 3)
+        _ = review.update(.ch("k"), context: &context)
+        _ = review.update(.up, context: &context)
+        _ = review.update(.up, context: &context)
+        _ = review.update(.up, context: &context)
+        #expect(review.selection == 0)
+        #expect(review.update(.ch("a"), context: &context) == .openQuiz(lessonID: nil, questionIDs: missed))
+    }
+
+    @Test func withoutHistoryRetryKeysExplain() {
+        var context = F.context()
+        var review = Self.screen([])
+        for key in [Key.enter, .ch("r"), .ch("a"), .ch("1")] {
+            #expect(review.update(key, context: &context) == nil)
+            #expect(review.notice == "No missed questions to retry yet.")
+        }
+        #expect(F.render(review, context: context).text.contains("No missed questions to retry yet."))
+        _ = review.update(.ch("x"), context: &context)
+        #expect(review.notice == nil)
+    }
+
+    @Test func jAndKScrollUntilTheListThenMoveTheSelection() {
+        var context = Self.context(columns: 40, rows: 12)
+        var review = Self.screen()
+        _ = review.update(.ch("j"), context: &context)
+        #expect(review.scroll == 1)
+        #expect(review.selection == 0)
+        var steps = 1
+        while review.selection == 0 && steps < 60 {
+            _ = review.update(.ch("j"), context: &context)
+            steps += 1
+        }
+        #expect(review.selection == 1)
+        let buffer = F.render(review, context: context)
+        let cursor = try! #require(buffer.cursor)
+        #expect(buffer.line(cursor.row).contains("▸ 2."))
+        // Past the list, j scrolls on to the end.
+        for _ in 0..<80 { _ = review.update(.ch("j"), context: &context) }
+        #expect(review.selection == 3)
+        let bottom = review.scroll
+        _ = review.update(.ch("G"), context: &context)
+        #expect(review.scroll == bottom)
+        // And k comes all the way back.
+        for _ in 0..<80 { _ = review.update(.ch("k"), context: &context) }
+        #expect(review.scroll == 0)
+        #expect(review.selection == 0)
+    }
+
+    @Test func pageKeys() {
+        var context = Self.context(columns: 40, rows: 12)
+        var review = Self.screen()
+        _ = review.update(.pageDown, context: &context)
+        let page = review.scroll
+        #expect(page > 1)
+        _ = review.update(.ch(" "), context: &context)
+        #expect(review.scroll == 2 * page)
+        _ = review.update(.ch("b"), context: &context)
+        #expect(review.scroll == page)
+        _ = review.update(.pageUp, context: &context)
+        #expect(review.scroll == 0)
+        _ = review.update(.end, context: &context)
+        let end = review.scroll
+        #expect(end > 2 * page)
+        _ = review.update(.home, context: &context)
+        #expect(review.scroll == 0)
+        _ = review.update(.ch("G"), context: &context)
+        #expect(review.scroll == end)
+        _ = review.update(.ch("g"), context: &context)
+        #expect(review.scroll == 0)
+        for key in [Key.ch("x"), .left, .right, .tab, .backspace, .control("n")] {
+            #expect(review.update(key, context: &context) == nil)
+            #expect(review.scroll == 0)
+        }
+    }
+
+    @Test func tinySizesDoNotCrash() {
+        for (columns, rows) in [(1, 1), (3, 2), (10, 4), (20, 5)] {
+            var context = Self.context(columns: columns, rows: rows)
+            var review = Self.screen()
+            _ = F.render(review, context: context)
+            _ = review.update(.ch("j"), context: &context)
+            _ = review.update(.end, context: &context)
+            _ = F.render(review, context: context)
+        }
+    }
+
+    // MARK: Heatmap
+
+    @Test func heatLevels() {
+        #expect([0, 1, 4, 5, 9, 10, 19, 20, 500].map(Heatmap.level(answers:)) == [0, 1, 1, 2, 2, 3, 3, 4, 4])
+    }
+
+    @Test func gridEndsWithTheCurrentWeek() {
+        let today = StudyDay(year: 2026, month: 11, day: 26)  // a Thursday
+        #expect(today.weekday == 4)
+        let first = Heatmap.firstDay(today: today, weeks: 12)
+        #expect(first.weekday == 1)
+        #expect(first == StudyDay(year: 2026, month: 9, day: 7))
+        let lines = Heatmap.lines(answersPerDay: [today: 3, first: 25], today: today, weeks: 12, width: 76)
+        #expect(lines.count == 9)
+        #expect(lines[0].plainText.hasPrefix("    Sep     Oct"))
+        #expect(lines[1].plainText.hasPrefix("Mon █ · "))
+        // Thursday's row ends with today; Friday's with a blank (the future).
+        #expect(lines[4].plainText.hasSuffix("░ "))
+        #expect(lines[5].plainText.hasSuffix("·   "))
+        #expect(lines[8].plainText == "Answers a day:  · 0  ░ 1–4  ▒ 5–9  ▓ 10–19  █ 20+")
+    }
+}

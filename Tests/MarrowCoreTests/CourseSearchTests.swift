@@ -94,3 +94,11 @@ import Testing
         #expect(big.search("lesson 999").count == 1)
     }
 }
+
+@Suite struct CourseSearchFoldingTests {
+    @Test func foldedText() {
+        #expect(CourseSearch.folded("Éclairage  Straße\tGVHD") == "eclairage  strasse gvhd")
+        #expect(CourseSearch.folded("e\u{301}tude") == "etude")
+        #expect(CourseSearch.folded("造血") == "造血")
+    }
+}

@@ -131,6 +131,13 @@ public struct CourseSearch: Sendable {
 
     // MARK: Folding
 
+    /// `text` as search compares it: lower-cased, without the common Latin diacritics,
+    /// whitespace as plain spaces ("Éclairage" → "eclairage"). For sorting and filtering
+    /// lists the same way search matches them (the glossary).
+    public static func folded(_ text: String) -> String {
+        String(decoding: fold(text), as: UTF8.self)
+    }
+
     /// `text` lower-cased, without diacritics, whitespace as plain spaces, as UTF-8.
     static func fold(_ text: String) -> [UInt8] {
         var out: [UInt8] = []

@@ -1,0 +1,195 @@
+import MarrowCore
+
+/// The glossary: the course's terms in alphabetical order (ignoring case and
+/// accents), each with its definition wrapped underneath. Typing filters the list
+/// (by term, alias or definition) as you type.
+///
+/// Because letters type into the filter, `q` and `j`/`k` are text here: the arrows
+/// (and Ctrl-N/Ctrl-P) scroll, and Esc leaves. Esc first clears a filter, then
+/// widens a "terms on this page" list to all terms, then goes back. `?` opens help
+/// only while the filter is empty (otherwise it is typed), so the app must let this
+/// screen see `?` (`Navigation.takesTyping`).
+public struct GlossaryScreen: Screen {
+    /// What has been typed.
+    public private(set) var filter = ""
+    /// The terms the reader had on screen, when opened from there; nil for all terms.
+    public private(set) var limitedTo: [String]?
+    /// Top line of the list.
+    public private(set) var scroll = 0
+
+    /// `terms`: `Route.openGlossary(terms:)`, names of terms (or of their aliases)
+    /// to show alone, or nil for the whole glossary.
+    public init(terms: [String]? = nil) {
+        self.limitedTo = terms
+    }
+
+    public var title: String { "Glossary" }
+
+    public var keyHelp: [KeyHelp] {
+        [
+            KeyHelp("letters, digits, space", "filter the terms (q and j/k are typed too)"),
+            KeyHelp("Backspace", "delete the last character of the filter"),
+            KeyHelp("Ctrl-U", "clear the filter"),
+            KeyHelp("↑/↓, Ctrl-P/Ctrl-N", "scroll a line"),
+            KeyHelp("PgUp/PgDn", "scroll a page"),
+            KeyHelp("Home/End", "go to the top or the bottom"),
+            KeyHelp("Esc", limitedTo == nil ? "clear the filter, or go back" : "clear the filter, then show all terms, then go back"),
+            KeyHelp("?", "this help (when the filter is empty)"),
+        ]
+    }
+
+    public var statusKeys: [KeyHelp] {
+        let esc: KeyHelp
+        if !filter.isEmpty { esc = KeyHelp("Esc", "clear") }
+        else if limitedTo != nil { esc = KeyHelp("Esc", "all terms") }
+        else { esc = KeyHelp("Esc", "back") }
+        var keys = [KeyHelp("type", "filter"), KeyHelp("↑↓", "scroll"), esc]
+        if filter.isEmpty { keys.append(KeyHelp("?", "help")) }
+        return keys
+    }
+
+    // MARK: Update
+
+    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+        let (count, height) = metrics(context: context)
+        switch key {
+        case .escape:
+            if !filter.isEmpty { filter = "" }
+            else if limitedTo != nil { limitedTo = nil }
+            else { return .back }
+            scroll = 0
+        case .character("?") where filter.isEmpty:
+            return .openHelp
+        case .character(let c):
+            guard !Sanitizer.isForbidden(c.unicodeScalars.first ?? " "), c != "\n", c != "\t" else { return nil }
+            filter.append(c)
+            scroll = 0
+        case .backspace, .delete:
+            if !filter.isEmpty { filter.removeLast(); scroll = 0 }
+        case .control("u"):
+            filter = ""
+            scroll = 0
+        case .control("n"):
+            scroll = Scrolling.clamp(scroll + 1, lineCount: count, height: height)
+        case .control("p"):
+            scroll = Scrolling.clamp(scroll - 1, lineCount: count, height: height)
+        default:
+            if let top = Scrolling.top(after: key, from: scroll, lineCount: count, height: height, letters: false) { scroll = top }
+        }
+        return nil
+    }
+
+    // MARK: Entries
+
+    /// The terms shown, in order: limited to the page's terms if asked, filtered, sorted.
+    public func entries(in course: Course) -> [GlossaryTerm] {
+        var terms = course.glossary
+        if let limitedTo {
+            let wanted = Set(limitedTo.map(CourseSearch.folded))
+            terms = terms.filter { term in
+                wanted.contains(CourseSearch.folded(term.term)) || term.aliases.contains { wanted.contains(CourseSearch.folded($0)) }
+            }
+        }
+        let needle = CourseSearch.folded(filter).trimmingSpaces
+        if !needle.isEmpty {
+            terms = terms.filter { term in
+                ([term.term, term.definition] + term.aliases).contains { CourseSearch.folded($0).contains(needle) }
+            }
+        }
+        return terms.map { ($0, CourseSearch.folded($0.term)) }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.term < $1.0.term }
+            .map(\.0)
+    }
+
+    // MARK: Layout
+
+    private static func columns(of area: Rect) -> (column: Int, width: Int) {
+        let width = max(1, min(area.width - 2, 76))
+        return (area.column + max(0, (area.width - width) / 2), width)
+    }
+
+    /// Title row, filter row, then the list (after a blank row when there is room).
+    private static func listRect(of area: Rect) -> Rect {
+        let (column, width) = columns(of: area)
+        let top = area.height >= 16 ? 3 : 2
+        return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
+    }
+
+    private func metrics(context: AppContext) -> (lines: Int, height: Int) {
+        let rect = GlossaryScreen.listRect(of: context.screenArea)
+        return (lines(course: context.course, width: rect.width).count, rect.height)
+    }
+
+    func lines(course: Course, width: Int) -> [StyledLine] {
+        let entries = entries(in: course)
+        let query = filter.trimmingSpaces
+        if entries.isEmpty {
+            let text: String
+            if course.glossary.isEmpty { text = "This course has no glossary." }
+            else if !query.isEmpty { text = "No terms match “\(Sanitizer.clean(query, singleLine: true))”. Backspace edits the filter; Esc clears it." }
+            else { text = "None of the glossary's terms are on this page. Esc shows all terms." }
+            return Layout.wrap(text, width: width, style: Style(.dim))
+        }
+        var lines: [StyledLine] = []
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { lines.append(StyledLine()) }
+            var head = [Span(Sanitizer.clean(entry.term, singleLine: true), Style(.strong, .bold))]
+            if !entry.aliases.isEmpty {
+                head.append(Span("  (" + entry.aliases.map { Sanitizer.clean($0, singleLine: true) }.joined(separator: ", ") + ")", Style(.dim)))
+            }
+            let headLine = StyledLine(head)
+            if headLine.width <= width {
+                lines.append(headLine)
+            } else {
+                lines += Layout.wrap(head.map(\.text).joined(), width: width, style: Style(.strong, .bold))
+            }
+            lines += Layout.wrap(Sanitizer.clean(entry.definition, singleLine: true), width: max(1, width - 2),
+                                 firstPrefix: [Span("  ")], restPrefix: [Span("  ")])
+        }
+        if !query.isEmpty { lines = lines.map { Layout.highlighting(query, in: $0) } }
+        return lines
+    }
+
+    // MARK: Render
+
+    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.width > 0, area.height > 0 else { return }
+        let (column, width) = GlossaryScreen.columns(of: area)
+        let shown = entries(in: context.course).count
+        let heading: String
+        if limitedTo != nil {
+            let long = "Terms on this page (\(shown)) — Esc: all terms"
+            heading = DisplayWidth.of(long) <= width ? long : "Page terms (\(shown)) — Esc: all terms"
+        } else {
+            heading = "Glossary · \(shown) of \(context.course.glossary.count) terms"
+        }
+        buffer.put(DisplayWidth.truncate(heading, to: width), row: area.row, column: column, style: Style(.title, .bold))
+        guard area.height > 1 else { return }
+        // The filter line, with the cursor after what was typed.
+        let label = "Filter: "
+        buffer.put(label, row: area.row + 1, column: column, style: Style(.dim), maxWidth: width)
+        let room = max(0, width - DisplayWidth.of(label) - 1)
+        let typed = Sanitizer.clean(filter, singleLine: true)
+        // Show the end of a long filter.
+        var visible = Substring(typed)
+        while DisplayWidth.of(visible) > room, !visible.isEmpty { visible = visible.dropFirst() }
+        let written = buffer.put(visible, row: area.row + 1, column: column + DisplayWidth.of(label), style: Style(.accent), maxWidth: room)
+        if typed.isEmpty {
+            buffer.put("type to filter", row: area.row + 1, column: column + DisplayWidth.of(label), style: Style(.dim), maxWidth: room)
+        }
+        buffer.cursor = (area.row + 1, min(column + width - 1, column + DisplayWidth.of(label) + written))
+        let rect = GlossaryScreen.listRect(of: area)
+        guard rect.height > 0 else { return }
+        Scrolling.draw(lines(course: context.course, width: rect.width), top: scroll, in: rect, into: &buffer, keys: "↑↓")
+    }
+}
+
+private extension String {
+    /// Without leading and trailing spaces.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -41,7 +41,7 @@ public struct HelpScreen: Screen {
     func content(area: Rect) -> ([StyledLine], Rect) {
         let width = max(1, min(76, area.width - 2))
         let all = keys + [KeyHelp("Ctrl-C", "save and quit"), KeyHelp("Ctrl-L", "redraw the screen")]
-        let keyWidth = min(max(6, all.map { DisplayWidth.of($0.keys) }.max() ?? 0), width / 3)
+        let keyWidth = min(max(6, all.map { DisplayWidth.of($0.keys) }.max() ?? 0), width * 2 / 5)
         var lines = [StyledLine([Span("Keys: \(screenTitle)", Style(.title, [.bold]))]), StyledLine()]
         for entry in all {
             let keys = DisplayWidth.truncate(entry.keys, to: keyWidth)

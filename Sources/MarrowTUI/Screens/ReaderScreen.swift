@@ -315,10 +315,17 @@ public struct ReaderScreen: Screen {
         let index = lessons.firstIndex { $0.id == lessonID }
         let lessonTitle = index.map { "\(CourseMapScreen.number(of: lessons[$0], index: $0)). \(Sanitizer.clean(lessons[$0].title, singleLine: true))" } ?? lessonID
         let percent = Layout.percent(top: top, count: shown.count, visibleRows: geometry.bodyHeight)
-        var right = [Span("\(percent)%", Style(.accent, [.bold]))]
-        if let message { right = [Span(message, Style(.warning, [.bold])), Span("  ")] + right }
+        let percentText = "\(percent)%"
+        var right = [Span(percentText, Style(.accent, [.bold]))]
+        if let message {
+            // The message gives way to the percentage and to some of the title.
+            let room = geometry.textWidth - percentText.count - 2 - min(16, geometry.textWidth / 3)
+            if room >= 8 {
+                right = [Span(DisplayWidth.truncate(message, to: room), Style(.warning, [.bold])), Span("  ")] + right
+            }
+        }
         let rightWidth = right.reduce(0) { $0 + $1.width }
-        let titleRoom = max(1, geometry.textWidth - min(rightWidth, geometry.textWidth / 2 + 6) - 2)
+        let titleRoom = max(1, geometry.textWidth - rightWidth - 2)
         buffer.put(DisplayWidth.truncate(lessonTitle, to: titleRoom), row: geometry.headerRow, column: geometry.left, style: Style(.title, [.bold]))
         let rightColumn = geometry.left + max(titleRoom + 2, geometry.textWidth - rightWidth)
         buffer.draw(StyledLine(right), row: geometry.headerRow, column: rightColumn, width: geometry.left + geometry.textWidth - rightColumn)

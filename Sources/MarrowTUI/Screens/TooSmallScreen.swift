@@ -8,9 +8,10 @@ enum TooSmallScreen {
         let need = App.minimumSize
         let message = "Terminal too small: need \(need.columns)×\(need.rows), have \(size.columns)×\(size.rows)"
         var lines = Layout.wrap(message, width: size.columns, style: Style(.warning, [.bold]))
-        if lines.count + 2 <= size.rows {
+        let hint = Layout.wrap("Enlarge the window, or press q to quit.", width: size.columns, style: Style(.dim))
+        if lines.count + 1 + hint.count <= size.rows {
             lines.append(StyledLine())
-            lines += Layout.wrap("Enlarge the window, or press q to quit.", width: size.columns, style: Style(.dim))
+            lines += hint
         }
         let top = max(0, (size.rows - lines.count) / 2)
         for (index, line) in lines.enumerated() where top + index < size.rows {

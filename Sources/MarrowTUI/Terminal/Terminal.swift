@@ -206,7 +206,7 @@ private func installCrashHandlers() {
         action.__sigaction_u.__sa_handler = crashHandler
         #endif
         sigemptyset(&action.sa_mask)
-        action.sa_flags = Int32(SA_RESETHAND)
+        action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
         sigaction(signalNumber, &action, nil)
     }
 }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import MarrowCore
+@testable import MarrowTUI
+
+/// The app's own keys and events: help, quitting, signals, closed input, resize, the stack.
+@Suite struct AppUpdateTests {
+    @Test func firstRunCountsTheDisclaimerAsSeenAndSaves() {
+        let state = AppState(context: AppTestCourse.context(progress: MarrowCore.Progress()), size: Size(columns: 80, rows: 24))
+        #expect(state.top is DisclaimerScreen)
+        #expect(state.context.courseProgress.disclaimerSeen)
+        #expect(state.context.effects == [.saveProgress])
+        for key in [Key.enter, .escape, .character("q"), .character(" "), .character("d")] {
+            #expect(press([key], in: state).top is CourseMapScreen)
+        }
+        // The second run goes straight to the course map.
+        let again = AppState(context: AppTestCourse.context(progress: state.context.progress), size: Size(columns: 80, rows: 24))
+        #expect(again.top is CourseMapScreen)
+        #expect(again.context.effects.isEmpty)
+    }
+
+    @Test func disclaimerScrollsWhenLong() {
+        var info = AppTestCourse.info
+        info.disclaimer = Array(repeating: "This is not medical advice.", count: 40).joined(separator: " ")
+        var course = AppTestCourse.course()
+        course.info = info
+        let state = press("dj", in: AppTestCourse.state(size: Size(columns: 40, rows: 12), course: course))
+        #expect((state.top as? DisclaimerScreen)?.scroll == 1)
+    }
+
+    @Test func questionMarkOpensHelpForTheTopScreenAndClosesIt() {
+        let reader = press([.enter], in: AppTestCourse.state())
+        let help = press("?", in: reader)
+        let screen = top(help, as: HelpScreen.self)
+        #expect(screen?.screenTitle == "Reader")
+        #expect(screen?.keys == (reader.top as! ReaderScreen).keyHelp)
+        for key in [Key.character("?"), .character("q"), .escape, .enter] {
+            #expect(press([key], in: help).top is ReaderScreen)
+        }
+        #expect((press("j", in: help).top as? HelpScreen) != nil)
+    }
+
+    @Test func ctrlCTerminateAndClosedInputSaveAndQuit() {
+        let reader = press([.enter, .pageDown], in: AppTestCourse.state())
+        for next in [press([.control("c")], in: reader), App.update(reader, .terminate), App.update(reader, .inputClosed)] {
+            #expect(next.context.effects.contains(.saveProgress))
+            #expect(next.isQuitting)
+            // The place read so far is in the progress being saved.
+            #expect(next.context.courseProgress[lesson: "journey"].position?.percent ?? 0 > 0)
+        }
+    }
+
+    @Test func resizeUpdatesTheScreenArea() {
+        let state = App.update(AppTestCourse.state(), .resize(Size(columns: 100, rows: 30)))
+        #expect(state.size == Size(columns: 100, rows: 30))
+        #expect(state.context.screenArea == Rect(row: 0, column: 0, width: 100, height: 29))
+    }
+
+    @Test func tooSmallIgnoresKeysButQAndRecovers() {
+        let reader = press([.enter], in: AppTestCourse.state())
+        let small = App.update(reader, .resize(Size(columns: 20, rows: 5)))
+        #expect(App.render(small, size: small.size).text.contains("Terminal too small"))
+        let ignored = press("G", in: small)
+        #expect((ignored.top as! ReaderScreen).topLine == 0)
+        #expect(press("q", in: small).isQuitting)
+        let grown = App.update(small, .resize(Size(columns: 80, rows: 24)))
+        #expect(App.render(grown, size: grown.size).line(0).contains("The transplant journey"))
+    }
+
+    @Test func openingAReaderReplacesScreensAboveTheCourseMap() {
+        var state = press([.enter, .character("o")], in: AppTestCourse.state())
+        #expect(state.screens.count == 3)
+        App.navigate(.openReader(lessonID: "nihongo", target: .start), in: &state)
+        #expect(state.screens.count == 2)
+        #expect((state.top as? ReaderScreen)?.lessonID == "nihongo")
+        App.navigate(.openReader(lessonID: "missing", target: .start), in: &state)
+        #expect(state.flash == "That lesson is not in the course.")
+        #expect(App.render(state, size: state.size).line(23).contains("That lesson is not in the course."))
+        // The flash goes with the next key.
+        #expect(press("j", in: state).flash == nil)
+    }
+
+    @Test func backFromTheCourseMapsOnlyScreenQuits() {
+        var state = AppTestCourse.state()
+        App.navigate(.back, in: &state)
+        #expect(state.isQuitting)
+    }
+
+    @Test func statusLineShowsKeysAndHelp() {
+        let state = AppTestCourse.state()
+        let status = App.render(state, size: state.size).line(23)
+        #expect(status.contains("Enter open"))
+        #expect(status.contains("? help"))
+        #expect(status.contains("Course map"))
+        let narrow = AppTestCourse.state(size: Size(columns: 40, rows: 12))
+        #expect(App.render(narrow, size: narrow.size).line(11).contains("? help"))
+        #expect(App.render(narrow, size: narrow.size)[11, 0].style.role == .status)
+    }
+
+    @Test func cursorSitsOnTheFocusedItem() {
+        let state = AppTestCourse.state()
+        let buffer = App.render(state, size: state.size)
+        #expect(buffer.cursor != nil)
+        #expect(buffer.line(buffer.cursor!.row).contains("The transplant journey"))
+        let reader = press([.enter], in: state)
+        #expect(App.render(reader, size: reader.size).cursor?.row == 2)
+        #expect(App.render(App.update(state, .resize(Size(columns: 10, rows: 3))), size: Size(columns: 10, rows: 3)).cursor == nil)
+    }
+}

@@ -107,3 +107,60 @@ import Testing
         #expect(App.render(App.update(state, .resize(Size(columns: 10, rows: 3))), size: Size(columns: 10, rows: 3)).cursor == nil)
     }
 }
+
+/// The app opens the quiz, progress review, glossary and search screens, and hands them what they need.
+@Suite struct AppNavigationTests {
+    @Test func progressReviewGetsTheAnswerLogWhenItFirstShows() {
+        let state = press("p", in: AppTestCourse.state())
+        #expect(state.top is ProgressReviewScreen)
+        #expect(state.needsAnswerHistory)
+        var loaded = state
+        let record = AnswerRecord(course: "test", lesson: "journey", question: "q-day-zero", chosen: [0], correct: true, time: AppTestCourse.now, attempt: "a1", attemptTotal: 1)
+        loaded.setAnswerHistory([record])
+        #expect(!loaded.needsAnswerHistory)
+        #expect((loaded.top as? ProgressReviewScreen)?.history == [record])
+        // Answers given later (a retry) reach it when the quiz returns.
+        var retry = press([.escape], in: loaded)
+        retry = press("p", in: retry)
+        App.navigate(.openQuiz(lessonID: "journey", questionIDs: ["q-day-zero"]), in: &retry)
+        #expect(retry.top is QuizScreen)
+        let second = AnswerRecord(course: "test", lesson: "journey", question: "q-day-zero", chosen: [1], correct: false, time: AppTestCourse.now, attempt: "a2", attemptTotal: 1)
+        retry.appendToHistory(second)
+        App.navigate(.back, in: &retry)
+        #expect((retry.top as? ProgressReviewScreen)?.history == [record, second])
+    }
+
+    @Test func glossaryAndSearchTakeQuestionMarksAsText() {
+        let glossary = press("g", in: AppTestCourse.state())
+        #expect(glossary.top is GlossaryScreen)
+        let typed = press("hla?", in: glossary)
+        #expect(typed.top is GlossaryScreen)
+        #expect((typed.top as? GlossaryScreen)?.filter == "hla?")
+        let search = press("/", in: AppTestCourse.state())
+        #expect(search.top is SearchScreen)
+        #expect((press("day?", in: search).top as? SearchScreen)?.query == "day?")
+    }
+
+    @Test func readerGlossaryKeyOpensTheTermsOnScreen() {
+        let state = press([.enter, .character("w")], in: AppTestCourse.state())
+        #expect((state.top as? GlossaryScreen)?.limitedTo == ["Conditioning", "HLA"])
+        // Esc widens the list to all terms, then goes back to the reader.
+        #expect(press([.escape], in: state).top is GlossaryScreen)
+        #expect(press([.escape, .escape], in: state).top is ReaderScreen)
+    }
+
+    @Test func searchOpensTheReaderAtTheMatch() {
+        let results = press(Array("engraftment").map { Key.character($0) } + [.enter], in: press("/", in: AppTestCourse.state()))
+        let reader = results.top as? ReaderScreen
+        #expect(reader?.lessonID == "journey")
+        #expect(reader?.highlight?.lowercased() == "engraftment")
+        #expect(results.screens.count == 2)
+    }
+
+    @Test func quizAnswersAreRecordedForTheRunLoop() {
+        let quiz = press("t", in: AppTestCourse.state())
+        #expect(quiz.top is QuizScreen)
+        let answered = press("1", in: quiz)
+        #expect(answered.context.effects.contains { if case .recordAnswer = $0 { true } else { false } })
+    }
+}

@@ -71,7 +71,7 @@ public enum App {
         switch route {
         case .back:
             state.screens.removeLast()
-            if state.screens.isEmpty { quit(&state) }
+            if state.screens.isEmpty { quit(&state) } else { Navigation.refreshHistory(in: &state) }
         case .quit:
             quit(&state)
         case .openReader(let lessonID, let target):
@@ -89,7 +89,7 @@ public enum App {
         case .openOutline(let lessonID):
             state.screens.append(OutlineScreen(lessonID: lessonID, context: state.context))
         case .openQuiz, .openProgress, .openGlossary, .openSearch:
-            if let screen = Navigation.screen(for: route, context: &state.context) {
+            if let screen = Navigation.screen(for: route, in: &state) {
                 state.screens.append(screen)
             }
         }

@@ -1,18 +1,36 @@
 import MarrowCore
 
-/// The screens a route opens (quiz, progress review, glossary, search).
+/// The screens a route opens besides the reader, help, disclaimer and outline
+/// (which `App.navigate` makes itself): quiz, progress review, glossary, search.
 enum Navigation {
-    static func screen(for route: Route, context: inout AppContext) -> (any Screen)? {
+    static func screen(for route: Route, in state: inout AppState) -> (any Screen)? {
         switch route {
         case .openQuiz(let lessonID, let questionIDs):
-            return QuizScreen(lessonID: lessonID, questionIDs: questionIDs, context: &context)
+            return QuizScreen(lessonID: lessonID, questionIDs: questionIDs, context: &state.context)
+        case .openProgress:
+            // The answer log is read by the run loop when this screen first shows
+            // (`AppState.needsAnswerHistory`); until then it has what is known.
+            return ProgressReviewScreen(history: state.answerHistory ?? [])
+        case .openGlossary(let terms):
+            return GlossaryScreen(terms: terms)
+        case .openSearch(let query):
+            return SearchScreen(query: query, course: state.context.course)
         default:
             return nil
         }
     }
 
-    /// Screens that take typed text, so `?` goes to them (they return `.openHelp` themselves).
+    /// Screens that take typed text, so `?` goes to them (they return `.openHelp`
+    /// themselves when `?` is not text).
     static func takesTyping(_ screen: any Screen) -> Bool {
-        false
+        screen is GlossaryScreen || screen is SearchScreen
+    }
+
+    /// Gives the progress review on top the answer history the app holds, after
+    /// the log was read or when a retry quiz returns to it.
+    static func refreshHistory(in state: inout AppState) {
+        guard let history = state.answerHistory, var review = state.top as? ProgressReviewScreen else { return }
+        review.history = history
+        state.screens[state.screens.count - 1] = review
     }
 }

@@ -46,6 +46,7 @@ struct RunLoop {
             if event == .key(.control("l")) { terminal.invalidate() }
             state.context.now = Date()
             state = App.update(state, event)
+            if state.needsAnswerHistory { loadAnswerHistory() }
             needsDraw = true
         }
         terminal.restore()
@@ -72,6 +73,7 @@ struct RunLoop {
                 } catch {
                     report(error.description)
                 }
+                state.appendToHistory(record)
                 save = true
             case .saveProgress:
                 save = true
@@ -91,6 +93,18 @@ struct RunLoop {
             }
         }
         return quit
+    }
+
+    /// Reads the answer log for the progress review (never at launch).
+    private mutating func loadAnswerHistory() {
+        do {
+            let log = try store.readLog()
+            state.setAnswerHistory(log.records)
+            if let warning = log.warning { state.flash = warning }
+        } catch {
+            state.setAnswerHistory([])
+            state.flash = error.description
+        }
     }
 
     private mutating func report(_ message: String) {

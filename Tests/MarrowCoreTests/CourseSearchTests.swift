@@ -102,3 +102,12 @@ import Testing
         #expect(CourseSearch.folded("造血") == "造血")
     }
 }
+
+@Suite struct CourseSearchLengthTests {
+    @Test func minimumCountsCharactersNotBytes() {
+        let lesson = Lesson(meta: LessonMeta(id: "x", title: "X"), body: Document(blocks: [Block(.paragraph([.text("造血幹細胞")]))]), quiz: [])
+        let search = CourseSearch(course: Course(info: CourseInfo(id: "c", title: "C"), lessons: [lesson]))
+        #expect(search.search("血").isEmpty)
+        #expect(search.search("造血").count == 1)
+    }
+}

@@ -7,7 +7,7 @@
 /// keystroke; linear in the course size, about a millisecond per megabyte).
 /// Context snippets are made only for the results returned.
 public struct CourseSearch: Sendable {
-    /// Queries shorter than this (after folding and trimming) find nothing.
+    /// Queries shorter than this many characters (after folding and trimming) find nothing.
     public static let minimumQueryLength = 2
 
     /// Where a match is.
@@ -81,7 +81,7 @@ public struct CourseSearch: Sendable {
     /// Matches of `query` in course order (per lesson: title, body, quiz), at most `limit`.
     public func search(_ query: String, limit: Int = 500) -> [Result] {
         let needle = CourseSearch.foldedQuery(query)
-        guard needle.count >= CourseSearch.minimumQueryLength else { return [] }
+        guard String(decoding: needle, as: UTF8.self).count >= CourseSearch.minimumQueryLength else { return [] }
         var results: [Result] = []
         for entry in entries {
             guard let at = CourseSearch.find(needle, in: entry.folded) else { continue }

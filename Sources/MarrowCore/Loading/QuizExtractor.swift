@@ -56,7 +56,7 @@ struct QuizExtractor {
             questions += extractor.section(heading: blocks[i], blocks[(i + 1)..<end])
             i = end
         }
-        return Extraction(body: body, questions: questions, diagnostics: extractor.diagnostics, hasQuizSection: hasQuiz, questionIDs: extractor.questionIDs)
+        return Extraction(body: body, questions: questions, diagnostics: extractor.diagnostics.sorted(by: Diagnostic.filePositionOrder), hasQuizSection: hasQuiz, questionIDs: extractor.questionIDs)
     }
 
     private init(path: String, lessonID: String) {
@@ -158,7 +158,12 @@ struct QuizExtractor {
         for item in list.items {
             if let choice = choice(item, of: name) { choices.append(choice) }
         }
-        let kind = kind(of: choices, list: list.block, name: name)
+        var kind: Question.Kind?
+        if list.items.count < 2 {
+            report(.error, list.block.line, list.block.column, "\(name) needs at least two choices")
+        } else if choices.count == list.items.count {
+            kind = self.kind(of: choices, list: list.block, name: name)
+        }
         if explanation == nil {
             report(.error, heading.line, heading.column, "\(name) has no explanation: add a block quote ('> …') after the choices")
         }
@@ -170,11 +175,8 @@ struct QuizExtractor {
 
     private var errorCount: Int { diagnostics.count { $0.severity == .error } }
 
+    /// The kind of a question whose two or more choices are all well formed.
     private mutating func kind(of choices: [Choice], list: Block, name: String) -> Question.Kind? {
-        guard choices.count >= 2 else {
-            report(.error, list.line, list.column, "\(name) needs at least two choices")
-            return nil
-        }
         let correct = choices.count { $0.isCorrect }
         let texts = Set(choices.map { $0.text.plainText.trimmingSpaces.lowercased() })
         if choices.count == 2, texts == ["true", "false"] {

@@ -30,13 +30,19 @@ struct RunLoop {
     mutating func run() -> Int32 {
         defer { terminal.restore() }
         var needsDraw = true
+        var isFirstScreen = true
         while true {
+            // Answers and progress are written before the next screen is drawn, except
+            // at launch: the first screen never waits for a save.
+            if !isFirstScreen, performEffects() { break }
             if needsDraw {
                 terminal.draw(App.render(state, size: terminal.size))
                 needsDraw = false
             }
-            // Effects run after the screen is drawn, so the first screen never waits for a save.
-            if performEffects() { break }
+            if isFirstScreen {
+                isFirstScreen = false
+                if performEffects() { break }
+            }
             if stopRequested() != nil {
                 state = App.update(state, .terminate)
                 _ = performEffects()

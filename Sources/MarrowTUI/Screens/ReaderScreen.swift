@@ -125,24 +125,21 @@ public struct ReaderScreen: Screen {
         } else {
             end += [Span("q", Style(.key)), Span(": back to the course map")]
         }
-        var trailerLines = Layout.lines(for: trailer, width: width).map { line -> StyledLine in
-            var line = line
+        // The trailer's blocks are numbered after the body's, so a place in them survives re-wrapping too.
+        let base = blocks.count
+        if !lines.isEmpty { lines.append(StyledLine([], block: base, offset: 0)) }
+        for var line in Layout.lines(for: trailer, width: width) {
+            line.block += base
             line.spans = line.spans.map { span in
                 var span = span
                 if span.style.role == .normal { span.style = Style(.dim, span.style.attributes) }
                 return span
             }
-            return line
-        }
-        trailerLines.append(StyledLine())
-        trailerLines.append(StyledLine(end))
-        let base = blocks.count
-        if !lines.isEmpty { lines.append(StyledLine([], block: base, offset: 0)) }
-        for (offset, var line) in trailerLines.enumerated() {
-            line.block = base
-            line.offset = offset + 1
             lines.append(line)
         }
+        let endBlock = base + trailer.count
+        lines.append(StyledLine([], block: endBlock, offset: 0))
+        lines.append(StyledLine(end, block: endBlock, offset: 0))
         return lines
     }
 

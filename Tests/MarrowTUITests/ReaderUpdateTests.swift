@@ -197,3 +197,57 @@ import Testing
         #expect(rows[2...5].contains { $0.contains("Engraftment is when") })
     }
 }
+
+/// Every key of the outline, help and disclaimer screens.
+@Suite struct SmallScreenKeyTests {
+    func outline() -> AppState {
+        press([.enter, .character("o")], in: AppTestCourse.state())
+    }
+
+    func selection(_ state: AppState) -> Int { (state.top as! OutlineScreen).selection }
+
+    @Test func outlineMovementKeys() {
+        let start = outline()
+        #expect(selection(start) == 0)
+        #expect(selection(press("j", in: start)) == 1)
+        #expect(selection(press([.down, .down], in: start)) == 2)
+        #expect(selection(press("jjk", in: start)) == 1)
+        #expect(selection(press([.down, .up], in: start)) == 0)
+        #expect(selection(press("G", in: start)) == 4)
+        #expect(selection(press([.end], in: start)) == 4)
+        #expect(selection(press("Gg", in: start)) == 0)
+        #expect(selection(press([.end, .home], in: start)) == 0)
+        #expect(selection(press("jjjjjjjj", in: start)) == 4)
+    }
+
+    @Test func outlineOpenAndBackKeys() {
+        for key in [Key.enter, .character("l"), .right] {
+            let state = press([.character("j"), key], in: outline())
+            #expect((state.top as? ReaderScreen)?.anchor.block == 2)
+        }
+        for key in [Key.escape, .character("q"), .character("o"), .left, .character("h")] {
+            #expect(press([key], in: outline()).top is ReaderScreen)
+        }
+        let notABookmark = press("x", in: outline())
+        #expect((notABookmark.top as? OutlineScreen)?.message == "Only bookmarks can be removed.")
+    }
+
+    @Test func outlineStartsAtTheSectionBeingRead() {
+        let state = press([.enter, .pageDown, .pageDown, .character("o")], in: AppTestCourse.state())
+        let outline = state.top as! OutlineScreen
+        let reading = state.context.courseProgress[lesson: "journey"].position!
+        let heading = outline.entries[outline.selection].position.block
+        #expect(heading <= reading.block)
+        #expect(!outline.entries.contains { if case .heading = $0.kind { $0.position.block > heading && $0.position.block <= reading.block } else { false } })
+    }
+
+    @Test func helpAndDisclaimerScroll() {
+        let small = Size(columns: 40, rows: 12)
+        let help = press([.enter, .character("?")], in: AppTestCourse.state(size: small))
+        #expect((press("j", in: help).top as! HelpScreen).scroll == 1)
+        #expect((press([.down, .down, .up], in: help).top as! HelpScreen).scroll == 1)
+        #expect((press([.pageDown], in: help).top as! HelpScreen).scroll > 1)
+        #expect((press("G", in: help).top as! HelpScreen).scroll == (press([.end], in: help).top as! HelpScreen).scroll)
+        #expect((press("Gg", in: help).top as! HelpScreen).scroll == 0)
+    }
+}

@@ -26,6 +26,8 @@ final class Terminal {
     private var cursorVisible: Int32 = -1
     /// Reads that failed at once, in a row: a sign that input is closed.
     private var quickFailures = 0
+    /// Without a UTF-8 locale, characters beyond ASCII show as "?" rather than garbled bytes.
+    private let asciiOnly: Bool
 
     /// Sets the locale from the environment, falling back to C.UTF-8 when it is
     /// not UTF-8. Call before anything else; returns a notice for the learner if
@@ -63,6 +65,7 @@ final class Terminal {
             if use_default_colors() == marrow_ok() { colors = Int(marrow_colors()) }
         }
         theme = Theme(palette: Theme.palette(colors: colors, monochrome: monochrome))
+        asciiOnly = !Self.isUTF8()
         maxPairs = Int(marrow_color_pairs())
         size = Size(columns: Int(marrow_getmaxx(marrow_stdscr())), rows: Int(marrow_getmaxy(marrow_stdscr())))
         installCrashHandlers()
@@ -125,7 +128,11 @@ final class Terminal {
         let pair = pairNumber(look)
         // A wide character that would not fit on the last column is drawn as a space.
         let wide = DisplayWidth.of(cell.character) == 2
-        let character = wide && column + 1 >= columns ? " " : cell.character
+        var character = wide && column + 1 >= columns ? " " : cell.character
+        if asciiOnly, !character.isASCII {
+            character = "?"
+            if wide, column + 1 < columns { mvwaddstr(window, Int32(row), Int32(column + 1), " ") }
+        }
         var text: [wchar_t] = character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         text.append(0)
         var complex = cchar_t()

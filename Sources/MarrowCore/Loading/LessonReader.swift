@@ -153,15 +153,16 @@ enum LessonReader {
 
     /// `http://` or `https://` followed by a host, with no spaces.
     static func isWebAddress(_ text: String) -> Bool {
-        let rest: Substring
-        if text.hasPrefix("https://") {
-            rest = text.dropFirst(8)
-        } else if text.hasPrefix("http://") {
-            rest = text.dropFirst(7)
+        let bytes = text.utf8
+        let rest: Substring.UTF8View
+        if bytes.starts(with: "https://".utf8) {
+            rest = text.utf8.dropFirst(8)
+        } else if bytes.starts(with: "http://".utf8) {
+            rest = text.utf8.dropFirst(7)
         } else {
             return false
         }
-        guard let first = rest.first, first != "/" else { return false }
-        return !rest.contains { $0 == " " || $0 == "\t" }
+        guard let first = rest.first, first != 0x2F else { return false }
+        return !rest.contains { $0 == 0x20 || $0 == 0x09 }
     }
 }

@@ -178,8 +178,7 @@ struct QuizExtractor {
     /// The kind of a question whose two or more choices are all well formed.
     private mutating func kind(of choices: [Choice], list: Block, name: String) -> Question.Kind? {
         let correct = choices.count { $0.isCorrect }
-        let texts = Set(choices.map { $0.text.plainText.trimmingSpaces.lowercased() })
-        if choices.count == 2, texts == ["true", "false"] {
+        if choices.count == 2, Set(choices.map { $0.text.plainText.trimmingSpaces.lowercased() }) == ["true", "false"] {
             guard correct == 1 else {
                 report(.error, list.line, list.column, "true/false \(name) needs exactly one choice marked [x]")
                 return nil

@@ -315,3 +315,21 @@ enum TemporaryCourse {
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
+
+@Suite struct LessonFormatContractTests {
+    /// The complete example lesson of Lessons/README.md loads without a single diagnostic.
+    @Test func readmeExampleLessonLoadsCleanly() throws {
+        let readme = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Lessons/README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let start = try #require(text.range(of: "````markdown\n"))
+        let end = try #require(text.range(of: "\n````", range: start.upperBound..<text.endIndex))
+        let example = String(text[start.upperBound..<end.lowerBound]) + "\n"
+        let load = LoadingFixtures.lesson(example, path: "Lessons/01-example.md")
+        #expect(load.diagnostics == [])
+        let lesson = try #require(load.lesson)
+        #expect(lesson.quiz.map(\.kind) == [.single, .trueFalse, .multiple])
+        #expect(lesson.quiz[0].choices[0].feedback.isEmpty == false)
+    }
+}

@@ -29,6 +29,10 @@ enum YAMLReader {
 
 /// Turns libyaml events into nodes with an explicit stack of open collections.
 private struct EventReader {
+    /// Course files never need deep nesting; a limit keeps hostile input from building
+    /// a tree too deep to free without overflowing the stack.
+    static let maximumDepth = 32
+
     let lineOffset: Int
 
     private enum Open {
@@ -71,6 +75,9 @@ private struct EventReader {
 
     private mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
         let (line, column) = position(event.start_mark)
+        if stack.count >= Self.maximumDepth, event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT {
+            throw YAMLError(line: line, column: column, message: "YAML nested more than \(Self.maximumDepth) levels deep is not allowed")
+        }
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1

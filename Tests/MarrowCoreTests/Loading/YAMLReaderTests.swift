@@ -120,6 +120,14 @@ import Testing
         }
     }
 
+    @Test func deepNestingIsAnError() {
+        let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
+        #expect(throws: YAMLError(line: 1, column: 33, message: "YAML nested more than 32 levels deep is not allowed")) {
+            try YAMLReader.parse(deep)
+        }
+        #expect(throws: Never.self) { try YAMLReader.parse(String(repeating: "[", count: 32) + String(repeating: "]", count: 32)) }
+    }
+
     @Test func typedAccessReportsWrongTypesAtTheValue() throws {
         let yaml = """
             id: Not_A_Slug

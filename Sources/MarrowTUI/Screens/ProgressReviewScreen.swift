@@ -152,7 +152,7 @@ public struct ProgressReviewScreen: Screen {
             c.lines += Layout.wrap("No answers yet. Take a lesson's quiz and your results will show here.", width: width)
         } else {
             let percent = review.overallPercent ?? 0
-            c.lines += Layout.wrap("\(review.answered) answers so far, \(percent)% right. \(review.mastered) of \(review.questionCount) questions right the last time you answered them.", width: width)
+            c.lines += Layout.wrap("\(review.answered) answers so far, \(percent)% right. Right on the latest try: \(review.mastered) of \(review.questionCount) questions.", width: width)
         }
         if let notice {
             c.lines += Layout.wrap(notice, width: width, style: Style(.warning))

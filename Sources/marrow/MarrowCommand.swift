@@ -18,7 +18,7 @@ struct MarrowCommand: ParsableCommand {
             Progress is kept in $XDG_DATA_HOME/marrow/progress.json (or ~/.local/share/marrow/).
             """,
         version: version,
-        subcommands: [ValidateCommand.self, ProgressCommand.self, ResetCommand.self]
+        subcommands: [ValidateCommand.self, ProgressCommand.self, ReadCommand.self, ResetCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -27,11 +27,10 @@ struct MarrowCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        let course = CourseLoader.load(directory: try global.lessonsDirectory())
-        print(course.info.title)
-        for (index, lesson) in course.lessons.enumerated() {
-            print("\(index + 1). \(lesson.title) (\(lesson.meta.minutes) min)")
-        }
+        let lessons = try global.lessonsDirectory()
+        let progress = global.progressPath()
+        let code = MarrowApp.run(lessonsDirectory: lessons, progressPath: progress, monochrome: noColor)
+        if code != 0 { throw ExitCode(code) }
     }
 
     /// Runs the command, mapping errors to one clear line and the documented exit

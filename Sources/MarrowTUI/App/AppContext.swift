@@ -122,3 +122,11 @@ public protocol Screen: Sendable {
     /// A short title for the help screen ("Reader", "Quiz" …).
     var title: String { get }
 }
+
+extension Rect {
+    /// A centred band of at most `maxWidth` columns with a one-cell margin each side: where list screens draw.
+    func centredColumns(maxWidth: Int) -> (column: Int, width: Int) {
+        let width = max(1, min(self.width - 2, maxWidth))
+        return (column + max(0, (self.width - width) / 2), width)
+    }
+}

@@ -103,14 +103,9 @@ public struct GlossaryScreen: Screen {
 
     // MARK: Layout
 
-    private static func columns(of area: Rect) -> (column: Int, width: Int) {
-        let width = max(1, min(area.width - 2, 76))
-        return (area.column + max(0, (area.width - width) / 2), width)
-    }
-
     /// Title row, filter row, then the list (after a blank row when there is room).
     private static func listRect(of area: Rect) -> Rect {
-        let (column, width) = columns(of: area)
+        let (column, width) = area.centredColumns(maxWidth: 76)
         let top = area.height >= 16 ? 3 : 2
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
@@ -154,7 +149,7 @@ public struct GlossaryScreen: Screen {
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
-        let (column, width) = GlossaryScreen.columns(of: area)
+        let (column, width) = area.centredColumns(maxWidth: 76)
         let shown = entries(in: context.course).count
         let heading: String
         if limitedTo != nil {

@@ -109,14 +109,9 @@ public struct SearchScreen: Screen {
 
     // MARK: Layout
 
-    private static func columns(of area: Rect) -> (column: Int, width: Int) {
-        let width = max(1, min(area.width - 2, 76))
-        return (area.column + max(0, (area.width - width) / 2), width)
-    }
-
     /// Title, query and summary rows, then the results (after a blank row when there is room).
     private static func listRect(of area: Rect) -> Rect {
-        let (column, width) = columns(of: area)
+        let (column, width) = area.centredColumns(maxWidth: 76)
         let top = area.height >= 16 ? 4 : 3
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
@@ -171,7 +166,7 @@ public struct SearchScreen: Screen {
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
-        let (column, width) = SearchScreen.columns(of: area)
+        let (column, width) = area.centredColumns(maxWidth: 76)
         buffer.put("Search all lessons", row: area.row, column: column, style: Style(.title, .bold), maxWidth: width)
         buffer.cursor = (area.row, column)
         guard area.height > 1 else { return }

@@ -136,9 +136,12 @@ import Testing
         // "HLA" is on the first screen (as inline code); "conditioning" too.
         let terms = ReaderScreen.glossaryTerms(in: Layout.lines(for: AppTestCourse.journey.body.blocks.prefix(6).map { $0 }, width: 76), glossary: AppTestCourse.glossary)
         #expect(terms == ["Conditioning", "HLA"])
-        // Aliases count, whole words only, any case.
-        let gvhd = ReaderScreen.glossaryTerms(in: Layout.wrap("watch for gvhd, and engraftment.", width: 80), glossary: AppTestCourse.glossary)
+        // Aliases count, whole words only, any case; acronyms only in capitals.
+        let gvhd = ReaderScreen.glossaryTerms(in: Layout.wrap("watch for GVHD, and ENGRAFTMENT.", width: 80), glossary: AppTestCourse.glossary)
         #expect(gvhd == ["Engraftment", "Graft-versus-host disease"])
+        #expect(ReaderScreen.glossaryTerms(in: Layout.wrap("watch for gvhd and hla typing", width: 80), glossary: AppTestCourse.glossary).isEmpty)
+        #expect(ReaderScreen.isAcronym("ALL") && ReaderScreen.isAcronym("CAR T") && ReaderScreen.isAcronym("VOD/SOS"))
+        #expect(!ReaderScreen.isAcronym("CAR T-cell therapy") && !ReaderScreen.isAcronym("T") && !ReaderScreen.isAcronym("all"))
         #expect(ReaderScreen.glossaryTerms(in: Layout.wrap("HLAB and preconditioning", width: 80), glossary: AppTestCourse.glossary).isEmpty)
     }
 

@@ -273,12 +273,25 @@ public struct ReaderScreen: Screen {
         return nil
     }
 
-    /// The glossary terms (by term or alias, case-insensitive, whole words) in some lines.
+    /// The glossary terms (by term or alias, whole words) in some lines.
+    ///
+    /// Names match in any case, except acronyms (no lower-case letter, two or more
+    /// letters: "ALL", "SOS", "MUD"), which match only in capitals, so that the word
+    /// "all" in a sentence does not offer acute lymphoblastic leukemia.
     static func glossaryTerms(in lines: [StyledLine], glossary: [GlossaryTerm]) -> [String] {
-        let text = Array(lines.map(\.plainText).joined(separator: " ").lowercased())
+        let original = lines.map(\.plainText).joined(separator: " ")
+        let text = Array(original)
+        let lowered = Array(original.lowercased())
         return glossary.filter { entry in
-            ([entry.term] + entry.aliases).contains { containsWord(Array($0.lowercased()), in: text) }
+            ([entry.term] + entry.aliases).contains { name in
+                isAcronym(name) ? containsWord(Array(name), in: text) : containsWord(Array(name.lowercased()), in: lowered)
+            }
         }.map(\.term)
+    }
+
+    /// Whether a glossary name is written as an acronym: two or more letters, none lower-case.
+    static func isAcronym(_ name: String) -> Bool {
+        name.filter(\.isLetter).count >= 2 && !name.contains(where: \.isLowercase)
     }
 
     /// Whether `word` occurs in `text` with no letter or digit right before or after it.

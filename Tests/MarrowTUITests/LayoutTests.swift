@@ -156,6 +156,21 @@ private func para(_ s: String) -> Block { Block(.paragraph([.text(s)])) }
         #expect(marked == ["GVHD", "gvhd"])
     }
 
+    @Test func highlightFollowsAMatchAcrossAWrap() {
+        // "graft versus host" wraps after "graft"; both halves are marked.
+        let lines = Layout.lines(for: [para("Doctors watch for graft versus host disease.")], width: 23, options: LayoutOptions(highlight: "GRAFT VERSUS"))
+        #expect(texts(lines) == ["Doctors watch for graft", "versus host disease."])
+        #expect(lines[0].spans.filter { $0.style.role == .highlight }.map(\.text) == ["graft"])
+        #expect(lines[1].spans.filter { $0.style.role == .highlight }.map(\.text) == ["versus"])
+        // In a block quote the continuation line starts after the quote bar.
+        let quoted = Layout.lines(for: [Block(.blockQuote([para("Doctors watch for graft versus host disease.")]))], width: 25, options: LayoutOptions(highlight: "graft versus"))
+        let marked = quoted.flatMap { $0.spans.filter { $0.style.role == .highlight }.map(\.text) }
+        #expect(marked == ["graft", "versus"], "\(texts(quoted))")
+        // Two different blocks never join into one match.
+        let apart = Layout.lines(for: [para("graft"), para("versus")], width: 40, options: LayoutOptions(highlight: "graft versus"))
+        #expect(apart.allSatisfy { !$0.spans.contains { $0.style.role == .highlight } })
+    }
+
     @Test func tinyWidthsDoNotCrash() {
         let blocks = [Block(.blockQuote([Block(.bulletList(items: [ListItem(blocks: [para("some words 漢字")])]))])), Block(.codeBlock(info: "", text: "x"))]
         for width in [0, 1, 2, 3] {

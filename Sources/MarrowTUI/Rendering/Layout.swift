@@ -89,37 +89,70 @@ public enum Layout {
 
     /// `line` with every case-insensitive occurrence of `query` restyled in the highlight role.
     public static func highlighting(_ query: String, in line: StyledLine) -> StyledLine {
-        let needle = Array(query).map { $0.lowercased() }
-        guard !needle.isEmpty else { return line }
-        var glyphs: [(Character, Style)] = []
-        for span in line.spans {
-            for character in span.text { glyphs.append((character, span.style)) }
+        highlighting(query, in: [line])[0]
+    }
+
+    /// `lines` with every case-insensitive occurrence of `query` restyled in the highlight role,
+    /// including a match that a wrap split over two lines of the same block (the wrap ate the
+    /// space: the first line ends with the part before a space of `query`, the next one starts
+    /// with the rest, after its indent, bullet or quote bar).
+    public static func highlighting(_ query: String, in lines: [StyledLine]) -> [StyledLine] {
+        let needle = query.map { $0.lowercased() }
+        guard !needle.isEmpty else { return lines }
+        let glyphs: [[(Character, Style)]] = lines.map { line in
+            line.spans.flatMap { span in span.text.map { ($0, span.style) } }
         }
-        let lowered = glyphs.map { $0.0.lowercased() }
-        guard lowered.count >= needle.count else { return line }
-        var marked = Array(repeating: false, count: glyphs.count)
-        var i = 0
-        while i + needle.count <= lowered.count {
-            if lowered[i..<(i + needle.count)].elementsEqual(needle) {
-                for k in i..<(i + needle.count) { marked[k] = true }
-                i += needle.count
-            } else {
-                i += 1
+        let lowered = glyphs.map { $0.map { $0.0.lowercased() } }
+        var marked = glyphs.map { Array(repeating: false, count: $0.count) }
+
+        for (row, text) in lowered.enumerated() where text.count >= needle.count {
+            var i = 0
+            while i + needle.count <= text.count {
+                if text[i..<(i + needle.count)].elementsEqual(needle) {
+                    for k in i..<(i + needle.count) { marked[row][k] = true }
+                    i += needle.count
+                } else {
+                    i += 1
+                }
             }
         }
-        guard marked.contains(true) else { return line }
-        var spans: [Span] = []
-        for (index, glyph) in glyphs.enumerated() {
-            let style = marked[index] ? Style(.highlight, glyph.1.attributes) : glyph.1
-            if let last = spans.last, last.style == style {
-                spans[spans.count - 1].text.append(glyph.0)
-            } else {
-                spans.append(Span(String(glyph.0), style))
+
+        let splits = needle.indices.filter { needle[$0] == " " && $0 > 0 && $0 < needle.count - 1 }
+        if !splits.isEmpty {
+            for row in lines.indices.dropLast() where lines[row].block == lines[row + 1].block {
+                var end = lowered[row].count
+                while end > 0, lowered[row][end - 1] == " " { end -= 1 }
+                let next = lowered[row + 1]
+                for split in splits {
+                    let head = needle[..<split], tail = needle[(split + 1)...]
+                    guard head.count <= end, lowered[row][(end - head.count)..<end].elementsEqual(head) else { continue }
+                    // The continuation starts after a prefix of at most a few non-letters.
+                    for start in 0...min(12, next.count) {
+                        if start > 0, glyphs[row + 1][start - 1].0.isLetter || glyphs[row + 1][start - 1].0.isNumber { break }
+                        guard start + tail.count <= next.count, next[start..<(start + tail.count)].elementsEqual(tail) else { continue }
+                        for k in (end - head.count)..<end { marked[row][k] = true }
+                        for k in start..<(start + tail.count) { marked[row + 1][k] = true }
+                        break
+                    }
+                }
             }
         }
-        var result = line
-        result.spans = spans
-        return result
+
+        return lines.indices.map { row in
+            guard marked[row].contains(true) else { return lines[row] }
+            var spans: [Span] = []
+            for (index, glyph) in glyphs[row].enumerated() {
+                let style = marked[row][index] ? Style(.highlight, glyph.1.attributes) : glyph.1
+                if let last = spans.last, last.style == style {
+                    spans[spans.count - 1].text.append(glyph.0)
+                } else {
+                    spans.append(Span(String(glyph.0), style))
+                }
+            }
+            var result = lines[row]
+            result.spans = spans
+            return result
+        }
     }
 
     /// The top-level headings of a document, for an outline: level, text and block index.
@@ -156,7 +189,7 @@ struct LayoutBuilder {
 
     func finish() -> [StyledLine] {
         guard let query = options.highlight, !query.isEmpty else { return lines }
-        return lines.map { Layout.highlighting(query, in: $0) }
+        return Layout.highlighting(query, in: lines)
     }
 
     // MARK: Blocks

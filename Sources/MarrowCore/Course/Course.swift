@@ -37,8 +37,11 @@ public struct CourseInfo: Sendable, Hashable {
     public var lastReviewed: String
     /// Whether quiz choices are shuffled for each attempt (default true).
     public var shuffleChoices: Bool
+    /// The recall probability at which review questions fall due
+    /// (`desired-retention`, 0.7...0.99, default 0.9); see `FSRS`.
+    public var desiredRetention: Double
 
-    public init(id: String, title: String, summary: String = "", disclaimer: String = "", version: String = "1", lastReviewed: String = "", shuffleChoices: Bool = true) {
+    public init(id: String, title: String, summary: String = "", disclaimer: String = "", version: String = "1", lastReviewed: String = "", shuffleChoices: Bool = true, desiredRetention: Double = 0.9) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -46,6 +49,13 @@ public struct CourseInfo: Sendable, Hashable {
         self.version = version
         self.lastReviewed = lastReviewed
         self.shuffleChoices = shuffleChoices
+        self.desiredRetention = desiredRetention
+    }
+
+    /// The scheduler for this course: FSRS with the course's desired retention,
+    /// or `override` (a command-line flag) when given.
+    public func scheduler(desiredRetention override: Double? = nil) -> FSRS {
+        FSRS(desiredRetention: override ?? desiredRetention)
     }
 }
 

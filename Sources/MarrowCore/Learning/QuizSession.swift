@@ -29,6 +29,9 @@ public struct QuizSession: Sendable, Hashable {
     /// The generator as this session left it: a retry continues from here, so it
     /// gets a fresh id and a fresh order.
     public let generator: SplitMix64
+    /// The lessons whose whole quiz this session asks: their answers are a lesson
+    /// score (`AnswerRecord.fullQuiz`); a retry of some questions is not.
+    public let fullQuizLessons: Set<String>
 
     /// A session over `questions`, in the order given. Draws the attempt id and
     /// then each question's choice order from `generator`.
@@ -48,6 +51,10 @@ public struct QuizSession: Sendable, Hashable {
             }
         }
         self.choiceOrders = orders
+        let asked = Set(questions.map(\.id))
+        self.fullQuizLessons = Set(questions.map(\.lessonID).filter { lessonID in
+            course.lesson(id: lessonID)?.quiz.allSatisfy { asked.contains($0.id) } ?? false
+        })
         self.records = Array(repeating: nil, count: questions.count)
         self.generator = generator
     }
@@ -126,7 +133,7 @@ public struct QuizSession: Sendable, Hashable {
         let record = AnswerRecord(
             course: courseID, lesson: q.lessonID, question: q.id, chosen: chosen,
             correct: q.isCorrect(Set(chosen)), time: time, attempt: attemptID,
-            attemptTotal: attemptTotal(forLesson: q.lessonID))
+            attemptTotal: attemptTotal(forLesson: q.lessonID), fullQuiz: fullQuizLessons.contains(q.lessonID))
         records[index] = record
         return record
     }

@@ -8,7 +8,7 @@ import Foundation
 public struct LessonScore: Sendable, Hashable {
     public var lessonID: String
     public var title: String
-    /// Finished attempts.
+    /// Finished attempts at the whole lesson quiz (retries of some questions not counted).
     public var completedAttempts: Int
     /// Best and latest score of finished attempts, 0...1; nil if none finished.
     public var bestScore: Double?
@@ -106,15 +106,32 @@ public enum Scoring {
         )
     }
 
-    /// Per lesson of the course, in course order: best and last score of its finished attempts.
+    /// Per lesson of the course, in course order: best and last score of its
+    /// finished attempts at the whole lesson quiz (`LessonProgress.scoredAttempts`:
+    /// a retry of just the missed questions is not a lesson score).
     public static func lessonScores(records: [AnswerRecord], course: Course) -> [LessonScore] {
         let progress = Progress.rebuild(from: records.filter { $0.course == course.info.id })[course: course.info.id]
         return course.lessons.map { lesson in
             let state = progress[lesson: lesson.id]
             return LessonScore(lessonID: lesson.id, title: lesson.title,
-                               completedAttempts: state.attempts.filter(\.isComplete).count,
+                               completedAttempts: state.scoredAttempts.count,
                                bestScore: state.bestScore, lastScore: state.lastScore)
         }
+    }
+
+    /// The questions missed in the learner's most recent session (the attempt of
+    /// the course's latest answer): those whose latest answer in it was wrong,
+    /// in the order first answered, questions the course no longer has left out.
+    public static func lastSessionMistakes(records: [AnswerRecord], course: Course) -> [String] {
+        guard let last = records.last(where: { $0.course == course.info.id }) else { return [] }
+        let active = Set(course.allQuestions.map(\.id))
+        var order: [String] = []
+        var latest: [String: Bool] = [:]
+        for record in records where record.course == course.info.id && record.attempt == last.attempt {
+            if latest[record.question] == nil { order.append(record.question) }
+            latest[record.question] = record.correct
+        }
+        return order.filter { latest[$0] == false && active.contains($0) }
     }
 
     /// Answered and correct per tag, sorted by tag; every tag of the course appears.

@@ -51,6 +51,7 @@ enum CourseInfoReader {
         if let version = fields.string("version") { info.version = version }
         if let date = fields.date("last-reviewed") { info.lastReviewed = date }
         if let shuffle = fields.bool("shuffle-choices") { info.shuffleChoices = shuffle }
+        if let retention = fields.decimal("desired-retention", in: FSRS.desiredRetentionRange) { info.desiredRetention = retention }
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics.sorted(by: Diagnostic.filePositionOrder)
         return info

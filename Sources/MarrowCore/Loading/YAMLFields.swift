@@ -60,6 +60,22 @@ struct YAMLFields {
         return number
     }
 
+    /// An optional decimal number in `range`, written plainly (`0.9`, `.85`).
+    mutating func decimal(_ key: String, in range: ClosedRange<Double>) -> Double? {
+        guard let value = value(key, required: false) else { return nil }
+        guard case .scalar(let text, true) = value.kind, Self.isPlainDecimal(text), let number = Double(text), range.contains(number) else {
+            error(value, "'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound), not \(Self.shown(value))")
+            return nil
+        }
+        return number
+    }
+
+    /// Digits with at most one decimal point, nothing else (no sign, exponent, inf or nan).
+    static func isPlainDecimal(_ text: String) -> Bool {
+        let digits = text.filter { $0 != "." }
+        return !digits.isEmpty && text.filter { $0 == "." }.count <= 1 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key, required: false) else { return nil }
         if case .scalar(let text, true) = value.kind {

@@ -15,6 +15,9 @@ import Foundation
 /// - a reset marker: `{"event":"reset","course":"hsct","lesson":"basics","time":"…"}`
 ///   (`"lesson":null` resets the whole course). Answers *above* a marker, in its
 ///   scope, no longer count: `marrow reset` cannot rewrite the log, so it appends this;
+/// - a grade: `{"event":"grade",…,"rating":2,…}`, the learner's hard/easy
+///   self-grade of an earlier right answer (see `AnswerGrade`); it sets that
+///   answer's `rating` when the log is read;
 /// - a repair marker: `{"event":"torn-line-above"}`, written before the next answer
 ///   when the file did not end in a newline (a line cut short by a crash), so the
 ///   cut line is known to be harmless and is skipped without a warning.
@@ -59,6 +62,22 @@ public enum AnswerLog {
         line.field("time", string: isoTime(record.time))
         line.field("attempt", string: record.attempt)
         line.field("attemptTotal", raw: String(record.attemptTotal))
+        if let full = record.fullQuiz { line.field("fullQuiz", raw: full ? "true" : "false") }
+        if let rating = record.rating { line.field("rating", raw: String(rating.rawValue)) }
+        return line.finish()
+    }
+
+    /// The bytes of one grade line, newline included.
+    public static func line(for grade: AnswerGrade) -> [UInt8] {
+        var line = LineWriter()
+        line.field("event", string: "grade")
+        line.field("course", string: grade.course)
+        line.field("lesson", string: grade.lesson)
+        line.field("question", string: grade.question)
+        line.field("attempt", string: grade.attempt)
+        if let answered = grade.answerTime { line.field("answered", string: isoTime(answered)) }
+        line.field("rating", raw: String(grade.rating.rawValue))
+        line.field("time", string: isoTime(grade.time))
         return line.finish()
     }
 
@@ -90,6 +109,7 @@ public enum AnswerLog {
 
         var records: [AnswerRecord] = []
         var resets: [ResetMarker] = []
+        var grades: [AnswerGrade] = []
         var unreadable: [Int] = []
         var torn = false
         for (index, line) in lines.enumerated() {
@@ -101,6 +121,15 @@ public enum AnswerLog {
                     records.removeAll { marker.covers($0) }
                 } else if event.event == "reset" {
                     unreadable.append(index)
+                } else if event.event == "grade" {
+                    if let grade = try? decoder.decode(AnswerGrade.self, from: data) {
+                        grades.append(grade)
+                        if let i = records.lastIndex(where: grade.amends), records[i].correct { records[i].rating = grade.rating }
+                    } else if index == lines.count - 1 && !endsWithNewline {
+                        torn = true
+                    } else {
+                        unreadable.append(index)
+                    }
                 } else if event.event == "torn-line-above", unreadable.last == index - 1 {
                     unreadable.removeLast()
                 }
@@ -119,7 +148,7 @@ public enum AnswerLog {
             let count = unreadable.count
             warning = "\(fileName): skipped \(count) unreadable line\(count == 1 ? "" : "s") (first at line \(first + 1))"
         }
-        return LogReadResult(records: records, resets: resets, skippedLines: unreadable.count,
+        return LogReadResult(records: records, resets: resets, grades: grades, skippedLines: unreadable.count,
                              firstSkippedLine: unreadable.first.map { $0 + 1 }, tornLastLine: torn, warning: warning)
     }
 }
@@ -130,6 +159,8 @@ public struct LogReadResult: Sendable, Hashable {
     public var records: [AnswerRecord]
     /// The reset markers, in file order.
     public var resets: [ResetMarker]
+    /// The self-grades, in file order (already applied to `records`).
+    public var grades: [AnswerGrade]
     /// Unreadable lines other than a torn last line.
     public var skippedLines: Int
     /// 1-based line number of the first of them.
@@ -140,9 +171,10 @@ public struct LogReadResult: Sendable, Hashable {
     /// `progress.history.jsonl: skipped 3 unreadable lines (first at line 17)`.
     public var warning: String?
 
-    public init(records: [AnswerRecord] = [], resets: [ResetMarker] = [], skippedLines: Int = 0, firstSkippedLine: Int? = nil, tornLastLine: Bool = false, warning: String? = nil) {
+    public init(records: [AnswerRecord] = [], resets: [ResetMarker] = [], grades: [AnswerGrade] = [], skippedLines: Int = 0, firstSkippedLine: Int? = nil, tornLastLine: Bool = false, warning: String? = nil) {
         self.records = records
         self.resets = resets
+        self.grades = grades
         self.skippedLines = skippedLines
         self.firstSkippedLine = firstSkippedLine
         self.tornLastLine = tornLastLine

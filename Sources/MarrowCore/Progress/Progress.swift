@@ -120,10 +120,22 @@ public struct LessonProgress: Sendable, Hashable, Codable {
     }
 
     public var isRead: Bool { finished != nil }
-    /// Best score over finished attempts, 0...1.
-    public var bestScore: Double? { attempts.filter(\.isComplete).map(\.score).max() }
-    /// Score of the latest finished attempt, 0...1.
-    public var lastScore: Double? { attempts.last(where: \.isComplete)?.score }
+    /// Best score over the attempts that count as lesson scores, 0...1.
+    public var bestScore: Double? { scoredAttempts.map(\.score).max() }
+    /// Score of the latest attempt that counts as a lesson score, 0...1.
+    public var lastScore: Double? { scoredAttempts.last?.score }
+
+    /// The attempts that count as lesson scores, in order: finished, and asking
+    /// the whole lesson quiz. A "retry just the missed questions" attempt (2 of 2)
+    /// is not a lesson score; its answers still count for tags, the missed list
+    /// and review schedules. An attempt without `fullQuiz` (from an older log)
+    /// counts when it asked as many questions as the largest finished attempt of
+    /// the lesson: retries are always smaller than the quiz they retry.
+    public var scoredAttempts: [QuizAttempt] {
+        let finished = attempts.filter(\.isComplete)
+        let largest = finished.map(\.total).max() ?? 0
+        return finished.filter { $0.fullQuiz ?? ($0.total >= largest) }
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case opened, finished, position, bookmarks, attempts }
 
@@ -157,12 +169,16 @@ public struct QuizAttempt: Sendable, Hashable, Codable {
     public var total: Int
     /// Question ids answered so far, with whether each was right.
     public var answers: [String: Bool]
+    /// Whether the attempt asks the whole lesson quiz (see `AnswerRecord.fullQuiz`);
+    /// nil when unknown (older files).
+    public var fullQuiz: Bool?
 
-    public init(id: String, started: Date, total: Int, answers: [String: Bool] = [:]) {
+    public init(id: String, started: Date, total: Int, answers: [String: Bool] = [:], fullQuiz: Bool? = nil) {
         self.id = id
         self.started = started
         self.total = total
         self.answers = answers
+        self.fullQuiz = fullQuiz
     }
 
     public var correct: Int { answers.values.filter { $0 }.count }
@@ -170,22 +186,62 @@ public struct QuizAttempt: Sendable, Hashable, Codable {
     public var score: Double { total == 0 ? 0 : Double(correct) / Double(total) }
 }
 
-/// A question's review schedule (FSRS memory state), filled by the learning issue.
+/// A question's review schedule (FSRS memory state, see `FSRS`).
+///
+/// Kept in `progress.json` per question id, and always rebuildable from the
+/// answer log (`ReviewSchedule.rebuild(records:fsrs:)`).
 public struct ReviewState: Sendable, Hashable, Codable {
+    /// Days until the recall probability falls to 0.9.
     public var stability: Double
+    /// 1 (easy) ... 10 (hard).
     public var difficulty: Double
     public var due: Date
     public var lastReview: Date
+    /// Reviews (answers) so far.
     public var reps: Int
+    /// Wrong answers so far.
     public var lapses: Int
+    /// The rating of the latest review (absent in files written before it existed).
+    public var lastRating: Rating?
+    /// The schedule before the latest review, so a self-grade given right after
+    /// an answer can re-rate it without reading the log (`FSRS.regrade`). nil
+    /// after the first review, and in files written before it existed.
+    public var prior: Prior?
 
-    public init(stability: Double, difficulty: Double, due: Date, lastReview: Date, reps: Int = 0, lapses: Int = 0) {
+    public init(stability: Double, difficulty: Double, due: Date, lastReview: Date, reps: Int = 0, lapses: Int = 0, lastRating: Rating? = nil, prior: Prior? = nil) {
         self.stability = stability
         self.difficulty = difficulty
         self.due = due
         self.lastReview = lastReview
         self.reps = reps
         self.lapses = lapses
+        self.lastRating = lastRating
+        self.prior = prior
+    }
+
+    /// A review state's memory fields, one review back.
+    public struct Prior: Sendable, Hashable, Codable {
+        public var stability: Double
+        public var difficulty: Double
+        public var due: Date
+        public var lastReview: Date
+        public var lastRating: Rating?
+
+        public init(stability: Double, difficulty: Double, due: Date, lastReview: Date, lastRating: Rating? = nil) {
+            self.stability = stability
+            self.difficulty = difficulty
+            self.due = due
+            self.lastReview = lastReview
+            self.lastRating = lastRating
+        }
+    }
+
+    /// This state one review back, as far as it is known; nil when the latest
+    /// review was the first one, or when the prior state was not kept.
+    public var beforeLatestReview: ReviewState? {
+        guard reps > 1, let prior else { return nil }
+        return ReviewState(stability: prior.stability, difficulty: prior.difficulty, due: prior.due, lastReview: prior.lastReview,
+                           reps: reps - 1, lapses: lapses - (lastRating == .again ? 1 : 0), lastRating: prior.lastRating)
     }
 }
 
@@ -202,8 +258,15 @@ public struct AnswerRecord: Sendable, Hashable, Codable {
     public var attempt: String
     /// How many questions that attempt asks (so the log alone rebuilds scores).
     public var attemptTotal: Int
+    /// Whether the attempt asks every question of the lesson's quiz (a lesson
+    /// score), as opposed to a retry of some of them or a review. nil in logs
+    /// written before it existed (then `LessonProgress` infers it).
+    public var fullQuiz: Bool?
+    /// The review rating, when a self-grade amended it (see `AnswerGrade`); nil
+    /// means derived: `correct ? .good : .again` (`effectiveRating`).
+    public var rating: Rating?
 
-    public init(course: String, lesson: String, question: String, chosen: [Int], correct: Bool, time: Date, attempt: String, attemptTotal: Int) {
+    public init(course: String, lesson: String, question: String, chosen: [Int], correct: Bool, time: Date, attempt: String, attemptTotal: Int, fullQuiz: Bool? = nil, rating: Rating? = nil) {
         self.course = course
         self.lesson = lesson
         self.question = question
@@ -212,5 +275,11 @@ public struct AnswerRecord: Sendable, Hashable, Codable {
         self.time = time
         self.attempt = attempt
         self.attemptTotal = attemptTotal
+        self.fullQuiz = fullQuiz
+        self.rating = rating
     }
+
+    /// The FSRS rating of this answer: `again` when wrong; when right, `rating`
+    /// if it is hard, good or easy, else `good`.
+    public var effectiveRating: Rating { Rating.forAnswer(correct: correct, selfGrade: rating) }
 }

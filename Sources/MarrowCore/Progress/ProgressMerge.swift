@@ -66,6 +66,7 @@ extension LessonProgress {
             a.answers = d.answers.merging(m.answers) { _, mineAnswer in mineAnswer }
             a.started = min(m.started, d.started)
             a.total = max(m.total, d.total)
+            a.fullQuiz = m.fullQuiz ?? d.fullQuiz
             return a
         }.values.sorted(by: QuizAttempt.chronological)
         result.unknownFields = disk.unknownFields.merging(mine.unknownFields) { d, _ in d }

@@ -12,26 +12,47 @@ extension Progress {
     /// `lastPlace` are not in the log, so they stay empty.
     ///
     /// Pass records from `LogReadResult.records` (reset answers already left out).
-    public static func rebuild(from records: [AnswerRecord]) -> Progress {
+    /// Review schedules are rebuilt too (in log order, with `fsrs`), so they
+    /// equal the ones `apply` kept answer by answer.
+    public static func rebuild(from records: [AnswerRecord], fsrs: FSRS = FSRS()) -> Progress {
         var progress = Progress()
-        for record in records { progress.apply(record) }
+        for record in records { progress.apply(record, fsrs: fsrs) }
         return progress.normalized()
     }
 
     /// Adds one answer: creates the attempt if needed and sets the question's
-    /// result (a later answer to the same question in the attempt replaces it).
-    public mutating func apply(_ record: AnswerRecord) {
+    /// result (a later answer to the same question in the attempt replaces it),
+    /// and moves the question's review schedule on by one FSRS review rated
+    /// `record.effectiveRating` at `record.time`.
+    public mutating func apply(_ record: AnswerRecord, fsrs: FSRS = FSRS()) {
         var lesson = self[course: record.course][lesson: record.lesson]
         if let opened = lesson.opened { lesson.opened = min(opened, record.time) } else { lesson.opened = record.time }
         if let i = lesson.attempts.firstIndex(where: { $0.id == record.attempt }) {
             lesson.attempts[i].answers[record.question] = record.correct
             lesson.attempts[i].total = max(lesson.attempts[i].total, record.attemptTotal)
             lesson.attempts[i].started = min(lesson.attempts[i].started, record.time)
+            if lesson.attempts[i].fullQuiz == nil { lesson.attempts[i].fullQuiz = record.fullQuiz }
         } else {
             lesson.attempts.append(QuizAttempt(id: record.attempt, started: record.time, total: record.attemptTotal,
-                                               answers: [record.question: record.correct]))
+                                               answers: [record.question: record.correct], fullQuiz: record.fullQuiz))
         }
         self[course: record.course][lesson: record.lesson] = lesson
+        let review = self[course: record.course].reviews[record.question]
+        self[course: record.course].reviews[record.question] = fsrs.next(review, rating: record.effectiveRating, at: record.time)
+    }
+
+    /// Applies a self-grade (hard or easy after a right answer) to the question's
+    /// schedule: its latest review is re-rated. Returns false, changing nothing,
+    /// when the latest review was a wrong answer or is not the graded one.
+    @discardableResult
+    public mutating func apply(_ grade: AnswerGrade, fsrs: FSRS = FSRS()) -> Bool {
+        guard let state = self[course: grade.course].reviews[grade.question],
+              state.lastRating != .again,
+              grade.answerTime.map({ abs($0.timeIntervalSince(state.lastReview)) < 1 }) ?? true,
+              let regraded = fsrs.regrade(state, to: Rating.forAnswer(correct: true, selfGrade: grade.rating))
+        else { return false }
+        self[course: grade.course].reviews[grade.question] = regraded
+        return true
     }
 
     /// The same state with each lesson's attempts in a canonical order (by start

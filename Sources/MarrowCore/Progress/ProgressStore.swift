@@ -251,12 +251,33 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// Appends a self-grade line (hard or easy after a right answer) to the log.
+    public func append(_ grade: AnswerGrade) throws(ProgressStoreError) {
+        try appendLine(AnswerLog.line(for: grade))
+    }
+
     /// Records an answer: appends it to the log first (so a crash right after
-    /// still has it), applies it to `progress` and saves; `progress` becomes the
-    /// merged state written.
-    public func record(answer: AnswerRecord, into progress: inout Progress) throws(ProgressStoreError) {
+    /// still has it), applies it to `progress` (attempt and FSRS review schedule,
+    /// with `fsrs`: pass the course's desired retention) and saves; `progress`
+    /// becomes the merged state written.
+    public func record(answer: AnswerRecord, into progress: inout Progress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
         try append(answer)
-        progress.apply(answer)
+        progress.apply(answer, fsrs: fsrs)
+        progress = try save(progress)
+    }
+
+    /// Records the learner's self-grade of a right answer (`AnswerGrade`): appends
+    /// the grade line (the log stays append-only), re-rates the question's latest
+    /// review in `progress` and saves. When the schedule in `progress` cannot be
+    /// re-rated in place (no prior state kept), it is rebuilt from the log.
+    public func regrade(_ grade: AnswerGrade, into progress: inout Progress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
+        try append(grade)
+        if !progress.apply(grade, fsrs: fsrs) {
+            let records = try readLog().records.filter { $0.course == grade.course && $0.question == grade.question }
+            if let state = ReviewSchedule.state(of: records, fsrs: fsrs) {
+                progress[course: grade.course].reviews[grade.question] = state
+            }
+        }
         progress = try save(progress)
     }
 

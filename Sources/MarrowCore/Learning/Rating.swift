@@ -1,0 +1,22 @@
+/// How well a question was recalled, as FSRS grades a review.
+///
+/// Marrow derives it from the answer: a wrong answer is a lapse (`again`), a
+/// right one is `good`; after a right answer the learner may say it was `hard`
+/// or `easy` (one optional key), which the log records as a later grade line
+/// (`AnswerGrade`), so the log stays append-only.
+public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
+    case again = 1
+    case hard = 2
+    case good = 3
+    case easy = 4
+
+    public static func < (a: Rating, b: Rating) -> Bool { a.rawValue < b.rawValue }
+
+    /// The rating an answer gets: `again` when wrong whatever was asked for;
+    /// when right, the learner's own grade if it is hard, good or easy, else `good`.
+    public static func forAnswer(correct: Bool, selfGrade: Rating? = nil) -> Rating {
+        guard correct else { return .again }
+        guard let selfGrade, selfGrade != .again else { return .good }
+        return selfGrade
+    }
+}

@@ -45,6 +45,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process measurements for Benchmarks/run; not part of the product.
+        .executableTarget(
+            name: "marrow-bench",
+            dependencies: ["MarrowCore", "MarrowTUI"],
+            path: "Sources/MarrowBench"
+        ),
         .testTarget(
             name: "MarrowCoreTests",
             dependencies: ["MarrowCore"],

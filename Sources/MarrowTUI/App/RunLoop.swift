@@ -26,11 +26,14 @@ struct RunLoop {
         self.state = state
     }
 
-    /// Runs until the learner leaves; restores the terminal. Returns the exit code.
+    /// Runs until the learner leaves; restores the terminal. Returns the exit code:
+    /// 0; 1 when the last save failed; 128 + the signal number when SIGTERM, SIGHUP
+    /// or SIGINT stopped it (143, 129, 130), as shells expect.
     mutating func run() -> Int32 {
         defer { terminal.restore() }
         var needsDraw = true
         var isFirstScreen = true
+        var stoppedBy: Int32?
         while true {
             // Answers and progress are written before the next screen is drawn, except
             // at launch: the first screen never waits for a save.
@@ -43,7 +46,8 @@ struct RunLoop {
                 isFirstScreen = false
                 if performEffects() { break }
             }
-            if stopRequested() != nil {
+            if let signalNumber = stopRequested() {
+                stoppedBy = signalNumber
                 state = App.update(state, .terminate)
                 _ = performEffects()
                 break
@@ -56,11 +60,9 @@ struct RunLoop {
             needsDraw = true
         }
         terminal.restore()
-        if let saveError {
-            fputsStandardError("marrow: \(saveError)")
-            return 1
-        }
-        return 0
+        if let saveError { fputsStandardError("marrow: \(saveError)") }
+        if let stoppedBy { return 128 + stoppedBy }
+        return saveError == nil ? 0 : 1
     }
 
     /// Performs and clears the effects `update` asked for. Answers go to the log

@@ -35,6 +35,19 @@ struct GlobalOptions: ParsableArguments {
         ProgressLocation.resolve(explicit: progress, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// The time to take as now: `MARROW_NOW` (ISO 8601, e.g. `2026-11-27T09:00:00Z`) when
+    /// set, so that reports and tests can be repeated exactly; nil means the clock.
+    func fixedNow() throws -> Date? {
+        guard let text = ProcessInfo.processInfo.environment["MARROW_NOW"], !text.isEmpty else { return nil }
+        guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+            throw CLIError("MARROW_NOW: '\(text)' is not a date and time like 2026-11-27T09:00:00Z")
+        }
+        return date
+    }
+
+    /// Now: `MARROW_NOW` if set, else the clock.
+    func now() throws -> Date { try fixedNow() ?? Date() }
+
     private func checked(_ path: String, from source: String) throws -> String {
         guard isDirectory(path) else {
             throw CLIError("\(source): '\(path)' is not a folder")

@@ -1,0 +1,42 @@
+import MarrowCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard input and output a line at a time, for the plain quiz. Every line
+/// and every prompt goes straight to the file descriptor (no stdio buffer to
+/// flush), so a screen reader, a braille display or a script on the other end of
+/// a pipe sees it before the quiz waits for input.
+struct LineConsole {
+    /// Whether standard input is a terminal (which echoes what is typed).
+    let inputIsTerminal = isatty(STDIN_FILENO) == 1
+
+    /// Prints one line (or several, if `text` holds newlines).
+    func say(_ text: String = "") {
+        write(text + "\n")
+    }
+
+    /// Prints `prompt` without a newline and reads a line; nil at the end of input.
+    /// When input does not come from a terminal the line read is echoed after the
+    /// prompt, so a transcript reads like a conversation.
+    func ask(_ prompt: String) -> String? {
+        write(prompt)
+        guard let line = readLine(strippingNewline: true) else {
+            write("\n")
+            return nil
+        }
+        write(inputIsTerminal ? "" : Sanitizer.clean(line, singleLine: true) + "\n")
+        return line
+    }
+
+    private func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            written += n
+        }
+    }
+}

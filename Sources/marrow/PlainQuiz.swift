@@ -1,0 +1,186 @@
+import MarrowCore
+import MarrowTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The quiz as a conversation on plain standard input and output, for screen
+/// readers, braille displays and scripts: each question with numbered choices,
+/// one line read for the answer, then the verdict, the marked choices, the
+/// explanation and any feedback; at the end the score and what was missed.
+///
+/// Each answer is handed to `save` the moment it is given, so stopping (`q`) or
+/// the end of input keeps every answer so far. Invalid lines are not answers:
+/// they get a hint and the question is asked again.
+struct PlainQuiz {
+    /// How a right answer felt, told after its feedback.
+    enum SelfGrade { case hard, easy }
+
+    /// How the conversation ended.
+    enum Ending: Equatable {
+        case finished
+        case quit
+        case endOfInput
+    }
+
+    var session: QuizSession
+    let course: Course
+    /// What the quiz is, for the opening line ("Quiz: A long lesson").
+    let title: String
+    /// Column to wrap lesson text at.
+    let width: Int
+    let console: LineConsole
+    /// The time each answer is given.
+    let now: () -> Date
+    /// Saves an answer at once (log and state).
+    let save: (AnswerRecord) throws -> Void
+    /// Records that a right answer felt hard or easy.
+    let selfGrade: (AnswerRecord, SelfGrade) throws -> Void
+
+    mutating func run() throws -> Ending {
+        let total = session.total
+        console.say(clean(title))
+        console.say("\(total) question\(total == 1 ? "" : "s"). Type the number of your answer and press Enter; q stops. Each answer is saved as you give it.")
+        for index in 0..<total {
+            console.say()
+            let question = session.questions[index]
+            var heading = "Question \(index + 1) of \(total)"
+            if session.lessonID == nil, let lesson = course.lesson(id: question.lessonID) {
+                heading += " (from \(clean(lesson.title)))"
+            }
+            console.say(heading)
+            for line in questionLines(index) { console.say(line) }
+            let choices = session.displayedChoices(ofQuestion: index)
+            let truePosition = choices.firstIndex { $0.text.plainText.trimmedSpaces.lowercased() == "true" }
+            console.say(AnswerInput.hint(kind: question.kind, count: choices.count))
+            var picked: Set<Int>?
+            while picked == nil {
+                guard let line = console.ask("Your answer: ") else { return end(.endOfInput) }
+                switch AnswerInput.parse(line, kind: question.kind, count: choices.count, truePosition: truePosition) {
+                case .quit: return end(.quit)
+                case .invalid(let hint): console.say(hint)
+                case .choices(let positions): picked = positions
+                }
+            }
+            let record = session.answer(question: index, displayed: picked ?? [], at: now())
+            try save(record)
+            for line in feedbackLines(index, picked: picked ?? [], correct: record.correct) { console.say(line) }
+            if record.correct {
+                switch askSelfGrade() {
+                case .none: return end(.endOfInput)
+                case .some(.quit): return end(.quit)
+                case .some(.grade(let grade)):
+                    if let grade { try selfGrade(record, grade) }
+                }
+            }
+        }
+        return end(.finished)
+    }
+
+    private enum GoOn { case grade(SelfGrade?), quit }
+
+    /// After a right answer: Enter goes on, h or e says it felt hard or easy. nil at the end of input.
+    private func askSelfGrade() -> GoOn? {
+        while true {
+            guard let line = console.ask("Enter to go on (h: it was hard, e: it was easy): ") else { return nil }
+            switch line.trimmedSpaces.lowercased() {
+            case "": return .grade(nil)
+            case "h", "hard": return .grade(.hard)
+            case "e", "easy": return .grade(.easy)
+            case "q", "quit": return .quit
+            default: console.say("Press Enter to go on, or type h if it was hard, e if it was easy, q to stop.")
+            }
+        }
+    }
+
+    /// Prints how the quiz ended, the score and the missed questions.
+    private func end(_ ending: Ending) -> Ending {
+        let answered = session.answeredCount
+        console.say()
+        switch ending {
+        case .finished:
+            console.say("Score: \(session.correctCount) of \(session.total) correct (\(session.scorePercent)%).")
+        case .quit, .endOfInput:
+            let how = ending == .quit ? "You stopped the quiz" : "The quiz was left unfinished"
+            let saved = answered == 0 ? "nothing was answered" : "\(answered) of \(session.total) answered, \(session.correctCount) correct; your answers are saved"
+            console.say("\(how): \(saved).")
+        }
+        let missed = session.questions.indices.filter { session.records[$0]?.correct == false }
+        if !missed.isEmpty {
+            console.say("Missed:")
+            for index in missed {
+                let question = session.questions[index]
+                let right = session.displayedChoices(ofQuestion: index).enumerated().filter { $0.element.isCorrect }
+                    .map { "\($0.offset + 1). \(clean($0.element.text.plainText))" }
+                let label = right.count == 1 ? "right answer" : "right answers"
+                console.say("- \(clean(question.prompt.plainText)) (\(label): \(right.joined(separator: "; ")))")
+            }
+        }
+        return ending
+    }
+
+    /// The prompt, any scenario, and the numbered choices as shown.
+    private func questionLines(_ index: Int) -> [String] {
+        let question = session.questions[index]
+        var lines = text(question.prompt)
+        if !question.scenario.isEmpty { lines += text(question.scenario) }
+        for (position, choice) in session.displayedChoices(ofQuestion: index).enumerated() {
+            lines += text(choice.text, first: "  \(position + 1). ", rest: "     ")
+        }
+        return lines
+    }
+
+    /// The verdict, every choice marked (✓ right, ✗ chosen but wrong), the explanation,
+    /// then the feedback of the right and the chosen choices.
+    private func feedbackLines(_ index: Int, picked: Set<Int>, correct: Bool) -> [String] {
+        let question = session.questions[index]
+        var lines = [correct ? "✓ Correct" : "✗ Not quite"]
+        let choices = session.displayedChoices(ofQuestion: index)
+        for (position, choice) in choices.enumerated() {
+            let chosen = picked.contains(position)
+            let mark = choice.isCorrect ? "✓" : (chosen ? "✗" : " ")
+            var notes: [String] = []
+            if choice.isCorrect { notes.append("right answer") }
+            if chosen { notes.append("your answer") }
+            var inlines = choice.text
+            if !notes.isEmpty { inlines.append(.text(" (\(notes.joined(separator: ", ")))")) }
+            lines += text(inlines, first: "\(mark) \(position + 1). ", rest: "     ")
+        }
+        if !question.explanation.isEmpty {
+            lines += text(question.explanation, first: "Explanation: ")
+        }
+        for (position, choice) in choices.enumerated() where !choice.feedback.isEmpty && (choice.isCorrect || picked.contains(position)) {
+            lines += text(choice.feedback, first: "About \(position + 1) (\(clean(choice.text.plainText))): ")
+        }
+        return lines
+    }
+
+    private func text(_ inlines: [Inline], first: String = "", rest: String = "") -> [String] {
+        plain(Layout.lines(for: inlines, width: width, firstPrefix: [Span(first)], restPrefix: [Span(rest)]))
+    }
+
+    /// Blocks as wrapped lines; `first` is put before the first line.
+    private func text(_ blocks: [Block], first: String = "") -> [String] {
+        var lines = plain(Layout.lines(for: blocks, width: width))
+        while lines.first == "" { lines.removeFirst() }
+        while lines.last == "" { lines.removeLast() }
+        if !first.isEmpty {
+            if lines.isEmpty { lines = [first.trimmedSpaces] } else { lines[0] = first + lines[0] }
+        }
+        return lines
+    }
+
+    private func plain(_ lines: [StyledLine]) -> [String] {
+        lines.map { line in
+            var text = Sanitizer.clean(line.plainText, singleLine: true)
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+    }
+
+    private func clean(_ text: String) -> String {
+        Sanitizer.clean(text, singleLine: true).trimmedSpaces
+    }
+}

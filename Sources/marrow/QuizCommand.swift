@@ -1,0 +1,162 @@
+import ArgumentParser
+import MarrowCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `marrow quiz`: a lesson's quiz, the questions due for review, or the last
+/// quiz's mistakes, on plain standard input and output (`--plain`).
+struct QuizCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Take a quiz on plain input and output: a lesson's, the questions due for review, or your last mistakes.",
+        discussion: """
+            With --plain, prints each question with numbered choices and reads one line: a number, \
+            several numbers for "select all that apply" (1 3 or 1,3), or t/f for true or false. \
+            After a right answer, Enter goes on; h or e first says it was hard or easy. q stops. \
+            Each answer is saved the moment it is given; the end of input stops the quiz cleanly. \
+            For screen readers, braille displays and scripts.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The lesson: its id, its number in the course (1, 2 …) or its file name.", valueName: "lesson"))
+    var lesson: String?
+
+    @Flag(help: "Review the questions that are due now.")
+    var review = false
+
+    @Flag(help: "Practise again the questions missed in your last quiz.")
+    var mistakes = false
+
+    @Flag(help: "Plain standard input and output, no full-screen app.")
+    var plain = false
+
+    @Option(help: ArgumentHelp("Shuffle the choices with this seed, to repeat an order.", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(name: .customLong("desired-retention"),
+            help: ArgumentHelp("How likely you want to still know an answer when it is due for review, 0.7 to 0.99 (default: the course's, usually 0.9).", valueName: "x"))
+    var desiredRetention: Double?
+
+    @Flag(name: .customLong("no-color"), help: "Print without colour (the plain quiz has none anyway).")
+    var noColor = false
+
+    func validate() throws {
+        let asked = [lesson != nil, review, mistakes].filter { $0 }.count
+        if asked == 0 { throw ValidationError("name a lesson (its id, number or file name), or pass --review or --mistakes") }
+        if asked > 1 { throw ValidationError("give one of: a lesson, --review, --mistakes") }
+        if let desiredRetention, !FSRS.desiredRetentionRange.contains(desiredRetention) {
+            throw ValidationError("--desired-retention must be between 0.7 and 0.99")
+        }
+    }
+
+    func run() throws {
+        guard plain else {
+            printError("marrow: the full-screen quiz is in the app: run `marrow` and open the lesson's quiz there. Add --plain for this quiz on plain input and output.")
+            throw ExitCode(2)
+        }
+        let course = CourseLoader.load(directory: try global.lessonsDirectory())
+        let store = ProgressStore(path: global.progressPath())
+        let now = try global.now()
+        var progress: Progress
+        do {
+            let loaded = try store.load()
+            for notice in loaded.notices { printError("marrow: \(notice)") }
+            progress = loaded.progress
+        } catch {
+            throw CLIError("\(error)")
+        }
+        let fsrs = course.info.scheduler(desiredRetention: desiredRetention)
+        let console = LineConsole()
+
+        let title: String
+        let lessonID: String?
+        let questionIDs: [String]?
+        if let lesson {
+            let found = try LessonLookup.find(lesson, in: course)
+            guard !found.quiz.isEmpty else {
+                console.say("\(Sanitizer.clean(found.title, singleLine: true)) has no quiz.")
+                return
+            }
+            title = "Quiz: \(found.title)"
+            lessonID = found.id
+            questionIDs = nil
+        } else {
+            let records = try Self.records(store)
+            lessonID = nil
+            if review {
+                let plan = ReviewPlan.make(course: course, records: records, now: now, fsrs: fsrs)
+                guard !plan.dueQuestionIDs.isEmpty else {
+                    console.say(Self.nothingDue(plan: plan, answeredAny: !records.isEmpty, now: now))
+                    return
+                }
+                title = "Review: questions due now"
+                questionIDs = plan.dueQuestionIDs
+            } else {
+                let missed = Scoring.lastSessionMistakes(records: records, course: course)
+                guard !missed.isEmpty else {
+                    console.say(records.isEmpty
+                        ? "No quiz taken yet, so no mistakes to practise."
+                        : "No mistakes to practise: every answer in your last quiz was right.")
+                    return
+                }
+                title = "Practice: the questions you missed last time"
+                questionIDs = missed
+            }
+        }
+
+        let session = QuizSession(course: course, lessonID: lessonID, questionIDs: questionIDs, started: now,
+                                  seed: seed ?? UInt64.random(in: .min ... .max))
+        let fixedNow = try global.fixedNow()
+        var quiz = PlainQuiz(
+            session: session, course: course, title: title,
+            width: ReadCommand.terminalWidth() ?? 1000, console: console,
+            now: { fixedNow ?? Date() },
+            save: { record in
+                do { try store.record(answer: record, into: &progress, fsrs: fsrs) } catch {
+                    throw CLIError("\(error)")
+                }
+            },
+            selfGrade: { record, grade in
+                let rating: Rating = grade == .hard ? .hard : .easy
+                do { try store.regrade(AnswerGrade(of: record, rating: rating, time: fixedNow ?? Date()), into: &progress, fsrs: fsrs) } catch {
+                    throw CLIError("\(error)")
+                }
+            })
+        _ = try quiz.run()
+    }
+
+    /// The log's answers.
+    static func records(_ store: ProgressStore) throws -> [AnswerRecord] {
+        do {
+            let log = try store.readLog()
+            if let warning = log.warning { printError("marrow: \(warning)") }
+            return log.records
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// "Nothing is due for review now. The next question falls due on …".
+    static func nothingDue(plan: ReviewPlan, answeredAny: Bool, now: Date) -> String {
+        guard answeredAny, let next = plan.nextDue(after: now) else {
+            return answeredAny
+                ? "Nothing is due for review."
+                : "Nothing is due for review yet: questions come up for review after you answer them in a lesson's quiz."
+        }
+        let today = DayClock.system.day(of: now)
+        let day = DayClock.system.day(of: next)
+        let days = day.dayNumber - today.dayNumber
+        let when: String
+        switch days {
+        case ..<1: when = "later today"
+        case 1: when = "tomorrow, \(day)"
+        default: when = "on \(day), in \(days) days"
+        }
+        return "Nothing is due for review now. The next question falls due \(when)."
+    }
+}

@@ -6,21 +6,46 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `marrow progress`: the progress review as text or JSON, from the progress files.
+/// `marrow progress`: the progress review as text, Markdown, CSV or JSON, from the progress files.
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Show your progress: lessons read, quiz scores, benefits against risks, questions most missed."
+        abstract: "Show your progress: lessons read, quiz scores, mastery, benefits against risks, questions most missed.",
+        discussion: """
+            --format markdown makes a report to print or hand to a teacher or care team; \
+            --format csv prints one row per answer, for a spreadsheet.
+            """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, csv, json
+    }
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print a JSON object with totals and per-lesson results.")
+    @Option(help: ArgumentHelp("text, markdown, csv or json.", valueName: "format"))
+    var format: Format?
+
+    @Flag(help: "Print a JSON object with totals and per-lesson results (the same as --format json).")
     var json = false
+
+    @Option(name: .customLong("desired-retention"),
+            help: ArgumentHelp("The recall target reviews are scheduled for, 0.7 to 0.99 (default: the course's, usually 0.9).", valueName: "x"))
+    var desiredRetention: Double?
+
+    func validate() throws {
+        if json, let format, format != .json {
+            throw ValidationError("--json and --format \(format.rawValue) disagree: give one of them")
+        }
+        if let desiredRetention, !FSRS.desiredRetentionRange.contains(desiredRetention) {
+            throw ValidationError("--desired-retention must be between 0.7 and 0.99")
+        }
+    }
 
     func run() throws {
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
         let store = ProgressStore(path: global.progressPath())
+        let now = try global.now()
         let loaded: ProgressStore.LoadResult
         let log: LogReadResult
         do {
@@ -30,10 +55,20 @@ struct ProgressCommand: ParsableCommand {
             throw CLIError("\(error)")
         }
         for notice in loaded.notices { printError("marrow: \(notice)") }
-        let review = Scoring.review(records: log.records, course: course, now: Date())
-        let state = loaded.progress[course: course.info.id]
-        let report = ProgressReport(course: course, state: state, review: review)
-        print(json ? try report.json() : report.text, terminator: json ? "\n" : "")
+        if let warning = log.warning { printError("marrow: \(warning)") }
+        let fsrs = course.info.scheduler(desiredRetention: desiredRetention)
+        let report = ProgressReport(
+            course: course, state: loaded.progress[course: course.info.id],
+            review: Scoring.review(records: log.records, course: course, now: now),
+            plan: ReviewPlan.make(course: course, records: log.records, now: now, fsrs: fsrs),
+            records: log.records.filter { $0.course == course.info.id },
+            now: now)
+        switch format ?? (json ? .json : .text) {
+        case .text: print(report.text, terminator: "")
+        case .markdown: print(report.markdown, terminator: "")
+        case .csv: print(report.csv, terminator: "")
+        case .json: print(try report.json())
+        }
     }
 }
 
@@ -42,8 +77,13 @@ struct ProgressReport {
     let course: Course
     let state: CourseProgress
     let review: ProgressReview
+    /// The review schedules now: mastery and what is due.
+    let plan: ReviewPlan
+    /// The course's answers, oldest first.
+    let records: [AnswerRecord]
+    let now: Date
 
-    private var lessonsRead: Int { course.lessons.filter { state[lesson: $0.id].isRead }.count }
+    var lessonsRead: Int { course.lessons.filter { state[lesson: $0.id].isRead }.count }
 
     var text: String {
         var out = "\(course.info.title): progress\n\n"
@@ -56,17 +96,25 @@ struct ProgressReport {
         } else {
             out += "Answers: \(review.answered), \(review.correct) correct (\(review.overallPercent ?? 0)%)\n"
         }
+        out += "Questions mastered (likely to be recalled now): \(Self.mastery(plan.overallMastery))\n"
+        let due = plan.dueQuestionIDs.count
+        if due > 0 {
+            out += "Due for review: \(due) question\(due == 1 ? "" : "s") (marrow quiz --review --plain)\n"
+        }
         out += "\n"
         let titleWidth = min(40, course.lessons.map { DisplayWidth.of($0.title) }.max() ?? 10)
-        out += pad("  #", 3) + "  " + pad("Lesson", titleWidth) + "  " + pad("Read", 4) + "  " + pad("Best", 11) + "  Last\n"
+        out += pad("  #", 3) + "  " + pad("Lesson", titleWidth) + "  " + pad("Read", 4) + "  " + pad("Best", 11) + "  "
+            + pad("Last", 11) + "  Mastered\n"
         for (index, lesson) in course.lessons.enumerated() {
             let score = review.lessons.first { $0.lessonID == lesson.id }
             let questions = lesson.quiz.count
+            let mastery = plan.mastery(lessonID: lesson.id)
             let row = pad(String(index + 1), 3, right: true) + "  "
                 + pad(DisplayWidth.truncate(Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth), titleWidth) + "  "
                 + pad(state[lesson: lesson.id].isRead ? "yes" : "no", 4) + "  "
                 + pad(Self.score(score?.bestScore, of: questions), 11) + "  "
-                + Self.score(score?.lastScore, of: questions)
+                + pad(Self.score(score?.lastScore, of: questions), 11) + "  "
+                + (mastery.total == 0 ? "–" : "\(mastery.mastered)/\(mastery.total)")
             out += row.trimmingTrailingSpaces() + "\n"
         }
         for broken in course.brokenLessons {
@@ -114,6 +162,7 @@ struct ProgressReport {
             var questions: Int
             var bestScore: Double?
             var lastScore: Double?
+            var mastery: MasteryEntry
             func encode(to encoder: any Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(id, forKey: .id)
@@ -122,12 +171,36 @@ struct ProgressReport {
                 try c.encode(questions, forKey: .questions)
                 try c.encode(bestScore, forKey: .bestScore)
                 try c.encode(lastScore, forKey: .lastScore)
+                try c.encode(mastery, forKey: .mastery)
             }
-            enum CodingKeys: String, CodingKey { case id, title, read, questions, bestScore, lastScore }
+            enum CodingKeys: String, CodingKey { case id, title, read, questions, bestScore, lastScore, mastery }
         }
         struct TagEntry: Encodable {
             var answered: Int
             var correct: Int
+            var mastery: MasteryEntry
+        }
+        /// Questions likely to be recalled now (recall probability 0.9 or more), of all.
+        struct MasteryEntry: Encodable {
+            var mastered: Int
+            var total: Int
+            var fraction: Double
+            init(_ m: Mastery) {
+                mastered = m.mastered
+                total = m.total
+                fraction = m.fraction
+            }
+        }
+        /// What the review schedule says now.
+        struct ReviewEntry: Encodable {
+            var due: [String]
+            var nextDue: Date?
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(due, forKey: .due)
+                try c.encode(nextDue, forKey: .nextDue)
+            }
+            enum CodingKeys: String, CodingKey { case due, nextDue }
         }
         struct MissedEntry: Encodable {
             var question: String
@@ -141,6 +214,8 @@ struct ProgressReport {
         var byTag: [String: TagEntry]
         var mostMissed: [MissedEntry]
         var currentStreak: Int
+        var mastery: MasteryEntry
+        var reviews: ReviewEntry
     }
 
     func json() throws -> String {
@@ -150,15 +225,27 @@ struct ProgressReport {
             lessons: course.lessons.map { lesson in
                 let score = review.lessons.first { $0.lessonID == lesson.id }
                 return .init(id: lesson.id, title: lesson.title, read: state[lesson: lesson.id].isRead, questions: lesson.quiz.count,
-                             bestScore: score?.bestScore, lastScore: score?.lastScore)
+                             bestScore: score?.bestScore, lastScore: score?.lastScore,
+                             mastery: .init(plan.mastery(lessonID: lesson.id)))
             },
-            byTag: Dictionary(review.tags.map { ($0.tag, JSONReport.TagEntry(answered: $0.answered, correct: $0.correct)) }) { a, _ in a },
+            byTag: Dictionary(review.tags.map {
+                ($0.tag, JSONReport.TagEntry(answered: $0.answered, correct: $0.correct, mastery: .init(plan.mastery(tag: $0.tag))))
+            }) { a, _ in a },
             mostMissed: review.mostMissed.map { .init(question: $0.questionID, lesson: $0.lessonID, missed: $0.timesMissed, answered: $0.timesAnswered) },
-            currentStreak: review.currentStreak
+            currentStreak: review.currentStreak,
+            mastery: .init(plan.overallMastery),
+            reviews: .init(due: plan.dueQuestionIDs, nextDue: plan.nextDue(after: now))
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    /// "2 of 3 (67%)", or "0 of 0".
+    static func mastery(_ mastery: Mastery) -> String {
+        guard let percent = Scoring.percent(mastery.mastered, of: mastery.total) else { return "0 of 0" }
+        return "\(mastery.mastered) of \(mastery.total) (\(percent)%)"
     }
 
     /// "7/8 (88%)" or "–".

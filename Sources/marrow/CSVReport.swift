@@ -1,0 +1,60 @@
+import MarrowCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ProgressReport {
+    /// One row per answer in the log, oldest first (`--format csv`), RFC 4180:
+    /// comma separated, CRLF line ends, fields quoted when they hold a comma, a
+    /// quote or a line break. `chosen` holds the chosen choices' numbers as the
+    /// lesson writes them (1 first), `answer` their text; `rating` is how the
+    /// answer was graded for review scheduling (again, hard, good, easy).
+    var csv: String {
+        let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
+        var rows = [["time", "course", "lesson", "question", "chosen", "answer", "correct", "rating"]]
+        for record in records {
+            let question = questions[record.question]
+            let answer = record.chosen.map { index -> String in
+                guard let choices = question?.choices, choices.indices.contains(index) else { return "" }
+                return Markdown.line(Sanitizer.clean(choices[index].text.plainText, singleLine: true))
+            }
+            rows.append([
+                CSV.time(record.time),
+                record.course,
+                record.lesson,
+                record.question,
+                record.chosen.map { String($0 + 1) }.joined(separator: " "),
+                answer.joined(separator: "; "),
+                record.correct ? "true" : "false",
+                CSV.name(of: record.effectiveRating),
+            ])
+        }
+        return rows.map { $0.map(CSV.field).joined(separator: ",") + "\r\n" }.joined()
+    }
+}
+
+/// RFC 4180 fields.
+enum CSV {
+    /// `value`, quoted (quotes doubled) when it holds a comma, a quote or a line break.
+    static func field(_ value: String) -> String {
+        let clean = Sanitizer.clean(value)
+        guard clean.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return clean }
+        return "\"" + clean.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// `2026-11-20T10:00:00Z`.
+    static func time(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
+    }
+
+    static func name(of rating: Rating) -> String {
+        switch rating {
+        case .again: return "again"
+        case .hard: return "hard"
+        case .good: return "good"
+        case .easy: return "easy"
+        }
+    }
+}

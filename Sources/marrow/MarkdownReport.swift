@@ -1,0 +1,105 @@
+import MarrowCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ProgressReport {
+    /// A report to print or hand to a teacher or care team (`--format markdown`):
+    /// a summary, a per-lesson table with mastery, benefits against risks, and the
+    /// questions missed most with their right answer and explanation.
+    var markdown: String {
+        var out = "# \(Markdown.escape(course.info.title)): progress report\n\n"
+        out += "Report of \(DayClock.system.day(of: now)).\n\n"
+
+        let total = course.lessons.count
+        out += "- Lessons read: \(lessonsRead) of \(total)"
+        if let p = Scoring.percent(lessonsRead, of: total) { out += " (\(p)%)" }
+        out += "\n"
+        if review.answered == 0 {
+            out += "- Answers: none yet\n"
+        } else {
+            out += "- Answers: \(review.answered), \(review.correct) correct (\(review.overallPercent ?? 0)%)\n"
+        }
+        out += "- Questions mastered: \(Self.mastery(plan.overallMastery))\n"
+        let due = plan.dueQuestionIDs.count
+        out += "- Due for review now: \(due) question\(due == 1 ? "" : "s")\n"
+        out += "- Study streak: \(review.currentStreak) day\(review.currentStreak == 1 ? "" : "s")\n\n"
+        out += "A question counts as mastered when the answer is likely (90% or more) to be recalled today.\n\n"
+
+        out += "## Lessons\n\n"
+        out += "| # | Lesson | Read | Best score | Last score | Mastered |\n"
+        out += "|--:|--------|------|------------|------------|----------|\n"
+        for (index, lesson) in course.lessons.enumerated() {
+            let score = review.lessons.first { $0.lessonID == lesson.id }
+            let questions = lesson.quiz.count
+            let mastery = plan.mastery(lessonID: lesson.id)
+            let cells = [
+                String(index + 1),
+                Markdown.escape(lesson.title),
+                state[lesson: lesson.id].isRead ? "yes" : "no",
+                Self.score(score?.bestScore, of: questions),
+                Self.score(score?.lastScore, of: questions),
+                mastery.total == 0 ? "–" : "\(mastery.mastered) of \(mastery.total)",
+            ]
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        for broken in course.brokenLessons {
+            out += "| – | \(Markdown.escape(broken.title)) (cannot be opened) | – | – | – | – |\n"
+        }
+
+        let sides = [("Benefits", "benefit"), ("Risks", "risk")].compactMap { name, tag in
+            review.tags.first { $0.tag == tag }.map { (name, $0) }
+        }
+        if !sides.isEmpty {
+            out += "\n## Benefits against risks\n\n"
+            out += "| Questions about | Answered | Right | Mastered |\n"
+            out += "|-----------------|---------:|------:|----------|\n"
+            for (name, tag) in sides {
+                let right = tag.percent.map { "\(tag.correct) (\($0)%)" } ?? "–"
+                out += "| \(name) | \(tag.answered) | \(right) | \(Self.mastery(plan.mastery(tag: tag.tag))) |\n"
+            }
+        }
+
+        out += "\n## Questions missed most\n\n"
+        if review.mostMissed.isEmpty {
+            out += review.answered == 0 ? "No answers yet.\n" : "None: every answer so far was right.\n"
+        }
+        let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
+        for (number, missed) in review.mostMissed.enumerated() {
+            guard let question = questions[missed.questionID] else { continue }
+            if number > 0 { out += "\n" }
+            out += "### \(number + 1). \(Markdown.escape(Markdown.line(question.prompt.plainText)))\n\n"
+            let lessonTitle = course.lesson(id: missed.lessonID)?.title ?? missed.lessonID
+            let times = missed.timesAnswered == 1 ? "time" : "times"
+            out += "Lesson: \(Markdown.escape(lessonTitle)). Missed \(missed.timesMissed) of \(missed.timesAnswered) \(times).\n\n"
+            let right = question.choices.filter(\.isCorrect).map { Markdown.escape(Markdown.line($0.text.plainText)) }
+            out += (right.count == 1 ? "Right answer: " : "Right answers: ") + right.joined(separator: "; ") + "\n"
+            let explanation = question.explanation.map { Markdown.escape(Markdown.line($0.plainText)) }.filter { !$0.isEmpty }
+            if !explanation.isEmpty {
+                out += "\n" + explanation.map { "> " + $0 }.joined(separator: "\n>\n") + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// Writing learner-facing text into Markdown.
+enum Markdown {
+    /// `text` with the characters Markdown would read as formatting escaped, so a
+    /// prompt like `2 * 3 <b>` prints as written, in a table cell too.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in Sanitizer.clean(text, singleLine: true) {
+            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// `text` on one line, spaces collapsed.
+    static func line(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+}

@@ -36,6 +36,9 @@ struct QuizExtractor {
     let path: String
     let lessonID: String
     private var diagnostics: [Diagnostic] = []
+    /// Errors in `diagnostics`, kept as they are reported: counting them for each
+    /// question made a quiz of many broken questions take quadratic time.
+    private var errorCount = 0
     private var questionIDs: [QuestionReference] = []
 
     static func extract(_ blocks: [Block], lessonID: String, path: String) -> Extraction {
@@ -81,6 +84,7 @@ struct QuizExtractor {
 
     private mutating func report(_ severity: Diagnostic.Severity, _ line: Int, _ column: Int, _ message: String) {
         diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: severity, message: message))
+        if severity == .error { errorCount += 1 }
     }
 
     private mutating func section(heading: Block, _ blocks: ArraySlice<Block>) -> [Question] {
@@ -172,8 +176,6 @@ struct QuizExtractor {
                         explanation: explanation, kind: kind, fixedOrder: attrs.fixedOrder,
                         line: heading.line, column: heading.column, scenario: scenario)
     }
-
-    private var errorCount: Int { diagnostics.count { $0.severity == .error } }
 
     /// The kind of a question whose two or more choices are all well formed.
     private mutating func kind(of choices: [Choice], list: Block, name: String) -> Question.Kind? {

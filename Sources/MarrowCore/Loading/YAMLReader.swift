@@ -43,6 +43,11 @@ private struct EventReader {
     private var stack: [Open] = []
     private var root: YAMLNode?
     private var documents = 0
+    /// Bytes of the text, and the position just after its last character: libyaml puts
+    /// its end-of-stream mark on the line after a last line without a newline, a line
+    /// the file does not have.
+    private var byteCount = 0
+    private var end = (line: 1, column: 1)
 
     init(lineOffset: Int) {
         self.lineOffset = lineOffset
@@ -56,6 +61,8 @@ private struct EventReader {
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, base, buffer.count)
+        byteCount = buffer.count
+        end = Self.position(after: buffer[...])
 
         var event = yaml_event_t()
         while true {
@@ -70,7 +77,23 @@ private struct EventReader {
     }
 
     private func position(_ mark: yaml_mark_t) -> (line: Int, column: Int) {
-        (Int(mark.line) + 1 + lineOffset, Int(mark.column) + 1)
+        if Int(mark.index) >= byteCount { return (end.line + lineOffset, end.column) }
+        return (Int(mark.line) + 1 + lineOffset, Int(mark.column) + 1)
+    }
+
+    /// The 1-based line and column (in characters) just after `bytes`.
+    private static func position(after bytes: Slice<UnsafeBufferPointer<UInt8>>) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     private mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
@@ -180,16 +203,7 @@ private struct EventReader {
         }
         if parser.error == YAML_READER_ERROR {
             let offset = min(Int(parser.problem_offset), buffer.count)
-            var line = 1
-            var column = 1
-            for byte in buffer[0..<offset] {
-                if byte == 0x0A {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-            }
+            let (line, column) = Self.position(after: buffer[0..<offset])
             return YAMLError(line: line + lineOffset, column: column, message: message)
         }
         let (line, column) = position(parser.problem_mark)

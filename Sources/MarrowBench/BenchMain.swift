@@ -10,6 +10,7 @@ import Glibc
 ///     marrow-bench load DIR...           load + validate each course folder
 ///     marrow-bench save STATE [N]        append + save one answer, N times
 ///     marrow-bench render DIR [N]        reader: update + render per keystroke
+///     marrow-bench fsync FOLDER [N]      the disk's floor: a save's three fsyncs, tiny files
 ///     marrow-bench seed STATE DIR        write STATE from its answer log (disclaimer seen)
 @main
 enum MarrowBench {
@@ -24,6 +25,8 @@ enum MarrowBench {
             SaveBench.run(statePath: rest[0], count: rest.count == 2 ? Int(rest[1]) ?? 50 : 50)
         case "render" where rest.count == 1 || rest.count == 2:
             RenderBench.run(directory: rest[0], count: rest.count == 2 ? Int(rest[1]) ?? 500 : 500)
+        case "fsync" where rest.count == 1 || rest.count == 2:
+            FsyncBench.run(folder: rest[0], count: rest.count == 2 ? Int(rest[1]) ?? 50 : 50)
         case "seed" where rest.count == 2:
             Seed.run(statePath: rest[0], directory: rest[1])
         default:
@@ -32,7 +35,7 @@ enum MarrowBench {
     }
 
     static func usage() -> Never {
-        fail("usage: marrow-bench load DIR... | save STATE [N] | render DIR [N] | seed STATE DIR")
+        fail("usage: marrow-bench load DIR... | save STATE [N] | render DIR [N] | fsync FOLDER [N] | seed STATE DIR")
     }
 }
 

@@ -43,11 +43,10 @@ private struct EventReader {
     private var stack: [Open] = []
     private var root: YAMLNode?
     private var documents = 0
-    /// Bytes of the text, and the position just after its last character: libyaml puts
-    /// its end-of-stream mark on the line after a last line without a newline, a line
-    /// the file does not have.
-    private var byteCount = 0
-    private var end = (line: 1, column: 1)
+    /// The text being read: libyaml puts its end-of-stream mark on the line after a last
+    /// line without a newline, a line the file does not have, so marks at the end are
+    /// placed just after the text's last character instead.
+    private var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     init(lineOffset: Int) {
         self.lineOffset = lineOffset
@@ -61,8 +60,7 @@ private struct EventReader {
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, base, buffer.count)
-        byteCount = buffer.count
-        end = Self.position(after: buffer[...])
+        text = buffer
 
         var event = yaml_event_t()
         while true {
@@ -77,7 +75,10 @@ private struct EventReader {
     }
 
     private func position(_ mark: yaml_mark_t) -> (line: Int, column: Int) {
-        if Int(mark.index) >= byteCount { return (end.line + lineOffset, end.column) }
+        if Int(mark.index) >= text.count {
+            let end = Self.position(after: text[...])
+            return (end.line + lineOffset, end.column)
+        }
         return (Int(mark.line) + 1 + lineOffset, Int(mark.column) + 1)
     }
 

@@ -78,7 +78,7 @@ enum QuizSessionFixture {
         let right = s.displayedIndex(ofQuestion: 0, written: 0)
         let r1 = s.answer(question: 0, displayed: [right], at: QuizSessionFixture.t0.addingTimeInterval(5))
         #expect(r1 == AnswerRecord(course: "hsct", lesson: "basics", question: "q1", chosen: [0], correct: true,
-                                   time: QuizSessionFixture.t0.addingTimeInterval(5), attempt: s.attemptID, attemptTotal: 4))
+                                   time: QuizSessionFixture.t0.addingTimeInterval(5), attempt: s.attemptID, attemptTotal: 4, fullQuiz: true))
         // Multiple: all three right ones, in any displayed order.
         let multi = Set([0, 1, 3].map { s.displayedIndex(ofQuestion: 1, written: $0) })
         #expect(s.answer(question: 1, displayed: multi, at: QuizSessionFixture.t0).correct)
@@ -147,12 +147,14 @@ enum QuizSessionFixture {
         progress.apply(s.answer(question: 1, displayed: [s.displayedIndex(ofQuestion: 1, written: 1)], at: t1))
         progress.apply(s.answer(question: 2, displayed: [0], at: t1))
         let basics = progress[course: "hsct"][lesson: "basics"]
-        #expect(basics.attempts == [QuizAttempt(id: s.attemptID, started: t1, total: 1, answers: ["q1": true])])
-        #expect(basics.bestScore == 1)
+        #expect(basics.attempts == [QuizAttempt(id: s.attemptID, started: t1, total: 1, answers: ["q1": true], fullQuiz: false)])
+        // One question of the four is not a lesson score; both of risks' questions are.
+        #expect(basics.bestScore == nil)
         let risks = progress[course: "hsct"][lesson: "risks"]
         #expect(risks.attempts.count == 1)
         #expect(risks.attempts[0].answers == ["r1": false, "r2": true])
         #expect(risks.lastScore == 0.5)
+        #expect(progress[course: "hsct"].reviews.mapValues(\.lastRating) == ["q1": .good, "r1": .again, "r2": .good])
         // Re-applying the same record changes nothing.
         let before = progress
         progress.apply(s.records[2]!)

@@ -12,16 +12,32 @@ public enum ReviewSchedule {
     /// answers, in log order (each answer one FSRS review rated
     /// `AnswerRecord.effectiveRating` at its time). Questions no longer in the
     /// course are included: their history is kept for when they come back.
+    /// An answer repeated (the same attempt, result and second as the question's
+    /// latest review) counts once, as `Progress.apply` counts it.
     public static func rebuild(records: [AnswerRecord], courseID: String, fsrs: FSRS) -> [String: ReviewState] {
         var schedules: [String: ReviewState] = [:]
+        var latest: [String: AnswerRecord] = [:]
         for record in records where record.course == courseID {
-            schedules[record.question] = fsrs.next(schedules[record.question], rating: record.effectiveRating, at: record.time)
+            let previous = schedules[record.question]
+            if let previous, let last = latest[record.question],
+               isSameAnswer(record, asReviewAt: previous.lastReview, attempt: last.attempt == record.attempt ? last.correct : nil) {
+                continue
+            }
+            schedules[record.question] = fsrs.next(previous, rating: record.effectiveRating, at: record.time)
+            latest[record.question] = record
         }
         return schedules
     }
 
     /// The schedule after `records` (one question's answers, in log order); nil if there are none.
     public static func state(of records: [AnswerRecord], fsrs: FSRS) -> ReviewState? {
-        fsrs.replay(records.map { ($0.effectiveRating, $0.time) })
+        guard let first = records.first else { return nil }
+        return rebuild(records: records, courseID: first.course, fsrs: fsrs)[first.question]
+    }
+
+    /// Whether `record` repeats the answer behind a review at `reviewTime`:
+    /// `attempt` is the result the record's attempt already holds for its question.
+    static func isSameAnswer(_ record: AnswerRecord, asReviewAt reviewTime: Date, attempt: Bool?) -> Bool {
+        attempt == record.correct && abs(record.time.timeIntervalSince(reviewTime)) < 1
     }
 }

@@ -26,6 +26,9 @@ extension Progress {
     /// `record.effectiveRating` at `record.time`.
     public mutating func apply(_ record: AnswerRecord, fsrs: FSRS = FSRS()) {
         var lesson = self[course: record.course][lesson: record.lesson]
+        let review = self[course: record.course].reviews[record.question]
+        let repeated = review.map { ReviewSchedule.isSameAnswer(record, asReviewAt: $0.lastReview,
+                                                               attempt: lesson.attempts.first { $0.id == record.attempt }?.answers[record.question]) } ?? false
         if let opened = lesson.opened { lesson.opened = min(opened, record.time) } else { lesson.opened = record.time }
         if let i = lesson.attempts.firstIndex(where: { $0.id == record.attempt }) {
             lesson.attempts[i].answers[record.question] = record.correct
@@ -37,8 +40,10 @@ extension Progress {
                                                answers: [record.question: record.correct], fullQuiz: record.fullQuiz))
         }
         self[course: record.course][lesson: record.lesson] = lesson
-        let review = self[course: record.course].reviews[record.question]
-        self[course: record.course].reviews[record.question] = fsrs.next(review, rating: record.effectiveRating, at: record.time)
+        // The same answer applied again (same attempt, result and second) is not a second review.
+        if !repeated {
+            self[course: record.course].reviews[record.question] = fsrs.next(review, rating: record.effectiveRating, at: record.time)
+        }
     }
 
     /// Applies a self-grade (hard or easy after a right answer) to the question's

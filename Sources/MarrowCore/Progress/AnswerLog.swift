@@ -8,10 +8,10 @@ import Foundation
 /// ever gave, one JSON object per line, appended (`O_APPEND`, `fsync`) and never
 /// rewritten.
 ///
-/// Lines are of three kinds:
+/// Lines are of four kinds:
 /// - an answer: `{"course":"hsct","lesson":"basics","question":"basics-q1","chosen":[1],
-///   "correct":true,"time":"2026-11-26T10:00:00Z","attempt":"3F2A…","attemptTotal":8}`
-///   (see `AnswerRecord`);
+///   "correct":true,"time":"2026-11-26T10:00:00Z","attempt":"3F2A…","attemptTotal":8,"fullQuiz":true}`
+///   (see `AnswerRecord`; `fullQuiz` and `rating` are absent in older lines);
 /// - a reset marker: `{"event":"reset","course":"hsct","lesson":"basics","time":"…"}`
 ///   (`"lesson":null` resets the whole course). Answers *above* a marker, in its
 ///   scope, no longer count: `marrow reset` cannot rewrite the log, so it appends this;
@@ -51,7 +51,8 @@ public enum AnswerLog {
     static let tornMarker = #"{"event":"torn-line-above"}"#
 
     /// The bytes of one answer line, newline included, fields in a fixed order:
-    /// course, lesson, question, chosen, correct, time, attempt, attemptTotal.
+    /// course, lesson, question, chosen, correct, time, attempt, attemptTotal, then
+    /// `fullQuiz` and `rating` only when set (so older readers and older lines agree).
     public static func line(for record: AnswerRecord) -> [UInt8] {
         var line = LineWriter()
         line.field("course", string: record.course)

@@ -115,6 +115,11 @@ public enum AnswerLog {
         var torn = false
         for (index, line) in lines.enumerated() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            // Lines as Marrow writes them take the fast path; anything else goes to JSONDecoder.
+            if let record = AnswerLineParser.record(line) {
+                records.append(record)
+                continue
+            }
             let data = Data(line)
             if line.containsEvent, let event = try? decoder.decode(EventLine.self, from: data) {
                 if event.event == "reset", let marker = try? decoder.decode(ResetMarker.self, from: data) {

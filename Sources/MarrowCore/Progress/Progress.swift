@@ -155,7 +155,7 @@ public struct LessonProgress: Sendable, Hashable, Codable {
         try c.encodeIfPresent(finished, forKey: .finished)
         try c.encodeIfPresent(position, forKey: .position)
         try c.encode(bookmarks, forKey: .bookmarks)
-        try c.encode(attempts, forKey: .attempts)
+        try c.encode(retainedAttempts, forKey: .attempts)
         try encoder.encodeUnknownFields(unknownFields)
     }
 }

@@ -1,0 +1,31 @@
+/// Which quiz attempts `progress.json` keeps, so the state file stays the size of
+/// the course rather than growing with every attempt ever made (the answer log
+/// keeps them all: the progress review and a rebuild read it, not this list).
+///
+/// A lesson keeps its most recent `LessonProgress.recentAttemptsKept` attempts and
+/// every older one that something shown from the state depends on: the best and
+/// the latest scored attempt (`bestScore`, `lastScore`), the best finished attempt
+/// (the course map's "★ quiz 7/8") and a finished attempt of the largest size (so
+/// `scoredAttempts` still tells retries from whole quizzes the same way). Attempts
+/// stay in their order. Keeping is deterministic, so two instances merging their
+/// states drop the same attempts.
+extension LessonProgress {
+    /// How many of the latest attempts are always kept.
+    public static let recentAttemptsKept = 10
+
+    /// The attempts written to `progress.json` (all of them when there are few).
+    public var retainedAttempts: [QuizAttempt] {
+        guard attempts.count > Self.recentAttemptsKept else { return attempts }
+        var keep = Set(attempts.indices.suffix(Self.recentAttemptsKept))
+        let finished = attempts.indices.filter { attempts[$0].isComplete }
+        let largest = finished.map { attempts[$0].total }.max() ?? 0
+        let scored = finished.filter { attempts[$0].fullQuiz ?? (attempts[$0].total >= largest) }
+        func best(_ indices: [Int]) -> Int? {
+            indices.max { attempts[$0].score < attempts[$1].score || (attempts[$0].score == attempts[$1].score && $0 > $1) }
+        }
+        for index in [best(scored), scored.last, best(finished), finished.first { attempts[$0].total == largest }] {
+            if let index { keep.insert(index) }
+        }
+        return attempts.indices.filter(keep.contains).map { attempts[$0] }
+    }
+}

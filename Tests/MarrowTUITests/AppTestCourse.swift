@@ -114,7 +114,7 @@ enum AppTestCourse {
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     static func context(progress: MarrowCore.Progress = MarrowCore.Progress(), size: Size = Size(columns: 80, rows: 24), course: Course = course()) -> AppContext {
-        var context = AppContext(course: course, progress: progress, now: now)
+        var context = AppContext(course: course, progress: progress, now: now, clock: .utc)
         context.screenArea = App.screenArea(for: size)
         return context
     }

@@ -36,6 +36,7 @@ import Testing
     static func context(columns: Int = 80, rows: Int = 24) -> AppContext {
         var c = F.context(columns: columns, rows: rows)
         c.courseProgress[lesson: "what-is"].finished = F.now
+        c.refreshPlan(records: history)
         return c
     }
 
@@ -58,7 +59,7 @@ import Testing
         // The middle of the narrow screen: the missed list.
         var context = Self.context(columns: 40, rows: 12)
         var review = Self.screen()
-        for _ in 0..<14 { _ = review.update(.ch("j"), context: &context) }
+        for _ in 0..<24 { _ = review.update(.ch("j"), context: &context) }
         assertSnapshot(F.render(review, context: context), named: "progress-review-missed-40x12")
     }
 

@@ -102,7 +102,7 @@ enum QuizTestCourse {
 
     static func context(columns: Int = 80, rows: Int = 24, shuffle: Bool = false, progress: MarrowCore.Progress = MarrowCore.Progress(), seed: UInt64 = 7) -> AppContext {
         AppContext(course: course(shuffle: shuffle), progress: progress, now: now, randomSeed: seed,
-                   screenArea: Rect(row: 0, column: 0, width: columns, height: rows - 1))
+                   screenArea: Rect(row: 0, column: 0, width: columns, height: rows - 1), clock: .utc)
     }
 
     /// Renders `screen` as the app would: into the screen minus the last row, which

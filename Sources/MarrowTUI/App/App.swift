@@ -56,8 +56,11 @@ public enum App {
             return
         }
         var screen = state.screens.removeLast()
+        let effectsBefore = state.context.effects.count
         let route = screen.update(key, context: &state.context)
         state.screens.append(screen)
+        // Answers and self-grades change the review plan: recompute it once, now.
+        state.learn(from: state.context.effects[effectsBefore...])
         if let route { navigate(route, in: &state) }
     }
 
@@ -71,7 +74,10 @@ public enum App {
         switch route {
         case .back:
             state.screens.removeLast()
-            if state.screens.isEmpty { quit(&state) } else { Navigation.refreshHistory(in: &state) }
+            if state.screens.isEmpty { quit(&state); return }
+            // Back on the course map, reviews that fell due meanwhile show.
+            if state.top is CourseMapScreen { state.refreshPlan() }
+            Navigation.refreshHistory(in: &state)
         case .quit:
             quit(&state)
         case .openReader(let lessonID, let target):
@@ -88,7 +94,7 @@ public enum App {
             state.screens.append(DisclaimerScreen())
         case .openOutline(let lessonID):
             state.screens.append(OutlineScreen(lessonID: lessonID, context: state.context))
-        case .openQuiz, .openProgress, .openGlossary, .openSearch:
+        case .openQuiz, .openReview, .openProgress, .openGlossary, .openSearch:
             if let screen = Navigation.screen(for: route, in: &state) {
                 state.screens.append(screen)
             }

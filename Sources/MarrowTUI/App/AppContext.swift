@@ -15,6 +15,16 @@ public struct AppContext: Sendable {
     public var progress: Progress
     /// The time of the current event (injected, so tests are repeatable).
     public var now: Date
+    /// Turns times into the learner's calendar days (injected, so tests are repeatable).
+    public var clock: DayClock
+    /// What to review and how well each lesson is known, as of the last answer,
+    /// self-grade or return to the course map (`AppState` recomputes it then,
+    /// from the answer history; never while drawing). Empty until the answer
+    /// log is read, just after the first screen is drawn.
+    public internal(set) var plan: ReviewPlan
+    /// The questions missed in the last session (`Scoring.lastSessionMistakes`),
+    /// recomputed with `plan`.
+    public internal(set) var lastSessionMistakes: [String] = []
     /// Seed for anything random (choice shuffling), so tests are repeatable.
     public var randomSeed: UInt64
     /// Effects requested by the last `update`, run and cleared by the run loop.
@@ -28,16 +38,30 @@ public struct AppContext: Sendable {
     public var screenArea: Rect
 
     public init(course: Course, progress: Progress, now: Date, randomSeed: UInt64 = 1, monochrome: Bool = false, notices: [String] = [],
-                screenArea: Rect = Rect(row: 0, column: 0, width: 80, height: 23)) {
+                screenArea: Rect = Rect(row: 0, column: 0, width: 80, height: 23), clock: DayClock = .system) {
         self.course = course
         self.progress = progress
         self.now = now
+        self.clock = clock
+        self.plan = ReviewPlan.make(course: course, records: [], now: now, fsrs: course.info.scheduler(), clock: clock)
         self.randomSeed = randomSeed
         self.effects = []
         self.monochrome = monochrome
         self.notices = notices
         self.screenArea = screenArea
     }
+
+    /// The course's FSRS scheduler (its desired retention).
+    public var fsrs: FSRS { course.info.scheduler() }
+
+    /// Recomputes `plan` and `lastSessionMistakes` from the answer history at `now`.
+    mutating func refreshPlan(records: [AnswerRecord]) {
+        plan = ReviewPlan.make(course: course, records: records, now: now, fsrs: fsrs, clock: clock)
+        lastSessionMistakes = Scoring.lastSessionMistakes(records: records, course: course)
+    }
+
+    /// Whether any question of the course has a review schedule (was ever answered).
+    var hasSchedules: Bool { plan.newQuestionIDs.count < plan.activeQuestions.count }
 
     /// This course's progress.
     public var courseProgress: CourseProgress {
@@ -52,6 +76,9 @@ public enum Effect: Sendable, Hashable {
     case saveProgress
     /// An answer was given: append it to the answer log at once, then save progress.json.
     case recordAnswer(AnswerRecord)
+    /// After a right answer the learner said it was hard or easy: append the
+    /// grade to the answer log at once, then save progress.json.
+    case recordGrade(AnswerGrade)
     /// Leave the app (after saving).
     case quit
 }
@@ -73,6 +100,8 @@ public enum Route: Sendable, Hashable {
     case openReader(lessonID: String, target: ReaderTarget)
     /// A quiz on a lesson, or on the given questions only (retry mistakes); `lessonID` nil mixes lessons.
     case openQuiz(lessonID: String?, questionIDs: [String]?)
+    /// A review session: the questions due now (`AppContext.plan`), from every lesson.
+    case openReview
     case openProgress
     /// The glossary, optionally limited to these terms (those on the reader's screen).
     case openGlossary(terms: [String]?)

@@ -9,8 +9,9 @@ public struct AppState: Sendable {
     public var flash: String?
     /// The terminal's size.
     public private(set) var size: Size
-    /// Every answer of the answer log, read only when the progress review first
-    /// needs it (never at launch), then kept up to date with each answer given.
+    /// Every answer of the answer log (self-grades applied), read once just
+    /// after the first screen is drawn (never before it), then kept up to date
+    /// with each answer and self-grade given. The review plan comes from it.
     public var answerHistory: [AnswerRecord]?
 
     /// The state at launch: the course map, with the full disclaimer over it on
@@ -34,18 +35,52 @@ public struct AppState: Sendable {
     /// Whether an effect asked the app to leave.
     public var isQuitting: Bool { context.effects.contains(.quit) }
 
-    /// Whether the run loop should read the answer log: the progress review shows and it was not read yet.
-    public var needsAnswerHistory: Bool { answerHistory == nil && top is ProgressReviewScreen }
+    /// Whether the run loop should read the answer log: it was not read yet.
+    public var needsAnswerHistory: Bool { answerHistory == nil }
 
-    /// Sets the answer history (read from the log) and hands it to the progress review.
+    /// Sets the answer history (read from the log), recomputes the review plan
+    /// and hands the history to the progress review.
     public mutating func setAnswerHistory(_ records: [AnswerRecord]) {
         answerHistory = records
+        refreshPlan()
         Navigation.refreshHistory(in: &self)
     }
 
     /// Adds an answer just given to the history, if the history was read.
     mutating func appendToHistory(_ record: AnswerRecord) {
         answerHistory?.append(record)
+    }
+
+    /// Recomputes the review plan from the history at the context's `now`.
+    mutating func refreshPlan() {
+        context.refreshPlan(records: answerHistory ?? [])
+    }
+
+    /// Takes in the answers and self-grades a screen just gave (`effects`):
+    /// adds them to the history, recomputes the plan once, and sets those
+    /// questions' schedules in progress to the plan's (the log's truth).
+    mutating func learn(from effects: some Sequence<Effect>) {
+        var touched: [String] = []
+        for effect in effects {
+            switch effect {
+            case .recordAnswer(let record):
+                appendToHistory(record)
+                touched.append(record.question)
+            case .recordGrade(let grade):
+                if let i = answerHistory?.lastIndex(where: grade.amends) {
+                    answerHistory?[i].rating = grade.rating
+                }
+                touched.append(grade.question)
+            case .saveProgress, .quit:
+                break
+            }
+        }
+        guard !touched.isEmpty else { return }
+        refreshPlan()
+        guard answerHistory != nil else { return }
+        for id in touched {
+            if let schedule = context.plan.schedules[id] { context.courseProgress.reviews[id] = schedule }
+        }
     }
 
     /// Whether the terminal is below the minimum size (the too-small screen shows).

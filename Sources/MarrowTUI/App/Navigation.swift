@@ -7,10 +7,14 @@ enum Navigation {
         switch route {
         case .openQuiz(let lessonID, let questionIDs):
             return QuizScreen(lessonID: lessonID, questionIDs: questionIDs, context: &state.context)
+        case .openReview:
+            state.refreshPlan()
+            return QuizScreen(reviewOf: &state.context)
         case .openProgress:
-            // The answer log is read by the run loop when this screen first shows
+            // The answer log is read by the run loop just after the first screen
             // (`AppState.needsAnswerHistory`); until then it has what is known.
-            return ProgressReviewScreen(history: state.answerHistory ?? [])
+            state.refreshPlan()
+            return ProgressReviewScreen(history: state.answerHistory ?? [], clock: state.context.clock)
         case .openGlossary(let terms):
             return GlossaryScreen(terms: terms)
         case .openSearch(let query):

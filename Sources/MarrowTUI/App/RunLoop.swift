@@ -45,6 +45,8 @@ struct RunLoop {
             if isFirstScreen {
                 isFirstScreen = false
                 if performEffects() { break }
+                // The answer log (for reviews and mastery) is read once the first screen shows.
+                if state.needsAnswerHistory { loadAnswerHistory(); needsDraw = true }
             }
             if let signalNumber = stopRequested() {
                 stoppedBy = signalNumber
@@ -81,7 +83,13 @@ struct RunLoop {
                 } catch {
                     report(error.description)
                 }
-                state.appendToHistory(record)
+                save = true
+            case .recordGrade(let grade):
+                do {
+                    try store.append(grade)
+                } catch {
+                    report(error.description)
+                }
                 save = true
             case .saveProgress:
                 save = true

@@ -60,6 +60,8 @@ public struct CourseMapScreen: Screen {
             KeyHelp("1-9", "select lesson 1 to 9"),
             KeyHelp("Enter, l, →", "open the lesson (or continue where you stopped)"),
             KeyHelp("t", "take the selected lesson's quiz"),
+            KeyHelp("r", "review the questions due now, from every lesson"),
+            KeyHelp("x", "retry the questions missed in your last session"),
             KeyHelp("p", "progress review"),
             KeyHelp("g", "glossary"),
             KeyHelp("/", "search all lessons"),
@@ -70,7 +72,7 @@ public struct CourseMapScreen: Screen {
     }
 
     public var statusKeys: [KeyHelp] {
-        [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("p", "progress"), KeyHelp("/", "search"), KeyHelp("q", "quit")]
+        [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("r", "review"), KeyHelp("p", "progress"), KeyHelp("q", "quit"), KeyHelp("/", "search")]
     }
 
     /// The selectable rows: "Continue" first when there is a place to resume, then the lessons.
@@ -130,6 +132,18 @@ public struct CourseMapScreen: Screen {
                 return nil
             }
             return .openQuiz(lessonID: lesson.id, questionIDs: nil)
+        case .character("r"):
+            guard !context.plan.dueQuestionIDs.isEmpty else {
+                message = Self.reviewLine(context: context) ?? "Nothing to review yet: take a lesson's quiz first."
+                return nil
+            }
+            return .openReview
+        case .character("x"):
+            guard !context.lastSessionMistakes.isEmpty else {
+                message = context.hasSchedules ? "No mistakes in your last session." : "No answers yet: take a lesson's quiz first."
+                return nil
+            }
+            return .openQuiz(lessonID: nil, questionIDs: context.lastSessionMistakes)
         case .character("p"): return .openProgress
         case .character("g"): return .openGlossary(terms: nil)
         case .character("/"): return .openSearch(query: "")
@@ -138,6 +152,23 @@ public struct CourseMapScreen: Screen {
         default: break
         }
         return nil
+    }
+
+    /// "Review: 3 due", or "No reviews due — next in 2 days"; nil before any question was answered.
+    static func reviewLine(context: AppContext) -> String? {
+        let due = context.plan.dueQuestionIDs.count
+        if due > 0 { return "Review: \(due) due" }
+        guard context.hasSchedules, let next = context.plan.nextDue(after: context.now) else { return nil }
+        return "No reviews due — next \(ReviewText.when(next, now: context.now, clock: context.clock))"
+    }
+
+    /// Width of the mastery column on wide screens: a bar and "mastery 100%".
+    static let masteryBarWidth = 5
+    static let masteryColumnWidth = masteryBarWidth + DisplayWidth.of(" mastery 100%")
+
+    /// Whether each lesson row shows its mastery (wide screens, once anything was answered).
+    static func showsMasteryColumn(width: Int, context: AppContext) -> Bool {
+        width >= 70 && context.hasSchedules
     }
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
@@ -167,7 +198,21 @@ public struct CourseMapScreen: Screen {
         barLine.spans += ProgressBar.spans(fraction: total == 0 ? 0 : Double(read) / Double(total), width: barWidth)
         barLine.spans.append(Span(summary))
         buffer.draw(barLine, row: row, column: left, width: width)
-        row += 2
+        row += 1
+        // Reviews: how many are due, or when the next ones are.
+        if let review = Self.reviewLine(context: context) {
+            let due = !context.plan.dueQuestionIDs.isEmpty
+            var spans = [Span(review, due ? Style(.accent, [.bold]) : Style(.dim))]
+            if due {
+                spans += [Span(" · press ", Style(.dim)), Span("r", Style(.key)), Span(width >= 60 ? " to review them" : "", Style(.dim))]
+            }
+            buffer.draw(StyledLine(spans), row: row, column: left, width: width)
+            row += 1
+            // On short screens the lessons need the row more than a gap does.
+            if area.height >= 16 { row += 1 }
+        } else {
+            row += 1
+        }
 
         // Notices (a damaged progress file moved aside, a locale fallback, …).
         for notice in context.notices where row < bottom - 3 {
@@ -199,7 +244,10 @@ public struct CourseMapScreen: Screen {
             lines.append((StyledLine([Span("▶ ", Style(.accent)), Span(DisplayWidth.truncate(text, to: max(1, width - 4)), Style(.strong, [.bold]))]), entryIndex))
             lines.append((StyledLine(), nil))
         }
-        let showMinutes = width >= 60
+        let showMastery = Self.showsMasteryColumn(width: width, context: context)
+        let masteryWidth = showMastery ? 2 + Self.masteryColumnWidth : 0
+        // Minutes make room for mastery on screens narrower than 96 columns.
+        let showMinutes = width >= 60 && (!showMastery || width >= 96)
         let statusWidth = 15
         let numberWidth = max(2, String(course.lessons.count).count) + 1
         for (index, lesson) in course.lessons.enumerated() {
@@ -207,7 +255,7 @@ public struct CourseMapScreen: Screen {
             let numberText = "\(Self.number(of: lesson, index: index))."
             let number = String(repeating: " ", count: max(0, numberWidth - numberText.count)) + numberText
             let minutes = showMinutes ? String(lesson.meta.minutes).leftPadded(to: 3) + " min" : ""
-            let titleWidth = max(1, width - 2 - numberWidth - 1 - DisplayWidth.of(minutes) - 2 - statusWidth)
+            let titleWidth = max(1, width - 2 - numberWidth - 1 - DisplayWidth.of(minutes) - 2 - statusWidth - masteryWidth)
             let title = DisplayWidth.truncate(Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
             let padded = title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
             let statusStyle: Style = switch status {
@@ -219,6 +267,10 @@ public struct CourseMapScreen: Screen {
             if showMinutes { spans.append(Span(minutes, Style(.dim))) }
             spans.append(Span("  "))
             spans.append(Span(status.label, statusStyle))
+            if showMastery, !lesson.quiz.isEmpty {
+                spans.append(Span(String(repeating: " ", count: max(0, statusWidth - DisplayWidth.of(status.label)) + 2)))
+                spans += ReviewText.masterySpans(fraction: context.plan.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth)
+            }
             let entryIndex = entries.firstIndex(of: .lesson(index))
             lines.append((StyledLine(spans), entryIndex))
         }
@@ -228,6 +280,15 @@ public struct CourseMapScreen: Screen {
         }
         if course.lessons.isEmpty && course.brokenLessons.isEmpty {
             lines.append((StyledLine([Span("No lessons found in \(course.directory).", Style(.warning))]), nil))
+        }
+
+        // Narrow screens: the selected lesson's mastery in the row above the disclaimer.
+        if !showMastery, context.hasSchedules, disclaimerRow - 1 > listTop, entries.indices.contains(selection),
+           let lesson = Self.lesson(of: entries[selection], in: course), !lesson.quiz.isEmpty,
+           let index = course.lessons.firstIndex(where: { $0.id == lesson.id }) {
+            let label = Span("Lesson \(Self.number(of: lesson, index: index)) ", Style(.dim))
+            let line = StyledLine([label] + ReviewText.masterySpans(fraction: context.plan.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth))
+            buffer.draw(line, row: disclaimerRow - 1, column: left, width: width)
         }
 
         guard listHeight > 0 else { return }

@@ -5,9 +5,12 @@ import Foundation
 #endif
 import MarrowCore
 
-/// The progress review: per lesson read or not, best and last score and a mastery
-/// bar; accuracy on benefit against risk questions; the questions missed most, each
-/// one key from a retry; a calendar of study days and the current streak.
+/// The progress review: per lesson read or not, best and last score and mastery
+/// (from the review schedules: the share of its questions recalled with at
+/// least 90% probability today); mastery and accuracy on benefit against risk
+/// questions; the questions missed most, each one key from a retry (or all of a
+/// lesson's); the reviews due in the next 14 days; a calendar of study days and
+/// the current streak.
 ///
 /// `update` and `render` are pure, so the screen does no I/O: it is given the answer
 /// log (`history`) when it opens, and everything is computed from it by `Scoring`.
@@ -43,6 +46,7 @@ public struct ProgressReviewScreen: Screen {
             KeyHelp("↑/↓ or k/j", "select a missed question; scroll"),
             KeyHelp("1–9", "retry that missed question"),
             KeyHelp("Enter or r", "retry the selected question"),
+            KeyHelp("l", "retry every missed question of the selected question's lesson"),
             KeyHelp("a", "retry all the listed questions"),
             KeyHelp("PgUp/PgDn, space/b", "scroll a page"),
             KeyHelp("g/Home, G/End", "go to the top or the bottom"),
@@ -52,7 +56,7 @@ public struct ProgressReviewScreen: Screen {
     }
 
     public var statusKeys: [KeyHelp] {
-        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("q", "back"), KeyHelp("?", "help")]
+        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]
     }
 
     // MARK: Update
@@ -79,6 +83,12 @@ public struct ProgressReviewScreen: Screen {
                 return nil
             }
             return .openQuiz(lessonID: nil, questionIDs: [missed[selection].id])
+        case .character("l"):
+            guard missed.indices.contains(selection) else {
+                notice = "No missed questions to retry yet."
+                return nil
+            }
+            return .openQuiz(lessonID: nil, questionIDs: lessonMistakes(of: missed[selection].id, course: context.course))
         case .character("a"):
             guard !missed.isEmpty else {
                 notice = "No missed questions to retry yet."
@@ -107,6 +117,13 @@ public struct ProgressReviewScreen: Screen {
             if let top = Scrolling.top(after: key, from: scroll, lineCount: count, height: height) { scroll = top }
         }
         return nil
+    }
+
+    /// Every question missed at least once in the lesson of `questionID`, most missed first.
+    func lessonMistakes(of questionID: String, course: Course) -> [String] {
+        guard let lessonID = course.allQuestions.first(where: { $0.id == questionID })?.lessonID else { return [questionID] }
+        return Scoring.mostMissed(records: history, course: course, limit: Int.max)
+            .filter { $0.lessonID == lessonID }.map(\.questionID)
     }
 
     /// Whether the missed question at `index` is in view.
@@ -140,6 +157,7 @@ public struct ProgressReviewScreen: Screen {
 
     func content(context: AppContext, width: Int) -> Content {
         let course = context.course
+        let plan = context.plan
         let review = Scoring.review(records: history, course: course, now: context.now, clock: clock, missedLimit: ProgressReviewScreen.missedShown)
         var c = Content()
         func heading(_ text: String) {
@@ -153,6 +171,8 @@ public struct ProgressReviewScreen: Screen {
         } else {
             let percent = review.overallPercent ?? 0
             c.lines += Layout.wrap("\(review.answered) answers so far, \(percent)% right. Right on the latest try: \(review.mastered) of \(review.questionCount) questions.", width: width)
+            let overall = plan.overallMastery
+            c.lines += Layout.wrap("Mastered today: \(overall.mastered) of \(overall.total) questions (recalled with 90% probability or more).", width: width)
         }
         if let notice {
             c.lines += Layout.wrap(notice, width: width, style: Style(.warning))
@@ -162,26 +182,30 @@ public struct ProgressReviewScreen: Screen {
         heading("Lessons")
         let read = context.courseProgress
         if width >= 64 {
-            c.lines += wideLessonTable(review.lessons, progress: read, width: width)
+            c.lines += wideLessonTable(review.lessons, progress: read, plan: plan, width: width)
         } else {
-            c.lines += narrowLessonList(review.lessons, progress: read, width: width)
+            c.lines += narrowLessonList(review.lessons, progress: read, plan: plan, width: width)
         }
 
         // Benefits and risks.
         heading("Benefits and risks")
         for (tag, label) in [("benefit", "Benefits"), ("risk", "Risks")] {
             let accuracy = review.tags.first { $0.tag == tag }
-            var spans = [Span(pad(label, 9))]
-            if let accuracy, let percent = accuracy.percent {
-                spans += ProgressBar.spans(fraction: Double(accuracy.correct) / Double(accuracy.answered), width: 10)
-                spans.append(Span(" \(percent)% · \(accuracy.correct) of \(accuracy.answered) right"))
-            } else if accuracy != nil {
-                spans += ProgressBar.spans(fraction: 0, width: 10)
-                spans.append(Span(" not answered yet", Style(.dim)))
-            } else {
-                spans.append(Span("no \(tag) questions in this course", Style(.dim)))
+            let mastery = plan.mastery(tag: tag)
+            guard let accuracy, mastery.total > 0 else {
+                c.lines.append(StyledLine([Span(pad(label, 9)), Span("no \(tag) questions in this course", Style(.dim))]))
+                continue
             }
-            c.lines.append(StyledLine(spans))
+            var items: [[Span]] = [[Span(pad(label, 9))] + ReviewText.masterySpans(fraction: mastery.fraction, barWidth: width >= 60 ? 10 : 5)]
+            items[0].append(Span(" (\(mastery.mastered) of \(mastery.total))", Style(.dim)))
+            if let percent = accuracy.percent {
+                items.append([Span("· \(percent)% of \(accuracy.answered) answers right", Style(.dim))])
+            } else {
+                items.append([Span("· not answered yet", Style(.dim))])
+            }
+            c.lines += SpanFlow.lines(items, width: width, indent: 0, gap: 1).enumerated().map { i, line in
+                i == 0 ? line : StyledLine([Span(String(repeating: " ", count: 9))] + line.spans)
+            }
         }
 
         // Missed most.
@@ -190,7 +214,7 @@ public struct ProgressReviewScreen: Screen {
             c.lines += Layout.wrap(review.answered == 0 ? "Nothing yet." : "✓ No missed questions. Well done.", width: width,
                                    style: Style(review.answered == 0 ? .dim : .correct))
         } else {
-            c.lines += Layout.wrap("Press a number or Enter to retry one, a for all.", width: width, style: Style(.dim))
+            c.lines += Layout.wrap("Press a number or Enter to retry one, l for all of its lesson's, a for all.", width: width, style: Style(.dim))
             let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
             for (i, missed) in review.mostMissed.enumerated() {
                 let selected = i == selection
@@ -208,6 +232,20 @@ public struct ProgressReviewScreen: Screen {
                                            Span(DisplayWidth.truncate(detail, to: max(0, width - indent)), Style(.dim))]))
                 c.missed.append((missed.questionID, start..<c.lines.count))
             }
+        }
+
+        // Reviews ahead.
+        heading("Reviews, next 14 days")
+        let due = plan.dueQuestionIDs.count
+        if due > 0 {
+            c.lines += Layout.wrap("\(due) due now: press r on the course map to review \(due == 1 ? "it" : "them").", width: width, style: Style(.accent, .bold))
+        } else if let next = plan.nextDue(after: context.now) {
+            c.lines += Layout.wrap("None due now. Next: \(ReviewText.when(next, now: context.now, clock: context.clock)).", width: width)
+        }
+        if plan.newQuestionIDs.count == plan.activeQuestions.count {
+            c.lines += Layout.wrap("Reviews start once you answer a quiz.", width: width, style: Style(.dim))
+        } else {
+            c.lines += ForecastChart.lines(counts: plan.forecast(days: 14), today: context.clock.day(of: context.now), width: width)
         }
 
         // Study days.
@@ -242,30 +280,42 @@ public struct ProgressReviewScreen: Screen {
     }
 
     /// One row per lesson: title, read, best, last, mastery bar.
-    private func wideLessonTable(_ lessons: [LessonScore], progress: CourseProgress, width: Int) -> [StyledLine] {
+    private func wideLessonTable(_ lessons: [LessonScore], progress: CourseProgress, plan: ReviewPlan, width: Int) -> [StyledLine] {
         let barWidth = 10
-        let titleWidth = width - (1 + 9 + 1 + 5 + 1 + 5 + 2 + barWidth)
+        let titleWidth = width - (1 + 9 + 1 + 5 + 1 + 5 + 2 + barWidth + 5)
         var lines = [StyledLine([Span(pad("Lesson", titleWidth) + " " + pad("Read", 9) + " " + padLeft("Best", 5) + " " + padLeft("Last", 5) + "  Mastery", Style(.dim))])]
         for (i, lesson) in lessons.enumerated() {
             let title = DisplayWidth.truncate("\(i + 1). " + Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
             let read = readCell(progress, lesson.lessonID)
             var spans = [Span(pad(title, titleWidth) + " "), Span(pad(read.text, 9), read.style),
                          Span(" " + padLeft(Self.percentText(lesson.bestScore), 5) + " " + padLeft(Self.percentText(lesson.lastScore), 5) + "  ")]
-            spans += ProgressBar.spans(fraction: lesson.bestScore ?? 0, width: barWidth)
+            let mastery = plan.mastery(lessonID: lesson.lessonID)
+            if mastery.total > 0 {
+                spans += ProgressBar.spans(fraction: mastery.fraction, width: barWidth)
+                spans.append(Span(" " + padLeft("\(mastery.percent ?? 0)%", 4)))
+            } else {
+                spans.append(Span("no quiz", Style(.dim)))
+            }
             lines.append(StyledLine(spans))
         }
         return lines
     }
 
-    /// Two lines per lesson for narrow screens: the title, then read, bar and scores.
-    private func narrowLessonList(_ lessons: [LessonScore], progress: CourseProgress, width: Int) -> [StyledLine] {
+    /// Lines per lesson for narrow screens: the title, then read and mastery, then scores.
+    private func narrowLessonList(_ lessons: [LessonScore], progress: CourseProgress, plan: ReviewPlan, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         for (i, lesson) in lessons.enumerated() {
             let title = "\(i + 1). " + Sanitizer.clean(lesson.title, singleLine: true)
             lines.append(StyledLine([Span(DisplayWidth.truncate(title, to: width))]))
             let read = readCell(progress, lesson.lessonID)
-            var items: [[Span]] = [[Span(pad(read.text, 10), read.style)] + ProgressBar.spans(fraction: lesson.bestScore ?? 0, width: 8)]
-            if lesson.bestScore == nil {
+            let mastery = plan.mastery(lessonID: lesson.lessonID)
+            var items: [[Span]] = [[Span(pad(read.text, 10), read.style)]]
+            if mastery.total > 0 {
+                items[0] += ReviewText.masterySpans(fraction: mastery.fraction, barWidth: 5)
+            }
+            if mastery.total == 0 {
+                items.append([Span("no quiz", Style(.dim))])
+            } else if lesson.bestScore == nil {
                 items.append([Span("no quiz yet", Style(.dim))])
             } else {
                 items.append([Span("best " + Self.percentText(lesson.bestScore))])

@@ -35,13 +35,18 @@ public struct QuizScreen: Screen {
     public private(set) var scroll = 0
     /// Whether this attempt retries missed questions (said in the header).
     public let isRetry: Bool
+    /// Whether this is a review session: the questions due from every lesson.
+    public let isReview: Bool
+    /// The learner's own grade of the right answer in feedback (h hard, e easy), if given.
+    public private(set) var selfGrade: Rating?
     /// A one-line hint after a key that could not be acted on.
     public private(set) var notice: String?
 
     /// A quiz over a prepared session.
-    public init(session: QuizSession, isRetry: Bool = false) {
+    public init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
         self.session = session
         self.isRetry = isRetry
+        self.isReview = isReview
         self.phase = session.total == 0 ? .summary : .asking
     }
 
@@ -56,6 +61,16 @@ public struct QuizScreen: Screen {
         self.init(session: session, isRetry: questionIDs != nil)
     }
 
+    /// A review session: the questions due now from every lesson, most overdue
+    /// first (`context.plan`), each showing its lesson.
+    public init(reviewOf context: inout AppContext) {
+        var generator = SplitMix64(seed: context.randomSeed)
+        let questions = QuizSession.questions(in: context.course, lessonID: nil, questionIDs: context.plan.dueQuestionIDs)
+        let session = QuizSession(course: context.course, questions: questions, lessonID: nil, started: context.now, generator: &generator)
+        context.randomSeed = generator.next()
+        self.init(session: session, isReview: true)
+    }
+
     public var title: String { "Quiz" }
 
     private var question: Question? { session.questions.indices.contains(index) ? session.questions[index] : nil }
@@ -68,6 +83,7 @@ public struct QuizScreen: Screen {
             KeyHelp("1–9", "choose that answer (toggle it in select-all-that-apply)"),
             KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
             KeyHelp("Enter", "answer with the focused choice; submit ticked choices; go on"),
+            KeyHelp("h / e", "after a right answer: it was hard / easy (optional; sets when it comes back)"),
             KeyHelp("space", "tick or untick the focused choice (select all that apply)"),
             KeyHelp("t / f", "answer True or False"),
             KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
@@ -86,8 +102,9 @@ public struct QuizScreen: Screen {
             default: return [KeyHelp("1–\(choiceCount)", "answer"), KeyHelp("↑↓ Enter", "choose"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
             }
         case .feedback:
-            return [KeyHelp("Enter", session.answeredCount == session.total && index == session.total - 1 ? "score" : "next"),
-                    KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
+            let next = KeyHelp("Enter", session.answeredCount == session.total && index == session.total - 1 ? "score" : "next")
+            if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }
+            return [next, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
         case .summary:
             var keys = [KeyHelp("Enter/q", "back")]
             if !session.missedQuestions.isEmpty { keys.insert(KeyHelp("r", "retry missed"), at: 0) }
@@ -157,17 +174,36 @@ public struct QuizScreen: Screen {
     /// Records the answer: in the session, in progress, and as an effect to save now.
     private mutating func answer(_ positions: Set<Int>, context: inout AppContext) {
         let record = session.answer(question: index, displayed: positions, at: context.now)
-        context.progress.apply(record)
+        context.progress.apply(record, fsrs: context.fsrs)
         context.effects.append(.recordAnswer(record))
         picked = positions
         phase = .feedback
         scroll = 0
     }
 
+    /// Whether the question in feedback was answered right.
+    private var answeredRight: Bool {
+        phase == .feedback && session.records.indices.contains(index) && session.records[index]?.correct == true
+    }
+
+    /// After a right answer: the learner says it was hard or easy. Recorded as a
+    /// self-grade of that answer (applied to progress and saved by the run loop);
+    /// pressing the same key again changes nothing.
+    private mutating func grade(_ rating: Rating, context: inout AppContext) {
+        guard answeredRight, let record = session.records[index], selfGrade != rating else { return }
+        selfGrade = rating
+        let grade = AnswerGrade(of: record, rating: rating, time: context.now)
+        context.progress.apply(grade, fsrs: context.fsrs)
+        context.effects.append(.recordGrade(grade))
+    }
+
     private mutating func updateFeedback(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .character("q"): return .back
+        case .character("h"): grade(.hard, context: &context)
+        case .character("e"): grade(.easy, context: &context)
         case .enter, .character("n"):
+            selfGrade = nil
             if index + 1 < session.total {
                 index += 1
                 phase = .asking
@@ -220,7 +256,7 @@ public struct QuizScreen: Screen {
     /// Line count and window height of the scrolling text, as `render` lays it out.
     private func bodyMetrics(context: AppContext) -> (lines: Int, height: Int) {
         let rect = bodyRect(of: context.screenArea)
-        return (bodyLines(course: context.course, width: rect.width).lines.count, rect.height)
+        return (bodyLines(context: context, width: rect.width).lines.count, rect.height)
     }
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
@@ -229,13 +265,13 @@ public struct QuizScreen: Screen {
         drawHeader(context: context, into: &buffer, row: area.row, column: column, width: width)
         if phase == .feedback, area.height > 1, let question {
             let right = question.isCorrect(Set(session.writtenIndices(ofQuestion: index, displayed: picked)))
-            let verdict = right ? "✓ Correct" : "✗ Not quite"
+            let verdict = right ? "✓ Correct" + (selfGrade.map { " · marked as \(Self.gradeWord($0))" } ?? "") : "✗ Not quite"
             buffer.put(verdict, row: area.row + 1, column: column, style: Style(right ? .correct : .wrong, .bold), maxWidth: width)
             buffer.cursor = (area.row + 1, column)
         }
         let rect = bodyRect(of: area)
         guard rect.height > 0 else { return }
-        let (lines, focusRange) = bodyLines(course: context.course, width: rect.width)
+        let (lines, focusRange) = bodyLines(context: context, width: rect.width)
         var top = scroll
         if phase == .asking, let focusRange {
             top = Scrolling.reveal(focusRange, from: 0, lineCount: lines.count, height: rect.height)
@@ -268,7 +304,7 @@ public struct QuizScreen: Screen {
         }
     }
 
-    /// "Quiz · Basics", "Retry · Basics", or "Quiz · questions from 3 lessons".
+    /// "Quiz · Basics", "Retry · Basics", "Quiz · questions from 3 lessons" or "Review · questions from 3 lessons".
     private func headerTitle(course: Course) -> String {
         let lessonIDs = session.questions.reduce(into: [String]()) { if !$0.contains($1.lessonID) { $0.append($1.lessonID) } }
         let name: String
@@ -277,15 +313,50 @@ public struct QuizScreen: Screen {
         } else {
             name = "questions from \(lessonIDs.count) lessons"
         }
-        return "\(isRetry ? "Retry" : "Quiz") · \(name)"
+        return "\(isReview ? "Review" : isRetry ? "Retry" : "Quiz") · \(name)"
+    }
+
+    /// Whether each question says which lesson it is from: in reviews and
+    /// whenever the questions come from more than one lesson.
+    private var showsLesson: Bool {
+        isReview || (session.lessonID == nil && Set(session.questions.map(\.lessonID)).count > 1)
+    }
+
+    /// "From: Risks after a transplant", above a question of a mixed session.
+    private func lessonLine(course: Course, width: Int) -> [StyledLine] {
+        guard showsLesson, let question else { return [] }
+        let title = Sanitizer.clean(course.lesson(id: question.lessonID)?.title ?? question.lessonID, singleLine: true)
+        return [StyledLine([Span(DisplayWidth.truncate("From: " + title, to: width), Style(.dim))])]
+    }
+
+    /// "Next review: tomorrow." from the plan as of the last answer, or what is still due.
+    static func nextReviewText(context: AppContext) -> String {
+        let due = context.plan.dueQuestionIDs.count
+        if due > 0 {
+            return "Still due now: \(due) \(due == 1 ? "question" : "questions") (r on the course map)."
+        }
+        guard let next = context.plan.nextDue(after: context.now) else { return "No reviews scheduled yet." }
+        return "Next review: \(ReviewText.when(next, now: context.now, clock: context.clock))."
+    }
+
+    static func gradeWord(_ rating: Rating) -> String {
+        switch rating {
+        case .again: "again"
+        case .hard: "hard"
+        case .good: "good"
+        case .easy: "easy"
+        }
     }
 
     /// The scrolling text of the current phase, and in `.asking` the lines of the focused choice.
-    private func bodyLines(course: Course, width: Int) -> (lines: [StyledLine], focus: Range<Int>?) {
+    private func bodyLines(context: AppContext, width: Int) -> (lines: [StyledLine], focus: Range<Int>?) {
+        let from = lessonLine(course: context.course, width: width)
         switch phase {
-        case .asking: return askingLines(width: width)
-        case .feedback: return (feedbackLines(width: width), nil)
-        case .summary: return (summaryLines(width: width), nil)
+        case .asking:
+            let (lines, focus) = askingLines(width: width)
+            return (from + lines, focus.map { ($0.lowerBound + from.count)..<($0.upperBound + from.count) })
+        case .feedback: return (from + feedbackLines(width: width), nil)
+        case .summary: return (summaryLines(context: context, width: width), nil)
         }
     }
 
@@ -361,26 +432,44 @@ public struct QuizScreen: Screen {
             }
         }
         lines.append(StyledLine())
+        if answeredRight {
+            if let selfGrade {
+                let later = selfGrade == .hard ? "sooner" : "later"
+                lines += Layout.wrap("Marked as \(Self.gradeWord(selfGrade)): it will come back for review \(later).", width: width, style: Style(.correct))
+            } else {
+                lines += SpanFlow.lines([[Span("h", Style(.key, .bold)), Span(": it was hard", Style(.dim))],
+                                         [Span("e", Style(.key, .bold)), Span(": it was easy", Style(.dim))],
+                                         [Span("(optional)", Style(.dim))]], width: width)
+            }
+        }
         let last = index + 1 >= session.total
         lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(last ? ": see your score" : ": next question", Style(.dim))]))
         return lines
     }
 
-    private func summaryLines(width: Int) -> [StyledLine] {
+    private func summaryLines(context: AppContext, width: Int) -> [StyledLine] {
         guard session.total > 0 else {
-            return Layout.wrap("There are no questions to ask here.", width: width)
+            return Layout.wrap(isReview ? "No reviews are due now." : "There are no questions to ask here.", width: width)
                 + [StyledLine(), StyledLine([Span("Enter", Style(.key, .bold)), Span(": back", Style(.dim))])]
         }
         var lines: [StyledLine] = []
         let correct = session.correctCount
         let answered = session.answeredCount
-        lines += Layout.wrap("\(correct) of \(session.total) correct — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
+        if isReview {
+            let noun = answered == 1 ? "question" : "questions"
+            lines += Layout.wrap("Reviewed \(answered) \(noun): \(correct) right — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
+        } else {
+            lines += Layout.wrap("\(correct) of \(session.total) correct — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
+        }
         let barWidth = max(1, min(30, width))
         let filled = session.total == 0 ? 0 : (correct * barWidth + session.total / 2) / session.total
         lines.append(StyledLine([Span(String(repeating: "█", count: filled), Style(.barFilled)),
                                  Span(String(repeating: "░", count: barWidth - filled), Style(.barEmpty))]))
         if answered < session.total {
             lines += Layout.wrap("\(session.total - answered) not answered.", width: width, style: Style(.dim))
+        }
+        if isReview {
+            lines += Layout.wrap(Self.nextReviewText(context: context), width: width, style: Style(.accent, .bold))
         }
         let missed = session.missedQuestions
         lines.append(StyledLine())

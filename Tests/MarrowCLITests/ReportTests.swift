@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import marrow
+
+/// `marrow progress --format …` against fixture files: a progress file and an
+/// answer log with fixed times (Fixtures/reports/), read at a fixed "now".
+@Suite struct ReportTests {
+    let course = Marrow.fixture("course")
+    let reports = Marrow.packageRoot.appendingPathComponent("Tests/MarrowCLITests/Fixtures/reports").path
+    let environment = ["MARROW_NOW": "2026-11-22T12:00:00Z", "TZ": "UTC"]
+
+    /// A copy of the fixture progress files in a fresh folder (reading may write the state file).
+    func progressCopy() throws -> String {
+        let folder = try Marrow.temporaryDirectory()
+        for name in ["progress.json", "progress.history.jsonl"] {
+            try FileManager.default.copyItem(atPath: reports + "/" + name, toPath: folder + "/" + name)
+        }
+        return folder + "/progress.json"
+    }
+
+    func report(_ format: String) throws -> Marrow.Result {
+        try Marrow.run(["progress", "--format", format, "--lessons", course, "--progress", try progressCopy()], environment: environment)
+    }
+
+    func expected(_ name: String) throws -> String {
+        try String(contentsOfFile: reports + "/" + name, encoding: .utf8)
+    }
+
+    @Test func markdownMatchesTheFixture() throws {
+        let r = try report("markdown")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout == (try expected("expected.md")))
+    }
+
+    @Test func csvMatchesTheFixture() throws {
+        let r = try report("csv")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == (try expected("expected.csv")))
+        // RFC 4180: CRLF line ends, a header and one row per answer of this course.
+        let rows = r.stdout.components(separatedBy: "\r\n")
+        #expect(rows.last == "")
+        #expect(rows.first == "time,course,lesson,question,chosen,answer,correct,rating")
+        #expect(rows.count - 2 == 7)
+    }
+
+    @Test func textShowsMastery() throws {
+        let r = try report("text")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == (try expected("expected.txt")))
+    }
+
+    @Test func jsonKeepsItsShapeAndAddsMastery() throws {
+        let path = try progressCopy()
+        let formatted = try Marrow.run(["progress", "--format", "json", "--lessons", course, "--progress", path], environment: environment)
+        let alias = try Marrow.run(["progress", "--json", "--lessons", course, "--progress", path], environment: environment)
+        #expect(formatted.status == 0)
+        #expect(formatted.stdout == alias.stdout)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(formatted.stdout.utf8)) as? [String: Any])
+        #expect(object["totals"] as? [String: Int] == ["answered": 7, "correct": 4, "lessonsRead": 1, "lessonsTotal": 2])
+        for key in ["course", "lessons", "byTag", "mostMissed", "currentStreak", "mastery", "reviews"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        let mastery = try #require(object["mastery"] as? [String: Any])
+        #expect(mastery["total"] as? Int == 3)
+        let lessons = try #require(object["lessons"] as? [[String: Any]])
+        #expect((lessons[0]["mastery"] as? [String: Any])?["total"] as? Int == 2)
+        #expect(lessons[0]["read"] as? Bool == true)
+        let byTag = try #require(object["byTag"] as? [String: [String: Any]])
+        #expect((byTag["risk"]?["mastery"] as? [String: Any])?["total"] as? Int == 1)
+        let reviews = try #require(object["reviews"] as? [String: Any])
+        #expect(reviews["due"] is [String])
+    }
+
+    @Test func jsonAndAnotherFormatDisagree() throws {
+        let r = try Marrow.run(["progress", "--json", "--format", "csv", "--lessons", course, "--progress", try progressCopy()])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--json"))
+        let bad = try Marrow.run(["progress", "--format", "pdf", "--lessons", course])
+        #expect(bad.status == 2)
+    }
+
+    @Test func csvFieldsAreQuotedAsRFC4180Says() {
+        #expect(CSV.field("plain") == "plain")
+        #expect(CSV.field("a, b") == "\"a, b\"")
+        #expect(CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSV.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSV.field("bell\u{07}") == "bell")
+    }
+
+    @Test func markdownEscapesFormatting() {
+        #expect(Markdown.escape("2 * 3 | <b> _x_") == "2 \\* 3 \\| \\<b\\> \\_x\\_")
+    }
+}

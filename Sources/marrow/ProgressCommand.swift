@@ -86,7 +86,7 @@ struct ProgressReport {
     var lessonsRead: Int { course.lessons.filter { state[lesson: $0.id].isRead }.count }
 
     var text: String {
-        var out = "\(course.info.title): progress\n\n"
+        var out = "\(Sanitizer.clean(course.info.title, singleLine: true)): progress\n\n"
         let total = course.lessons.count
         out += "Lessons read: \(lessonsRead) of \(total)"
         if let p = Scoring.percent(lessonsRead, of: total) { out += " (\(p)%)" }
@@ -138,7 +138,7 @@ struct ProgressReport {
             let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
             for missed in review.mostMissed.prefix(5) {
                 let prompt = questions[missed.questionID].map { Sanitizer.clean($0.prompt.plainText, singleLine: true) } ?? missed.questionID
-                let lessonTitle = course.lesson(id: missed.lessonID)?.title ?? missed.lessonID
+                let lessonTitle = Sanitizer.clean(course.lesson(id: missed.lessonID)?.title ?? missed.lessonID, singleLine: true)
                 out += "  missed \(missed.timesMissed) of \(missed.timesAnswered): \(DisplayWidth.truncate(prompt, to: 70)) (\(lessonTitle))\n"
             }
         }
@@ -239,7 +239,7 @@ struct ProgressReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        return Sanitizer.jsonSafe(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 
     /// "2 of 3 (67%)", or "0 of 0".

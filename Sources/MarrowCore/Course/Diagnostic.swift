@@ -18,10 +18,12 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.severity = severity
-        self.message = message
+        // Messages quote course text, which may hold escapes (from YAML "\e" or Markdown
+        // "&#x1B;"): `marrow validate` prints them, so they are made visible here.
+        self.message = Sanitizer.visible(message)
     }
 
     public var description: String {
-        "\(path):\(max(line, 1)):\(max(column, 1)): \(severity.rawValue): \(message)"
+        "\(Sanitizer.visible(path)):\(max(line, 1)):\(max(column, 1)): \(severity.rawValue): \(Sanitizer.visible(message))"
     }
 }

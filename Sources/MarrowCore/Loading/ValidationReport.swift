@@ -89,11 +89,13 @@ public struct ValidationReport: Sendable, Codable, Hashable {
     /// `lines` joined with newlines, without a final newline.
     public var text: String { lines.joined(separator: "\n") }
 
-    /// The report as pretty-printed JSON with sorted keys, without a final newline.
+    /// The report as pretty-printed JSON with sorted keys, without a final newline. Course
+    /// text in it (titles, messages) has its C1 and bidi controls escaped (`\u009b`), so it
+    /// can be printed to a terminal.
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return Sanitizer.jsonSafe(String(decoding: try encoder.encode(self), as: UTF8.self))
     }
 
     private static func count(_ n: Int, _ noun: String) -> String {

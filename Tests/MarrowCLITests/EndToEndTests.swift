@@ -1,0 +1,470 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Drives the built `marrow` binary in tmux as a person would: real keys, a real
+/// terminal that resizes, real files, real signals. Skipped only when tmux is not
+/// installed (CI installs it).
+///
+/// Nothing here can hang: every tmux command is a child process waited for with a
+/// deadline and its output read from a file (no pipes), every wait on the screen
+/// polls `capture-pane` until a deadline and then fails with the last screen, and
+/// each test's tmux server (a private socket) is killed on the way out.
+@Suite(
+    .serialized,
+    .timeLimit(.minutes(3)),
+    .enabled(if: Tmux.executable != nil, "tmux is not installed: the end-to-end tests drive marrow in tmux")
+)
+struct EndToEndTests {
+    let course = Marrow.fixture("course")
+
+    @Test func aLearnersJourney() throws {
+        let run = try MarrowRun(course: course)
+        defer { run.cleanUp() }
+        var tmux = try run.start()
+        defer { tmux.kill() }
+
+        // First run: the disclaimer, then the course map.
+        try tmux.waitFor("not medical advice")
+        try tmux.send("Enter")
+        let map = try tmux.waitFor("Course map")
+        #expect(map.contains("0 of 2 lessons read"), "\(map)")
+        #expect(map.contains("○ new"), "\(map)")
+
+        // Open the first lesson and scroll until a paragraph starts the page.
+        try tmux.send("Enter")
+        try tmux.waitFor("Paragraph 1 of the long lesson")
+        let wide = try tmux.scroll(until: { (paragraphAtTop($0) ?? 0) >= 5 })
+        let top = try #require(paragraphAtTop(wide))
+
+        // Resize mid-lesson: the same paragraph stays at the top, laid out again.
+        try tmux.resize(columns: 50, rows: 24)
+        let narrow = try tmux.waitFor("the lesson re-wrapped at 50 columns with paragraph \(top) at the top") {
+            paragraphAtTop($0) == top && bodyLine(1, of: $0) != bodyLine(1, of: wide)
+        }
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 50 })
+        try tmux.resize(columns: 80, rows: 24)
+        try tmux.waitFor("paragraph \(top) at the top, back at 80 columns") {
+            paragraphAtTop($0) == top && bodyLine(1, of: $0) == bodyLine(1, of: wide)
+        }
+
+        // Too small, then back: the screen recovers at the same place.
+        try tmux.resize(columns: 20, rows: 5)
+        try tmux.waitFor("Terminal too small")
+        try tmux.resize(columns: 80, rows: 24)
+        try tmux.waitFor("the reader again, paragraph \(top) at the top") {
+            paragraphAtTop($0) == top && $0.contains("Reader") && !$0.contains("too small")
+        }
+
+        // Read to the end: the lesson is marked read.
+        try tmux.send("G")
+        let end = try tmux.waitFor("ENDMARKER")
+        #expect(end.contains("Lesson marked as read"), "\(end)")
+        #expect(end.contains("100%"), "\(end)")
+
+        // Its quiz: one right answer, one wrong, each with its feedback.
+        try tmux.send("t")
+        try tmux.waitFor("Question 1 of 2")
+        try tmux.send("2")
+        let right = try tmux.waitFor("✓ Correct")
+        #expect(right.contains("✓ 2. Bone marrow (your answer)"), "\(right)")
+        #expect(right.contains("FIRSTEXPLANATION"), "\(right)")
+        try tmux.send("Enter")
+        try tmux.waitFor("Question 2 of 2")
+        try tmux.send("f")
+        let wrong = try tmux.waitFor("✗ Not quite")
+        #expect(wrong.contains("✓ 1. True"), "\(wrong)")
+        #expect(wrong.contains("✗ 2. False (your answer)"), "\(wrong)")
+        #expect(wrong.contains("SECONDEXPLANATION"), "\(wrong)")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 of 2 correct")
+
+        // Back to the course map, then the progress review.
+        try tmux.send("Enter")
+        try tmux.waitFor("Reader")
+        try tmux.send("q")
+        let mapAfter = try tmux.waitFor("Course map")
+        #expect(mapAfter.contains("1 of 2 lessons read"), "\(mapAfter)")
+        try tmux.send("p")
+        let review = try tmux.waitFor("Progress review")
+        let longLessonRow = review.split(separator: "\n").first { $0.contains("A long lesson") }.map(String.init) ?? ""
+        #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("50%"), "\(review)")
+
+        // Quit: exit code 0 and the shell's terminal as it was.
+        try tmux.send("q")
+        try tmux.waitFor("Course map")
+        try tmux.send("q")
+        let shell = try tmux.waitFor("TERMINAL-")
+        #expect(shell.contains("EXIT=0"), "\(shell)")
+        #expect(shell.contains("TERMINAL-SANE"), "\(shell)")
+        tmux.kill()
+
+        // Both answers were written, in the order given.
+        let log = try run.answerLog()
+        #expect(log.count == 2, "\(log)")
+        #expect(log.first?.contains(#""question":"e2e-q1""#) == true && log.first?.contains(#""correct":true"#) == true, "\(log)")
+        #expect(log.last?.contains(#""question":"e2e-q2""#) == true && log.last?.contains(#""correct":false"#) == true, "\(log)")
+        let totals = try run.progressTotals()
+        #expect(totals == Totals(answered: 2, correct: 1, lessonsRead: 1), "\(totals)")
+
+        // Start again: no disclaimer; the lesson is read, the score kept, and
+        // "Continue" opens the lesson where it was left (at its end).
+        tmux = try run.start()
+        let again = try tmux.waitFor("Course map")
+        #expect(!again.contains("About this course"), "\(again)")
+        #expect(again.contains("1 of 2 lessons read"), "\(again)")
+        #expect(again.contains("quiz 1/2"), "\(again)")
+        #expect(again.contains("Continue: A long lesson"), "\(again)")
+        try tmux.send("Enter")
+        try tmux.waitFor("ENDMARKER")
+        try tmux.send("q")
+        try tmux.waitFor("Course map")
+        try tmux.send("q")
+        let secondShell = try tmux.waitFor("TERMINAL-")
+        #expect(secondShell.contains("EXIT=0"), "\(secondShell)")
+        #expect(secondShell.contains("TERMINAL-SANE"), "\(secondShell)")
+    }
+
+    /// A signal mid-quiz (the first answer given, the second question showing):
+    /// the answer is kept, the terminal restored, and the exit code is 128 + the
+    /// signal, as shells expect.
+    @Test(arguments: [Stop(signal: SIGTERM, exitCode: 143), Stop(signal: SIGHUP, exitCode: 129)])
+    func aSignalMidQuizSavesTheAnswerAndRestoresTheTerminal(stop: Stop) throws {
+        let run = try MarrowRun(course: course)
+        defer { run.cleanUp() }
+        let tmux = try run.start()
+        defer { tmux.kill() }
+
+        try tmux.waitFor("not medical advice")
+        try tmux.send("Enter")
+        try tmux.waitFor("Course map")
+        try tmux.send("t")
+        try tmux.waitFor("Question 1 of 2")
+        try tmux.send("2")
+        try tmux.waitFor("✓ Correct")
+        try tmux.send("Enter")
+        try tmux.waitFor("Question 2 of 2")
+
+        let pid = try run.marrowPID()
+        #expect(kill(pid, stop.signal) == 0)
+        let shell = try tmux.waitFor("TERMINAL-")
+        #expect(shell.contains("EXIT=\(stop.exitCode)"), "\(shell)")
+        #expect(shell.contains("TERMINAL-SANE"), "\(shell)")
+
+        let log = try run.answerLog()
+        #expect(log.count == 1, "\(log)")
+        #expect(log.first?.contains(#""question":"e2e-q1""#) == true && log.first?.contains(#""correct":true"#) == true, "\(log)")
+        let totals = try run.progressTotals()
+        #expect(totals == Totals(answered: 1, correct: 1, lessonsRead: 0), "\(totals)")
+    }
+}
+
+/// A signal to send and the exit code it should give.
+struct Stop: Sendable, CustomStringConvertible {
+    var signal: Int32
+    var exitCode: Int32
+    var description: String { signal == SIGTERM ? "SIGTERM" : signal == SIGHUP ? "SIGHUP" : "signal \(signal)" }
+}
+
+/// The overall numbers `marrow progress --json` reports.
+struct Totals: Equatable, CustomStringConvertible {
+    var answered: Int
+    var correct: Int
+    var lessonsRead: Int
+    var description: String { "answered \(answered), correct \(correct), lessons read \(lessonsRead)" }
+}
+
+/// The number N of a "Paragraph N" line at the top of a reader's body (row 3).
+private func paragraphAtTop(_ screen: String) -> Int? {
+    let line = bodyLine(0, of: screen).drop { $0 == " " }
+    guard line.hasPrefix("Paragraph ") else { return nil }
+    return Int(line.dropFirst("Paragraph ".count).prefix { $0.isNumber })
+}
+
+/// A line of a reader's body: the reader has a title row and a rule above it.
+private func bodyLine(_ index: Int, of screen: String) -> String {
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.count > index + 2 ? String(lines[index + 2]) : ""
+}
+
+// MARK: - One learner's marrow, in a folder of its own
+
+/// A temporary folder with the progress file, a script tmux runs in its pane,
+/// and the pid marrow writes there: marrow, then its exit code and whether the
+/// terminal was left sane, as a shell would see them.
+struct MarrowRun {
+    let folder: String
+    let course: String
+    var progress: String { folder + "/progress.json" }
+    var pidFile: String { folder + "/marrow.pid" }
+    var script: String { folder + "/session.sh" }
+
+    init(course: String) throws {
+        folder = try Marrow.temporaryDirectory()
+        self.course = course
+        let marrow = Marrow.executable
+        try #require(FileManager.default.isExecutableFile(atPath: marrow), "marrow is not built at \(marrow)")
+        let environment = "LANG=C.UTF-8 LC_ALL= TERM=xterm-256color NO_COLOR= MARROW_LESSONS= MARROW_PROGRESS=\(quoted(progress))"
+        let text = """
+            # marrow writes its pid (sh execs it), runs, and the shell reports after it.
+            sh -c 'echo $$ > "$0"; exec "$@"' \(quoted(pidFile)) env \(environment) \(quoted(marrow)) --lessons \(quoted(course))
+            echo "EXIT=$?"
+            if stty -a | grep -q -- ' icanon' && stty -a | grep -q -- ' echo '; then echo TERMINAL-SANE; else echo TERMINAL-BROKEN; fi
+            exec sleep 300
+
+            """
+        try text.write(toFile: script, atomically: true, encoding: .utf8)
+    }
+
+    /// A new tmux server running the script in an 80×24 pane.
+    func start() throws -> Tmux {
+        try? FileManager.default.removeItem(atPath: pidFile)
+        return try Tmux(command: "/bin/sh \(quoted(script))", folder: folder)
+    }
+
+    /// The pid of the running marrow, as it wrote it.
+    func marrowPID() throws -> pid_t {
+        let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+        return try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), "no pid in \(pidFile): \(text)")
+    }
+
+    /// The answer log beside the progress file, one record a line.
+    func answerLog() throws -> [String] {
+        let text = try String(contentsOfFile: folder + "/progress.history.jsonl", encoding: .utf8)
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// What `marrow progress --json` reads from the saved files.
+    func progressTotals() throws -> Totals {
+        let result = try Child.run([Marrow.executable, "progress", "--json", "--lessons", course, "--progress", progress], folder: folder)
+        try #require(result.status == 0, "marrow progress failed: \(result.output)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let totals = try #require(object?["totals"] as? [String: Any], "no totals in \(result.output)")
+        return Totals(
+            answered: totals["answered"] as? Int ?? -1,
+            correct: totals["correct"] as? Int ?? -1,
+            lessonsRead: totals["lessonsRead"] as? Int ?? -1
+        )
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
+
+/// Single-quotes a word for the shell.
+private func quoted(_ word: String) -> String {
+    "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+}
+
+// MARK: - tmux
+
+/// A tmux server of its own (a private socket, no config file) with one session.
+struct Tmux {
+    /// tmux on the PATH, or nil.
+    static let executable: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        return folders.map { $0 + "/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// How long any screen may take to appear.
+    static let screenTimeout = 15.0
+
+    let socket = "marrow-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let folder: String
+    /// The server's pid and socket file, to be sure both are gone at the end.
+    private var serverPID: pid_t?
+    private var socketPath: String?
+
+    /// Starts the server and a detached session running `command` at 80×24.
+    init(command: String, folder: String) throws {
+        self.folder = folder
+        try tmux(["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command])
+        let server = try tmux(["display-message", "-p", "-t", "e2e", "#{pid} #{socket_path}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1)
+        serverPID = server.first.flatMap { pid_t($0) }
+        socketPath = server.count == 2 ? String(server[1]) : nil
+    }
+
+    /// Runs one tmux command against this server; throws if it fails.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let tmux = try #require(Tmux.executable)
+        let result = try Child.run([tmux, "-L", socket, "-f", "/dev/null"] + arguments, folder: folder, environment: ["SHELL": "/bin/sh", "TMUX": nil])
+        try #require(result.status == 0, "tmux \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.output)")
+        return result.output
+    }
+
+    /// Sends keys by tmux name ("Enter", "G", "q").
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "e2e"] + keys)
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", "e2e", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// The screen as text.
+    func capture() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Waits until the screen shows `text`; returns the screen.
+    @discardableResult
+    func waitFor(_ text: String) throws -> String {
+        try waitFor("\"\(text)\"") { $0.contains(text) }
+    }
+
+    /// Waits until the screen satisfies `condition`; returns the screen, or
+    /// throws after `screenTimeout` with the last screen.
+    @discardableResult
+    func waitFor(_ description: String, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(Tmux.screenTimeout)
+        var screen = ""
+        repeat {
+            screen = try capture()
+            if condition(screen) { return screen }
+            usleep(50_000)
+        } while Date() < deadline
+        throw ScreenTimeout(waitingFor: description, screen: screen)
+    }
+
+    /// Presses j until the screen satisfies `condition` (at most 60 times).
+    func scroll(until condition: (String) -> Bool) throws -> String {
+        var screen = try capture()
+        for _ in 0..<60 where !condition(screen) {
+            let before = screen
+            try send("j")
+            screen = try waitFor("the screen to scroll") { $0 != before }
+        }
+        guard condition(screen) else { throw ScreenTimeout(waitingFor: "scrolling", screen: screen) }
+        return screen
+    }
+
+    /// Stops the server and everything in it, killing it outright if it lingers,
+    /// and removes its socket. Safe to call more than once.
+    func kill() {
+        _ = try? tmux(["kill-server"])
+        if let serverPID {
+            let deadline = Date().addingTimeInterval(3)
+            while signalProcess(serverPID, 0) == 0, Date() < deadline { usleep(10_000) }
+            if signalProcess(serverPID, 0) == 0 { _ = signalProcess(serverPID, SIGKILL) }
+        }
+        if let socketPath { unlink(socketPath) }
+    }
+}
+
+struct ScreenTimeout: Error, CustomStringConvertible {
+    var waitingFor: String
+    var screen: String
+    var description: String {
+        "gave up after \(Int(Tmux.screenTimeout)) s waiting for \(waitingFor); the screen was:\n\(screen)"
+    }
+}
+
+/// `kill(2)`, under a name that `Tmux.kill()` does not hide.
+private func signalProcess(_ pid: pid_t, _ signal: Int32) -> Int32 {
+    kill(pid, signal)
+}
+
+// MARK: - Child processes, with a deadline and no pipes
+
+/// Runs a program to its end: input from /dev/null, output and errors to a
+/// file, no other descriptor inherited (so a long-lived tmux server holds no
+/// one's pipe), and killed if it outlives its deadline.
+enum Child {
+    struct Result {
+        var status: Int32
+        var output: String
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    #if os(Linux)
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which
+    /// Swift's Glibc module does not show (it is declared only for _GNU_SOURCE).
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+    #endif
+
+    static func run(_ arguments: [String], folder: String, environment changes: [String: String?] = [:], timeout: Double = 10) throws -> Result {
+        let outputPath = folder + "/child-\(UUID().uuidString).out"
+        defer { unlink(outputPath) }
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in changes { environment[key] = value }
+
+        #if os(Linux)
+        var actions = posix_spawn_file_actions_t()
+        #else
+        var actions: posix_spawn_file_actions_t?
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        #if os(Linux)
+        _ = closeFrom?(&actions, 3)
+        #endif
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        // The test runs on a thread that blocks most signals, and a child inherits
+        // that mask: a tmux server started so never sees SIGCHLD or SIGTERM and
+        // outlives kill-server. Start children with no signal blocked or ignored.
+        #if os(Linux)
+        var attributes = posix_spawnattr_t()
+        #else
+        var attributes: posix_spawnattr_t?
+        #endif
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGCHLD, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw Failure(description: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
+        }
+
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid { break }
+            if waited == -1, errno != EINTR { break }
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                throw Failure(description: "\(arguments.joined(separator: " ")) took longer than \(Int(timeout)) s")
+            }
+            usleep(2_000)
+        }
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        // Exited: the code; killed by a signal: 128 + the signal, as a shell says.
+        let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Result(status: code, output: output)
+    }
+}

@@ -236,4 +236,73 @@ import Testing
         }
         #expect(try run("7") == (try run("7")))
     }
+
+    /// A conversation, as a screen reader or an `expect` script has it: each
+    /// prompt arrives before marrow waits for input (nothing held in a buffer),
+    /// and the next line is written only once the prompt has been seen.
+    @Test func eachPromptArrivesBeforeTheQuizWaits() throws {
+        let progress = try progressFile()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Marrow.executable)
+        process.arguments = ["quiz", "1", "--plain", "--no-color", "--lessons", course, "--progress", progress]
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let output = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        let received = Received()
+        output.fileHandleForReading.readabilityHandler = { handle in received.append(handle.availableData) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        func waitFor(_ ending: String) throws {
+            let deadline = Date().addingTimeInterval(20)
+            while !received.text.hasSuffix(ending) {
+                guard Date() < deadline else {
+                    Issue.record("no '\(ending)' at the end of: \(received.text)")
+                    throw CancellationError()
+                }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+        func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+
+        try waitFor("Your answer: ")
+        #expect(received.text.contains("Which tissue makes blood cells?"))
+        send("2")
+        try waitFor("(h: it was hard, e: it was easy): ")
+        #expect(received.text.contains("✓ Correct"))
+        // The answer is saved before the quiz asks anything more.
+        #expect(try logLines(progress).count == 1)
+        send("")
+        try waitFor("Your answer: ")
+        #expect(received.text.contains("Platelets help blood clot."))
+        send("f")
+        try waitFor("Missed:\n- Platelets help blood clot. (right answer: 1. True)\n")
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        #expect(process.terminationStatus == 0)
+        #expect(try logLines(progress).count == 2)
+    }
+}
+
+/// Output collected from a pipe on another thread.
+final class Received: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) {
+        lock.lock()
+        data.append(more)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
 }

@@ -95,8 +95,10 @@ struct PlainQuiz {
         }
     }
 
-    /// Prints how the quiz ended, the score and the missed questions.
-    private func end(_ ending: Ending) -> Ending {
+    /// Prints how the quiz ended, the score and the missed questions. Stopping
+    /// after the last answer (q or the end of input instead of Enter) is finishing.
+    private func end(_ stopped: Ending) -> Ending {
+        let ending = session.isComplete ? .finished : stopped
         let answered = session.answeredCount
         console.say()
         switch ending {

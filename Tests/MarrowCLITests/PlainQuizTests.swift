@@ -65,6 +65,14 @@ import Testing
         #expect(lessons[0]["bestScore"] as? Double == 1.0)
     }
 
+    @Test func stoppingAfterTheLastAnswerIsFinishing() throws {
+        for input in ["2\n\nt\n", "2\n\nt\nq\n"] {
+            let r = try quiz(["1"], progress: try progressFile(), input: input)
+            #expect(r.status == 0)
+            #expect(r.stdout.hasSuffix("Score: 2 of 2 correct (100%).\n"), "\(input)")
+        }
+    }
+
     @Test func wrongAnswersShowTheRightOnesFeedbackAndWhatWasMissed() throws {
         let progress = try progressFile()
         let r = try quiz(["long-lesson"], progress: progress, input: "1\nf\n")

@@ -88,6 +88,18 @@ import Testing
         #expect(render(pressed).text.contains("No reviews due — next in 2 days"))
     }
 
+    @Test func planIsRecomputedOnReturnToTheCourseMapNotWhileDrawing() {
+        var state = Self.state(Self.allRightRecently)
+        #expect(render(state).text.contains("No reviews due — next in 2 days"))
+        // Three days pass with the app open: drawing alone changes nothing…
+        state.context.now = F.now.addingTimeInterval(3 * Self.day)
+        #expect(render(state).text.contains("No reviews due — next in 2 days"))
+        // …coming back to the course map recomputes the plan.
+        state = press([.enter, .character("q")], in: state)
+        #expect(state.top is CourseMapScreen)
+        #expect(render(state).text.contains("Review: 7 due"))
+    }
+
     @Test func newLearnerSeesNoReviewLineAndRExplains() {
         let state = Self.state([])
         #expect(!render(state).text.contains("Review:"))

@@ -22,6 +22,8 @@ public struct AppContext: Sendable {
     /// from the answer history; never while drawing). Empty until the answer
     /// log is read, just after the first screen is drawn.
     public internal(set) var plan: ReviewPlan
+    /// The numbers the screens show, taken from `plan` when it is recomputed.
+    public internal(set) var reviews: ReviewSummary
     /// The questions missed in the last session (`Scoring.lastSessionMistakes`),
     /// recomputed with `plan`.
     public internal(set) var lastSessionMistakes: [String] = []
@@ -44,6 +46,7 @@ public struct AppContext: Sendable {
         self.now = now
         self.clock = clock
         self.plan = ReviewPlan.make(course: course, records: [], now: now, fsrs: course.info.scheduler(), clock: clock)
+        self.reviews = ReviewSummary(plan: plan, course: course)
         self.randomSeed = randomSeed
         self.effects = []
         self.monochrome = monochrome
@@ -54,14 +57,12 @@ public struct AppContext: Sendable {
     /// The course's FSRS scheduler (its desired retention).
     public var fsrs: FSRS { course.info.scheduler() }
 
-    /// Recomputes `plan` and `lastSessionMistakes` from the answer history at `now`.
+    /// Recomputes `plan`, `reviews` and `lastSessionMistakes` from the answer history at `now`.
     mutating func refreshPlan(records: [AnswerRecord]) {
         plan = ReviewPlan.make(course: course, records: records, now: now, fsrs: fsrs, clock: clock)
+        reviews = ReviewSummary(plan: plan, course: course)
         lastSessionMistakes = Scoring.lastSessionMistakes(records: records, course: course)
     }
-
-    /// Whether any question of the course has a review schedule (was ever answered).
-    var hasSchedules: Bool { plan.newQuestionIDs.count < plan.activeQuestions.count }
 
     /// This course's progress.
     public var courseProgress: CourseProgress {

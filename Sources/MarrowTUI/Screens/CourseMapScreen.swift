@@ -133,14 +133,14 @@ public struct CourseMapScreen: Screen {
             }
             return .openQuiz(lessonID: lesson.id, questionIDs: nil)
         case .character("r"):
-            guard !context.plan.dueQuestionIDs.isEmpty else {
+            guard !context.reviews.dueQuestionIDs.isEmpty else {
                 message = Self.reviewLine(context: context) ?? "Nothing to review yet: take a lesson's quiz first."
                 return nil
             }
             return .openReview
         case .character("x"):
             guard !context.lastSessionMistakes.isEmpty else {
-                message = context.hasSchedules ? "No mistakes in your last session." : "No answers yet: take a lesson's quiz first."
+                message = context.reviews.hasSchedules ? "No mistakes in your last session." : "No answers yet: take a lesson's quiz first."
                 return nil
             }
             return .openQuiz(lessonID: nil, questionIDs: context.lastSessionMistakes)
@@ -156,10 +156,10 @@ public struct CourseMapScreen: Screen {
 
     /// "Review: 3 due", or "No reviews due — next in 2 days"; nil before any question was answered.
     static func reviewLine(context: AppContext) -> String? {
-        let due = context.plan.dueQuestionIDs.count
+        let due = context.reviews.dueQuestionIDs.count
         if due > 0 { return "Review: \(due) due" }
-        guard context.hasSchedules, let next = context.plan.nextDue(after: context.now) else { return nil }
-        return "No reviews due — next \(ReviewText.when(next, now: context.now, clock: context.clock))"
+        guard context.reviews.hasSchedules, let next = context.reviews.nextDue else { return nil }
+        return "No reviews due — next \(ReviewText.when(next, now: context.reviews.asOf, clock: context.clock))"
     }
 
     /// Width of the mastery column on wide screens: a bar and "mastery 100%".
@@ -168,7 +168,7 @@ public struct CourseMapScreen: Screen {
 
     /// Whether each lesson row shows its mastery (wide screens, once anything was answered).
     static func showsMasteryColumn(width: Int, context: AppContext) -> Bool {
-        width >= 70 && context.hasSchedules
+        width >= 70 && context.reviews.hasSchedules
     }
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
@@ -201,7 +201,7 @@ public struct CourseMapScreen: Screen {
         row += 1
         // Reviews: how many are due, or when the next ones are.
         if let review = Self.reviewLine(context: context) {
-            let due = !context.plan.dueQuestionIDs.isEmpty
+            let due = !context.reviews.dueQuestionIDs.isEmpty
             var spans = [Span(review, due ? Style(.accent, [.bold]) : Style(.dim))]
             if due {
                 spans += [Span(" · press ", Style(.dim)), Span("r", Style(.key)), Span(width >= 60 ? " to review them" : "", Style(.dim))]
@@ -269,7 +269,7 @@ public struct CourseMapScreen: Screen {
             spans.append(Span(status.label, statusStyle))
             if showMastery, !lesson.quiz.isEmpty {
                 spans.append(Span(String(repeating: " ", count: max(0, statusWidth - DisplayWidth.of(status.label)) + 2)))
-                spans += ReviewText.masterySpans(fraction: context.plan.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth)
+                spans += ReviewText.masterySpans(fraction: context.reviews.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth)
             }
             let entryIndex = entries.firstIndex(of: .lesson(index))
             lines.append((StyledLine(spans), entryIndex))
@@ -283,11 +283,11 @@ public struct CourseMapScreen: Screen {
         }
 
         // Narrow screens: the selected lesson's mastery in the row above the disclaimer.
-        if !showMastery, context.hasSchedules, disclaimerRow - 1 > listTop, entries.indices.contains(selection),
+        if !showMastery, context.reviews.hasSchedules, disclaimerRow - 1 > listTop, entries.indices.contains(selection),
            let lesson = Self.lesson(of: entries[selection], in: course), !lesson.quiz.isEmpty,
            let index = course.lessons.firstIndex(where: { $0.id == lesson.id }) {
             let label = Span("Lesson \(Self.number(of: lesson, index: index)) ", Style(.dim))
-            let line = StyledLine([label] + ReviewText.masterySpans(fraction: context.plan.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth))
+            let line = StyledLine([label] + ReviewText.masterySpans(fraction: context.reviews.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth))
             buffer.draw(line, row: disclaimerRow - 1, column: left, width: width)
         }
 

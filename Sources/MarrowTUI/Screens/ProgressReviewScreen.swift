@@ -157,7 +157,7 @@ public struct ProgressReviewScreen: Screen {
 
     func content(context: AppContext, width: Int) -> Content {
         let course = context.course
-        let plan = context.plan
+        let reviews = context.reviews
         let review = Scoring.review(records: history, course: course, now: context.now, clock: clock, missedLimit: ProgressReviewScreen.missedShown)
         var c = Content()
         func heading(_ text: String) {
@@ -171,7 +171,7 @@ public struct ProgressReviewScreen: Screen {
         } else {
             let percent = review.overallPercent ?? 0
             c.lines += Layout.wrap("\(review.answered) answers so far, \(percent)% right. Right on the latest try: \(review.mastered) of \(review.questionCount) questions.", width: width)
-            let overall = plan.overallMastery
+            let overall = reviews.overallMastery
             c.lines += Layout.wrap("Mastered today: \(overall.mastered) of \(overall.total) questions (recalled with 90% probability or more).", width: width)
         }
         if let notice {
@@ -182,16 +182,16 @@ public struct ProgressReviewScreen: Screen {
         heading("Lessons")
         let read = context.courseProgress
         if width >= 64 {
-            c.lines += wideLessonTable(review.lessons, progress: read, plan: plan, width: width)
+            c.lines += wideLessonTable(review.lessons, progress: read, reviews: reviews, width: width)
         } else {
-            c.lines += narrowLessonList(review.lessons, progress: read, plan: plan, width: width)
+            c.lines += narrowLessonList(review.lessons, progress: read, reviews: reviews, width: width)
         }
 
         // Benefits and risks.
         heading("Benefits and risks")
         for (tag, label) in [("benefit", "Benefits"), ("risk", "Risks")] {
             let accuracy = review.tags.first { $0.tag == tag }
-            let mastery = plan.mastery(tag: tag)
+            let mastery = reviews.mastery(tag: tag)
             guard let accuracy, mastery.total > 0 else {
                 c.lines.append(StyledLine([Span(pad(label, 9)), Span("no \(tag) questions in this course", Style(.dim))]))
                 continue
@@ -236,16 +236,16 @@ public struct ProgressReviewScreen: Screen {
 
         // Reviews ahead.
         heading("Reviews, next 14 days")
-        let due = plan.dueQuestionIDs.count
+        let due = reviews.dueQuestionIDs.count
         if due > 0 {
             c.lines += Layout.wrap("\(due) due now: press r on the course map to review \(due == 1 ? "it" : "them").", width: width, style: Style(.accent, .bold))
-        } else if let next = plan.nextDue(after: context.now) {
-            c.lines += Layout.wrap("None due now. Next: \(ReviewText.when(next, now: context.now, clock: context.clock)).", width: width)
+        } else if let next = reviews.nextDue {
+            c.lines += Layout.wrap("None due now. Next: \(ReviewText.when(next, now: reviews.asOf, clock: context.clock)).", width: width)
         }
-        if plan.newQuestionIDs.count == plan.activeQuestions.count {
+        if !reviews.hasSchedules {
             c.lines += Layout.wrap("Reviews start once you answer a quiz.", width: width, style: Style(.dim))
         } else {
-            c.lines += ForecastChart.lines(counts: plan.forecast(days: 14), today: context.clock.day(of: context.now), width: width)
+            c.lines += ForecastChart.lines(counts: reviews.forecast, today: context.clock.day(of: reviews.asOf), width: width)
         }
 
         // Study days.
@@ -280,7 +280,7 @@ public struct ProgressReviewScreen: Screen {
     }
 
     /// One row per lesson: title, read, best, last, mastery bar.
-    private func wideLessonTable(_ lessons: [LessonScore], progress: CourseProgress, plan: ReviewPlan, width: Int) -> [StyledLine] {
+    private func wideLessonTable(_ lessons: [LessonScore], progress: CourseProgress, reviews: ReviewSummary, width: Int) -> [StyledLine] {
         let barWidth = 10
         let titleWidth = width - (1 + 9 + 1 + 5 + 1 + 5 + 2 + barWidth + 5)
         var lines = [StyledLine([Span(pad("Lesson", titleWidth) + " " + pad("Read", 9) + " " + padLeft("Best", 5) + " " + padLeft("Last", 5) + "  Mastery", Style(.dim))])]
@@ -289,7 +289,7 @@ public struct ProgressReviewScreen: Screen {
             let read = readCell(progress, lesson.lessonID)
             var spans = [Span(pad(title, titleWidth) + " "), Span(pad(read.text, 9), read.style),
                          Span(" " + padLeft(Self.percentText(lesson.bestScore), 5) + " " + padLeft(Self.percentText(lesson.lastScore), 5) + "  ")]
-            let mastery = plan.mastery(lessonID: lesson.lessonID)
+            let mastery = reviews.mastery(lessonID: lesson.lessonID)
             if mastery.total > 0 {
                 spans += ProgressBar.spans(fraction: mastery.fraction, width: barWidth)
                 spans.append(Span(" " + padLeft("\(mastery.percent ?? 0)%", 4)))
@@ -302,13 +302,13 @@ public struct ProgressReviewScreen: Screen {
     }
 
     /// Lines per lesson for narrow screens: the title, then read and mastery, then scores.
-    private func narrowLessonList(_ lessons: [LessonScore], progress: CourseProgress, plan: ReviewPlan, width: Int) -> [StyledLine] {
+    private func narrowLessonList(_ lessons: [LessonScore], progress: CourseProgress, reviews: ReviewSummary, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         for (i, lesson) in lessons.enumerated() {
             let title = "\(i + 1). " + Sanitizer.clean(lesson.title, singleLine: true)
             lines.append(StyledLine([Span(DisplayWidth.truncate(title, to: width))]))
             let read = readCell(progress, lesson.lessonID)
-            let mastery = plan.mastery(lessonID: lesson.lessonID)
+            let mastery = reviews.mastery(lessonID: lesson.lessonID)
             var items: [[Span]] = [[Span(pad(read.text, 10), read.style)]]
             if mastery.total > 0 {
                 items[0] += ReviewText.masterySpans(fraction: mastery.fraction, barWidth: 5)

@@ -62,10 +62,10 @@ public struct QuizScreen: Screen {
     }
 
     /// A review session: the questions due now from every lesson, most overdue
-    /// first (`context.plan`), each showing its lesson.
+    /// first (`context.reviews`), each showing its lesson.
     public init(reviewOf context: inout AppContext) {
         var generator = SplitMix64(seed: context.randomSeed)
-        let questions = QuizSession.questions(in: context.course, lessonID: nil, questionIDs: context.plan.dueQuestionIDs)
+        let questions = QuizSession.questions(in: context.course, lessonID: nil, questionIDs: context.reviews.dueQuestionIDs)
         let session = QuizSession(course: context.course, questions: questions, lessonID: nil, started: context.now, generator: &generator)
         context.randomSeed = generator.next()
         self.init(session: session, isReview: true)
@@ -329,14 +329,14 @@ public struct QuizScreen: Screen {
         return [StyledLine([Span(DisplayWidth.truncate("From: " + title, to: width), Style(.dim))])]
     }
 
-    /// "Next review: tomorrow." from the plan as of the last answer, or what is still due.
+    /// "Next review: tomorrow." as of the last answer, or what is still due.
     static func nextReviewText(context: AppContext) -> String {
-        let due = context.plan.dueQuestionIDs.count
+        let due = context.reviews.dueQuestionIDs.count
         if due > 0 {
             return "Still due now: \(due) \(due == 1 ? "question" : "questions") (r on the course map)."
         }
-        guard let next = context.plan.nextDue(after: context.now) else { return "No reviews scheduled yet." }
-        return "Next review: \(ReviewText.when(next, now: context.now, clock: context.clock))."
+        guard let next = context.reviews.nextDue else { return "No reviews scheduled yet." }
+        return "Next review: \(ReviewText.when(next, now: context.reviews.asOf, clock: context.clock))."
     }
 
     static func gradeWord(_ rating: Rating) -> String {

@@ -8,7 +8,7 @@ import Foundation
 extension ProgressReport {
     /// A report to print or hand to a teacher or care team (`--format markdown`):
     /// a summary, a per-lesson table with mastery, benefits against risks, and the
-    /// questions missed most with their right answer and explanation.
+    /// questions missed most with any scenario, their right answer and explanation.
     var markdown: String {
         var out = "# \(Markdown.escape(course.info.title)): progress report\n\n"
         out += "Report of \(DayClock.system.day(of: now)).\n\n"
@@ -71,6 +71,10 @@ extension ProgressReport {
             guard let question = questions[missed.questionID] else { continue }
             if number > 0 { out += "\n" }
             out += "### \(number + 1). \(Markdown.escape(Markdown.line(question.prompt.plainText)))\n\n"
+            for block in question.scenario {
+                let paragraph = Markdown.escape(Markdown.line(block.plainText))
+                if !paragraph.isEmpty { out += paragraph + "\n\n" }
+            }
             let lessonTitle = course.lesson(id: missed.lessonID)?.title ?? missed.lessonID
             let times = missed.timesAnswered == 1 ? "time" : "times"
             out += "Lesson: \(Markdown.escape(lessonTitle)). Missed \(missed.timesMissed) of \(missed.timesAnswered) \(times).\n\n"

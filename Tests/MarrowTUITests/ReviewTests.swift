@@ -173,6 +173,9 @@ import Testing
         let map = press([.enter], in: state)
         #expect(map.top is CourseMapScreen)
         #expect(render(map).text.contains("No reviews due — next tomorrow"))
+        // A review of one risk question is not a lesson score: the risks quiz stays 2 of 3.
+        let risksRow = render(map).text.split(separator: "\n").first { $0.contains("Risks after a transplant") } ?? ""
+        #expect(risksRow.contains("★ quiz 2/3"), "\(risksRow)")
     }
 
     @Test func reviewSummarySaysWhenMoreAreStillDue() {

@@ -5,12 +5,12 @@ public enum LessonStatus: Sendable, Hashable {
     case new
     case reading(percent: Int)
     case read
-    /// The best finished quiz attempt.
+    /// The best finished attempt at the whole quiz (not a retry or a review).
     case quiz(correct: Int, total: Int)
 
     public init(lesson: Lesson, progress: CourseProgress) {
         let lessonProgress = progress[lesson: lesson.id]
-        if let best = lessonProgress.attempts.filter(\.isComplete).max(by: { $0.score < $1.score }) {
+        if let best = lessonProgress.scoredAttempts.max(by: { $0.score < $1.score }) {
             self = .quiz(correct: best.correct, total: best.total)
         } else if lessonProgress.isRead {
             self = .read
@@ -191,7 +191,7 @@ public struct CourseMapScreen: Screen {
         // The overall bar: lessons read.
         let total = course.lessons.count
         let read = course.lessons.filter { progress[lesson: $0.id].isRead }.count
-        let quizzes = course.lessons.filter { progress[lesson: $0.id].attempts.contains(where: \.isComplete) }.count
+        let quizzes = course.lessons.filter { !progress[lesson: $0.id].scoredAttempts.isEmpty }.count
         let summary = " \(read) of \(total) lessons read" + (width >= 60 ? " · \(quizzes) \(quizzes == 1 ? "quiz" : "quizzes") done" : "")
         let barWidth = max(4, min(24, width - DisplayWidth.of(summary) - 9))
         var barLine = StyledLine([Span("Progress ", Style(.subheading, [.bold]))])

@@ -11,6 +11,11 @@ import MarrowCore
 /// The view's top line (`topLine`) is only meaningful at the width it was laid out
 /// for; `anchor` (block and offset) is what the view shows, at any width. When the
 /// width changes, the lines are laid out again and the top line found from the anchor.
+///
+/// A lesson of more than `windowThreshold` blocks (far beyond any real one: a 10 MB
+/// lesson takes seconds to lay out whole) is laid out a window of blocks at a time,
+/// around the anchor; scrolling near an edge of the window lays out a new one, and the
+/// percentage counts blocks. `topLine` is then an index into the window's lines.
 public struct ReaderScreen: Screen {
     public let lessonID: String
     /// The reading position of the top line.
@@ -21,9 +26,13 @@ public struct ReaderScreen: Screen {
     public private(set) var highlight: String?
     /// A short message in the header ("Bookmarked …"), until the next key.
     public private(set) var message: String?
-    /// The lesson laid out at `layoutWidth`.
+    /// The lesson laid out at `layoutWidth`: all of it, or the blocks in `window`.
     private var lines: [StyledLine] = []
     private var layoutWidth = 0
+    /// The reader's blocks laid out in `lines`, for a lesson laid out a window at a time.
+    private var window: Range<Int>?
+    /// The reader's blocks: the body's, then the sources and review date.
+    private var blockCount = 0
     private var lastSaved: Date
 
     /// Opens a lesson; marks it opened and remembers it as the place to continue.
@@ -98,15 +107,23 @@ public struct ReaderScreen: Screen {
         }
     }
 
+    /// Lessons with more blocks than this are laid out a window at a time.
+    static let windowThreshold = 600
+    /// Characters of text a window holds before its centre block, and from it on.
+    static let windowBefore = 24_000
+    static let windowAfter = 48_000
+
     /// The lesson laid out at `width`: the body, its sources and the end-of-lesson line.
     static func layout(lessonID: String, course: Course, width: Int, highlight: String?) -> [StyledLine] {
         guard let index = course.lessons.firstIndex(where: { $0.id == lessonID }) else {
             return [StyledLine([Span("This lesson is no longer in the course.", Style(.warning))])]
         }
-        let lesson = course.lessons[index]
-        let blocks = lesson.body.blocks
-        var lines = Layout.lines(for: blocks, width: width, options: LayoutOptions(highlight: highlight))
-        // After the body: the sources and the review date, then what to do next.
+        return layout(lessonAt: index, course: course, blocks: readerBlocks(of: course.lessons[index]), range: nil, width: width, highlight: highlight)
+    }
+
+    /// The blocks the reader shows: the body's, then the sources and the review date,
+    /// numbered after the body's so that a place in them survives re-wrapping too.
+    static func readerBlocks(of lesson: Lesson) -> (all: [Block], bodyCount: Int) {
         var trailer: [Block] = []
         if !lesson.meta.sources.isEmpty {
             trailer.append(Block(.heading(level: 2, content: [.text("Sources")])))
@@ -117,6 +134,40 @@ public struct ReaderScreen: Screen {
         if !lesson.meta.reviewed.isEmpty {
             trailer.append(Block(.paragraph([.text("Content last reviewed on \(lesson.meta.reviewed).")])))
         }
+        return (lesson.body.blocks + trailer, lesson.body.blocks.count)
+    }
+
+    /// The lines of the reader's blocks in `range` (all of them when nil), ending with
+    /// what to do next when the range reaches the end.
+    static func layout(lessonAt index: Int, course: Course, blocks: (all: [Block], bodyCount: Int), range: Range<Int>?, width: Int, highlight: String?) -> [StyledLine] {
+        let (all, base) = blocks
+        let range = range ?? 0..<all.count
+        var lines: [StyledLine] = []
+        let body = range.clamped(to: 0..<base)
+        if !body.isEmpty {
+            lines = Layout.lines(for: Array(all[body]), width: width, options: LayoutOptions(highlight: highlight))
+            if body.lowerBound > 0 {
+                for i in lines.indices { lines[i].block += body.lowerBound }
+            }
+        }
+        // A blank line between the body and what follows it (the trailer, or the end).
+        if !body.isEmpty, range.upperBound > base || range.upperBound == all.count {
+            lines.append(StyledLine([], block: base, offset: 0))
+        }
+        let trailer = range.clamped(to: base..<all.count)
+        if !trailer.isEmpty {
+            for var line in Layout.lines(for: Array(all[trailer]), width: width) {
+                line.block += trailer.lowerBound
+                line.spans = line.spans.map { span in
+                    var span = span
+                    if span.style.role == .normal { span.style = Style(.dim, span.style.attributes) }
+                    return span
+                }
+                lines.append(line)
+            }
+        }
+        guard range.upperBound >= all.count else { return lines }
+        let lesson = course.lessons[index]
         var end: [Span] = [Span("End of lesson", Style(.strong, [.bold])), Span(" — ")]
         if !lesson.quiz.isEmpty {
             end += [Span("t", Style(.key)), Span(": take the quiz")]
@@ -125,33 +176,70 @@ public struct ReaderScreen: Screen {
         } else {
             end += [Span("q", Style(.key)), Span(": back to the course map")]
         }
-        // The trailer's blocks are numbered after the body's, so a place in them survives re-wrapping too.
-        let base = blocks.count
-        if !lines.isEmpty { lines.append(StyledLine([], block: base, offset: 0)) }
-        for var line in Layout.lines(for: trailer, width: width) {
-            line.block += base
-            line.spans = line.spans.map { span in
-                var span = span
-                if span.style.role == .normal { span.style = Style(.dim, span.style.attributes) }
-                return span
-            }
-            lines.append(line)
-        }
-        let endBlock = base + trailer.count
+        let endBlock = all.count
         lines.append(StyledLine([], block: endBlock, offset: 0))
         lines.append(StyledLine(end, block: endBlock, offset: 0))
         return lines
+    }
+
+    /// The blocks to lay out around block `center`: about `windowBefore` characters of
+    /// text before it and `windowAfter` from it on, and a few blocks at least.
+    static func windowRange(around center: Int, in blocks: [Block]) -> Range<Int> {
+        let center = max(0, min(center, blocks.count))
+        var low = center
+        var size = 0
+        while low > 0, size < windowBefore || center - low < 4 {
+            low -= 1
+            size += blocks[low].plainText.utf8.count
+        }
+        var high = center
+        size = 0
+        while high < blocks.count, size < windowAfter || high - center < 8 {
+            size += blocks[high].plainText.utf8.count
+            high += 1
+        }
+        return low..<high
+    }
+
+    /// What the reader lays out at `width` around `position`: the lines, and the window
+    /// of blocks they hold (nil when they hold the whole lesson).
+    static func laidOut(lessonID: String, course: Course, width: Int, highlight: String?, around position: ReadingPosition) -> (lines: [StyledLine], window: Range<Int>?, blockCount: Int) {
+        guard let index = course.lessons.firstIndex(where: { $0.id == lessonID }) else {
+            return (layout(lessonID: lessonID, course: course, width: width, highlight: highlight), nil, 0)
+        }
+        let blocks = readerBlocks(of: course.lessons[index])
+        let count = blocks.all.count
+        guard count > windowThreshold else {
+            return (layout(lessonAt: index, course: course, blocks: blocks, range: nil, width: width, highlight: highlight), nil, count)
+        }
+        let range = windowRange(around: position.block, in: blocks.all)
+        return (layout(lessonAt: index, course: course, blocks: blocks, range: range, width: width, highlight: highlight), range, count)
+    }
+
+    /// How far through the lesson a view at `top` is: by lines when the whole lesson is
+    /// laid out, by blocks in a window (100 only at the very end).
+    static func percent(top: Int, lines: [StyledLine], window: Range<Int>?, blockCount: Int, visibleRows: Int) -> Int {
+        let byLines = Layout.percent(top: top, count: lines.count, visibleRows: visibleRows)
+        guard let window, blockCount > 0, !lines.isEmpty else { return byLines }
+        if window.upperBound >= blockCount, byLines == 100 { return 100 }
+        let block = lines[max(0, min(top, lines.count - 1))].block
+        return max(0, min(99, block * 100 / blockCount))
     }
 
     /// Lays the lesson out again if the width changed, keeping the place by content.
     private mutating func sync(area: Rect, course: Course) {
         let geometry = Geometry(area: area)
         if geometry.textWidth != layoutWidth || lines.isEmpty {
-            lines = Self.layout(lessonID: lessonID, course: course, width: geometry.textWidth, highlight: highlight)
-            layoutWidth = geometry.textWidth
-            topLine = Layout.lineIndex(for: anchor, in: lines)
+            relayout(around: anchor, width: geometry.textWidth, course: course)
         }
         topLine = min(topLine, Self.maxTop(lineCount: lines.count, height: geometry.bodyHeight))
+    }
+
+    /// Lays the lesson (or a window of it) out at `width`, with the top line at `position`.
+    private mutating func relayout(around position: ReadingPosition, width: Int, course: Course) {
+        (lines, window, blockCount) = Self.laidOut(lessonID: lessonID, course: course, width: width, highlight: highlight, around: position)
+        layoutWidth = width
+        topLine = Layout.lineIndex(for: position, in: lines)
     }
 
     static func maxTop(lineCount: Int, height: Int) -> Int {
@@ -176,9 +264,17 @@ public struct ReaderScreen: Screen {
         case .pageUp, .character("b"), .control("b"):
             move(to: topLine - page, context: &context)
         case .home, .character("g"):
+            if let window, window.lowerBound > 0 {
+                relayout(around: ReadingPosition(), width: layoutWidth, course: context.course)
+            }
             move(to: 0, context: &context)
         case .end, .character("G"):
-            move(to: last, context: &context)
+            if let window, window.upperBound < blockCount {
+                relayout(around: ReadingPosition(block: blockCount), width: layoutWidth, course: context.course)
+                move(to: lines.count, context: &context)
+            } else {
+                move(to: last, context: &context)
+            }
         case .character("n"):
             return switchLesson(by: 1, context: &context)
         case .character("p"):
@@ -216,11 +312,32 @@ public struct ReaderScreen: Screen {
         return nil
     }
 
-    /// Scrolls to a top line (clamped) and records the new place.
+    /// Scrolls to a top line (clamped) and records the new place. In a window, a line
+    /// near its edge with more of the lesson beyond lays out a new window around it first.
     private mutating func move(to line: Int, context: inout AppContext) {
         let geometry = Geometry(area: context.screenArea)
-        topLine = max(0, min(line, Self.maxTop(lineCount: lines.count, height: geometry.bodyHeight)))
+        var target = line
+        if let window, !lines.isEmpty {
+            let margin = geometry.bodyHeight * 2
+            let needsEarlier = target < margin && window.lowerBound > 0
+            let needsLater = target + geometry.bodyHeight + margin > lines.count && window.upperBound < blockCount
+            if needsEarlier || needsLater {
+                let kept = max(0, min(target, lines.count - 1))
+                // A blank line between blocks starts where the next block does: count the
+                // lines before `kept` that start at the same place, to find it again.
+                let place = (lines[kept].block, lines[kept].offset)
+                var same = 0
+                while kept - same > 0, (lines[kept - same - 1].block, lines[kept - same - 1].offset) == place { same += 1 }
+                relayout(around: ReadingPosition(block: place.0, offset: place.1), width: layoutWidth, course: context.course)
+                var first = topLine
+                while first > 0, (lines[first - 1].block, lines[first - 1].offset) == place { first -= 1 }
+                topLine = min(first + same, max(0, lines.count - 1))
+                target = topLine + (target - kept)
+            }
+        }
+        topLine = max(0, min(target, Self.maxTop(lineCount: lines.count, height: geometry.bodyHeight)))
         anchor = Layout.position(at: topLine, in: lines, visibleRows: geometry.bodyHeight)
+        anchor.percent = Self.percent(top: topLine, lines: lines, window: window, blockCount: blockCount, visibleRows: geometry.bodyHeight)
         record(context: &context, save: false)
     }
 
@@ -314,8 +431,10 @@ public struct ReaderScreen: Screen {
         let geometry = Geometry(area: area)
         var shown = lines
         var top = topLine
+        var shownWindow = window
+        var shownBlocks = blockCount
         if geometry.textWidth != layoutWidth || shown.isEmpty {
-            shown = Self.layout(lessonID: lessonID, course: context.course, width: geometry.textWidth, highlight: highlight)
+            (shown, shownWindow, shownBlocks) = Self.laidOut(lessonID: lessonID, course: context.course, width: geometry.textWidth, highlight: highlight, around: anchor)
             top = Layout.lineIndex(for: anchor, in: shown)
         }
         top = max(0, min(top, Self.maxTop(lineCount: shown.count, height: geometry.bodyHeight)))
@@ -324,7 +443,7 @@ public struct ReaderScreen: Screen {
         let lessons = context.course.lessons
         let index = lessons.firstIndex { $0.id == lessonID }
         let lessonTitle = index.map { "\(CourseMapScreen.number(of: lessons[$0], index: $0)). \(Sanitizer.clean(lessons[$0].title, singleLine: true))" } ?? lessonID
-        let percent = Layout.percent(top: top, count: shown.count, visibleRows: geometry.bodyHeight)
+        let percent = Self.percent(top: top, lines: shown, window: shownWindow, blockCount: shownBlocks, visibleRows: geometry.bodyHeight)
         let percentText = "\(percent)%"
         var right = [Span(percentText, Style(.accent, [.bold]))]
         if let message {

@@ -52,9 +52,10 @@ public struct QuizSession: Sendable, Hashable {
         }
         self.choiceOrders = orders
         let asked = Set(questions.map(\.id))
-        self.fullQuizLessons = Set(questions.map(\.lessonID).filter { lessonID in
+        // Each lesson once: per question, a quiz of thousands took quadratic time to open.
+        self.fullQuizLessons = Set(questions.map(\.lessonID)).filter { lessonID in
             course.lesson(id: lessonID)?.quiz.allSatisfy { asked.contains($0.id) } ?? false
-        })
+        }
         self.records = Array(repeating: nil, count: questions.count)
         self.generator = generator
     }

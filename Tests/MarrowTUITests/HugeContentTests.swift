@@ -81,9 +81,40 @@ import Testing
 
     @Test(.timeLimit(.minutes(2)))
     func twoThousandQuestionQuiz() throws {
-        let timings = try exercise(body: "# Many questions\n\nA short body about needleword.\n\n", quiz: Self.quiz(count: 2_000), search: "needleword",
+        let quiz = Self.quiz(count: 2_000)
+        let timings = try exercise(body: "# Many questions\n\nA short body about needleword.\n\n", quiz: quiz, search: "needleword",
                                    answers: 40)
         print("HugeContent 2,000 questions: \(timings)")
+
+        // All the way through to the summary, which lists every question.
+        let folder = try Self.writeCourse(body: "A short body.\n\n", quiz: quiz)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let course = CourseLoader.load(directory: folder)
+        var state = AppTestCourse.state(size: Self.size, course: course)
+        if state.top is DisclaimerScreen { state = App.update(state, .key(.enter)) }
+        state = App.update(state, .key(.character("t")))
+        let clock = ContinuousClock()
+        var slowest = Duration.zero
+        for i in 0..<2_000 {
+            let started = clock.now
+            state = App.update(state, .key(.character(i % 3 == 0 ? "2" : "1")))
+            state = App.update(state, .key(.enter))
+            if i % 100 == 99 { _ = App.render(state, size: Self.size) }
+            slowest = max(slowest, clock.now - started)
+        }
+        let started = clock.now
+        let summary = App.render(state, size: Self.size)
+        let rendered = clock.now - started
+        #expect(summary.text.contains("Done"), "\(summary.text)")
+        #expect(slowest < Self.keystrokeLimit, "slowest answer took \(slowest)")
+        #expect(rendered < Self.keystrokeLimit, "the summary took \(rendered)")
+        for key in [Key.pageDown, .end, .home, .character("r")] {
+            let started = clock.now
+            state = App.update(state, .key(key))
+            _ = App.render(state, size: Self.size)
+            #expect(clock.now - started < Self.keystrokeLimit, "\(key) on the summary took \(clock.now - started)")
+        }
+        print("HugeContent 2,000 answers: slowest answer \(slowest), summary \(rendered)")
     }
 
     /// A lesson laid out a window at a time scrolls without a seam: each page starts with

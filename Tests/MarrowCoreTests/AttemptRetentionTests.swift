@@ -15,7 +15,7 @@ private typealias Progress = MarrowCore.Progress
     }
 
     @Test func fewAttemptsAreAllKept() {
-        let lesson = LessonProgress(attempts: (0..<10).map { attempt($0, total: 8, correct: $0 % 8) })
+        let lesson = LessonProgress(attempts: (0..<LessonProgress.recentAttemptsKept).map { attempt($0, total: 8, correct: $0 % 8) })
         #expect(lesson.retainedAttempts == lesson.attempts)
     }
 

@@ -10,10 +10,10 @@ import Foundation
 ///
 /// `JSONDecoder` takes a few microseconds a line, which a log of 100,000 answers
 /// turns into a visible pause; this takes a fraction of that. It gives up (nil)
-/// on anything else: an escape, a float, a nested object, another time format, a
-/// key written twice, an `"event"` line, a missing field. The caller then decodes
-/// the line with `JSONDecoder`, so the result is always what `JSONDecoder` gives.
-/// Unknown keys with simple values are ignored, as `JSONDecoder` ignores them.
+/// on anything else: an escape, a float, another time format, a key written
+/// twice, a key it does not know (an `"event"` line, a field from a newer Marrow),
+/// a missing field. The caller then decodes the line with `JSONDecoder`, so the
+/// result is always what `JSONDecoder` gives, and unknown keys stay tolerated.
 enum AnswerLineParser {
     static func record(_ line: ArraySlice<UInt8>) -> AnswerRecord? {
         line.withContiguousStorageIfAvailable { parse($0) } ?? Array(line).withUnsafeBufferPointer { parse($0) }
@@ -40,9 +40,10 @@ enum AnswerLineParser {
                 i += 1
             }
             guard i < n else { return nil }
-            let text = String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(rebasing: b[start..<i])
             i += 1
-            return text
+            // ASCII (the usual case) needs no validation.
+            return bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
         }
         func integer() -> Int? {
             var negative = false
@@ -97,7 +98,7 @@ enum AnswerLineParser {
         var course: String?, lesson: String?, question: String?, attempt: String?
         var chosen: [Int]?, correct: Bool?, time: Date?, attemptTotal: Int?
         var fullQuiz: Bool?, rating: Rating?
-        var seen = Set<String>()
+        var seen: UInt16 = 0
         skipSpace()
         guard i < n, b[i] == 0x7B else { return nil }
         i += 1
@@ -105,7 +106,10 @@ enum AnswerLineParser {
         if i < n, b[i] == 0x7D { return nil }
         while true {
             skipSpace()
-            guard let key = string(), seen.insert(key).inserted else { return nil }
+            guard let key = string() else { return nil }
+            // A known key written twice, or any key this reader does not know: JSONDecoder decides.
+            guard let bit = Self.keyBits[key], seen & bit == 0 else { return nil }
+            seen |= bit
             skipSpace()
             guard i < n, b[i] == 0x3A else { return nil }
             i += 1
@@ -128,7 +132,6 @@ enum AnswerLineParser {
                 guard let r = Rating(rawValue: raw) else { return nil }
                 rating = r
             case ("rating", .null): rating = nil
-            case ("event", _): return nil
             case ("course", _), ("lesson", _), ("question", _), ("attempt", _), ("chosen", _), ("correct", _),
                  ("time", _), ("attemptTotal", _), ("fullQuiz", _), ("rating", _):
                 return nil
@@ -147,6 +150,12 @@ enum AnswerLineParser {
         return AnswerRecord(course: course, lesson: lesson, question: question, chosen: chosen, correct: correct,
                             time: time, attempt: attempt, attemptTotal: attemptTotal, fullQuiz: fullQuiz, rating: rating)
     }
+
+    /// One bit per key an answer line may have.
+    private static let keyBits: [String: UInt16] = {
+        let keys = ["course", "lesson", "question", "chosen", "correct", "time", "attempt", "attemptTotal", "fullQuiz", "rating"]
+        return Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, UInt16(1) << UInt16($0)) })
+    }()
 
     /// `2026-11-26T23:59:59Z` (UTC, whole seconds, as Marrow writes it); nil for anything else.
     static func isoTime(_ text: String) -> Date? {

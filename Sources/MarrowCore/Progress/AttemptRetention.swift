@@ -11,7 +11,7 @@
 /// states drop the same attempts.
 extension LessonProgress {
     /// How many of the latest attempts are always kept.
-    public static let recentAttemptsKept = 10
+    public static let recentAttemptsKept = 3
 
     /// The attempts written to `progress.json` (all of them when there are few).
     public var retainedAttempts: [QuizAttempt] {

@@ -38,12 +38,16 @@ public enum MarrowApp {
         var notices: [String] = []
         if let localeNotice = Terminal.prepareLocale() { notices.append(localeNotice) }
 
-        let course = CourseLoader.load(directory: lessonsDirectory)
+        // The course loads on a second thread while this one reads the progress
+        // and starts the terminal: the first screen needs all three.
+        let courseLoad = BackgroundCourseLoad(directory: lessonsDirectory)
+        courseLoad.start()
         let store = ProgressStore(path: progressPath)
         let loaded: ProgressStore.LoadResult
         do {
             loaded = try store.load()
         } catch {
+            _ = courseLoad.join()
             fputsStandardError("marrow: \(error.description)")
             return 1
         }
@@ -53,9 +57,11 @@ public enum MarrowApp {
         do {
             terminal = try Terminal(monochrome: noColor)
         } catch {
+            _ = courseLoad.join()
             fputsStandardError("marrow: \(error.description)")
             return 1
         }
+        let course = courseLoad.join()
         let context = AppContext(course: course, progress: loaded.progress, now: Date(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
         var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: terminal.size))
         return loop.run()

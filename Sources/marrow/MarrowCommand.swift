@@ -37,7 +37,7 @@ struct MarrowCommand: ParsableCommand {
     /// codes: 1 for user and data errors, 2 for usage errors.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try QuickLaunch(Array(CommandLine.arguments.dropFirst()))?.command ?? parseAsRoot()
             try command.run()
         } catch let error as CLIError {
             printError(error.message)

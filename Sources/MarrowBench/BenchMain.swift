@@ -11,6 +11,7 @@ import Glibc
 ///     marrow-bench save STATE [N]        append + save one answer, N times
 ///     marrow-bench render DIR [N]        reader: update + render per keystroke
 ///     marrow-bench fsync FOLDER [N]      the disk's floor: a save's three fsyncs, tiny files
+///     marrow-bench startup DIR STATE [N] what marrow does before its first screen, by phase
 ///     marrow-bench seed STATE DIR        write STATE from its answer log (disclaimer seen)
 @main
 enum MarrowBench {
@@ -27,6 +28,8 @@ enum MarrowBench {
             RenderBench.run(directory: rest[0], count: rest.count == 2 ? Int(rest[1]) ?? 500 : 500)
         case "fsync" where rest.count == 1 || rest.count == 2:
             FsyncBench.run(folder: rest[0], count: rest.count == 2 ? Int(rest[1]) ?? 50 : 50)
+        case "startup" where rest.count == 2 || rest.count == 3:
+            StartupBench.run(directory: rest[0], statePath: rest[1], count: rest.count == 3 ? Int(rest[2]) ?? 10 : 10)
         case "seed" where rest.count == 2:
             Seed.run(statePath: rest[0], directory: rest[1])
         default:
@@ -35,7 +38,7 @@ enum MarrowBench {
     }
 
     static func usage() -> Never {
-        fail("usage: marrow-bench load DIR... | save STATE [N] | render DIR [N] | fsync FOLDER [N] | seed STATE DIR")
+        fail("usage: marrow-bench load DIR... | save STATE [N] | render DIR [N] | fsync FOLDER [N] | startup DIR STATE [N] | seed STATE DIR")
     }
 }
 

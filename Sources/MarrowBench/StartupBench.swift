@@ -1,0 +1,33 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import MarrowCore
+import MarrowTUI
+
+/// What `marrow` does before its first screen, phase by phase, without a
+/// terminal: load the course, load the progress, build the state, render.
+enum StartupBench {
+    static func run(directory: String, statePath: String, count: Int) {
+        var course: [Double] = [], progress: [Double] = [], state: [Double] = [], render: [Double] = []
+        for _ in 0..<max(1, count) {
+            var loadedCourse: Course?
+            course.append(Measure.milliseconds { loadedCourse = CourseLoader.load(directory: directory) })
+            var loaded: Progress?
+            progress.append(Measure.milliseconds { loaded = try? ProgressStore(path: statePath).load().progress })
+            guard let loadedCourse, let loaded else { fail("\(statePath): cannot load") }
+            let size = Size(columns: 80, rows: 24)
+            var app: AppState?
+            state.append(Measure.milliseconds {
+                app = AppState(context: AppContext(course: loadedCourse, progress: loaded, now: Date()), size: size)
+            })
+            guard let app else { fail("no state") }
+            render.append(Measure.milliseconds { _ = App.render(app, size: size) })
+        }
+        report("startup.course", Measure.median(course))
+        report("startup.progress", Measure.median(progress))
+        report("startup.state", Measure.median(state))
+        report("startup.render", Measure.median(render))
+    }
+}

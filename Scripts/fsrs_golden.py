@@ -18,9 +18,9 @@ stability, difficulty, interval in days and due time the reference computed.
 
 import json
 import random
+from importlib.metadata import version
 from datetime import datetime, timedelta, timezone
 
-import fsrs
 from fsrs import Card, Rating, Scheduler
 
 START = datetime(2026, 1, 5, 9, 0, 0, tzinfo=timezone.utc)
@@ -99,7 +99,7 @@ def main():
         cases.append(run(f"seeded sequence {n + 1}", retention, steps))
     print(json.dumps({
         "generator": "Scripts/fsrs_golden.py",
-        "fsrsVersion": getattr(fsrs, "__version__", "6.3.2"),
+        "fsrsVersion": version("fsrs"),
         "parameters": list(Scheduler().parameters),
         "scheduler": {"learning_steps": [], "relearning_steps": [], "enable_fuzzing": False, "maximum_interval": 36500},
         "start": iso(START),

@@ -34,7 +34,9 @@ public struct CourseProgress: Sendable, Hashable, Codable {
     public var lastPlace: Place?
     /// Whether the full disclaimer has been shown once.
     public var disclaimerSeen: Bool
-    /// Per question id: review schedule (filled by the scheduler; see the learning issue).
+    /// Per question id: FSRS review schedule, moved on by every answer
+    /// (`Progress.apply`) and always rebuildable from the answer log
+    /// (`ReviewSchedule.rebuild`). Questions no longer in the course keep theirs.
     public var reviews: [String: ReviewState]
     /// Fields of the course object this version does not know, kept as they were.
     public var unknownFields: [String: JSONValue]

@@ -250,7 +250,9 @@ public struct CourseMapScreen: Screen {
         let showMinutes = width >= 60 && (!showMastery || width >= 96)
         let statusWidth = 15
         let numberWidth = max(2, String(course.lessons.count).count) + 1
-        for (index, lesson) in course.lessons.enumerated() {
+        // A lesson's row is built only if it is on screen (a course may have a thousand).
+        func lessonLine(_ index: Int) -> StyledLine {
+            let lesson = course.lessons[index]
             let status = LessonStatus(lesson: lesson, progress: progress)
             let numberText = "\(Self.number(of: lesson, index: index))."
             let number = String(repeating: " ", count: max(0, numberWidth - numberText.count)) + numberText
@@ -271,9 +273,12 @@ public struct CourseMapScreen: Screen {
                 spans.append(Span(String(repeating: " ", count: max(0, statusWidth - DisplayWidth.of(status.label)) + 2)))
                 spans += ReviewText.masterySpans(fraction: context.reviews.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth)
             }
-            let entryIndex = entries.firstIndex(of: .lesson(index))
-            lines.append((StyledLine(spans), entryIndex))
+            return StyledLine(spans)
         }
+        // Entries are the resume entries, then every lesson in order.
+        let firstLessonEntry = entries.count - course.lessons.count
+        let lessonRowsStart = lines.count
+        lines += course.lessons.indices.map { (line: StyledLine(), entry: Optional(firstLessonEntry + $0)) }
         for broken in course.brokenLessons {
             let text = "\(broken.fileName): cannot open — \(broken.error.message)"
             lines.append((StyledLine([Span("  ✗ ", Style(.wrong, [.bold])), Span(DisplayWidth.truncate(Sanitizer.clean(text, singleLine: true), to: max(1, width - 4)), Style(.warning))]), nil))
@@ -301,7 +306,8 @@ public struct CourseMapScreen: Screen {
         for offset in 0..<listHeight where top + offset < lines.count {
             let item = lines[top + offset]
             let r = listTop + offset
-            buffer.draw(item.line, row: r, column: left, width: width)
+            let lessonRow = top + offset - lessonRowsStart
+            buffer.draw(course.lessons.indices.contains(lessonRow) ? lessonLine(lessonRow) : item.line, row: r, column: left, width: width)
             if item.entry == selection {
                 buffer.put("›", row: r, column: left, style: Style(.selected, [.bold]))
                 buffer.restyle(row: r, column: left, width: width, style: Style(.selected))

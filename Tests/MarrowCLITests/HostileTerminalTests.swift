@@ -102,6 +102,20 @@ import Testing
             #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"), "marrow \(arguments.joined(separator: " ")) printed an escape")
         }
 
+        // validate warns about what the learner will not see, by code point.
+        let validate = try Marrow.run(["validate", "--lessons", Self.fixture])
+        for expected in [
+            "course.yaml:3:8: warning: 'title' holds U+001B, a terminal control character: it is not shown",
+            "glossary.yaml:4:21: warning: 'aliases' holds U+0085, a terminal control character: it is not shown",
+            "01-escapes.md:14:1: warning: this block holds U+001B, a terminal control character: it is not shown",
+            "01-escapes.md:25:3: warning: this block holds U+009B, a terminal control character: it is not shown",
+            "01-escapes.md:31:1: warning: this block holds U+202E, a bidirectional control character: it is not shown",
+            "01-escapes.md:35:1: warning: this block holds U+200B, an invisible zero-width character: it is not shown",
+            "02-raw-bytes.md:3:13: error: terminal control character U+001B is not allowed",
+        ] {
+            #expect(validate.stdout.contains(expected), "\(expected)\n\(validate.stdout)")
+        }
+
         // A lesson with raw control bytes does not open; the message names the problem only.
         let broken = try Marrow.run(["read", "2", "--lessons", Self.fixture])
         #expect(broken.status == 1)

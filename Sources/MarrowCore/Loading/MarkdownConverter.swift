@@ -25,6 +25,9 @@ struct MarkdownConverter {
     private var blockLine = 0
     private var blockColumn = 0
     private var warnedDepth = false
+    /// Lines of the blocks already warned about for hidden characters, and how many warnings.
+    private var hiddenWarnings = 0
+    private var lastHiddenLine = 0
 
     /// Converts `body` (UTF-8 CommonMark) whose first line is line `lineOffset + 1` of the file at `path`.
     static func convert(_ body: ArraySlice<UInt8>, lineOffset: Int, path: String) -> (document: Document, diagnostics: [Diagnostic]) {
@@ -83,6 +86,17 @@ struct MarkdownConverter {
         diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message: message))
     }
 
+    /// Warns (once per block, ten times per file at most) about text that holds a character
+    /// the app never shows: a control character from a character reference (`&#x1B;`), a
+    /// bidirectional control or an invisible zero-width character.
+    private mutating func checkHidden(_ text: String) {
+        guard hiddenWarnings < SourceText.maximumReported, lastHiddenLine != blockLine,
+              let scalar = HiddenText.first(in: text) else { return }
+        hiddenWarnings += 1
+        lastHiddenLine = blockLine
+        warn(line: blockLine, column: blockColumn, HiddenText.message(scalar, in: "this block"))
+    }
+
     // MARK: Blocks
 
     private mutating func blocks(of parent: Node, depth: Int) -> [Block] {
@@ -116,6 +130,7 @@ struct MarkdownConverter {
             kind = .paragraph(content)
         case CMARK_NODE_CODE_BLOCK:
             var text = Self.string(cmark_node_get_literal(node))
+            checkHidden(text)
             if text.hasSuffix("\n") { text.removeLast() }
             let info = Self.string(cmark_node_get_fence_info(node))
             kind = .codeBlock(info: info.trimmingSpaces, text: text)
@@ -176,6 +191,7 @@ struct MarkdownConverter {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT:
             let text = Self.string(cmark_node_get_literal(node))
+            checkHidden(text)
             if case .text(let previous)? = result.last {
                 result[result.count - 1] = .text(previous + text)
             } else {
@@ -186,13 +202,17 @@ struct MarkdownConverter {
         case CMARK_NODE_LINEBREAK:
             result.append(.lineBreak)
         case CMARK_NODE_CODE:
-            result.append(.code(Self.string(cmark_node_get_literal(node))))
+            let text = Self.string(cmark_node_get_literal(node))
+            checkHidden(text)
+            result.append(.code(text))
         case CMARK_NODE_EMPH:
             result.append(.emphasis(inlines(of: node, depth: depth)))
         case CMARK_NODE_STRONG:
             result.append(.strong(inlines(of: node, depth: depth)))
         case CMARK_NODE_LINK:
-            result.append(.link(text: inlines(of: node, depth: depth), url: Self.string(cmark_node_get_url(node))))
+            let url = Self.string(cmark_node_get_url(node))
+            checkHidden(url)
+            result.append(.link(text: inlines(of: node, depth: depth), url: url))
         case CMARK_NODE_IMAGE:
             warn(line: blockLine, column: blockColumn, "images are not shown; their alt text is kept")
             appendInlines(of: node, to: &result, depth: depth)

@@ -147,6 +147,10 @@ struct YAMLFields {
             error(value, "'\(key)' must be text, not \(value.kindDescription)")
             return nil
         }
+        if let scalar = HiddenText.first(in: text) {
+            diagnostics.append(Diagnostic(path: path, line: value.line, column: value.column, severity: .warning,
+                                          message: HiddenText.message(scalar, in: "'\(key)'")))
+        }
         return text
     }
 

@@ -28,8 +28,16 @@ public enum CourseLoader {
             diagnostics.append(Diagnostic(path: directory, severity: .error, message: "cannot list the course folder: \(error.reason)"))
             return Course(info: info, lessons: [], glossary: glossary, diagnostics: diagnostics, directory: directory)
         }
+        let markdown = LessonFileName.sorted(names.filter(LessonFileName.isMarkdown))
+        let lessonNames = markdown.filter(LessonFileName.isLesson)
+        // Files are parsed in parallel; their ids are then checked in order, so the
+        // result is the same as reading them one by one.
+        let parsed = ParallelMap.map(lessonNames) { name in
+            LessonReader.parse(path: CourseFiles.join(directory, name), fileName: name)
+        }
+        var next = 0
         var registry = IDRegistry()
-        for name in LessonFileName.sorted(names.filter(LessonFileName.isMarkdown)) {
+        for name in markdown {
             let path = CourseFiles.join(directory, name)
             guard LessonFileName.isLesson(name) else {
                 if LessonFileName.isNearMiss(name) {
@@ -38,7 +46,8 @@ public enum CourseLoader {
                 }
                 continue
             }
-            let load = LessonReader.load(path: path, fileName: name, registry: &registry)
+            let load = LessonReader.register(parsed[next], registry: &registry)
+            next += 1
             diagnostics += load.diagnostics
             if let lesson = load.lesson { lessons.append(lesson) }
             if let lesson = load.broken { broken.append(lesson) }

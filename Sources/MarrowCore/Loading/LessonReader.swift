@@ -2,33 +2,55 @@
 /// shares with the rest of the course.
 enum LessonReader {
     static func load(path: String, fileName: String, registry: inout IDRegistry) -> LessonLoad {
+        register(parse(path: path, fileName: fileName), registry: &registry)
+    }
+
+    static func load(bytes raw: [UInt8], path: String, fileName: String, registry: inout IDRegistry) -> LessonLoad {
+        register(parse(bytes: raw, path: path, fileName: fileName), registry: &registry)
+    }
+
+    /// A lesson file read and parsed, before its ids are checked against the rest of
+    /// the course: the part of loading that needs no other file, so files can be
+    /// parsed in parallel and then registered in order (`CourseLoader`).
+    struct Parsed: @unchecked Sendable {
+        var path: String
+        var fileName: String
+        /// The outcome, when the file failed before its ids could be read.
+        var finished: LessonLoad?
+        var diagnostics: [Diagnostic] = []
+        fileprivate var front = FrontMatterValues()
+        var quiz: QuizExtractor.Extraction?
+    }
+
+    static func parse(path: String, fileName: String) -> Parsed {
         let bytes: [UInt8]
         do {
             bytes = try CourseFiles.read(path)
         } catch {
             let diagnostic = Diagnostic(path: path, severity: .error, message: "cannot read the lesson: \(error.reason)")
-            return LessonLoad(lesson: nil, broken: BrokenLesson(path: path, fileName: fileName, title: fileName, error: diagnostic), diagnostics: [diagnostic])
+            return Parsed(path: path, fileName: fileName, finished: LessonLoad(lesson: nil, broken: BrokenLesson(path: path, fileName: fileName, title: fileName, error: diagnostic), diagnostics: [diagnostic]))
         }
-        return load(bytes: bytes, path: path, fileName: fileName, registry: &registry)
+        return parse(bytes: bytes, path: path, fileName: fileName)
     }
 
-    static func load(bytes raw: [UInt8], path: String, fileName: String, registry: inout IDRegistry) -> LessonLoad {
+    static func parse(bytes raw: [UInt8], path: String, fileName: String) -> Parsed {
         var diagnostics: [Diagnostic] = []
         let checked = SourceText.check(raw, path: path)
         diagnostics += checked.diagnostics
-        guard checked.isUTF8 else { return finish(nil, FrontMatterValues(), diagnostics, path: path, fileName: fileName) }
+        guard checked.isUTF8 else {
+            return Parsed(path: path, fileName: fileName, finished: finish(nil, FrontMatterValues(), diagnostics, path: path, fileName: fileName))
+        }
 
         let split: FrontMatter
         switch FrontMatter.split(checked.bytes, path: path) {
         case .failed(let diagnostic):
             diagnostics.append(diagnostic)
-            return finish(nil, FrontMatterValues(), diagnostics, path: path, fileName: fileName)
+            return Parsed(path: path, fileName: fileName, finished: finish(nil, FrontMatterValues(), diagnostics, path: path, fileName: fileName))
         case .found(let frontMatter):
             split = frontMatter
         }
 
         let front = readMeta(split, path: path, diagnostics: &diagnostics)
-        let meta = front.meta
         let (document, markdownDiagnostics) = MarkdownConverter.convert(split.body, lineOffset: split.closingLine, path: path)
         diagnostics += markdownDiagnostics
         let lessonID = front.id ?? fileName
@@ -42,7 +64,17 @@ enum LessonReader {
         if !quiz.hasQuizSection {
             diagnostics.append(Diagnostic(path: path, severity: .warning, message: "the lesson has no quiz: add a '## Quiz' section"))
         }
+        return Parsed(path: path, fileName: fileName, finished: nil, diagnostics: diagnostics, front: front, quiz: quiz)
+    }
 
+    /// Checks a parsed lesson's ids against those seen so far in the course (a
+    /// duplicate is an error on the second), and decides: a lesson with any error is broken.
+    static func register(_ parsed: Parsed, registry: inout IDRegistry) -> LessonLoad {
+        if let finished = parsed.finished { return finished }
+        guard let quiz = parsed.quiz else { return finish(nil, parsed.front, parsed.diagnostics, path: parsed.path, fileName: parsed.fileName) }
+        let path = parsed.path
+        let front = parsed.front
+        var diagnostics = parsed.diagnostics
         if let id = front.id, let idNode = front.idNode {
             if let first = registry.lessons[id] {
                 diagnostics.append(Diagnostic(path: path, line: idNode.line, column: idNode.column, severity: .error,
@@ -61,10 +93,10 @@ enum LessonReader {
         }
 
         var lesson: Lesson?
-        if let meta {
-            lesson = Lesson(meta: meta, body: Document(blocks: quiz.body), quiz: quiz.questions, path: path, fileName: fileName)
+        if let meta = front.meta {
+            lesson = Lesson(meta: meta, body: Document(blocks: quiz.body), quiz: quiz.questions, path: path, fileName: parsed.fileName)
         }
-        return finish(lesson, front, diagnostics, path: path, fileName: fileName)
+        return finish(lesson, front, diagnostics, path: path, fileName: parsed.fileName)
     }
 
     /// Sorts the diagnostics and decides: a lesson with any error is broken.
@@ -86,7 +118,7 @@ enum LessonReader {
 
     /// What the front matter gave: the whole `LessonMeta` only when every key is right, but
     /// the id (with the node where a duplicate is reported) and title whenever they are.
-    private struct FrontMatterValues {
+    fileprivate struct FrontMatterValues {
         var meta: LessonMeta?
         var id: String?
         var idNode: YAMLNode?

@@ -57,6 +57,22 @@ private typealias Progress = MarrowCore.Progress
         #expect(rebuilt.progress[course: "hsct"].reviews == ReviewSchedule.rebuild(records: log.records, courseID: "hsct", fsrs: FSRS()))
     }
 
+    @Test func aRegradeWithoutThePriorStateInMemoryRebuildsFromTheLog() throws {
+        let folder = ProgressKit.makeFolder()
+        defer { ProgressKit.cleanUp(folder) }
+        let store = ProgressKit.store(folder + "/progress.json")
+        var progress = try store.load().progress
+        for record in Self.records { try store.record(answer: record, into: &progress) }
+        // A state from an older Marrow: schedules without their prior state.
+        for id in progress[course: "hsct"].reviews.keys { progress[course: "hsct"].reviews[id]?.prior = nil }
+        let last = Self.records.last!
+        try store.regrade(AnswerGrade(of: last, rating: .easy, time: last.time.addingTimeInterval(2)), into: &progress)
+        let log = try store.readLog()
+        #expect(log.records.last?.rating == .easy)
+        #expect(progress[course: "hsct"].reviews["q1"] == ReviewSchedule.rebuild(records: log.records, courseID: "hsct", fsrs: FSRS())["q1"])
+        #expect(progress[course: "hsct"].reviews["q1"]?.lastRating == .easy)
+    }
+
     @Test func aGradeLineAmendsOnlyARightAnswerAndOldReadersSkipIt() {
         let right = Self.record("q1", true, "A1", "2026-11-20T10:00:00Z")
         let wrong = Self.record("q2", false, "A1", "2026-11-20T10:01:00Z")

@@ -49,7 +49,11 @@ final class PTYSession {
         env["MARROW_LESSONS"] = nil
         env["MARROW_PROGRESS"] = nil
         env["NO_COLOR"] = nil
-        env["TERM"] = "xterm-256color"
+        // xterm-256color where this system knows it (ncurses-base has it), else plain xterm.
+        let known = ["/lib/terminfo", "/usr/share/terminfo", "/etc/terminfo"].contains {
+            FileManager.default.fileExists(atPath: $0 + "/x/xterm-256color")
+        }
+        env["TERM"] = known ? "xterm-256color" : "xterm"
         env["LANG"] = "C.UTF-8"
         env["LC_ALL"] = "C.UTF-8"
         for (k, v) in environment { env[k] = v }

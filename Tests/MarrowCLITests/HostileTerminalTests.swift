@@ -31,16 +31,16 @@ import Testing
             // The disclaimer (the course's disclaimer is hostile too), then the course map
             // with the hostile course title and summary, and the broken raw-bytes lesson.
             TerminalKeys.enter,
-            // The reader: scroll by line, page, to the end and back.
-            TerminalKeys.enter, "j", " ", TerminalKeys.pageDown, "G", "g",
+            // The reader: scroll by line, page, to the end and back; its outline of headings.
+            TerminalKeys.enter, "j", " ", TerminalKeys.pageDown, "G", "g", "o", TerminalKeys.escape,
             // The glossary terms on the page, then all terms, then back.
             "w", TerminalKeys.escape, TerminalKeys.escape,
             // Search a word of the hostile paragraph and quiz prompts; move; open the first result.
             "/", "p", "a", "y", "l", "o", "a", "d", TerminalKeys.down, TerminalKeys.down, TerminalKeys.up, TerminalKeys.home, TerminalKeys.enter,
             // The quiz: a wrong answer (its feedback and the explanation), then a true/false one.
             "t", "2", TerminalKeys.enter, "f", TerminalKeys.enter,
-            // The summary, the reader, the course map, and out.
-            "q", "q", "q",
+            // The summary, the reader, the course map, the progress review, and out.
+            "q", "q", "p", "q", "q",
         ]
         // A key that changes nothing on screen gets no answer: wait a little only.
         for key in keys { session.type(key, firstByte: ["G", "g"].contains(key) ? .milliseconds(500) : .seconds(5)) }
@@ -56,6 +56,8 @@ import Testing
             "Content last reviewed on 2026-11-26.": "the end of the lesson",
             "Definition ]52;c;SE9TVElMRQ== with 31;7;999m, reversed, zerowidth and": "the glossary",
             "Glossary · 2 of 2": "all glossary terms",
+            "Outline: Escapes [31;7;999m in the title": "the outline",
+            "Progress review · Hostile [31;7;999m course title": "the progress review",
             "Search all lessons": "search",
             "Which [31;7;999m payload answer is reversed isolate right?": "the first question",
             "Explanation [2J[31;7;999m with reversed isolate end.": "the first feedback",

@@ -23,7 +23,7 @@ import Testing
             paragraph += 1
         }
         body += "The last paragraph has the word needleword in it.\n\n"
-        let timings = try exercise(body: body, quiz: Self.quiz(count: 3), search: "needleword")
+        let timings = try exercise(body: body, quiz: Self.quiz(count: 3), search: "needleword", lastHeading: "Part \((paragraph - 1) / 100 + 1)")
         print("HugeContent 10 MB (\(paragraph) paragraphs): \(timings)")
     }
 
@@ -224,7 +224,8 @@ import Testing
     }
 
     /// Loads the lesson, then opens, scrolls, searches and quizzes it, timing each step.
-    func exercise(body: String, quiz: String, search: String, answers: Int = 3, sourceLocation: SourceLocation = #_sourceLocation) throws -> Timings {
+    func exercise(body: String, quiz: String, search: String, answers: Int = 3, lastHeading: String? = nil,
+                  sourceLocation: SourceLocation = #_sourceLocation) throws -> Timings {
         let folder = try Self.writeCourse(body: body, quiz: quiz)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var timings = Timings()
@@ -267,7 +268,16 @@ import Testing
         key(.pageUp, "page up")
         key(.home, "home")
         key(.character("o"), "outline")
-        key(.escape, "outline closed")
+        if let lastHeading {
+            // Jump from the outline to the last heading, far down the lesson, and back to the top.
+            key(.end, "last heading")
+            key(.enter, "jump")
+            #expect(state.top is ReaderScreen, sourceLocation: sourceLocation)
+            #expect(App.render(state, size: Self.size).line(2).contains(lastHeading), sourceLocation: sourceLocation)
+            key(.home, "home")
+        } else {
+            key(.escape, "outline closed")
+        }
         key(.character("w"), "terms")
         if !(state.top is ReaderScreen) { key(.escape, "terms closed") }
         // A resize lays the lesson out again at the new width.

@@ -17,23 +17,38 @@ public enum CourseLoader {
         }
         var diagnostics: [Diagnostic] = []
         let info = CourseInfoReader.read(path: CourseFiles.join(directory, "course.yaml"), fallback: fallback, diagnostics: &diagnostics)
-        let glossary = GlossaryReader.read(path: CourseFiles.join(directory, "glossary.yaml"), diagnostics: &diagnostics)
 
         var lessons: [Lesson] = []
         var broken: [BrokenLesson] = []
         let names: [String]
+        var listingError: Diagnostic?
         do {
             names = try CourseFiles.fileNames(in: directory)
         } catch {
-            diagnostics.append(Diagnostic(path: directory, severity: .error, message: "cannot list the course folder: \(error.reason)"))
-            return Course(info: info, lessons: [], glossary: glossary, diagnostics: diagnostics, directory: directory)
+            names = []
+            listingError = Diagnostic(path: directory, severity: .error, message: "cannot list the course folder: \(error.reason)")
         }
         let markdown = LessonFileName.sorted(names.filter(LessonFileName.isMarkdown))
         let lessonNames = markdown.filter(LessonFileName.isLesson)
-        // Files are parsed in parallel; their ids are then checked in order, so the
-        // result is the same as reading them one by one.
-        let parsed = ParallelMap.map(lessonNames) { name in
-            LessonReader.parse(path: CourseFiles.join(directory, name), fileName: name)
+        // The glossary and the lesson files are parsed in parallel; the lessons' ids
+        // are then checked in order, so the result is the same as reading one by one.
+        let outputs = ParallelMap.map([nil] + lessonNames) { (name: String?) -> ParseOutput in
+            guard let name else {
+                var found: [Diagnostic] = []
+                let terms = GlossaryReader.read(path: CourseFiles.join(directory, "glossary.yaml"), diagnostics: &found)
+                return .glossary(terms, found)
+            }
+            return .lesson(LessonReader.parse(path: CourseFiles.join(directory, name), fileName: name))
+        }
+        guard case .glossary(let glossary, let glossaryDiagnostics) = outputs[0] else { preconditionFailure("the glossary comes first") }
+        diagnostics += glossaryDiagnostics
+        if let listingError {
+            diagnostics.append(listingError)
+            return Course(info: info, lessons: [], glossary: glossary, diagnostics: diagnostics, directory: directory)
+        }
+        let parsed = outputs.dropFirst().map { output -> LessonReader.Parsed in
+            guard case .lesson(let lesson) = output else { preconditionFailure("lessons follow the glossary") }
+            return lesson
         }
         var next = 0
         var registry = IDRegistry()
@@ -70,6 +85,12 @@ public enum CourseLoader {
     private static func lastComponent(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
+}
+
+/// One result of the parallel part of loading a course.
+private enum ParseOutput {
+    case glossary([GlossaryTerm], [Diagnostic])
+    case lesson(LessonReader.Parsed)
 }
 
 /// What loading one lesson file gave: the lesson, or the file as broken, and every problem found.

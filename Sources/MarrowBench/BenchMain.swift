@@ -12,6 +12,7 @@ import Glibc
 ///     marrow-bench render DIR [N]        reader: update + render per keystroke
 ///     marrow-bench fsync FOLDER [N]      the disk's floor: a save's three fsyncs, tiny files
 ///     marrow-bench startup DIR STATE [N] what marrow does before its first screen, by phase
+///     marrow-bench log STATE [N]         read the whole answer log
 ///     marrow-bench seed STATE DIR        write STATE from its answer log (disclaimer seen)
 @main
 enum MarrowBench {
@@ -30,6 +31,8 @@ enum MarrowBench {
             FsyncBench.run(folder: rest[0], count: rest.count == 2 ? Int(rest[1]) ?? 50 : 50)
         case "startup" where rest.count == 2 || rest.count == 3:
             StartupBench.run(directory: rest[0], statePath: rest[1], count: rest.count == 3 ? Int(rest[2]) ?? 10 : 10)
+        case "log" where rest.count == 1 || rest.count == 2:
+            LogBench.run(statePath: rest[0], count: rest.count == 2 ? Int(rest[1]) ?? 10 : 10)
         case "seed" where rest.count == 2:
             Seed.run(statePath: rest[0], directory: rest[1])
         default:
@@ -38,7 +41,7 @@ enum MarrowBench {
     }
 
     static func usage() -> Never {
-        fail("usage: marrow-bench load DIR... | save STATE [N] | render DIR [N] | fsync FOLDER [N] | startup DIR STATE [N] | seed STATE DIR")
+        fail("usage: marrow-bench load DIR... | save STATE [N] | render DIR [N] | fsync FOLDER [N] | startup DIR STATE [N] | log STATE [N] | seed STATE DIR")
     }
 }
 

@@ -31,7 +31,8 @@ enum AnswerLineParser {
         var i = 0
         let n = b.count
         func skipSpace() { while i < n, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D { i += 1 } }
-        func string() -> String? {
+        /// A string without escapes or control characters, as the range of its bytes.
+        func rawString() -> Range<Int>? {
             guard i < n, b[i] == 0x22 else { return nil }
             i += 1
             let start = i
@@ -40,10 +41,19 @@ enum AnswerLineParser {
                 i += 1
             }
             guard i < n else { return nil }
-            let bytes = UnsafeBufferPointer(rebasing: b[start..<i])
             i += 1
+            return start..<(i - 1)
+        }
+        func string() -> String? {
+            guard let range = rawString() else { return nil }
+            let bytes = UnsafeBufferPointer(rebasing: b[range])
             // ASCII (the usual case) needs no validation.
             return bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        }
+        /// The index in `keys` of the key at `i`; nil for a key this reader does not know.
+        func key() -> Int? {
+            guard let range = rawString() else { return nil }
+            return Self.keys.firstIndex { $0.count == range.count && $0.elementsEqual(b[range]) }
         }
         func integer() -> Int? {
             var negative = false
@@ -106,36 +116,34 @@ enum AnswerLineParser {
         if i < n, b[i] == 0x7D { return nil }
         while true {
             skipSpace()
-            guard let key = string() else { return nil }
             // A known key written twice, or any key this reader does not know: JSONDecoder decides.
-            guard let bit = Self.keyBits[key], seen & bit == 0 else { return nil }
-            seen |= bit
+            guard let key = key(), seen & (UInt16(1) << UInt16(key)) == 0 else { return nil }
+            seen |= UInt16(1) << UInt16(key)
             skipSpace()
             guard i < n, b[i] == 0x3A else { return nil }
             i += 1
             skipSpace()
-            guard let v = value() else { return nil }
-            switch (key, v) {
-            case ("course", .string(let s)): course = s
-            case ("lesson", .string(let s)): lesson = s
-            case ("question", .string(let s)): question = s
-            case ("attempt", .string(let s)): attempt = s
-            case ("chosen", .integers(let list)): chosen = list
-            case ("correct", .bool(let flag)): correct = flag
-            case ("time", .string(let s)):
-                guard let date = isoTime(s) else { return nil }
+            if key == Self.timeKey {
+                guard let range = rawString(), let date = isoTime(UnsafeBufferPointer(rebasing: b[range])) else { return nil }
                 time = date
-            case ("attemptTotal", .integer(let total)): attemptTotal = total
-            case ("fullQuiz", .bool(let flag)): fullQuiz = flag
-            case ("fullQuiz", .null): fullQuiz = nil
-            case ("rating", .integer(let raw)):
-                guard let r = Rating(rawValue: raw) else { return nil }
-                rating = r
-            case ("rating", .null): rating = nil
-            case ("course", _), ("lesson", _), ("question", _), ("attempt", _), ("chosen", _), ("correct", _),
-                 ("time", _), ("attemptTotal", _), ("fullQuiz", _), ("rating", _):
-                return nil
-            default: break
+            } else {
+                guard let v = value() else { return nil }
+                switch (key, v) {
+                case (0, .string(let s)): course = s
+                case (1, .string(let s)): lesson = s
+                case (2, .string(let s)): question = s
+                case (3, .integers(let list)): chosen = list
+                case (4, .bool(let flag)): correct = flag
+                case (6, .string(let s)): attempt = s
+                case (7, .integer(let total)): attemptTotal = total
+                case (8, .bool(let flag)): fullQuiz = flag
+                case (8, .null): fullQuiz = nil
+                case (9, .integer(let raw)):
+                    guard let r = Rating(rawValue: raw) else { return nil }
+                    rating = r
+                case (9, .null): rating = nil
+                default: return nil
+                }
             }
             skipSpace()
             guard i < n else { return nil }
@@ -151,15 +159,17 @@ enum AnswerLineParser {
                             time: time, attempt: attempt, attemptTotal: attemptTotal, fullQuiz: fullQuiz, rating: rating)
     }
 
-    /// One bit per key an answer line may have.
-    private static let keyBits: [String: UInt16] = {
-        let keys = ["course", "lesson", "question", "chosen", "correct", "time", "attempt", "attemptTotal", "fullQuiz", "rating"]
-        return Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, UInt16(1) << UInt16($0)) })
-    }()
+    /// The keys an answer line may have, as bytes; a key's bit in `seen` is its index.
+    private static let keys: [[UInt8]] = ["course", "lesson", "question", "chosen", "correct", "time", "attempt",
+                                          "attemptTotal", "fullQuiz", "rating"].map { Array($0.utf8) }
+    private static let timeKey = 5
 
     /// `2026-11-26T23:59:59Z` (UTC, whole seconds, as Marrow writes it); nil for anything else.
     static func isoTime(_ text: String) -> Date? {
-        let u = Array(text.utf8)
+        Array(text.utf8).withUnsafeBufferPointer { isoTime($0) }
+    }
+
+    private static func isoTime(_ u: UnsafeBufferPointer<UInt8>) -> Date? {
         guard u.count == 20, u[4] == 0x2D, u[7] == 0x2D, u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A, u[19] == 0x5A else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

@@ -31,6 +31,8 @@ struct ResetCommand: ParsableCommand {
         }
         let store = ProgressStore(path: global.progressPath())
         do {
+            // Load first to say what loading found (a damaged file moved aside), even if the reset then fails.
+            for notice in try store.load().notices { printError("marrow: \(notice)") }
             let backup = try store.reset(course: course.info.id, lesson: lesson)
             print("Reset \(what). Backup: \(backup)")
         } catch {

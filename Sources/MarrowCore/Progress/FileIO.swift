@@ -197,8 +197,15 @@ enum FileIO {
             let n = pread(fd, &last, 1, st.st_size - 1)
             if n == 1 && last != UInt8(ascii: "\n") { out = separator + bytes }
         }
-        try writeAll(fd, out, path: path)
-        guard fsync(fd) == 0 else { throw FileError(operation: "write", path: path, code: errno) }
+        do throws(FileError) {
+            try writeAll(fd, out, path: path)
+            guard fsync(fd) == 0 else { throw FileError(operation: "write", path: path, code: errno) }
+        } catch {
+            // A full disk can take part of the line: cut it off again, so a failed
+            // answer leaves no half line behind (best effort; reading skips one anyway).
+            if ftruncate(fd, st.st_size) == 0 { _ = fsync(fd) }
+            throw error
+        }
         if created { syncFolder(folder(of: path)) }
     }
 
@@ -208,8 +215,14 @@ enum FileIO {
         let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(operation: "create", path: destination, code: errno) }
         defer { close(fd) }
-        try writeAll(fd, bytes, path: destination)
-        guard fsync(fd) == 0 else { throw FileError(operation: "write", path: destination, code: errno) }
+        do throws(FileError) {
+            try writeAll(fd, bytes, path: destination)
+            guard fsync(fd) == 0 else { throw FileError(operation: "write", path: destination, code: errno) }
+        } catch {
+            // No partial copy left behind (a full disk): the caller reports that nothing was done.
+            unlink(destination)
+            throw error
+        }
     }
 
     static func move(_ source: String, to destination: String) throws(FileError) {

@@ -136,13 +136,15 @@ public final class ProgressStore: Sendable {
                 let rebuilt = log.records.isEmpty
                     ? "a fresh start was made (the answer log has no answers)"
                     : "your quiz progress was rebuilt from the answer log (\(answers(log.records.count)))"
-                var notices = ["\(FileIO.fileName(of: path)) \(problem); it was moved aside to \(aside) and \(rebuilt)."]
-                notices += [logNotice, log.warning].compactMap { $0 }
+                var saved = ""
                 do throws(ProgressStoreError) {
                     progress = try writeLocked(progress)
                 } catch {
-                    notices.append(error.description)
+                    // Still one notice: nothing is lost, the next launch rebuilds again.
+                    saved = ", but could not be saved yet (\(error.reason))"
                 }
+                var notices = ["\(FileIO.fileName(of: path)) \(problem); it was moved aside to \(aside) and \(rebuilt)\(saved)."]
+                notices += [logNotice, log.warning].compactMap { $0 }
                 return LoadResult(progress: progress, notices: notices, source: .rebuiltFromLog, movedAside: aside)
             }
     }
@@ -337,6 +339,8 @@ public final class ProgressStore: Sendable {
                 }
                 let stateBackup = path + suffix
                 var current = loaded.progress
+                // A reset that fails leaves nothing behind: no backups, no marker.
+                let removeBackups = { unlink(stateBackup); unlink(self.logPath + suffix) }
                 do {
                     if case .usable(let disk, _) = try readState() {
                         current = disk
@@ -349,10 +353,13 @@ public final class ProgressStore: Sendable {
                         try FileIO.copy(logPath, to: logPath + suffix)
                     }
                 } catch let error as FileError {
+                    removeBackups()
                     throw .cannotReset(file: path, reason: "the backup could not be made: \(error.sentence)")
                 } catch let error as ProgressStoreError {
+                    removeBackups()
                     throw error
                 } catch {
+                    removeBackups()
                     throw .cannotReset(file: path, reason: "the backup could not be made: \(error)")
                 }
                 if let lesson {
@@ -362,8 +369,22 @@ public final class ProgressStore: Sendable {
                 } else {
                     current.courses[course] = nil
                 }
-                try appendLocked(AnswerLog.line(for: ResetMarker(course: course, lesson: lesson, time: time)))
-                _ = try writeLocked(current)
+                let logSize: Int? = if case .regular(let size) = try? FileIO.kind(logPath, followLink: true) { size } else { nil }
+                do throws(ProgressStoreError) {
+                    try appendLocked(AnswerLog.line(for: ResetMarker(course: course, lesson: lesson, time: time)))
+                } catch {
+                    removeBackups()
+                    throw .cannotReset(file: path, reason: error.reason)
+                }
+                do throws(ProgressStoreError) {
+                    _ = try writeLocked(current)
+                } catch {
+                    // Take the marker back (the lock is held, nothing was appended since),
+                    // so the answers still count as the unchanged state says.
+                    if let logSize { _ = truncate(logPath, off_t(logSize)) } else { unlink(logPath) }
+                    removeBackups()
+                    throw .cannotReset(file: path, reason: error.reason)
+                }
                 return stateBackup
             }
     }
@@ -414,7 +435,13 @@ public final class ProgressStore: Sendable {
         do {
             version = try decoder.decode(SchemaHeader.self, from: data).schemaVersion
         } catch let error as DecodingError {
-            if case .dataCorrupted = error { return .unusable("is not valid JSON (it may have been cut short)") }
+            if case .dataCorrupted = error {
+                // Valid JSON whose schemaVersion is a number no Int holds (1e30) is not "cut short".
+                if (try? decoder.decode([String: JSONValue].self, from: data)) != nil {
+                    return .unusable("has no usable schemaVersion (at schemaVersion: expected a whole number)")
+                }
+                return .unusable("is not valid JSON (it may have been cut short)")
+            }
             return .unusable("has no usable schemaVersion (\(Self.describe(error)))")
         } catch {
             return .unusable("is not valid JSON (it may have been cut short)")

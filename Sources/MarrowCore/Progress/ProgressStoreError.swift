@@ -36,6 +36,18 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
     }
 }
 
+extension ProgressStoreError {
+    /// The reason alone, without the file's name, to nest in another message.
+    var reason: String {
+        switch self {
+        case .newerSchema, .unusableNotMoved: return description
+        case let .cannotRead(_, reason), let .cannotSave(_, reason), let .cannotAppend(_, reason),
+             let .cannotReadLog(_, reason), let .cannotReset(_, reason):
+            return reason
+        }
+    }
+}
+
 extension FileError {
     /// e.g. "cannot create a file in /data/marrow (Read-only file system)".
     var sentence: String { "cannot \(operation) \(path) (\(reason))" }

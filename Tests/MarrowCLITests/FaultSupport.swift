@@ -1,0 +1,320 @@
+import Foundation
+import Testing
+
+/// Helpers for the fault tests: running the built binary (optionally as an
+/// unprivileged user), snapshots of a folder, a small tmpfs, and a tmux driver.
+enum Fault {
+    /// The fixture course (course id `e2e`).
+    static let course = Marrow.fixture("course")
+
+    /// Whether the tests run as root (CI does): permissions then need a real
+    /// unprivileged user, which `setpriv` provides.
+    static let isRoot = getuid() == 0
+
+    /// The user the permission tests run `marrow` as when the tests run as root.
+    static let nobody: uid_t = 65534
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// The lines written to standard error.
+        var errorLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+    }
+
+    /// Runs `marrow` with `arguments`; `unprivileged` runs it as `nobody` when the
+    /// tests run as root. Standard input is empty (closed) unless given.
+    static func run(_ arguments: [String], unprivileged: Bool = false, stdin: String? = nil, in directory: String? = nil) throws -> Result {
+        var executable = Marrow.executable
+        var args = arguments
+        if unprivileged && isRoot {
+            args = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", "--", executable] + arguments
+            executable = "/usr/bin/setpriv"
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["MARROW_LESSONS"] = nil
+        env["MARROW_PROGRESS"] = nil
+        process.environment = env
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes at once: a long answer could fill one while we wait on the other.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            box.data = errHandle.readDataToEndOfFile()
+            done.signal()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        let errData = box.data
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a shell command line; returns its status and combined output. The
+    /// output goes through a file, not a pipe: a tmux server started by the
+    /// command keeps its inherited descriptors open, and a pipe would never end.
+    @discardableResult
+    static func shell(_ command: String) -> (status: Int32, output: String) {
+        let out = NSTemporaryDirectory() + "marrow-fault-sh-\(UUID().uuidString)"
+        defer { unlink(out) }
+        // posix_spawn and waitpid, not Process: Process waits forever here once the
+        // command has started a tmux server (it stays unreaped).
+        let argv = ["/bin/sh", "-c", "(\(command)) </dev/null >\(quoted(out)) 2>&1"]
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        // The child gets no descriptor but 0-2 (a tmux server started here must not
+        // hold other tests' pipes open) and default signal handling (the test
+        // runner may ignore SIGHUP, and tmux could not end its panes).
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        for fd in open where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgs, environ) == 0 else { return (127, "posix_spawn failed") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return (127, "waitpid failed") }
+        }
+        let output = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (code, output)
+    }
+
+    /// Single-quotes a word for the shell.
+    static func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    // MARK: Files
+
+    static func write(_ bytes: [UInt8], to path: String) {
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    }
+
+    static func bytes(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
+    /// What is at one path of a snapshot.
+    enum Node: Equatable, CustomStringConvertible {
+        case file(Data, mode: mode_t)
+        case folder(mode: mode_t)
+        case link(String)
+        case other(mode: mode_t)
+
+        var description: String {
+            switch self {
+            case let .file(data, mode): return "file(\(data.count) bytes, \(String(mode, radix: 8)))"
+            case let .folder(mode): return "folder(\(String(mode, radix: 8)))"
+            case let .link(to): return "link(\(to))"
+            case let .other(mode): return "other(\(String(mode, radix: 8)))"
+            }
+        }
+    }
+
+    /// Everything below `folder` (relative paths), without following links.
+    static func snapshot(_ folder: String) -> [String: Node] {
+        var result: [String: Node] = [:]
+        func walk(_ relative: String) {
+            let full = relative.isEmpty ? folder : folder + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
+            for name in names {
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                let path = folder + "/" + rel
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                let mode = st.st_mode & 0o7777
+                switch st.st_mode & S_IFMT {
+                case S_IFREG:
+                    result[rel] = .file(FileManager.default.contents(atPath: path) ?? Data(), mode: mode)
+                case S_IFDIR:
+                    result[rel] = .folder(mode: mode)
+                    walk(rel)
+                case S_IFLNK:
+                    result[rel] = .link((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
+                default:
+                    result[rel] = .other(mode: st.st_mode & S_IFMT)
+                }
+            }
+        }
+        walk("")
+        return result
+    }
+
+    /// The paths whose node differs between two snapshots, for messages.
+    static func changes(_ before: [String: Node], _ after: [String: Node]) -> [String] {
+        Set(before.keys).union(after.keys).sorted().compactMap { key in
+            before[key] == after[key] ? nil : "\(key): \(before[key]?.description ?? "none") -> \(after[key]?.description ?? "none")"
+        }
+    }
+
+    // MARK: Answers
+
+    /// One answer line of the log, for the fixture course.
+    static func answer(_ question: String, lesson: String = "long-lesson", chosen: [Int] = [0], correct: Bool,
+                       attempt: String = "A1", total: Int = 2, time: String = "2026-11-20T10:00:00Z") -> String {
+        let picked = chosen.map(String.init).joined(separator: ",")
+        return #"{"course":"e2e","lesson":"\#(lesson)","question":"\#(question)","chosen":[\#(picked)],"correct":\#(correct),"time":"\#(time)","attempt":"\#(attempt)","attemptTotal":\#(total)}"#
+    }
+
+    /// `answered` and `correct` from `marrow progress --json`.
+    static func totals(_ json: String) -> (answered: Int, correct: Int)? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+              let totals = object["totals"] as? [String: Any],
+              let answered = totals["answered"] as? Int, let correct = totals["correct"] as? Int else { return nil }
+        return (answered, correct)
+    }
+
+    // MARK: A small full disk
+
+    /// Whether a tmpfs can be mounted here (root with CAP_SYS_ADMIN).
+    static let canMountTmpfs: Bool = {
+        guard isRoot, let folder = try? Marrow.temporaryDirectory() else { return false }
+        defer { rmdir(folder) }
+        guard shell("mount -t tmpfs -o size=64k tmpfs \(quoted(folder))").status == 0 else { return false }
+        shell("umount \(quoted(folder))")
+        return true
+    }()
+
+    /// Mounts a 64 KiB tmpfs on a fresh folder. Unmount with `unmount(_:)`.
+    static func mountSmallTmpfs() throws -> String {
+        let folder = try Marrow.temporaryDirectory()
+        let r = shell("mount -t tmpfs -o size=64k,mode=0755 tmpfs \(quoted(folder))")
+        try #require(r.status == 0, "mount failed: \(r.output)")
+        return folder
+    }
+
+    static func unmount(_ folder: String) {
+        shell("umount -l \(quoted(folder))")
+        rmdir(folder)
+    }
+
+    /// Fills the file system holding `folder` with a file `filler` until writes fail.
+    static func fill(_ folder: String) {
+        let fd = open(folder + "/filler", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let block = [UInt8](repeating: 0x2E, count: 512)
+        while block.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) > 0 {}
+        while Glibc.write(fd, [UInt8(0x2E)], 1) > 0 {}
+        fsync(fd)
+    }
+}
+
+/// Drives a program in a detached tmux session on its own server, so tests can
+/// run side by side: keys in, the screen out, the exit status, and the terminal
+/// modes (`stty -a`) the program left behind.
+final class TmuxSession {
+    let socket: String
+    let folder: String
+    var rcPath: String { folder + "/rc" }
+    var errPath: String { folder + "/stderr" }
+    var sttyPath: String { folder + "/stty" }
+
+    /// Starts `command` (words, quoted here) in a `columns`×`rows` window. After it
+    /// exits, the pane records its status and `stty -a`, then waits.
+    init(_ command: [String], columns: Int = 80, rows: Int = 24, stdinFrom: String? = nil) throws {
+        folder = try Marrow.temporaryDirectory()
+        socket = "marrow-fault-\(UUID().uuidString.prefix(8))"
+        let words = command.map(Fault.quoted).joined(separator: " ")
+        let input = stdinFrom.map { " < " + Fault.quoted($0) } ?? ""
+        let script = "\(words)\(input) 2>\(Fault.quoted(errPath)); echo $? > \(Fault.quoted(rcPath)).tmp; mv \(Fault.quoted(rcPath)).tmp \(Fault.quoted(rcPath)); stty -a > \(Fault.quoted(sttyPath)) 2>&1; sleep 600"
+        let r = tmux("-f /dev/null new-session -d -x \(columns) -y \(rows) -e LANG=C.UTF-8 -e TERM=xterm-256color \(Fault.quoted("sh -c " + Fault.quoted(script)))")
+        try #require(r.status == 0, "tmux failed: \(r.output)")
+    }
+
+    deinit { close() }
+
+    @discardableResult
+    func tmux(_ arguments: String) -> (status: Int32, output: String) {
+        Fault.shell("tmux -L \(socket) \(arguments)")
+    }
+
+    func close() { tmux("kill-server") }
+
+    /// Sends tmux key names (`Enter`, `q`, `C-c`…).
+    func keys(_ names: String...) { tmux("send-keys " + names.map(Fault.quoted).joined(separator: " ")) }
+
+    /// Types text literally.
+    func type(_ text: String) { tmux("send-keys -l " + Fault.quoted(text)) }
+
+    func screen() -> String { tmux("capture-pane -p").output }
+
+    func resize(columns: Int, rows: Int) { tmux("resize-window -x \(columns) -y \(rows)") }
+
+    /// Polls the screen until `predicate` holds or `timeout` seconds pass.
+    @discardableResult
+    func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if predicate(screen()) { return true }
+            usleep(50_000)
+        }
+        return predicate(screen())
+    }
+
+    func waitFor(_ text: String, timeout: Double = 10) -> Bool { waitFor(timeout: timeout) { $0.contains(text) } }
+
+    /// The program's process id (the pane's shell's child).
+    func programPID(timeout: Double = 5) -> pid_t? {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if let pane = pid_t(tmux("display-message -p '#{pane_pid}'").output.trimmingCharacters(in: .whitespacesAndNewlines)),
+               let children = try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8),
+               let first = children.split(separator: " ").first.flatMap({ pid_t($0) }) {
+                return first
+            }
+            usleep(20_000)
+        }
+        return nil
+    }
+
+    /// The exit status once the program has exited, or nil after `timeout` seconds.
+    func exitStatus(timeout: Double = 10) -> Int32? {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if let text = try? String(contentsOfFile: rcPath, encoding: .utf8), let rc = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return rc
+            }
+            usleep(50_000)
+        }
+        return nil
+    }
+
+    /// What the program wrote to standard error.
+    var stderr: String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
+
+    /// Whether the terminal was left in its normal modes: canonical input and echo on.
+    func terminalRestored(timeout: Double = 5) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        var text = ""
+        while Date() < end {
+            text = (try? String(contentsOfFile: sttyPath, encoding: .utf8)) ?? ""
+            if text.contains("speed") || text.contains("rows") { break }
+            usleep(50_000)
+        }
+        let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        return words.contains("icanon") && words.contains("echo") && words.contains("isig") && words.contains("icrnl")
+    }
+}

@@ -42,6 +42,9 @@ public final class ProgressStore: Sendable {
         /// What this store last loaded from or wrote to disk: the base of the
         /// three-way merge. nil before the first load or when there was no file.
         var base: Progress?
+        /// The stamp of the state file as this store last wrote it (`base` is what
+        /// it holds); nil when `base` came from anywhere else.
+        var written: FileStamp?
         var crashBeforeRename = false
     }
 
@@ -184,7 +187,14 @@ public final class ProgressStore: Sendable {
         return try FileLock.withLock(lockPath, failure: { .cannotSave(file: path, reason: $0.sentence) }) { () throws(ProgressStoreError) -> SaveResult in
                 var notices: [String] = []
                 var merged = progress
-                switch try readState() {
+                // The file as this store wrote it: merge with that without reading it again.
+                let state: StateRead
+                if let unchanged = memory.withLock({ memory in memory.written.flatMap { $0 == FileStamp.of(path) ? memory.base : nil } }) {
+                    state = .usable(unchanged, migratedFrom: nil)
+                } else {
+                    state = try readState()
+                }
+                switch state {
                 case let .usable(disk, _):
                     merged = Progress.merge(mine: progress, disk: disk, base: memory.withLock { $0.base })
                 case let .newer(version):
@@ -226,6 +236,8 @@ public final class ProgressStore: Sendable {
             throw .cannotSave(file: path, reason: error.sentence)
         }
         setBase(written)
+        let stamp = FileStamp.of(path)
+        memory.withLock { $0.written = stamp }
         return written
     }
 
@@ -496,7 +508,10 @@ public final class ProgressStore: Sendable {
     // MARK: Helpers
 
     private func setBase(_ progress: Progress?) {
-        memory.withLock { $0.base = progress }
+        memory.withLock {
+            $0.base = progress
+            $0.written = nil
+        }
     }
 
     /// Makes the next atomic write stop after the temporary file is complete, as

@@ -318,3 +318,117 @@ final class TmuxSession {
         return words.contains("icanon") && words.contains("echo") && words.contains("isig") && words.contains("icrnl")
     }
 }
+
+/// A `marrow` process with its standard streams on files (no pipes, so nothing
+/// can hold them open), that can be killed at any moment.
+struct Spawned {
+    let pid: pid_t
+    let stdoutPath: String
+    let stderrPath: String
+
+    /// Starts `marrow` with `arguments`, standard input read from `stdinPath`.
+    static func marrow(_ arguments: [String], stdinPath: String, in folder: String, tag: String) -> Spawned? {
+        let out = folder + "/\(tag).out", err = folder + "/\(tag).err"
+        let argv = [Marrow.executable] + arguments
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else { return nil }
+        return Spawned(pid: pid, stdoutPath: out, stderrPath: err)
+    }
+
+    /// Waits for the process; returns its exit status, or 128 + the signal that ended it.
+    @discardableResult
+    func wait() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return -1 }
+        }
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+    var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+}
+
+/// Reading the answer log and the state file the way a test checks them.
+enum ProgressFiles {
+    struct Answer: Equatable {
+        var lesson: String
+        var question: String
+        var attempt: String
+        var correct: Bool
+    }
+
+    /// The answer lines of the log that parse, in order, and the number of lines that do not.
+    static func answers(_ logPath: String) -> (answers: [Answer], unreadable: Int) {
+        guard let data = FileManager.default.contents(atPath: logPath) else { return ([], 0) }
+        var answers: [Answer] = []
+        var unreadable = 0
+        for line in [UInt8](data).split(separator: UInt8(ascii: "\n")) {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                print("ProgressFiles: unreadable log line: \(String(decoding: line, as: UTF8.self).debugDescription)")
+                unreadable += 1
+                continue
+            }
+            if object["event"] != nil { continue }
+            guard let lesson = object["lesson"] as? String, let question = object["question"] as? String,
+                  let attempt = object["attempt"] as? String, let correct = object["correct"] as? Bool else {
+                unreadable += 1
+                continue
+            }
+            answers.append(Answer(lesson: lesson, question: question, attempt: attempt, correct: correct))
+        }
+        return (answers, unreadable)
+    }
+
+    /// The answers the state file holds for one attempt of one lesson: question → correct.
+    /// nil when the file is not valid JSON of schema 1 or the attempt is not there.
+    static func stateAnswers(_ statePath: String, course: String = "e2e", lesson: String, attempt: String) -> [String: Bool]? {
+        guard let data = FileManager.default.contents(atPath: statePath),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object["schemaVersion"] as? Int == 1,
+              let courses = object["courses"] as? [String: Any], let c = courses[course] as? [String: Any],
+              let lessons = c["lessons"] as? [String: Any], let l = lessons[lesson] as? [String: Any],
+              let attempts = l["attempts"] as? [[String: Any]],
+              let found = attempts.first(where: { $0["id"] as? String == attempt }) else { return nil }
+        return found["answers"] as? [String: Bool]
+    }
+
+    /// Whether the state file is valid JSON with schema 1.
+    static func stateIsValid(_ statePath: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: statePath),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        return object["schemaVersion"] as? Int == 1
+    }
+}
+
+/// What `marrow quiz --plain` acknowledged: the questions it said "✓ Correct" or
+/// "✗ Not quite" to, in order, known by their prompts in the fixture course.
+enum PlainQuizOutput {
+    static let prompts = [
+        "Which tissue makes blood cells?": "e2e-q1",
+        "Platelets help blood clot.": "e2e-q2",
+        "Pick the blood cells.": "e2e-q3",
+    ]
+
+    static func acknowledged(_ output: String) -> [(question: String, correct: Bool)] {
+        var current: String?
+        var acks: [(question: String, correct: Bool)] = []
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let id = prompts.first(where: { line.hasPrefix($0.key) })?.value { current = id }
+            let text = line.drop { $0 == " " }
+            if text.hasPrefix("✓ Correct") || text.hasPrefix("✗ Not quite"), let q = current {
+                acks.append((q, text.hasPrefix("✓")))
+                current = nil
+            }
+        }
+        return acks
+    }
+}

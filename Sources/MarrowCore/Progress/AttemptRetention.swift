@@ -17,6 +17,13 @@ extension LessonProgress {
     public var retainedAttempts: [QuizAttempt] {
         guard attempts.count > Self.recentAttemptsKept else { return attempts }
         var keep = Set(attempts.indices.suffix(Self.recentAttemptsKept))
+        // Attempts started in the same second as the latest are ordered by id, not
+        // by when they were taken, so all of them count as latest: dropping one
+        // could drop the quiz in progress, whose next answer would then start it
+        // again without the earlier ones (seen with quizzes run back to back).
+        if let latest = attempts.map(\.started).max() {
+            keep.formUnion(attempts.indices.filter { attempts[$0].started == latest })
+        }
         let finished = attempts.indices.filter { attempts[$0].isComplete }
         let largest = finished.map { attempts[$0].total }.max() ?? 0
         let scored = finished.filter { attempts[$0].fullQuiz ?? (attempts[$0].total >= largest) }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `kill -9` while `marrow quiz --plain` answers and saves, 200 times on one
+/// progress file: after every kill the files load cleanly and hold every answer
+/// the quiz acknowledged ("✓ Correct" / "✗ Not quite" is printed only after the
+/// answer is in the log and the state file).
+@Suite(.timeLimit(.minutes(3))) struct KillNineTests {
+    /// The answers typed for one run: a lesson and its input lines, picked by `random`.
+    static func script(_ random: inout SplitMix) -> (lesson: String, input: String) {
+        if random.next() % 3 == 0 {
+            // Select all: right is "1 2".
+            return ("short-lesson", ["1 2", "1", "2 3", "1,2,3"][Int(random.next() % 4)] + "\n\n")
+        }
+        let q1 = String(1 + random.next() % 3)      // 2 is right; a right answer waits for Enter
+        let q2 = random.next() % 2 == 0 ? "t" : "f" // t is right
+        let grade = ["", "h", "e"][Int(random.next() % 3)]
+        return ("long-lesson", q1 + "\n" + grade + "\n" + q2 + "\n\n")
+    }
+
+    @Test func killedAtRandomMomentsLosesNoAcknowledgedAnswer() throws {
+        let folder = try Marrow.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let state = folder + "/progress.json", log = folder + "/progress.history.jsonl"
+        var random = SplitMix(seed: 0x6D61_7272_6F77)
+
+        // How long a whole run takes here, so most kills land inside one.
+        var durations: [Double] = []
+        for i in 0..<3 {
+            let input = folder + "/warm\(i).in"
+            try "2\n\nt\n\n".write(toFile: input, atomically: true, encoding: .utf8)
+            let start = Date()
+            let p = try #require(Spawned.marrow(["quiz", "--plain", "long-lesson", "--lessons", Fault.course, "--progress", state], stdinPath: input, in: folder, tag: "warm"))
+            #expect(p.wait() == 0, "\(p.stderr)")
+            durations.append(Date().timeIntervalSince(start))
+        }
+        let typical = durations.sorted()[1]
+        let window = max(0.005, typical * 1.2)
+
+        var killedMidRun = 0
+        var acknowledgedTotal = 0
+        let started = Date()
+        for iteration in 0..<200 {
+            let (lesson, text) = Self.script(&random)
+            let input = folder + "/in"
+            try text.write(toFile: input, atomically: true, encoding: .utf8)
+            let linesBefore = ProgressFiles.answers(log).answers.count
+            let p = try #require(Spawned.marrow(["quiz", "--plain", lesson, "--lessons", Fault.course, "--progress", state], stdinPath: input, in: folder, tag: "run"))
+            usleep(UInt32(Double(random.next() % 1_000_000) / 1_000_000 * window * 1_000_000))
+            kill(p.pid, SIGKILL)
+            let status = p.wait()
+            if status == 128 + SIGKILL { killedMidRun += 1 } else { #expect(status == 0, "run \(iteration): status \(status) \(p.stderr)") }
+
+            let acks = PlainQuizOutput.acknowledged(p.stdout)
+            acknowledgedTotal += acks.count
+            let (answers, unreadable) = ProgressFiles.answers(log)
+            let new = Array(answers.dropFirst(linesBefore))
+            let label = "run \(iteration) (\(lesson), \(text.debugDescription)): acks \(acks.map(\.question)), new log lines \(new.map(\.question))"
+            // Every line in the log parses (a kill between two writes never tears a line: each line is one write).
+            #expect(unreadable == 0, "\(label)")
+            // The acknowledged answers are the first new lines, in order; at most one more was written unacknowledged.
+            #expect(new.count >= acks.count && new.count <= acks.count + 1, "\(label)")
+            for (ack, line) in zip(acks, new) {
+                #expect(ack.question == line.question && ack.correct == line.correct, "\(label)")
+            }
+            // The state file holds them too, in this run's attempt.
+            if let attempt = new.first?.attempt, !acks.isEmpty {
+                let held = ProgressFiles.stateAnswers(state, lesson: lesson, attempt: attempt)
+                for ack in acks {
+                    #expect(held?[ack.question] == ack.correct, "\(label): state has \(String(describing: held))")
+                }
+            }
+            #expect(ProgressFiles.stateIsValid(state) || (!FileManager.default.fileExists(atPath: state) && answers.isEmpty), "\(label)")
+
+            // And the files load: no damage reported, every answer of the log counted.
+            let check = try Fault.run(["progress", "--json", "--lessons", Fault.course, "--progress", state])
+            #expect(check.status == 0 && check.stderr.isEmpty, "\(label): \(check.stderr)")
+            #expect(Fault.totals(check.stdout)?.answered == answers.count, "\(label)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(!names.contains { $0.contains(".corrupt-") }, "\(names)")
+        // Most kills must land inside a run, or the test proves little.
+        #expect(killedMidRun >= 100, "only \(killedMidRun) of 200 kills landed inside a run (a run takes ~\(Int(typical * 1000)) ms)")
+        #expect(acknowledgedTotal >= 50, "only \(acknowledgedTotal) answers were acknowledged before the kills")
+        print("KillNineTests: 200 kills in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, \(killedMidRun) inside a run, \(acknowledgedTotal) answers acknowledged, run ~\(Int(typical * 1000)) ms")
+    }
+}
+
+/// A small seeded generator, so a failing run can be repeated.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

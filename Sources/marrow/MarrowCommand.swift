@@ -26,10 +26,20 @@ struct MarrowCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(name: .customLong("desired-retention"),
+            help: "Schedule reviews for this chance of recalling an answer, 0.7 to 0.99 (default: the course's, usually 0.9).")
+    var desiredRetention: Double?
+
+    func validate() throws {
+        if let desiredRetention, !FSRS.desiredRetentionRange.contains(desiredRetention) {
+            throw ValidationError("--desired-retention must be between 0.7 and 0.99")
+        }
+    }
+
     func run() throws {
         let lessons = try global.lessonsDirectory()
         let progress = global.progressPath()
-        let code = MarrowApp.run(lessonsDirectory: lessons, progressPath: progress, monochrome: noColor)
+        let code = MarrowApp.run(lessonsDirectory: lessons, progressPath: progress, monochrome: noColor, desiredRetention: desiredRetention)
         if code != 0 { throw ExitCode(code) }
     }
 

@@ -53,6 +53,7 @@ struct QuickLaunch: Equatable {
         var command = MarrowCommand()
         command.global = global
         command.noColor = noColor
+        command.desiredRetention = nil
         return command
     }
 }

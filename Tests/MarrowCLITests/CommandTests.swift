@@ -34,6 +34,19 @@ import Testing
         #expect(r.stdout.hasSuffix("0 errors, 0 warnings\n"))
     }
 
+    @Test func theAppWithoutATerminalSaysSoAndChecksItsOptions() throws {
+        // Without a terminal: one clear line, exit 1, whatever the (valid) options.
+        for args in [["--lessons", course], ["--lessons", course, "--desired-retention", "0.85"]] {
+            let r = try Marrow.run(args + ["--progress", try progressFile()])
+            #expect(r.status == 1, "\(args)")
+            #expect(r.stderr.hasPrefix("marrow: needs an interactive terminal"), "\(r.stderr)")
+        }
+        // An out-of-range retention is a usage error.
+        let bad = try Marrow.run(["--lessons", course, "--desired-retention", "1.5"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--desired-retention must be between 0.7 and 0.99"), "\(bad.stderr)")
+    }
+
     @Test func validateABrokenCourseListsEveryProblem() throws {
         let r = try Marrow.run(["validate", "--lessons", brokenCourse], in: Marrow.packageRoot.path)
         #expect(r.status == 1)

@@ -13,6 +13,7 @@ import Testing
         #expect(command.global.lessons == "Lessons")
         #expect(command.global.progress == "p.json")
         #expect(command.noColor == false)
+        #expect(command.desiredRetention == nil)
     }
 
     @Test func anythingElseIsLeftToArgumentParser() {

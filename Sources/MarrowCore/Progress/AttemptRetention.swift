@@ -17,12 +17,17 @@ extension LessonProgress {
     public var retainedAttempts: [QuizAttempt] {
         guard attempts.count > Self.recentAttemptsKept else { return attempts }
         var keep = Set(attempts.indices.suffix(Self.recentAttemptsKept))
-        // Attempts started in the same second as the latest are ordered by id, not
-        // by when they were taken, so all of them count as latest: dropping one
-        // could drop the quiz in progress, whose next answer would then start it
-        // again without the earlier ones (seen with quizzes run back to back).
+        // Times are kept to the second and ties are ordered by id, not by when the
+        // quizzes were taken, so "the latest 3" alone could drop a quiz still in
+        // progress (its next answer would then start it again without the earlier
+        // ones) or one another instance just finished; the merge would then take
+        // that as a removal. So also keep every attempt started within 2 s of the
+        // latest, and the 3 latest unfinished ones from the day before it.
         if let latest = attempts.map(\.started).max() {
-            keep.formUnion(attempts.indices.filter { attempts[$0].started == latest })
+            let age = { latest.timeIntervalSince(attempts[$0].started) }
+            keep.formUnion(attempts.indices.filter { age($0) < 2 })
+            let unfinished = attempts.indices.filter { !attempts[$0].isComplete && age($0) < 24 * 3600 }
+            keep.formUnion(unfinished.sorted { attempts[$0].started < attempts[$1].started }.suffix(Self.recentAttemptsKept))
         }
         let finished = attempts.indices.filter { attempts[$0].isComplete }
         let largest = finished.map { attempts[$0].total }.max() ?? 0

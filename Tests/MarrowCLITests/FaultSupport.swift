@@ -240,7 +240,7 @@ final class TmuxSession {
         let words = command.map(Fault.quoted).joined(separator: " ")
         let input = stdinFrom.map { " < " + Fault.quoted($0) } ?? ""
         let script = "\(words)\(input) 2>\(Fault.quoted(errPath)); echo $? > \(Fault.quoted(rcPath)).tmp; mv \(Fault.quoted(rcPath)).tmp \(Fault.quoted(rcPath)); stty -a > \(Fault.quoted(sttyPath)) 2>&1; sleep 600"
-        let r = tmux("-f /dev/null new-session -d -x \(columns) -y \(rows) -e LANG=C.UTF-8 -e TERM=xterm-256color \(Fault.quoted("sh -c " + Fault.quoted(script)))")
+        let r = tmux("-f /dev/null new-session -d -x \(columns) -y \(rows) -e LANG=C.UTF-8 \(Fault.quoted("sh -c " + Fault.quoted(script)))")
         try #require(r.status == 0, "tmux failed: \(r.output)")
     }
 

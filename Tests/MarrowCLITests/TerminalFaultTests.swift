@@ -1,0 +1,287 @@
+import Foundation
+import Testing
+
+/// The terminal app under terminal faults, driven in tmux: a storm of resizes, a
+/// 1×1 window, standard input closed mid-session, SIGHUP, and SIGTERM in every
+/// screen. No crash, progress saved, the terminal restored.
+@Suite(.timeLimit(.minutes(2))) struct TerminalFaultTests {
+    /// A progress folder whose state has seen the disclaimer, so the app opens on the course map.
+    final class Folder {
+        let path: String
+        var state: String { path + "/progress.json" }
+        var log: String { path + "/progress.history.jsonl" }
+
+        init() throws {
+            path = try Marrow.temporaryDirectory()
+            try #"{"schemaVersion":1,"courses":{"e2e":{"disclaimerSeen":true}}}"#.write(toFile: state, atomically: true, encoding: .utf8)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+
+        var command: [String] { [Marrow.executable, "--lessons", Fault.course, "--progress", state] }
+
+        /// `progress --json` loads the files cleanly; returns the answers counted.
+        func loadsCleanly(_ label: String) throws -> Int? {
+            let r = try Fault.run(["progress", "--json", "--lessons", Fault.course, "--progress", state])
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(label): \(r.stderr)")
+            return Fault.totals(r.stdout)?.answered
+        }
+
+        /// The lesson of the saved reading place, if any.
+        var lastPlaceLesson: String? {
+            guard let data = FileManager.default.contents(atPath: state),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let courses = object["courses"] as? [String: Any], let course = courses["e2e"] as? [String: Any],
+                  let place = course["lastPlace"] as? [String: Any] else { return nil }
+            return place["lessonID"] as? String
+        }
+    }
+
+    /// The screen without its blank lines at the end (tmux pads them).
+    static func trimmed(_ screen: String) -> String {
+        var lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Presses q until the app exits; returns its status.
+    static func quit(_ tmux: TmuxSession) -> Int32? {
+        for _ in 0..<6 {
+            tmux.keys("q")
+            if let status = tmux.exitStatus(timeout: 1) { return status }
+        }
+        return nil
+    }
+
+    // MARK: Resizes
+
+    @Test func aStormOfResizesEndsOnACorrectScreen() throws {
+        let folder = try Folder()
+        let tmux = try TmuxSession(folder.command)
+        defer { tmux.close() }
+        #expect(tmux.waitFor("Course map"))
+        usleep(300_000)
+        let before = Self.trimmed(tmux.screen())
+
+        // 100 resizes in about a second, sizes from 1×1 to 200×60.
+        var random = SplitMix(seed: 7)
+        var script = ""
+        for i in 0..<100 {
+            let columns = i % 10 == 0 ? 1 : Int(1 + random.next() % 200)
+            let rows = i % 10 == 0 ? 1 : Int(1 + random.next() % 60)
+            script += "tmux -L \(tmux.socket) resize-window -x \(columns) -y \(rows); sleep 0.005; "
+        }
+        let start = Date()
+        Fault.shell(script)
+        let stormSeconds = Date().timeIntervalSince(start)
+        tmux.resize(columns: 80, rows: 24)
+
+        #expect(tmux.waitFor(timeout: 5) { Self.trimmed($0) == before }, "after \(String(format: "%.2f", stormSeconds)) s of resizes:\n\(tmux.screen())\n--- expected:\n\(before)")
+        #expect(tmux.exitStatus(timeout: 0.1) == nil, "the app exited during the storm: \(tmux.stderr)")
+        // Still answers keys, then quits cleanly.
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Reader"))
+        #expect(Self.quit(tmux) == 0, "\(tmux.stderr)")
+        #expect(tmux.stderr.isEmpty, "\(tmux.stderr)")
+        #expect(tmux.terminalRestored())
+        #expect(folder.lastPlaceLesson == "long-lesson")
+        _ = try folder.loadsCleanly("resize storm")
+    }
+
+    @Test func aOneByOneWindow() throws {
+        let folder = try Folder()
+        // Started at 1×1.
+        let tiny = try TmuxSession(folder.command, columns: 1, rows: 1)
+        defer { tiny.close() }
+        usleep(500_000)
+        #expect(tiny.exitStatus(timeout: 0.1) == nil, "the app exited at 1×1: \(tiny.stderr)")
+        tiny.resize(columns: 80, rows: 24)
+        #expect(tiny.waitFor("Course map"), "\(tiny.screen())")
+        // Through the reader (the course map then offers to continue), then shrunk to 1×1 and back.
+        tiny.keys("Enter")
+        #expect(tiny.waitFor("Reader"))
+        tiny.keys("q")
+        #expect(tiny.waitFor("Continue: A long lesson"))
+        usleep(200_000)
+        let normal = Self.trimmed(tiny.screen())
+        tiny.resize(columns: 1, rows: 1)
+        usleep(300_000)
+        #expect(tiny.exitStatus(timeout: 0.1) == nil, "the app exited when shrunk to 1×1: \(tiny.stderr)")
+        tiny.resize(columns: 80, rows: 24)
+        #expect(tiny.waitFor(timeout: 5) { Self.trimmed($0) == normal }, "\(tiny.screen())")
+        // q quits from the too-small screen too.
+        tiny.resize(columns: 1, rows: 1)
+        usleep(200_000)
+        tiny.keys("q")
+        #expect(tiny.exitStatus(timeout: 5) == 0, "\(tiny.stderr)")
+        #expect(tiny.stderr.isEmpty, "\(tiny.stderr)")
+        #expect(tiny.terminalRestored())
+        _ = try folder.loadsCleanly("1×1")
+    }
+
+    // MARK: Signals
+
+    /// A screen of the app: how to reach it from the course map, and the title its status line shows.
+    struct Screen: Sendable, CustomTestStringConvertible {
+        var name: String
+        var keys: [String]
+        var title: String
+        var testDescription: String { name }
+    }
+
+    static let screens = [
+        Screen(name: "course map", keys: [], title: "Course map"),
+        Screen(name: "reader", keys: ["Enter"], title: "Reader"),
+        Screen(name: "outline", keys: ["Enter", "o"], title: "Outline"),
+        Screen(name: "quiz", keys: ["t", "2"], title: "✓ Correct"),
+        Screen(name: "progress review", keys: ["p"], title: "Progress review"),
+        Screen(name: "glossary", keys: ["g"], title: "Glossary"),
+        Screen(name: "search", keys: ["/", "m", "a", "r"], title: "Search"),
+        Screen(name: "help", keys: ["?"], title: "Help"),
+    ]
+
+    @Test(arguments: screens)
+    func sigtermInEveryScreenSavesAndRestores(screen: Screen) throws {
+        let folder = try Folder()
+        let tmux = try TmuxSession(folder.command)
+        defer { tmux.close() }
+        #expect(tmux.waitFor("Course map"))
+        for key in screen.keys {
+            tmux.keys(key)
+            usleep(100_000)
+        }
+        #expect(tmux.waitFor(screen.title), "\(screen.name): \(tmux.screen())")
+        let pid = try #require(tmux.programPID())
+        kill(pid, SIGTERM)
+        let status = tmux.exitStatus(timeout: 10)
+        #expect(status == 128 + SIGTERM, "\(screen.name): \(String(describing: status)) \(tmux.stderr)")
+        #expect(tmux.stderr.isEmpty, "\(screen.name): \(tmux.stderr)")
+        #expect(tmux.terminalRestored(), "\(screen.name)")
+        let answered = try folder.loadsCleanly(screen.name)
+        #expect(answered == (screen.name == "quiz" ? 1 : 0), "\(screen.name)")
+        if screen.keys.first == "Enter" { #expect(folder.lastPlaceLesson == "long-lesson", "\(screen.name)") }
+    }
+
+    @Test func sighupInTheReaderSavesThePlace() throws {
+        let folder = try Folder()
+        let tmux = try TmuxSession(folder.command)
+        defer { tmux.close() }
+        #expect(tmux.waitFor("Course map"))
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Reader"))
+        tmux.keys("Space")
+        usleep(200_000)
+        let pid = try #require(tmux.programPID())
+        kill(pid, SIGHUP)
+        #expect(tmux.exitStatus(timeout: 10) == 128 + SIGHUP, "\(tmux.stderr)")
+        #expect(tmux.stderr.isEmpty, "\(tmux.stderr)")
+        #expect(tmux.terminalRestored())
+        #expect(folder.lastPlaceLesson == "long-lesson")
+        _ = try folder.loadsCleanly("SIGHUP")
+    }
+
+    // MARK: Standard input closed
+
+    /// The terminal goes away under the app (a closed terminal window, a dropped
+    /// ssh link): the pseudo-terminal's other end is closed, so reading gives an
+    /// error or end of input. The app saves and exits.
+    @Test func inputClosedMidSessionSavesAndExits() throws {
+        let folder = try Folder()
+        let pty = try PseudoTerminal(folder.command)
+        #expect(pty.waitFor("Course map"), "\(pty.text.suffix(500))")
+        pty.send("\r")
+        #expect(pty.waitFor("Reader"), "\(pty.text.suffix(500))")
+        usleep(200_000)
+        let status = pty.closeAndWait(timeout: 10)
+        #expect(status == 0 || status == 128 + SIGHUP, "status \(String(describing: status))")
+        #expect(folder.lastPlaceLesson == "long-lesson")
+        _ = try folder.loadsCleanly("input closed")
+    }
+}
+
+/// A program on a pseudo-terminal that is not its controlling terminal, so
+/// closing our end gives it end of input (and no SIGHUP).
+final class PseudoTerminal {
+    private var master: Int32
+    private let pid: pid_t
+    private(set) var output: [UInt8] = []
+    var text: String { String(decoding: output, as: UTF8.self) }
+
+    private typealias OpenPTY = @convention(c) (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<CChar>?, UnsafeRawPointer?, UnsafeRawPointer?) -> Int32
+
+    init(_ argv: [String], columns: UInt16 = 80, rows: UInt16 = 24) throws {
+        let handle = dlopen(nil, RTLD_NOW)
+        let symbol = dlsym(handle, "openpty") ?? dlopen("libutil.so.1", RTLD_NOW).flatMap { dlsym($0, "openpty") }
+        let openpty = try #require(symbol.map { unsafeBitCast($0, to: OpenPTY.self) }, "openpty is not available")
+        var m: Int32 = -1, s: Int32 = -1
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        try #require(withUnsafePointer(to: &size) { openpty(&m, &s, nil, nil, UnsafeRawPointer($0)) } == 0)
+        master = m
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_adddup2(&actions, s, fd) }
+        posix_spawn_file_actions_addclose(&actions, s)
+        posix_spawn_file_actions_addclose(&actions, m)
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "xterm"
+        env["LANG"] = "C.UTF-8"
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer {
+            for p in cArgs { free(p) }
+            for p in envp { free(p) }
+        }
+        var child: pid_t = 0
+        var envCopy = envp
+        let rc = posix_spawn(&child, argv[0], &actions, nil, &cArgs, &envCopy)
+        close(s)
+        try #require(rc == 0, "posix_spawn failed: \(rc)")
+        pid = child
+    }
+
+    /// Reads what the program drew until `text` shows or `timeout` seconds pass.
+    func waitFor(_ needle: String, timeout: Double = 10) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while Date() < end {
+            if text.contains(needle) { return true }
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, 50) > 0 {
+                let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+                if n <= 0 { break }
+                output += buffer[0..<n]
+            }
+        }
+        return text.contains(needle)
+    }
+
+    func send(_ text: String) {
+        _ = Array(text.utf8).withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Closes our end and waits for the program; its status, or nil if it did not end.
+    func closeAndWait(timeout: Double) -> Int32? {
+        close(master)
+        master = -1
+        let end = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while Date() < end {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f) }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        return nil
+    }
+
+    deinit {
+        if master >= 0 {
+            close(master)
+            var status: Int32 = 0
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+        }
+    }
+}

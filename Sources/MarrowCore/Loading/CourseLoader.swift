@@ -88,7 +88,7 @@ public enum CourseLoader {
 }
 
 /// One result of the parallel part of loading a course.
-private enum ParseOutput {
+private enum ParseOutput: Sendable {
     case glossary([GlossaryTerm], [Diagnostic])
     case lesson(LessonReader.Parsed)
 }

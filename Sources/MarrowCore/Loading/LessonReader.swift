@@ -12,7 +12,7 @@ enum LessonReader {
     /// A lesson file read and parsed, before its ids are checked against the rest of
     /// the course: the part of loading that needs no other file, so files can be
     /// parsed in parallel and then registered in order (`CourseLoader`).
-    struct Parsed: @unchecked Sendable {
+    struct Parsed: Sendable {
         var path: String
         var fileName: String
         /// The outcome, when the file failed before its ids could be read.
@@ -118,7 +118,7 @@ enum LessonReader {
 
     /// What the front matter gave: the whole `LessonMeta` only when every key is right, but
     /// the id (with the node where a duplicate is reported) and title whenever they are.
-    fileprivate struct FrontMatterValues {
+    fileprivate struct FrontMatterValues: Sendable {
         var meta: LessonMeta?
         var id: String?
         var idNode: YAMLNode?

@@ -3,7 +3,7 @@ import Dispatch
 /// `map` over independent items on all cores (Dispatch's `concurrentPerform`), the
 /// results in the items' order. Used for parsing lesson files, which share nothing.
 enum ParallelMap {
-    static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)

@@ -12,7 +12,7 @@
 ///
 /// The class `.fixed-order` sets `fixedOrder` and is not kept among the tags.
 struct QuizExtractor {
-    struct Extraction {
+    struct Extraction: Sendable {
         /// The body without the quiz sections.
         var body: [Block]
         /// The questions that were complete and correct, in written order.

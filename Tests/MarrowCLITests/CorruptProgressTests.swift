@@ -437,6 +437,43 @@ import Testing
         }
     }
 
+    /// The disk fills up as an answer is written in the app: the line would straddle
+    /// a page the tmpfs cannot give, so only part of it fits. The app says so in
+    /// one line, and the log is left exactly as it was (no half line).
+    @Test(.enabled(if: Fault.canMountTmpfs, "needs root and a tmpfs mount"))
+    func answeringOnAFullDiskLeavesNoHalfLine() throws {
+        let folder = try Fault.mountSmallTmpfs()
+        defer { Fault.unmount(folder) }
+        let state = folder + "/progress.json", log = folder + "/progress.history.jsonl"
+        Fault.write(Array(Self.state.utf8), to: state)
+        // The log ends 60 bytes before a page boundary; an answer line is longer.
+        var text = Self.log
+        text += String(repeating: " ", count: 4096 - 60 - text.utf8.count - 1) + "\n"
+        Fault.write(Array(text.utf8), to: log)
+        Fault.fill(folder)
+        let before = Fault.snapshot(folder)
+
+        let tmux = try TmuxSession([Marrow.executable, "--lessons", Fault.course, "--progress", state])
+        defer { tmux.close() }
+        #expect(tmux.waitFor("Course map"), "\(tmux.screen())")
+        tmux.keys("t")
+        #expect(tmux.waitFor("Question 1 of 2"), "\(tmux.screen())")
+        tmux.keys("2")
+        #expect(tmux.waitFor(" Could not "), "\(tmux.screen())")
+        var status: Int32?
+        for _ in 0..<6 where status == nil {
+            tmux.keys("q")
+            status = tmux.exitStatus(timeout: 1)
+        }
+        let lines = tmux.stderr.split(separator: "\n")
+        #expect(status == 1 && lines.count == 1 && lines.first?.contains("No space left on device") == true, "\(String(describing: status)) \(tmux.stderr)")
+        #expect(tmux.terminalRestored())
+        let after = Fault.snapshot(folder)
+        #expect(after["progress.history.jsonl"] == before["progress.history.jsonl"], "the log changed")
+        #expect(after["progress.json"] == before["progress.json"], "the state changed")
+        #expect(Set(after.keys).subtracting(before.keys).allSatisfy { $0 == "progress.lock" }, "\(Fault.changes(before, after))")
+    }
+
     static func data(_ node: Fault.Node?) -> Data? {
         if case .file(let data, _)? = node { return data }
         return nil

@@ -379,6 +379,7 @@ import Testing
         let tmux = try TmuxSession(command)
         defer { tmux.close() }
         var status: Int32?
+        var screen = ""
         if case .refused = kind.expect {
             status = tmux.exitStatus(timeout: 10)
         } else {
@@ -389,6 +390,7 @@ import Testing
                 // The notice wraps: "moved" and "aside" may be on two lines.
                 #expect(tmux.waitFor(timeout: 5) { $0.contains("progress.json") && $0.contains("moved") && $0.contains("aside") }, "\(kind.name): \(tmux.screen())")
             }
+            screen = tmux.screen()
             for _ in 0..<6 where status == nil {
                 tmux.keys("q")
                 status = tmux.exitStatus(timeout: 1)
@@ -413,6 +415,7 @@ import Testing
             #expect(!changed.contains("progress.history.jsonl"), "\(label)")
         case .usable, .logSilent, .logWarning, .logRefused:
             #expect(status == 0 && lines.isEmpty, "\(label)")
+            #expect(!screen.contains("922337203685477"), "\(label): a huge number on screen:\n\(screen)")
             #expect(added.allSatisfy { $0 == "progress.lock" }, "\(label)")
             #expect(changed.allSatisfy { $0 == "progress.json" }, "\(label)")
         }

@@ -99,6 +99,17 @@ public struct ReadingPosition: Sendable, Hashable, Codable {
         self.offset = offset
         self.percent = percent
     }
+
+    enum CodingKeys: String, CodingKey { case block, offset, percent }
+
+    /// A percent outside 0...100 in a hand-edited or damaged file is brought into
+    /// range, so no screen shows "(9223372036854775807%)".
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        block = try c.decode(Int.self, forKey: .block)
+        offset = try c.decode(Int.self, forKey: .offset)
+        percent = min(100, max(0, try c.decode(Int.self, forKey: .percent)))
+    }
 }
 
 /// One lesson's progress.

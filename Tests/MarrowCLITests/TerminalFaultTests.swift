@@ -193,9 +193,22 @@ import Testing
         #expect(pty.waitFor("Reader"), "\(pty.text.suffix(500))")
         usleep(200_000)
         let status = pty.closeAndWait(timeout: 10)
-        #expect(status == 0 || status == 128 + SIGHUP, "status \(String(describing: status))")
+        #expect(status == 0, "status \(String(describing: status))")
         #expect(folder.lastPlaceLesson == "long-lesson")
         _ = try folder.loadsCleanly("input closed")
+    }
+
+    /// Standard input not a terminal from the start (`marrow < /dev/null` in a
+    /// terminal): one clear line, exit 1, the terminal untouched.
+    @Test func inputNotATerminalIsOneClearLine() throws {
+        let folder = try Folder()
+        let before = Fault.snapshot(folder.path)
+        let tmux = try TmuxSession(folder.command, stdinFrom: "/dev/null")
+        defer { tmux.close() }
+        #expect(tmux.exitStatus(timeout: 10) == 1)
+        #expect(tmux.stderr == "marrow: needs an interactive terminal (stdin and stdout must be a terminal and TERM must be set). Try 'marrow read LESSON' or 'marrow progress'.\n", "\(tmux.stderr)")
+        #expect(tmux.terminalRestored())
+        #expect(Fault.snapshot(folder.path) == before)
     }
 }
 

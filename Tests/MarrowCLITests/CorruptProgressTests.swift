@@ -221,8 +221,8 @@ import Testing
         }
     }
 
-    static func run(_ command: [String], _ kind: Kind, _ setup: Setup) throws -> Fault.Result {
-        try Fault.run(setup.arguments(command), unprivileged: kind.unprivileged)
+    static func run(_ command: [String], _ kind: Kind, _ setup: Setup, stdin: String? = nil) throws -> Fault.Result {
+        try Fault.run(setup.arguments(command), unprivileged: kind.unprivileged, stdin: stdin)
     }
 
     // MARK: progress and progress --json
@@ -364,6 +364,58 @@ import Testing
         if case .logRefused = kind.expect { return }
         let p = try Self.run(["progress", "--json"], kind, setup)
         #expect(p.status == 0 && Fault.totals(p.stdout)?.answered == 0, "\(kind.name): after reset \(p.stderr)")
+    }
+
+    // MARK: quiz --plain
+
+    /// Answering on damaged files: the answers are kept (or refused in one line), never lost silently.
+    @Test(arguments: kinds)
+    func plainQuiz(kind: Kind) throws {
+        if kind.fullDisk && !Fault.canMountTmpfs { return skipFullDisk() }
+        let setup = try Setup(kind)
+        let r = try Self.run(["quiz", "--plain", "long-lesson"], kind, setup, stdin: "2\n\nt\n\n")
+        let (added, changed) = setup.difference()
+        let lines = r.errorLines
+        let acks = PlainQuizOutput.acknowledged(r.stdout)
+        let label = "\(kind.name): status \(r.status), stderr \(r.stderr.debugDescription), acks \(acks.count), added \(added), changed \(changed)"
+        let originalLog = Self.data(setup.before["progress.history.jsonl"])
+        let log = Self.data(Fault.snapshot(setup.folder)["progress.history.jsonl"])
+        /// The log kept its bytes and gained exactly the acknowledged answers.
+        func logGrewBy(_ n: Int) -> Bool {
+            guard let originalLog, let log, log.prefix(originalLog.count) == originalLog else { return false }
+            let tail = [UInt8](log.dropFirst(originalLog.count)).split(separator: UInt8(ascii: "\n"))
+                .filter { !$0.isEmpty && !String(decoding: $0, as: UTF8.self).contains("\"event\"") }
+            return tail.count == n && tail.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0))) != nil }
+        }
+        switch kind.expect {
+        case .usable, .logSilent, .logWarning:
+            #expect(r.status == 0 && lines.isEmpty && acks.count == 2, "\(label)")
+            #expect(logGrewBy(2), "\(label)")
+        case .movedAside(let problem):
+            #expect(lines.first?.hasPrefix("marrow: progress.json \(problem)") == true, "\(label)")
+            let asides = added.filter { $0.hasPrefix("progress.json.corrupt-") && !$0.contains("/") }
+            #expect(asides.count == 1 && asides.allSatisfy { setup.originalState(at: $0) }, "\(label)")
+            if kind.fullDisk {
+                // Moved aside (said once), then the first answer cannot be saved (said once).
+                #expect(r.status == 1 && lines.count == 2 && lines.last?.hasPrefix("marrow: Could not ") == true && acks.isEmpty, "\(label)")
+                #expect(logGrewBy(0) || logGrewBy(1), "\(label)")
+            } else {
+                #expect(r.status == 0 && lines.count == 1 && acks.count == 2, "\(label)")
+                #expect(logGrewBy(2), "\(label)")
+            }
+        case .refused(let message):
+            #expect(r.status == 1 && lines.count == 1 && lines.first?.contains(message) == true && acks.isEmpty, "\(label)")
+            #expect(changed.isEmpty && added.allSatisfy { $0 == "progress.lock" }, "\(label)")
+        case .readOnly:
+            // The first answer cannot be saved: one line, and the state as it was. On a full
+            // disk the answer line may still fit in the log; then it counts.
+            #expect(r.status == 1 && lines.count == 1 && lines.first?.hasPrefix("marrow: Could not ") == true && acks.isEmpty, "\(label)")
+            #expect(!changed.contains("progress.json") && (logGrewBy(0) || logGrewBy(1)), "\(label)")
+        case .logRefused(let message):
+            #expect(r.status == 1 && lines.count == 1 && acks.isEmpty, "\(label)")
+            #expect(lines.first?.hasPrefix("marrow: Could not record the answer in \(setup.log): ") == true && lines.first?.contains(message) == true, "\(label)")
+            #expect(changed.isEmpty && added.allSatisfy { $0 == "progress.lock" }, "\(label)")
+        }
     }
 
     // MARK: The terminal app

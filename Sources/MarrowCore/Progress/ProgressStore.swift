@@ -259,6 +259,13 @@ public final class ProgressStore: Sendable {
     }
 
     private func appendLocked(_ line: [UInt8]) throws(ProgressStoreError) {
+        // Only a regular file (or a link to one) keeps answers: a link to /dev/null
+        // would swallow them, a FIFO could block, a folder cannot be written.
+        switch try? FileIO.kind(logPath, followLink: true) {
+        case .directory: throw .cannotAppend(file: logPath, reason: "it is a folder, not a file")
+        case .other: throw .cannotAppend(file: logPath, reason: "it is not a regular file")
+        default: break
+        }
         let separator = Array(("\n" + AnswerLog.tornMarker + "\n").utf8)
         do { try FileIO.append(line, to: logPath, separatorIfTorn: separator) } catch {
             throw .cannotAppend(file: logPath, reason: error.sentence)

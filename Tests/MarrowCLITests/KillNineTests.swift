@@ -90,6 +90,44 @@ import Testing
     }
 }
 
+extension KillNineTests {
+    /// The terminal app killed with SIGKILL within 20 ms of an answer in its quiz,
+    /// 25 times on one progress file: every answer it showed feedback for is in the
+    /// log and the files load cleanly.
+    @Test func theAppKilledWhileAnsweringLosesNoAcknowledgedAnswer() throws {
+        let folder = try Marrow.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let state = folder + "/progress.json", log = folder + "/progress.history.jsonl"
+        try #"{"schemaVersion":1,"courses":{"e2e":{"disclaimerSeen":true}}}"#.write(toFile: state, atomically: true, encoding: .utf8)
+        var random = SplitMix(seed: 9)
+        var acknowledged = 0
+        for iteration in 0..<25 {
+            let tmux = try TmuxSession([Marrow.executable, "--lessons", Fault.course, "--progress", state])
+            defer { tmux.close() }
+            #expect(tmux.waitFor("Course map"), "run \(iteration): \(tmux.screen())")
+            tmux.keys("t")
+            #expect(tmux.waitFor("Question 1 of 2"), "run \(iteration): \(tmux.screen())")
+            let pid = try #require(tmux.programPID())
+            // Answer, and kill within the next 20 ms: before, during or after the save.
+            tmux.keys(String(1 + random.next() % 3))
+            usleep(UInt32(random.next() % 20_000))
+            kill(pid, SIGKILL)
+            #expect(tmux.exitStatus(timeout: 5) == 128 + SIGKILL, "run \(iteration)")
+            // The pane keeps the last screen drawn: feedback there was drawn after the save.
+            let screen = tmux.screen()
+            if screen.contains("✓ Correct") || screen.contains("✗ Not quite") { acknowledged += 1 }
+            let (answers, unreadable) = ProgressFiles.answers(log)
+            #expect(unreadable == 0, "run \(iteration)")
+            #expect(answers.count >= acknowledged && answers.count <= iteration + 1, "run \(iteration): \(answers.count) answers, \(acknowledged) shown")
+            #expect(ProgressFiles.stateIsValid(state), "run \(iteration)")
+            let check = try Fault.run(["progress", "--json", "--lessons", Fault.course, "--progress", state])
+            #expect(check.status == 0 && check.stderr.isEmpty, "run \(iteration): \(check.stderr)")
+            #expect(Fault.totals(check.stdout)?.answered == answers.count, "run \(iteration)")
+        }
+        print("KillNineTests: the app killed 25 times, \(acknowledged) answers shown before the kill")
+    }
+}
+
 /// A small seeded generator, so a failing run can be repeated.
 struct SplitMix {
     var state: UInt64

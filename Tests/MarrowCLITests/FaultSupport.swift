@@ -244,7 +244,10 @@ final class TmuxSession {
         try #require(r.status == 0, "tmux failed: \(r.output)")
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     @discardableResult
     func tmux(_ arguments: String) -> (status: Int32, output: String) {

@@ -25,7 +25,8 @@ extension ProgressReport {
                 record.course,
                 record.lesson,
                 record.question,
-                record.chosen.map { String($0 + 1) }.joined(separator: " "),
+                // 1-based as the learner saw them; a damaged log may hold Int.max.
+                record.chosen.map { $0.addingReportingOverflow(1).overflow ? "?" : String($0 + 1) }.joined(separator: " "),
                 answer.joined(separator: "; "),
                 record.correct ? "true" : "false",
                 CSV.name(of: record.effectiveRating),

@@ -146,7 +146,7 @@ import Testing
         Kind(name: "log: NUL bytes", expect: .logWarning("skipped 1 unreadable line (first at line 1)"),
              make: logText("\u{0}\u{0}\u{0}\n" + log)),
         Kind(name: "log: CRLF line ends and blank lines", expect: .usable, make: logText("\r\n" + answers.joined(separator: "\r\n\r\n") + "\r\n")),
-        Kind(name: "log: huge numbers", expect: .usable, answered: 3, correct: 2, make: logText([
+        Kind(name: "log: huge numbers", expect: .usable, answered: 3, correct: 2, tui: true, make: logText([
             answers[0].replacingOccurrences(of: #""attemptTotal":2"#, with: #""attemptTotal":9223372036854775807"#),
             answers[1].replacingOccurrences(of: #""chosen":[0]"#, with: #""chosen":[-9223372036854775808,9223372036854775807]"#),
             answers[2].replacingOccurrences(of: "2026-11-21T10:00:00Z", with: "9999-12-31T23:59:59Z"),
@@ -225,17 +225,18 @@ import Testing
         try Fault.run(setup.arguments(command), unprivileged: kind.unprivileged, stdin: stdin)
     }
 
-    // MARK: progress and progress --json
+    // MARK: progress, in every format
 
     @Test(arguments: kinds)
     func progressCommands(kind: Kind) throws {
         if kind.fullDisk && !Fault.canMountTmpfs { return skipFullDisk() }
-        for json in [false, true] {
+        for format in ["text", "json", "markdown", "csv"] {
+            let json = format == "json"
             let setup = try Setup(kind)
-            let r = try Self.run(json ? ["progress", "--json"] : ["progress"], kind, setup)
+            let r = try Self.run(json ? ["progress", "--json"] : ["progress", "--format", format], kind, setup)
             let (added, changed) = setup.difference()
             let lines = r.errorLines
-            let label = "\(kind.name)\(json ? " --json" : ""): status \(r.status), stderr \(r.stderr.debugDescription), added \(added), changed \(changed)"
+            let label = "\(kind.name) (\(format)): status \(r.status), stderr \(r.stderr.debugDescription), added \(added), changed \(changed)"
             switch kind.expect {
             case .usable, .readOnly, .logSilent:
                 #expect(r.status == 0, "\(label)")
@@ -282,9 +283,10 @@ import Testing
                 let totals = Fault.totals(r.stdout)
                 #expect(totals?.answered == kind.answered && totals?.correct == kind.correct, "\(label): \(r.stdout.prefix(300))")
             }
-            if !json, r.status == 0 {
+            if format == "text", r.status == 0 {
                 #expect(r.stdout.contains("Answers: \(kind.answered), \(kind.correct) correct"), "\(label)")
             }
+            if r.status == 0 { #expect(!r.stdout.isEmpty, "\(label)") }
         }
     }
 
@@ -442,7 +444,11 @@ import Testing
                 // The notice wraps: "moved" and "aside" may be on two lines.
                 #expect(tmux.waitFor(timeout: 5) { $0.contains("progress.json") && $0.contains("moved") && $0.contains("aside") }, "\(kind.name): \(tmux.screen())")
             }
+            // The progress review reads the answer log: open it too.
             screen = tmux.screen()
+            tmux.keys("p")
+            #expect(tmux.waitFor("Progress review", timeout: 5), "\(kind.name): \(tmux.screen())")
+            screen += tmux.screen()
             for _ in 0..<6 where status == nil {
                 tmux.keys("q")
                 status = tmux.exitStatus(timeout: 1)

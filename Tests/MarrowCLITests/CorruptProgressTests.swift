@@ -420,6 +420,27 @@ import Testing
         }
     }
 
+    /// The quizzes made from the log (due reviews, last mistakes) on damaged files:
+    /// a clean start or stop, at most the one line the damage calls for.
+    @Test(arguments: kinds)
+    func plainReviewAndMistakes(kind: Kind) throws {
+        if kind.fullDisk && !Fault.canMountTmpfs { return skipFullDisk() }
+        for mode in ["--review", "--mistakes"] {
+            let setup = try Setup(kind)
+            let r = try Self.run(["quiz", "--plain", mode], kind, setup, stdin: "q\n")
+            let lines = r.errorLines
+            let label = "\(kind.name) \(mode): status \(r.status), stderr \(r.stderr.debugDescription)"
+            #expect(r.status == 0 || r.status == 1, "\(label)")
+            #expect(lines.allSatisfy { $0.hasPrefix("marrow: ") }, "\(label)")
+            switch kind.expect {
+            case .usable, .logSilent: #expect(r.status == 0 && lines.isEmpty, "\(label)")
+            case .movedAside, .logWarning: #expect(r.status == 0 && lines.count == 1, "\(label)")
+            case .refused, .logRefused: #expect(r.status == 1 && lines.count == 1, "\(label)")
+            case .readOnly: #expect(lines.count <= 1, "\(label)")
+            }
+        }
+    }
+
     // MARK: The terminal app
 
     @Test(.timeLimit(.minutes(2)), arguments: tuiKinds)

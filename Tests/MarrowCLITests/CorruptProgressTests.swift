@@ -448,9 +448,7 @@ import Testing
         if kind.fullDisk && !Fault.canMountTmpfs { return skipFullDisk() }
         let setup = try Setup(kind)
         var command = [Marrow.executable] + setup.arguments([])
-        if kind.unprivileged && Fault.isRoot {
-            command = ["/usr/bin/setpriv", "--reuid=\(Fault.nobody)", "--regid=\(Fault.nobody)", "--clear-groups", "--"] + command
-        }
+        if kind.unprivileged { command = Fault.asNobody(command) }
         let tmux = try TmuxSession(command)
         defer { tmux.close() }
         var status: Int32?

@@ -22,14 +22,32 @@ enum Fault {
         var errorLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
+    /// Copies of the executable and the fixture course that `nobody` can reach (the
+    /// checkout may sit in a folder only root can enter, such as /root).
+    static let reachable: (executable: String, course: String) = {
+        let folder = reachableFolder
+        shell("mkdir -p \(quoted(folder)) && cp \(quoted(Marrow.executable)) \(quoted(folder))/marrow && cp -R \(quoted(course)) \(quoted(folder))/course && chmod -R a+rX \(quoted(folder))")
+        atexit { Fault.shell("rm -rf \(Fault.quoted(Fault.reachableFolder))") }
+        return (folder + "/marrow", folder + "/course")
+    }()
+    private static let reachableFolder = NSTemporaryDirectory() + "marrow-fault-\(getpid())-\(UUID().uuidString.prefix(8))"
+
+    /// `argv` (starting with the executable) run as `nobody` when the tests run as root.
+    static func asNobody(_ argv: [String]) -> [String] {
+        guard isRoot else { return argv }
+        let mapped = argv.map { $0 == Marrow.executable ? reachable.executable : $0 == course ? reachable.course : $0 }
+        return ["/usr/bin/setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", "--"] + mapped
+    }
+
     /// Runs `marrow` with `arguments`; `unprivileged` runs it as `nobody` when the
     /// tests run as root. Standard input is empty (closed) unless given.
     static func run(_ arguments: [String], unprivileged: Bool = false, stdin: String? = nil, in directory: String? = nil) throws -> Result {
         var executable = Marrow.executable
         var args = arguments
         if unprivileged && isRoot {
-            args = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", "--", executable] + arguments
-            executable = "/usr/bin/setpriv"
+            let argv = asNobody([executable] + arguments)
+            executable = argv[0]
+            args = Array(argv.dropFirst())
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -25,6 +25,25 @@ enum StartupBench {
             guard let app else { fail("no state") }
             render.append(Measure.milliseconds { _ = App.render(app, size: size) })
         }
+        // The first screen as the app draws it now: outline and first-screen progress.
+        var outline: [Double] = [], firstProgress: [Double] = [], firstState: [Double] = [], firstRender: [Double] = []
+        for _ in 0..<max(1, count) {
+            outline.append(Measure.milliseconds { _ = CourseOutline.load(directory: directory, firstLessons: 24) })
+            var early: Progress?
+            firstProgress.append(Measure.milliseconds { early = ProgressStore(path: statePath).firstScreenProgress() })
+            guard let early else { fail("\(statePath): no first-screen progress") }
+            let size = Size(columns: 80, rows: 24)
+            var app: AppState?
+            firstState.append(Measure.milliseconds {
+                app = FirstScreen.state(lessonsDirectory: directory, progress: early, size: size, monochrome: false, notices: [], now: Date())
+            })
+            guard let app else { fail("no first-screen state") }
+            firstRender.append(Measure.milliseconds { _ = App.render(app, size: size) })
+        }
+        report("startup.first.outline", Measure.median(outline))
+        report("startup.first.progress", Measure.median(firstProgress))
+        report("startup.first.state", Measure.median(firstState))
+        report("startup.first.render", Measure.median(firstRender))
         report("startup.course", Measure.median(course))
         report("startup.progress", Measure.median(progress))
         report("startup.state", Measure.median(state))

@@ -46,6 +46,32 @@ enum CourseFiles {
         return bytes
     }
 
+    /// At most the first `limit` bytes of the file at `path`, and whether that is
+    /// the whole file.
+    static func readHead(_ path: String, limit: Int) throws(ReadError) -> (bytes: [UInt8], isWhole: Bool) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .failed(lastError()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .failed(lastError()) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .failed("it is a folder") }
+        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBufferPointer { buffer in
+                systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .failed(lastError())
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(min(filled, limit)...)
+        return (bytes, filled <= limit)
+    }
+
     /// Names of the regular files in the folder at `path` (hidden files left out), unsorted.
     static func fileNames(in path: String) throws(ReadError) -> [String] {
         guard let dir = opendir(path) else { throw .failed(lastError()) }

@@ -67,6 +67,20 @@ enum LessonReader {
         return Parsed(path: path, fileName: fileName, finished: nil, diagnostics: diagnostics, front: front, quiz: quiz)
     }
 
+    /// A lesson file's front matter alone, without its Markdown (for `CourseOutline`):
+    /// its `LessonMeta` when the file is UTF-8 text without byte errors and its front
+    /// matter is complete and free of errors, else nil. The full load still decides
+    /// whether the lesson opens (its body and quiz may have errors of their own).
+    static func outlineMeta(bytes raw: [UInt8], path: String) -> LessonMeta? {
+        let checked = SourceText.check(raw, path: path)
+        guard checked.isUTF8, !checked.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        guard case .found(let split) = FrontMatter.split(checked.bytes, path: path) else { return nil }
+        var diagnostics: [Diagnostic] = []
+        let front = readMeta(split, path: path, diagnostics: &diagnostics)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        return front.meta
+    }
+
     /// Checks a parsed lesson's ids against those seen so far in the course (a
     /// duplicate is an error on the second), and decides: a lesson with any error is broken.
     static func register(_ parsed: Parsed, registry: inout IDRegistry) -> LessonLoad {

@@ -57,3 +57,61 @@ private func backgroundCourseLoadMain(_ raw: UnsafeMutableRawPointer?) -> Unsafe
     return nil
 }
 #endif
+
+/// A value computed on a second thread, joined when it is needed. Without a
+/// thread it is computed at once.
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+    private let work: @Sendable () -> Value
+    /// Written once by the worker before it ends; read only after `pthread_join`,
+    /// which orders the two.
+    private var value: Value?
+    private var thread: pthread_t?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        self.work = work
+    }
+
+    /// Starts the work.
+    func start() {
+        let box = Unmanaged.passRetained(BackgroundRun(run))
+        var handle = pthread_t()
+        if pthread_create(&handle, nil, backgroundRunMain, box.toOpaque()) == 0 {
+            thread = handle
+        } else {
+            box.release()
+            run()
+        }
+    }
+
+    private func run() {
+        value = work()
+    }
+
+    /// Waits for the work to finish and gives its value.
+    func join() -> Value {
+        if let thread {
+            pthread_join(thread, nil)
+            self.thread = nil
+        }
+        if value == nil { run() }
+        return value!
+    }
+}
+
+/// A closure handed to a new thread.
+private final class BackgroundRun: @unchecked Sendable {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+#if canImport(Darwin)
+private func backgroundRunMain(_ raw: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
+    Unmanaged<BackgroundRun>.fromOpaque(raw).takeRetainedValue().body()
+    return nil
+}
+#else
+private func backgroundRunMain(_ raw: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    Unmanaged<BackgroundRun>.fromOpaque(raw!).takeRetainedValue().body()
+    return nil
+}
+#endif

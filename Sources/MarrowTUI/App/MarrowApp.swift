@@ -39,28 +39,51 @@ public enum MarrowApp {
         var notices: [String] = []
         if let localeNotice = Terminal.prepareLocale() { notices.append(localeNotice) }
 
+        let store = ProgressStore(path: progressPath)
+        // With a usable progress file, the first screen is drawn at once from the
+        // course's outline (see `FirstScreen`), its two parts read side by side;
+        // the course and the progress are then loaded in full, drawn again, and
+        // only then are keys handled.
+        let firstProgress = BackgroundValue { store.firstScreenProgress() }
+        firstProgress.start()
+        let outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: FirstScreen.expectedRows())
+        var early: Terminal?
+        if let progress = firstProgress.join(), let outline {
+            do {
+                early = try Terminal(monochrome: noColor)
+            } catch {
+                fputsStandardError("marrow: \(error.description)")
+                return 1
+            }
+            FirstScreen.draw(on: early!, lessonsDirectory: lessonsDirectory, outline: outline, progress: progress, monochrome: noColor, notices: notices)
+        }
+
         // The course loads on a second thread while this one reads the progress
-        // and starts the terminal: the first screen needs all three.
+        // (and starts the terminal): the full first screen needs all three.
         let courseLoad = BackgroundCourseLoad(directory: lessonsDirectory)
         courseLoad.start()
-        let store = ProgressStore(path: progressPath)
         let loaded: ProgressStore.LoadResult
         do {
             loaded = try store.load()
         } catch {
             _ = courseLoad.join()
+            early?.restore()
             fputsStandardError("marrow: \(error.description)")
             return 1
         }
         notices += loaded.notices
 
         let terminal: Terminal
-        do {
-            terminal = try Terminal(monochrome: noColor)
-        } catch {
-            _ = courseLoad.join()
-            fputsStandardError("marrow: \(error.description)")
-            return 1
+        if let early {
+            terminal = early
+        } else {
+            do {
+                terminal = try Terminal(monochrome: noColor)
+            } catch {
+                _ = courseLoad.join()
+                fputsStandardError("marrow: \(error.description)")
+                return 1
+            }
         }
         var course = courseLoad.join()
         if let desiredRetention { course.info.desiredRetention = desiredRetention }

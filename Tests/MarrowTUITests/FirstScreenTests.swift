@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+@testable import MarrowCore
+@testable import MarrowTUI
+
+/// The first screen drawn at launch from the course's outline and the progress's
+/// first-screen part must be the screen the full course and progress draw.
+@Suite struct FirstScreenTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let lessons = repository.appendingPathComponent("Lessons").path
+    static let fixtures = repository.appendingPathComponent("Tests/MarrowCoreTests/Fixtures/courses")
+    static let good = fixtures.appendingPathComponent("good").path
+    static let broken = fixtures.appendingPathComponent("broken").path
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("marrow-first-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A course of `count` generated lessons (each with a quiz) in a new folder.
+    static func generatedCourse(_ count: Int) throws -> String {
+        let folder = try temporaryFolder()
+        try "id: generated\ntitle: A generated course\nsummary: Many lessons.\ndisclaimer: Not medical advice.\nversion: \"1\"\nlast-reviewed: 2026-11-26\n"
+            .write(to: folder.appendingPathComponent("course.yaml"), atomically: true, encoding: .utf8)
+        for n in 1...count {
+            let text = """
+            ---
+            id: lesson-\(n)
+            title: Lesson number \(n) about blood
+            summary: One of many.
+            minutes: \(n % 50 + 1)
+            objectives:
+              - Know fact \(n).
+            sources:
+              - title: A source
+                url: https://example.org/\(n)
+            reviewed: 2026-11-26
+            ---
+
+            # Lesson \(n)
+
+            Some text about lesson \(n).
+
+            ## Quiz
+
+            ### Is this lesson \(n)? {#q-\(n)}
+
+            - [x] Yes
+            - [ ] No
+
+            > It is lesson \(n).
+
+            """
+            try text.write(to: folder.appendingPathComponent(String(format: "%04d-lesson.md", n)), atomically: true, encoding: .utf8)
+        }
+        return folder.path
+    }
+
+    /// Progress with some of everything the course map shows: lessons read, one
+    /// being read, quiz scores, a place to continue, and review schedules.
+    static func progress(for course: Course, pick: [Int]) -> MarrowCore.Progress {
+        var courseProgress = CourseProgress(disclaimerSeen: true)
+        let lessons = course.lessons
+        for (k, index) in pick.enumerated() where lessons.indices.contains(index) {
+            let lesson = lessons[index]
+            switch k % 3 {
+            case 0:
+                courseProgress.lessons[lesson.id] = LessonProgress(opened: now, finished: now)
+            case 1:
+                courseProgress.lessons[lesson.id] = LessonProgress(opened: now, position: ReadingPosition(block: 2, offset: 0, percent: 42))
+                courseProgress.lastPlace = Place(lessonID: lesson.id, position: ReadingPosition(block: 2, offset: 0, percent: 42))
+            default:
+                let answers = Dictionary(uniqueKeysWithValues: lesson.quiz.enumerated().map { ($0.element.id, $0.offset % 2 == 0) })
+                courseProgress.lessons[lesson.id] = LessonProgress(opened: now, finished: now, attempts: [
+                    QuizAttempt(id: "a\(index)", started: now, total: lesson.quiz.count, answers: answers, fullQuiz: true),
+                ])
+                for question in lesson.quiz {
+                    courseProgress.reviews[question.id] = ReviewState(stability: 3, difficulty: 5, due: now.addingTimeInterval(86_400), lastReview: now, reps: 1)
+                }
+            }
+        }
+        return MarrowCore.Progress(courses: [course.info.id: courseProgress])
+    }
+
+    /// The screen the full course and progress draw, and the one the first screen draws, from `store`'s file.
+    static func screens(directory: String, store: ProgressStore, size: Size, outlineLessons: Int? = nil) throws -> (full: ScreenBuffer, first: ScreenBuffer?) {
+        let course = CourseLoader.load(directory: directory)
+        let loaded = try store.load()
+        let full = App.render(AppState(context: AppContext(course: course, progress: loaded.progress, now: now), size: size), size: size)
+        let early = try #require(store.firstScreenProgress())
+        let outline = outlineLessons.flatMap { CourseOutline.load(directory: directory, firstLessons: $0) }
+        let first = FirstScreen.state(lessonsDirectory: directory, outline: outline, progress: early, size: size, monochrome: false, notices: [], now: now)
+        return (full, first.map { App.render($0, size: size) })
+    }
+
+    @Test(arguments: [lessons, good])
+    func outlineHasTheFullCoursesInfoAndLessonMetadata(directory: String) throws {
+        let full = CourseLoader.load(directory: directory)
+        #expect(full.brokenLessons.isEmpty)
+        let outline = try #require(CourseOutline.load(directory: directory))
+        #expect(outline.isComplete)
+        #expect(outline.course.info == full.info)
+        #expect(outline.course.lessons.map(\.meta) == full.lessons.map(\.meta))
+        #expect(outline.course.lessons.map(\.fileName) == full.lessons.map(\.fileName))
+        #expect(outline.course.lessons.map(\.path) == full.lessons.map(\.path))
+    }
+
+    @Test func outlineOfACourseWithBrokenFrontMatterIsNil() {
+        // Its first screen waits for the full course, which lists the broken files.
+        #expect(CourseOutline.load(directory: Self.broken) == nil)
+        #expect(CourseOutline.load(directory: "/nonexistent/marrow-course") == nil)
+    }
+
+    @Test func aLimitedOutlineReadsTheFirstLessonsAndThoseWanted() throws {
+        let directory = try Self.generatedCourse(40)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let full = CourseLoader.load(directory: directory)
+        let outline = try #require(CourseOutline.load(directory: directory, firstLessons: 5))
+        #expect(outline.readCount == 5)
+        #expect(!outline.isComplete)
+        #expect(outline.course.lessons.count == full.lessons.count)
+        #expect(outline.course.lessons.prefix(5).map(\.meta) == full.lessons.prefix(5).map(\.meta))
+        #expect(outline.course.lessons.map(\.fileName) == full.lessons.map(\.fileName))
+        // Placeholders never match a lesson id in the progress.
+        #expect(outline.course.lessons.dropFirst(5).allSatisfy { $0.id.hasPrefix("\u{0}") && $0.title.isEmpty })
+        let wanted = try #require(CourseOutline.load(directory: directory, firstLessons: 5, wanted: ["lesson-30"]))
+        #expect(wanted.readCount == 30)
+        #expect(wanted.course.lessons.prefix(30).map(\.meta) == full.lessons.prefix(30).map(\.meta))
+    }
+
+    @Test func aLongFrontMatterIsReadPastTheHead() throws {
+        let directory = try Self.generatedCourse(2)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/0001-lesson.md"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let objectives = (1...400).map { "  - Objective number \($0) of a very long list." }.joined(separator: "\n")
+        text = text.replacingOccurrences(of: "  - Know fact 1.", with: objectives)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(text.utf8.count > CourseOutline.headSize)
+        let outline = try #require(CourseOutline.load(directory: directory))
+        #expect(outline.course.lessons.map(\.meta) == CourseLoader.load(directory: directory).lessons.map(\.meta))
+    }
+
+    @Test(arguments: [lessons, good])
+    func firstScreenIsTheFullCoursesScreen(directory: String) throws {
+        let course = CourseLoader.load(directory: directory)
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let picks: [[Int]] = [[], [0], [1, 0], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [9, 3, 5]]
+        for (n, pick) in picks.enumerated() {
+            let store = ProgressStore(path: folder.appendingPathComponent("progress-\(n).json").path)
+            try store.save(Self.progress(for: course, pick: pick))
+            for size in [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40), Size(columns: 60, rows: 14), Size(columns: 40, rows: 12)] {
+                for limit in [nil, 3] as [Int?] {
+                    let (full, first) = try Self.screens(directory: directory, store: store, size: size, outlineLessons: limit)
+                    let drawn = try #require(first)
+                    #expect(drawn == full, "pick \(pick) at \(size.columns)x\(size.rows), outline of \(limit.map(String.init) ?? "all")\n\(drawn.text)\n---\n\(full.text)")
+                }
+            }
+        }
+    }
+
+    @Test func firstScreenOfAThousandLessonsReadsOnlyWhatItShows() throws {
+        let directory = try Self.generatedCourse(1000)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let course = CourseLoader.load(directory: directory)
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Nothing done, then lessons far down the list read, scored and being read.
+        for (n, pick) in [[], [700, 998, 500, 3]].enumerated() {
+            let store = ProgressStore(path: folder.appendingPathComponent("progress-\(n).json").path)
+            try store.save(Self.progress(for: course, pick: pick))
+            let size = Size(columns: 80, rows: 24)
+            let (full, first) = try Self.screens(directory: directory, store: store, size: size, outlineLessons: FirstScreen.expectedRows())
+            let drawn = try #require(first)
+            #expect(drawn == full, "\(drawn.text)\n---\n\(full.text)")
+        }
+    }
+
+    @Test func noFirstScreenBeforeTheDisclaimerWasSeen() throws {
+        var progress = MarrowCore.Progress()
+        progress[course: "hsct"] = CourseProgress(disclaimerSeen: false)
+        #expect(FirstScreen.state(lessonsDirectory: Self.lessons, progress: progress, size: Size(columns: 80, rows: 24), monochrome: false, notices: [], now: Self.now) == nil)
+    }
+
+    @Test func firstScreenProgressIsTheProgressWithoutSchedules() throws {
+        let course = CourseLoader.load(directory: Self.lessons)
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = ProgressStore(path: folder.appendingPathComponent("progress.json").path)
+        #expect(store.firstScreenProgress() == nil)
+        try store.save(Self.progress(for: course, pick: [0, 1, 2, 3, 4, 5]))
+        var expected = try store.load().progress
+        #expect(!(expected.courses.first?.value.reviews.isEmpty ?? true))
+        for id in expected.courses.keys {
+            expected.courses[id]?.reviews = [:]
+            expected.courses[id]?.unknownFields = [:]
+            for lesson in expected.courses[id]?.lessons.keys.map({ $0 }) ?? [] { expected.courses[id]?.lessons[lesson]?.unknownFields = [:] }
+        }
+        expected.unknownFields = [:]
+        var early = try #require(store.firstScreenProgress())
+        for id in early.courses.keys {
+            for lesson in early.courses[id]?.lessons.keys.map({ $0 }) ?? [] { early.courses[id]?.lessons[lesson]?.unknownFields = [:] }
+        }
+        #expect(early == expected)
+    }
+
+    @Test func firstScreenProgressIsNilForAnythingButAPlainCurrentFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("progress.json").path
+        let store = ProgressStore(path: path)
+        for text in ["", "{", "not json", "{\"schemaVersion\": 999, \"courses\": {}}", "{\"schemaVersion\": 0, \"courses\": []}",
+                     "{\"schemaVersion\": \(MarrowCore.Progress.currentSchemaVersion), \"courses\": 3}"] {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(store.firstScreenProgress() == nil, "\(text)")
+        }
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        #expect(store.firstScreenProgress() == nil)
+    }
+}

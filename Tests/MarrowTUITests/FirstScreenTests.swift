@@ -185,26 +185,48 @@ import Testing
         #expect(FirstScreen.state(lessonsDirectory: Self.lessons, progress: progress, size: Size(columns: 80, rows: 24), monochrome: false, notices: [], now: Self.now) == nil)
     }
 
-    @Test func firstScreenProgressIsTheProgressWithoutSchedules() throws {
+    /// What the course map shows of a lesson's progress.
+    static func shown(_ lesson: LessonProgress) -> String {
+        "\(lesson.isRead) \(lesson.opened != nil) \(String(describing: lesson.position)) \(lesson.scoredAttempts.map { "\($0.correct)/\($0.total)" })"
+    }
+
+    @Test func firstScreenProgressHasWhatTheCourseMapShows() throws {
         let course = CourseLoader.load(directory: Self.lessons)
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = ProgressStore(path: folder.appendingPathComponent("progress.json").path)
         #expect(store.firstScreenProgress() == nil)
-        try store.save(Self.progress(for: course, pick: [0, 1, 2, 3, 4, 5]))
-        var expected = try store.load().progress
-        #expect(!(expected.courses.first?.value.reviews.isEmpty ?? true))
-        for id in expected.courses.keys {
-            expected.courses[id]?.reviews = [:]
-            expected.courses[id]?.unknownFields = [:]
-            for lesson in expected.courses[id]?.lessons.keys.map({ $0 }) ?? [] { expected.courses[id]?.lessons[lesson]?.unknownFields = [:] }
+        var written = Self.progress(for: course, pick: [0, 1, 2, 3, 4, 5])
+        written[course: course.info.id].lessons[course.lessons[0].id]?.bookmarks = [ReadingPosition(block: 1, offset: 0, percent: 10)]
+        try store.save(written)
+        let full = try store.load().progress
+        #expect(!(full.courses.first?.value.reviews.isEmpty ?? true))
+        let early = try #require(store.firstScreenProgress())
+        #expect(Set(early.courses.keys) == Set(full.courses.keys))
+        for (id, fullCourse) in full.courses {
+            let earlyCourse = try #require(early.courses[id])
+            #expect(earlyCourse.reviews.isEmpty)
+            #expect(earlyCourse.lastPlace == fullCourse.lastPlace)
+            #expect(earlyCourse.disclaimerSeen == fullCourse.disclaimerSeen)
+            #expect(earlyCourse.lessons.mapValues(Self.shown) == fullCourse.lessons.mapValues(Self.shown))
         }
-        expected.unknownFields = [:]
-        var early = try #require(store.firstScreenProgress())
-        for id in early.courses.keys {
-            for lesson in early.courses[id]?.lessons.keys.map({ $0 }) ?? [] { early.courses[id]?.lessons[lesson]?.unknownFields = [:] }
+    }
+
+    @Test func firstScreenProgressIsNilWhenADateIsNotOne() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("progress.json").path
+        let store = ProgressStore(path: path)
+        let version = MarrowCore.Progress.currentSchemaVersion
+        func file(_ date: String) -> String {
+            "{\"schemaVersion\": \(version), \"courses\": {\"c\": {\"disclaimerSeen\": true, \"lessons\": {\"l\": {\"finished\": \"\(date)\", \"bookmarks\": [], \"attempts\": []}}}}}"
         }
-        #expect(early == expected)
+        try file("2026-11-27T09:00:00Z").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(store.firstScreenProgress()?.courses["c"]?.lessons["l"]?.isRead == true)
+        for bad in ["yesterday", "2026-13-27T09:00:00Z", "2026-11-27T25:00:00Z", "2026-11-27 09:00:00Z", "2026-11-27T09:00:00"] {
+            try file(bad).write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(store.firstScreenProgress() == nil, "\(bad)")
+        }
     }
 
     @Test func firstScreenProgressIsNilForAnythingButAPlainCurrentFile() throws {

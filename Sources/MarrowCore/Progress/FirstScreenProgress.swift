@@ -41,7 +41,7 @@ private struct FirstScreenState: Decodable {
     }
 }
 
-/// A course's progress without its review schedules, decoded as `CourseProgress` decodes it.
+/// A course's progress without its review schedules.
 private struct FirstScreenCourse: Decodable {
     var lessons: [String: LessonProgress]
     var lastPlace: Place?
@@ -51,8 +51,64 @@ private struct FirstScreenCourse: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        lessons = try c.decodeIfPresent([String: LessonProgress].self, forKey: .lessons) ?? [:]
+        lessons = try c.decodeIfPresent([String: FirstScreenLesson].self, forKey: .lessons)?.mapValues(\.progress) ?? [:]
         lastPlace = try c.decodeIfPresent(Place.self, forKey: .lastPlace)
         disclaimerSeen = try c.decodeIfPresent(Bool.self, forKey: .disclaimerSeen) ?? false
+    }
+}
+
+/// A lesson's progress as the course map shows it: whether it was opened and
+/// finished, the reading position, and the attempts' scores. Dates are checked
+/// to be dates as Marrow writes them (`2026-11-27T09:00:00Z`), not parsed: the
+/// screen does not show them, and the epoch stands in for them. Bookmarks are
+/// checked and left out.
+private struct FirstScreenLesson: Decodable {
+    var progress: LessonProgress
+
+    enum CodingKeys: String, CodingKey { case opened, finished, position, bookmarks, attempts }
+    enum AttemptKeys: String, CodingKey { case id, total, answers, fullQuiz, started }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let opened = try c.decodeIfPresent(String.self, forKey: .opened).map(Self.date)
+        let finished = try c.decodeIfPresent(String.self, forKey: .finished).map(Self.date)
+        let position = try c.decodeIfPresent(ReadingPosition.self, forKey: .position)
+        _ = try c.decodeIfPresent([ReadingPosition].self, forKey: .bookmarks)
+        var attempts: [QuizAttempt] = []
+        if c.contains(.attempts), try !c.decodeNil(forKey: .attempts) {
+            var list = try c.nestedUnkeyedContainer(forKey: .attempts)
+            while !list.isAtEnd {
+                let attempt = try list.nestedContainer(keyedBy: AttemptKeys.self)
+                let started = Self.date(try attempt.decode(String.self, forKey: .started))
+                attempts.append(QuizAttempt(id: try attempt.decode(String.self, forKey: .id), started: started, total: try attempt.decode(Int.self, forKey: .total),
+                                            answers: try attempt.decode([String: Bool].self, forKey: .answers),
+                                            fullQuiz: try attempt.decodeIfPresent(Bool.self, forKey: .fullQuiz)))
+            }
+        }
+        progress = LessonProgress(opened: opened, finished: finished, position: position, attempts: attempts)
+        if [opened, finished].contains(where: { $0 == Self.notADate }) || attempts.contains(where: { $0.started == Self.notADate }) {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: c.codingPath, debugDescription: "not a date"))
+        }
+    }
+
+    static let epoch = Date(timeIntervalSince1970: 0)
+    static let notADate = Date(timeIntervalSince1970: -1)
+
+    /// The epoch for `YYYY-MM-DDTHH:MM:SSZ` with each field in range, else `notADate`.
+    static func date(_ text: String) -> Date {
+        let b = Array(text.utf8)
+        guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A else { return notADate }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+                value = value * 10 + Int(b[i] - 0x30)
+            }
+            return value
+        }
+        guard number(0..<4) != nil, let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+              let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return notADate }
+        return epoch
     }
 }

@@ -73,7 +73,7 @@ private typealias Progress = MarrowCore.Progress
         #expect(result.progress == Progress.rebuild(from: Self.records))
         #expect(result.notices.count == 1)
         #expect(result.notices[0].hasPrefix("progress.json "))
-        #expect(result.notices[0].hasSuffix("; it was moved aside to \(aside) and your quiz progress was rebuilt from the answer log (3 answers)."))
+        #expect(result.notices[0].hasSuffix("; your quiz progress was rebuilt from the answer log (3 answers). The damaged file was moved aside to \(aside)."))
         // The rebuilt state was written, so the next launch reads it directly.
         let next = try ProgressKit.store(path).load()
         #expect(next.source == .file)
@@ -114,7 +114,7 @@ private typealias Progress = MarrowCore.Progress
         ProgressKit.write(Array("garbage".utf8), to: folder + "/progress.json")
         let result = try ProgressKit.store(folder + "/progress.json").load()
         #expect(result.progress == Progress())
-        #expect(result.notices == ["progress.json is not valid JSON (it may have been cut short); it was moved aside to \(folder)/progress.json.corrupt-20261126T235959Z and a fresh start was made (the answer log has no answers)."])
+        #expect(result.notices == ["progress.json is not valid JSON (it may have been cut short); a fresh start was made (the answer log has no answers). The damaged file was moved aside to \(folder)/progress.json.corrupt-20261126T235959Z."])
     }
 
     @Test func cannotMoveAsideMeansAnErrorAndNoChange() throws {

@@ -146,7 +146,8 @@ public final class ProgressStore: Sendable {
                     // Still one notice: nothing is lost, the next launch rebuilds again.
                     saved = ", but could not be saved yet (\(error.reason))"
                 }
-                var notices = ["\(FileIO.fileName(of: path)) \(problem); it was moved aside to \(aside) and \(rebuilt)\(saved)."]
+                // What happened and what it means come first: on a narrow screen the long path is what gets cut.
+                var notices = ["\(FileIO.fileName(of: path)) \(problem); \(rebuilt)\(saved). The damaged file was moved aside to \(aside)."]
                 notices += [logNotice, log.warning].compactMap { $0 }
                 return LoadResult(progress: progress, notices: notices, source: .rebuiltFromLog, movedAside: aside)
             }
@@ -206,7 +207,7 @@ public final class ProgressStore: Sendable {
                     do throws(FileError) { try FileIO.move(path, to: aside) } catch {
                         throw .cannotSave(file: path, reason: "it \(problem) and could not be moved aside: \(error.sentence)")
                     }
-                    notices.append("\(FileIO.fileName(of: path)) \(problem); it was moved aside to \(aside) and replaced by the current progress.")
+                    notices.append("\(FileIO.fileName(of: path)) \(problem); it was replaced by the current progress. The damaged file was moved aside to \(aside).")
                 }
                 return SaveResult(progress: try writeLocked(merged), notices: notices)
             }

@@ -25,7 +25,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
         case let .cannotRead(file, reason):
             return "Cannot read progress at \(file): \(reason); nothing was changed."
         case let .cannotSave(file, reason):
-            return "Could not save progress to \(file): \(reason). The previous file is unchanged."
+            // The reason first: in the app's status line the long path is what gets cut.
+            return "Could not save progress: \(reason). The previous file is unchanged: \(file)."
         case let .cannotAppend(file, reason):
             return "Could not record the answer in \(file): \(reason)."
         case let .cannotReadLog(file, reason):

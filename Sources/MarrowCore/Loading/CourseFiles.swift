@@ -19,17 +19,30 @@ enum CourseFiles {
 
     /// The whole file at `path`.
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
+        try read(path, limit: nil).bytes
+    }
+
+    /// At most the first `limit` bytes of the file at `path`, and whether that is
+    /// the whole file.
+    static func readHead(_ path: String, limit: Int) throws(ReadError) -> (bytes: [UInt8], isWhole: Bool) {
+        try read(path, limit: limit)
+    }
+
+    /// The file at `path`, whole or (with a limit) its first `limit` bytes.
+    private static func read(_ path: String, limit: Int?) throws(ReadError) -> (bytes: [UInt8], isWhole: Bool) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .failed(lastError()) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .failed(lastError()) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .failed("it is a folder") }
-        // One byte more than the size, so that reaching the end takes no extra allocation.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        // One byte more than wanted: reaching the end of a whole file takes no extra
+        // allocation, and a head one byte past the limit tells that there is more.
+        var bytes = [UInt8](repeating: 0, count: (limit ?? max(Int(info.st_size), 0)) + 1)
         var filled = 0
         while true {
             if filled == bytes.count {
+                if limit != nil { break }
                 bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
             }
             let n = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -42,31 +55,9 @@ enum CourseFiles {
             if n == 0 { break }
             filled += n
         }
-        bytes.removeSubrange(filled...)
-        return bytes
-    }
-
-    /// At most the first `limit` bytes of the file at `path`, and whether that is
-    /// the whole file.
-    static func readHead(_ path: String, limit: Int) throws(ReadError) -> (bytes: [UInt8], isWhole: Bool) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .failed(lastError()) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .failed(lastError()) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .failed("it is a folder") }
-        var bytes = [UInt8](repeating: 0, count: limit + 1)
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBufferPointer { buffer in
-                systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .failed(lastError())
-            }
-            if n == 0 { break }
-            filled += n
+        guard let limit else {
+            bytes.removeSubrange(filled...)
+            return (bytes, true)
         }
         bytes.removeSubrange(min(filled, limit)...)
         return (bytes, filled <= limit)

@@ -157,6 +157,19 @@ import Testing
         #expect(results.screens.count == 2)
     }
 
+    @Test func searchBuildsItsIndexOnceAndDropsItWhenTheCourseChanges() {
+        let state = AppTestCourse.state()
+        #expect(state.context.searchIndex == nil)
+        let searched = press([.character("/"), .escape], in: state)
+        #expect(searched.context.searchIndex != nil)
+        // Opened again, the kept index finds the same.
+        let again = press(Array("engraftment").map { Key.character($0) }, in: press("/", in: searched))
+        #expect((again.top as? SearchScreen)?.results.isEmpty == false)
+        var changed = searched
+        changed.context.course = changed.context.course
+        #expect(changed.context.searchIndex == nil)
+    }
+
     @Test func quizAnswersAreRecordedForTheRunLoop() {
         let quiz = press("t", in: AppTestCourse.state())
         #expect(quiz.top is QuizScreen)

@@ -11,8 +11,13 @@ import MarrowCore
 /// `update` stays pure: instead of writing files it appends `Effect`s, which
 /// the run loop performs (and tests inspect).
 public struct AppContext: Sendable {
-    public var course: Course
+    public var course: Course {
+        didSet { searchIndex = nil }
+    }
     public var progress: Progress
+    /// The course's search index, built the first time search opens and kept, so
+    /// that opening search again on a large course costs nothing.
+    public var searchIndex: CourseSearch?
     /// The time of the current event (injected, so tests are repeatable).
     public var now: Date
     /// Turns times into the learner's calendar days (injected, so tests are repeatable).

@@ -18,7 +18,9 @@ enum Navigation {
         case .openGlossary(let terms):
             return GlossaryScreen(terms: terms)
         case .openSearch(let query):
-            return SearchScreen(query: query, course: state.context.course)
+            let index = state.context.searchIndex ?? CourseSearch(course: state.context.course)
+            state.context.searchIndex = index
+            return SearchScreen(query: query, index: index)
         default:
             return nil
         }

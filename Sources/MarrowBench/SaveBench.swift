@@ -5,8 +5,9 @@ import Foundation
 #endif
 import MarrowCore
 
-/// Saving one answer as the run loop does: append it to the answer log (fsync),
-/// then write progress.json atomically (fsync, rename, fsync of the folder).
+/// Saving one answer as the app does (`ProgressStore.record`): append it to the
+/// answer log (fsync), then write progress.json atomically (fsync, rename, fsync
+/// of the folder).
 enum SaveBench {
     static func run(statePath: String, count: Int) {
         let store = ProgressStore(path: statePath)
@@ -18,11 +19,9 @@ enum SaveBench {
             let record = AnswerRecord(course: course, lesson: "bench-save", question: "bench-save-q\(i % 20 + 1)",
                                       chosen: [i % 3], correct: i % 2 == 0, time: Date(),
                                       attempt: "bench-save-\(i / 20)", attemptTotal: 20)
-            progress.apply(record)
             do {
                 let ms = try Measure.milliseconds {
-                    try store.append(record)
-                    progress = try store.save(progress)
+                    try store.record(answer: record, into: &progress)
                 }
                 times.append(ms)
             } catch {

@@ -12,7 +12,7 @@ extension ProgressReport {
     /// lesson writes them (1 first), `answer` their text; `rating` is how the
     /// answer was graded for review scheduling (again, hard, good, easy).
     var csv: String {
-        let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
+        let questions = questionsByID
         var rows = [["time", "course", "lesson", "question", "chosen", "answer", "correct", "rating"]]
         for record in records {
             let question = questions[record.question]

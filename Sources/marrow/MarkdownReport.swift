@@ -13,26 +13,18 @@ extension ProgressReport {
         var out = "# \(Markdown.escape(course.info.title)): progress report\n\n"
         out += "Report of \(DayClock.system.day(of: now)).\n\n"
 
-        let total = course.lessons.count
-        out += "- Lessons read: \(lessonsRead) of \(total)"
-        if let p = Scoring.percent(lessonsRead, of: total) { out += " (\(p)%)" }
-        out += "\n"
-        if review.answered == 0 {
-            out += "- Answers: none yet\n"
-        } else {
-            out += "- Answers: \(review.answered), \(review.correct) correct (\(review.overallPercent ?? 0)%)\n"
-        }
+        out += "- \(lessonsReadLine)\n"
+        out += "- \(answersLine)\n"
         out += "- Questions mastered: \(Self.mastery(plan.overallMastery))\n"
-        let due = plan.dueQuestionIDs.count
-        out += "- Due for review now: \(due) question\(due == 1 ? "" : "s")\n"
-        out += "- Study streak: \(review.currentStreak) day\(review.currentStreak == 1 ? "" : "s")\n\n"
+        out += "- Due for review now: \(Self.count(plan.dueQuestionIDs.count, "question"))\n"
+        out += "- Study streak: \(Self.count(review.currentStreak, "day"))\n\n"
         out += "A question counts as mastered when the answer is likely (90% or more) to be recalled today.\n\n"
 
         out += "## Lessons\n\n"
         out += "| # | Lesson | Read | Best score | Last score | Mastered |\n"
         out += "|--:|--------|------|------------|------------|----------|\n"
         for (index, lesson) in course.lessons.enumerated() {
-            let score = review.lessons.first { $0.lessonID == lesson.id }
+            let score = results(of: lesson)
             let questions = lesson.quiz.count
             let mastery = plan.mastery(lessonID: lesson.id)
             let cells = [
@@ -66,7 +58,7 @@ extension ProgressReport {
         if review.mostMissed.isEmpty {
             out += review.answered == 0 ? "No answers yet.\n" : "None: every answer so far was right.\n"
         }
-        let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
+        let questions = questionsByID
         for (number, missed) in review.mostMissed.enumerated() {
             guard let question = questions[missed.questionID] else { continue }
             if number > 0 { out += "\n" }
@@ -76,8 +68,7 @@ extension ProgressReport {
                 if !paragraph.isEmpty { out += paragraph + "\n\n" }
             }
             let lessonTitle = course.lesson(id: missed.lessonID)?.title ?? missed.lessonID
-            let times = missed.timesAnswered == 1 ? "time" : "times"
-            out += "Lesson: \(Markdown.escape(lessonTitle)). Missed \(missed.timesMissed) of \(missed.timesAnswered) \(times).\n\n"
+            out += "Lesson: \(Markdown.escape(lessonTitle)). Missed \(missed.timesMissed) of \(Self.count(missed.timesAnswered, "time")).\n\n"
             let right = question.choices.filter(\.isCorrect).map { Markdown.escape(Markdown.line($0.text.plainText)) }
             out += (right.count == 1 ? "Right answer: " : "Right answers: ") + right.joined(separator: "; ") + "\n"
             let explanation = question.explanation.map { Markdown.escape(Markdown.line($0.plainText)) }.filter { !$0.isEmpty }

@@ -85,28 +85,46 @@ struct ProgressReport {
 
     var lessonsRead: Int { course.lessons.filter { state[lesson: $0.id].isRead }.count }
 
+    /// "Lessons read: 3 of 5 (60%)", as the text and Markdown summaries open.
+    var lessonsReadLine: String {
+        let total = course.lessons.count
+        var line = "Lessons read: \(lessonsRead) of \(total)"
+        if let p = Scoring.percent(lessonsRead, of: total) { line += " (\(p)%)" }
+        return line
+    }
+
+    /// "Answers: 10, 7 correct (70%)", or "Answers: none yet".
+    var answersLine: String {
+        review.answered == 0
+            ? "Answers: none yet"
+            : "Answers: \(review.answered), \(review.correct) correct (\(review.overallPercent ?? 0)%)"
+    }
+
+    /// `lesson`'s quiz results, if it has any.
+    func results(of lesson: Lesson) -> LessonScore? {
+        review.lessons.first { $0.lessonID == lesson.id }
+    }
+
+    /// The course's questions by id (the first of any duplicate).
+    var questionsByID: [String: Question] {
+        Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
+    }
+
     var text: String {
         var out = "\(Sanitizer.clean(course.info.title, singleLine: true)): progress\n\n"
-        let total = course.lessons.count
-        out += "Lessons read: \(lessonsRead) of \(total)"
-        if let p = Scoring.percent(lessonsRead, of: total) { out += " (\(p)%)" }
-        out += "\n"
-        if review.answered == 0 {
-            out += "Answers: none yet\n"
-        } else {
-            out += "Answers: \(review.answered), \(review.correct) correct (\(review.overallPercent ?? 0)%)\n"
-        }
+        out += lessonsReadLine + "\n"
+        out += answersLine + "\n"
         out += "Questions mastered (likely to be recalled now): \(Self.mastery(plan.overallMastery))\n"
         let due = plan.dueQuestionIDs.count
         if due > 0 {
-            out += "Due for review: \(due) question\(due == 1 ? "" : "s") (marrow quiz --review --plain)\n"
+            out += "Due for review: \(Self.count(due, "question")) (marrow quiz --review --plain)\n"
         }
         out += "\n"
         let titleWidth = min(40, course.lessons.map { DisplayWidth.of($0.title) }.max() ?? 10)
         out += pad("  #", 3) + "  " + pad("Lesson", titleWidth) + "  " + pad("Read", 4) + "  " + pad("Best", 11) + "  "
             + pad("Last", 11) + "  Mastered\n"
         for (index, lesson) in course.lessons.enumerated() {
-            let score = review.lessons.first { $0.lessonID == lesson.id }
+            let score = results(of: lesson)
             let questions = lesson.quiz.count
             let mastery = plan.mastery(lessonID: lesson.id)
             let row = pad(String(index + 1), 3, right: true) + "  "
@@ -135,7 +153,7 @@ struct ProgressReport {
         }
         if !review.mostMissed.isEmpty {
             out += "\nQuestions missed most\n"
-            let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
+            let questions = questionsByID
             for missed in review.mostMissed.prefix(5) {
                 let prompt = questions[missed.questionID].map { Sanitizer.clean($0.prompt.plainText, singleLine: true) } ?? missed.questionID
                 let lessonTitle = Sanitizer.clean(course.lesson(id: missed.lessonID)?.title ?? missed.lessonID, singleLine: true)
@@ -143,7 +161,7 @@ struct ProgressReport {
             }
         }
         if review.currentStreak > 0 {
-            out += "\nStudy streak: \(review.currentStreak) day\(review.currentStreak == 1 ? "" : "s")\n"
+            out += "\nStudy streak: \(Self.count(review.currentStreak, "day"))\n"
         }
         return out
     }
@@ -223,7 +241,7 @@ struct ProgressReport {
             course: course.info.id,
             totals: .init(answered: review.answered, correct: review.correct, lessonsRead: lessonsRead, lessonsTotal: course.lessons.count),
             lessons: course.lessons.map { lesson in
-                let score = review.lessons.first { $0.lessonID == lesson.id }
+                let score = results(of: lesson)
                 return .init(id: lesson.id, title: lesson.title, read: state[lesson: lesson.id].isRead, questions: lesson.quiz.count,
                              bestScore: score?.bestScore, lastScore: score?.lastScore,
                              mastery: .init(plan.mastery(lessonID: lesson.id)))
@@ -255,6 +273,11 @@ struct ProgressReport {
         guard questions > 0 else { return "\(percent)%" }
         let right = Int((value * Double(questions)).rounded())
         return "\(right)/\(questions) (\(percent)%)"
+    }
+
+    /// "1 day", "3 days": `count` and `noun`, plural unless one.
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {

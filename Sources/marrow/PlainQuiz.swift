@@ -15,9 +15,6 @@ import Foundation
 /// the end of input keeps every answer so far. Invalid lines are not answers:
 /// they get a hint and the question is asked again.
 struct PlainQuiz {
-    /// How a right answer felt, told after its feedback.
-    enum SelfGrade { case hard, easy }
-
     /// How the conversation ended.
     enum Ending: Equatable {
         case finished
@@ -36,8 +33,8 @@ struct PlainQuiz {
     let now: () -> Date
     /// Saves an answer at once (log and state).
     let save: (AnswerRecord) throws -> Void
-    /// Records that a right answer felt hard or easy.
-    let selfGrade: (AnswerRecord, SelfGrade) throws -> Void
+    /// Records that a right answer felt hard or easy (`.hard` or `.easy`).
+    let selfGrade: (AnswerRecord, Rating) throws -> Void
 
     mutating func run() throws -> Ending {
         let total = session.total
@@ -79,7 +76,7 @@ struct PlainQuiz {
         return end(.finished)
     }
 
-    private enum GoOn { case grade(SelfGrade?), quit }
+    private enum GoOn { case grade(Rating?), quit }
 
     /// After a right answer: Enter goes on, h or e says it felt hard or easy. nil at the end of input.
     private func askSelfGrade() -> GoOn? {
@@ -175,11 +172,7 @@ struct PlainQuiz {
     }
 
     private func plain(_ lines: [StyledLine]) -> [String] {
-        lines.map { line in
-            var text = Sanitizer.clean(line.plainText, singleLine: true)
-            while text.last == " " { text.removeLast() }
-            return text
-        }
+        lines.map { Sanitizer.clean($0.plainText, singleLine: true).trimmingTrailingSpaces() }
     }
 
     private func clean(_ text: String) -> String {

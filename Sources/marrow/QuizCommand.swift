@@ -121,8 +121,7 @@ struct QuizCommand: ParsableCommand {
                     throw CLIError("\(error)")
                 }
             },
-            selfGrade: { record, grade in
-                let rating: Rating = grade == .hard ? .hard : .easy
+            selfGrade: { record, rating in
                 do { try store.regrade(AnswerGrade(of: record, rating: rating, time: fixedNow ?? Date()), into: &progress, fsrs: fsrs) } catch {
                     throw CLIError("\(error)")
                 }

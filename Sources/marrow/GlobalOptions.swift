@@ -77,6 +77,13 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// Rejects a `--desired-retention` outside the range FSRS schedules for (0.7 to 0.99).
+func checkDesiredRetention(_ value: Double?) throws {
+    if let value, !FSRS.desiredRetentionRange.contains(value) {
+        throw ValidationError("--desired-retention must be between 0.7 and 0.99")
+    }
+}
+
 func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR

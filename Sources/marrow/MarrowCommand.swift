@@ -31,9 +31,7 @@ struct MarrowCommand: ParsableCommand {
     var desiredRetention: Double?
 
     func validate() throws {
-        if let desiredRetention, !FSRS.desiredRetentionRange.contains(desiredRetention) {
-            throw ValidationError("--desired-retention must be between 0.7 and 0.99")
-        }
+        try checkDesiredRetention(desiredRetention)
     }
 
     func run() throws {

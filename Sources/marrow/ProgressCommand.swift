@@ -37,9 +37,7 @@ struct ProgressCommand: ParsableCommand {
         if json, let format, format != .json {
             throw ValidationError("--json and --format \(format.rawValue) disagree: give one of them")
         }
-        if let desiredRetention, !FSRS.desiredRetentionRange.contains(desiredRetention) {
-            throw ValidationError("--desired-retention must be between 0.7 and 0.99")
-        }
+        try checkDesiredRetention(desiredRetention)
     }
 
     func run() throws {

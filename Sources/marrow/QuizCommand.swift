@@ -49,9 +49,7 @@ struct QuizCommand: ParsableCommand {
         let asked = [lesson != nil, review, mistakes].filter { $0 }.count
         if asked == 0 { throw ValidationError("name a lesson (its id, number or file name), or pass --review or --mistakes") }
         if asked > 1 { throw ValidationError("give one of: a lesson, --review, --mistakes") }
-        if let desiredRetention, !FSRS.desiredRetentionRange.contains(desiredRetention) {
-            throw ValidationError("--desired-retention must be between 0.7 and 0.99")
-        }
+        try checkDesiredRetention(desiredRetention)
     }
 
     func run() throws {

@@ -60,7 +60,7 @@ public enum MarrowApp {
 
         // The course loads on a second thread while this one reads the progress
         // (and starts the terminal): the full first screen needs all three.
-        let courseLoad = BackgroundCourseLoad(directory: lessonsDirectory)
+        let courseLoad = BackgroundValue { CourseLoader.load(directory: lessonsDirectory) }
         courseLoad.start()
         let loaded: ProgressStore.LoadResult
         do {

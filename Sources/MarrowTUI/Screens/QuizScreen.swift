@@ -54,21 +54,23 @@ public struct QuizScreen: Screen {
     /// attempt from `context.randomSeed` and advances the seed, so the next attempt
     /// gets another id and choice order.
     public init(lessonID: String?, questionIDs: [String]?, context: inout AppContext) {
-        var generator = SplitMix64(seed: context.randomSeed)
-        let questions = QuizSession.questions(in: context.course, lessonID: lessonID, questionIDs: questionIDs)
-        let session = QuizSession(course: context.course, questions: questions, lessonID: lessonID, started: context.now, generator: &generator)
-        context.randomSeed = generator.next()
-        self.init(session: session, isRetry: questionIDs != nil)
+        self.init(session: Self.session(lessonID: lessonID, questionIDs: questionIDs, context: &context), isRetry: questionIDs != nil)
     }
 
     /// A review session: the questions due now from every lesson, most overdue
     /// first (`context.reviews`), each showing its lesson.
     public init(reviewOf context: inout AppContext) {
+        self.init(session: Self.session(lessonID: nil, questionIDs: context.reviews.dueQuestionIDs, context: &context), isReview: true)
+    }
+
+    /// A new session over a lesson's questions or the given ones, seeded from
+    /// `context.randomSeed`, which it advances.
+    private static func session(lessonID: String?, questionIDs: [String]?, context: inout AppContext) -> QuizSession {
         var generator = SplitMix64(seed: context.randomSeed)
-        let questions = QuizSession.questions(in: context.course, lessonID: nil, questionIDs: context.reviews.dueQuestionIDs)
-        let session = QuizSession(course: context.course, questions: questions, lessonID: nil, started: context.now, generator: &generator)
+        let questions = QuizSession.questions(in: context.course, lessonID: lessonID, questionIDs: questionIDs)
+        let session = QuizSession(course: context.course, questions: questions, lessonID: lessonID, started: context.now, generator: &generator)
         context.randomSeed = generator.next()
-        self.init(session: session, isReview: true)
+        return session
     }
 
     public var title: String { "Quiz" }

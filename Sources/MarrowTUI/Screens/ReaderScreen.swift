@@ -113,14 +113,6 @@ public struct ReaderScreen: Screen {
     static let windowBefore = 24_000
     static let windowAfter = 48_000
 
-    /// The lesson laid out at `width`: the body, its sources and the end-of-lesson line.
-    static func layout(lessonID: String, course: Course, width: Int, highlight: String?) -> [StyledLine] {
-        guard let index = course.lessons.firstIndex(where: { $0.id == lessonID }) else {
-            return [StyledLine([Span("This lesson is no longer in the course.", Style(.warning))])]
-        }
-        return layout(lessonAt: index, course: course, blocks: readerBlocks(of: course.lessons[index]), range: nil, width: width, highlight: highlight)
-    }
-
     /// The blocks the reader shows: the body's, then the sources and the review date,
     /// numbered after the body's so that a place in them survives re-wrapping too.
     static func readerBlocks(of lesson: Lesson) -> (all: [Block], bodyCount: Int) {
@@ -205,14 +197,11 @@ public struct ReaderScreen: Screen {
     /// of blocks they hold (nil when they hold the whole lesson).
     static func laidOut(lessonID: String, course: Course, width: Int, highlight: String?, around position: ReadingPosition) -> (lines: [StyledLine], window: Range<Int>?, blockCount: Int) {
         guard let index = course.lessons.firstIndex(where: { $0.id == lessonID }) else {
-            return (layout(lessonID: lessonID, course: course, width: width, highlight: highlight), nil, 0)
+            return ([StyledLine([Span("This lesson is no longer in the course.", Style(.warning))])], nil, 0)
         }
         let blocks = readerBlocks(of: course.lessons[index])
         let count = blocks.all.count
-        guard count > windowThreshold else {
-            return (layout(lessonAt: index, course: course, blocks: blocks, range: nil, width: width, highlight: highlight), nil, count)
-        }
-        let range = windowRange(around: position.block, in: blocks.all)
+        let range = count > windowThreshold ? windowRange(around: position.block, in: blocks.all) : nil
         return (layout(lessonAt: index, course: course, blocks: blocks, range: range, width: width, highlight: highlight), range, count)
     }
 

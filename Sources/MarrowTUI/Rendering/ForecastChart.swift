@@ -78,10 +78,7 @@ enum ForecastChart {
         switch day.dayNumber - today.dayNumber {
         case 0: return "today"
         case 1: return "tomorrow"
-        default:
-            let (_, month, dayOfMonth) = day.date
-            let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-            return "on \(names[day.weekday - 1]) \(dayOfMonth) \(Heatmap.monthNames[month - 1])"
+        default: return "on " + ReviewText.dayAndMonth(day)
         }
     }
 

@@ -21,20 +21,20 @@ enum ReviewText {
         case 1: return "tomorrow"
         case 2...6: return "in \(days) days"
         default:
-            let (year, month, dayOfMonth) = day.date
-            let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-            let text = "on \(names[day.weekday - 1]) \(dayOfMonth) \(Heatmap.monthNames[month - 1])"
+            let year = day.date.year
+            let text = "on " + dayAndMonth(day)
             return year == today.date.year ? text : text + " \(year)"
         }
     }
 
-    /// A whole percentage of a fraction, rounded half up.
-    static func percent(_ fraction: Double) -> Int {
-        fraction.isFinite ? Int((min(1, max(0, fraction)) * 100).rounded()) : 0
+    /// "Thu 3 Dec".
+    static func dayAndMonth(_ day: StudyDay) -> String {
+        let (_, month, dayOfMonth) = day.date
+        return "\(Heatmap.weekdayNames[day.weekday - 1]) \(dayOfMonth) \(Heatmap.monthNames[month - 1])"
     }
 
     /// "███░░ mastery 60%": a bar and the words, so it reads without colour.
-    static func masterySpans(fraction: Double, barWidth: Int, word: String = "mastery") -> [Span] {
-        ProgressBar.spans(fraction: fraction, width: barWidth) + [Span(" \(word) \(percent(fraction))%")]
+    static func masterySpans(_ mastery: Mastery, barWidth: Int) -> [Span] {
+        ProgressBar.spans(fraction: mastery.fraction, width: barWidth) + [Span(" mastery \(mastery.percent ?? 0)%")]
     }
 }

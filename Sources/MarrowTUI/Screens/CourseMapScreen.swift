@@ -271,7 +271,7 @@ public struct CourseMapScreen: Screen {
             spans.append(Span(status.label, statusStyle))
             if showMastery, !lesson.quiz.isEmpty {
                 spans.append(Span(String(repeating: " ", count: max(0, statusWidth - DisplayWidth.of(status.label)) + 2)))
-                spans += ReviewText.masterySpans(fraction: context.reviews.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth)
+                spans += ReviewText.masterySpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth)
             }
             return StyledLine(spans)
         }
@@ -292,7 +292,7 @@ public struct CourseMapScreen: Screen {
            let lesson = Self.lesson(of: entries[selection], in: course), !lesson.quiz.isEmpty,
            let index = course.lessons.firstIndex(where: { $0.id == lesson.id }) {
             let label = Span("Lesson \(Self.number(of: lesson, index: index)) ", Style(.dim))
-            let line = StyledLine([label] + ReviewText.masterySpans(fraction: context.reviews.mastery(lessonID: lesson.id).fraction, barWidth: Self.masteryBarWidth))
+            let line = StyledLine([label] + ReviewText.masterySpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth))
             buffer.draw(line, row: disclaimerRow - 1, column: left, width: width)
         }
 

@@ -196,7 +196,7 @@ public struct ProgressReviewScreen: Screen {
                 c.lines.append(StyledLine([Span(pad(label, 9)), Span("no \(tag) questions in this course", Style(.dim))]))
                 continue
             }
-            var items: [[Span]] = [[Span(pad(label, 9))] + ReviewText.masterySpans(fraction: mastery.fraction, barWidth: width >= 60 ? 10 : 5)]
+            var items: [[Span]] = [[Span(pad(label, 9))] + ReviewText.masterySpans(mastery, barWidth: width >= 60 ? 10 : 5)]
             items[0].append(Span(" (\(mastery.mastered) of \(mastery.total))", Style(.dim)))
             if let percent = accuracy.percent {
                 items.append([Span("· \(percent)% of \(accuracy.answered) answers right", Style(.dim))])
@@ -311,7 +311,7 @@ public struct ProgressReviewScreen: Screen {
             let mastery = reviews.mastery(lessonID: lesson.lessonID)
             var items: [[Span]] = [[Span(pad(read.text, 10), read.style)]]
             if mastery.total > 0 {
-                items[0] += ReviewText.masterySpans(fraction: mastery.fraction, barWidth: 5)
+                items[0] += ReviewText.masterySpans(mastery, barWidth: 5)
             }
             if mastery.total == 0 {
                 items.append([Span("no quiz", Style(.dim))])

@@ -93,12 +93,12 @@ public enum Scoring {
         let correct = current.filter(\.record.correct).count
         return ProgressReview(
             lessons: lessonScores(records: own, course: course),
-            tags: tagAccuracy(records: own, course: course),
-            mostMissed: mostMissed(records: own, course: course, limit: missedLimit),
+            tags: tagAccuracy(current, course: course),
+            mostMissed: mostMissed(current, course: course, limit: missedLimit),
             answered: answered,
             correct: correct,
             overallPercent: percent(correct, of: answered),
-            mastered: mastered(records: own, course: course),
+            mastered: mastered(current),
             questionCount: course.allQuestions.count,
             studyDays: days,
             currentStreak: currentStreak(days: days, today: clock.day(of: now)),
@@ -136,11 +136,15 @@ public enum Scoring {
 
     /// Answered and correct per tag, sorted by tag; every tag of the course appears.
     public static func tagAccuracy(records: [AnswerRecord], course: Course) -> [TagAccuracy] {
+        tagAccuracy(currentAnswers(records, course: course), course: course)
+    }
+
+    private static func tagAccuracy(_ current: [CurrentAnswer], course: Course) -> [TagAccuracy] {
         var byTag: [String: TagAccuracy] = [:]
         for question in course.allQuestions {
             for tag in question.tags where byTag[tag] == nil { byTag[tag] = TagAccuracy(tag: tag, answered: 0, correct: 0) }
         }
-        for (record, question) in currentAnswers(records, course: course) {
+        for (record, question) in current {
             for tag in Set(question.tags) {
                 byTag[tag]?.answered += 1
                 if record.correct { byTag[tag]?.correct += 1 }
@@ -152,9 +156,13 @@ public enum Scoring {
     /// Questions missed at least once: most misses first, then the highest share
     /// missed, then course order. At most `limit`.
     public static func mostMissed(records: [AnswerRecord], course: Course, limit: Int = 10) -> [MissedQuestion] {
+        mostMissed(currentAnswers(records, course: course), course: course, limit: limit)
+    }
+
+    private static func mostMissed(_ current: [CurrentAnswer], course: Course, limit: Int) -> [MissedQuestion] {
         var answered: [String: Int] = [:]
         var missed: [String: Int] = [:]
-        for (record, _) in currentAnswers(records, course: course) {
+        for (record, _) in current {
             answered[record.question, default: 0] += 1
             if !record.correct { missed[record.question, default: 0] += 1 }
         }
@@ -174,8 +182,12 @@ public enum Scoring {
 
     /// Questions of the course whose latest answer in the log was right.
     public static func mastered(records: [AnswerRecord], course: Course) -> Int {
+        mastered(currentAnswers(records, course: course))
+    }
+
+    private static func mastered(_ current: [CurrentAnswer]) -> Int {
         var latest: [String: Bool] = [:]
-        for (record, _) in currentAnswers(records, course: course) { latest[record.question] = record.correct }
+        for (record, _) in current { latest[record.question] = record.correct }
         return latest.values.filter { $0 }.count
     }
 
@@ -200,8 +212,12 @@ public enum Scoring {
         whole == 0 ? nil : (part * 200 + whole) / (2 * whole)
     }
 
+    /// An answer to a question the course still has, with that question.
+    private typealias CurrentAnswer = (record: AnswerRecord, question: Question)
+
     /// The course's records whose question the course still has, with that question.
-    private static func currentAnswers(_ records: [AnswerRecord], course: Course) -> [(record: AnswerRecord, question: Question)] {
+    /// `review` finds them once and hands them to each of its parts.
+    private static func currentAnswers(_ records: [AnswerRecord], course: Course) -> [CurrentAnswer] {
         let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
         return records.compactMap { record in
             guard record.course == course.info.id, let q = questions[record.question] else { return nil }

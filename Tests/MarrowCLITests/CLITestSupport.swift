@@ -7,6 +7,8 @@ enum Marrow {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The lines written to standard error.
+        var errorLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
     /// The `marrow` executable built beside this test bundle.
@@ -33,11 +35,15 @@ enum Marrow {
     }
 
     /// Runs `marrow` with arguments, an optional standard input, and extra environment.
+    /// `wrap` turns the whole command line (starting with the executable) into the
+    /// one to run, such as `Fault.asNobody`. Standard input is empty (closed) unless given.
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil,
+                    wrap: ([String]) -> [String] = { $0 }) throws -> Result {
+        let argv = wrap([executable] + arguments)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: argv[0])
+        process.arguments = Array(argv.dropFirst())
         var env = ProcessInfo.processInfo.environment
         env["MARROW_LESSONS"] = nil
         env["MARROW_PROGRESS"] = nil
@@ -51,10 +57,21 @@ enum Marrow {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Read both pipes at once: a long answer could fill one while we wait on the other.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            box.data = errHandle.readDataToEndOfFile()
+            done.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        let errData = box.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary folder.

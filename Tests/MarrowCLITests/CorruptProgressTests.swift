@@ -221,7 +221,7 @@ import Testing
         }
     }
 
-    static func run(_ command: [String], _ kind: Kind, _ setup: Setup, stdin: String? = nil) throws -> Fault.Result {
+    static func run(_ command: [String], _ kind: Kind, _ setup: Setup, stdin: String? = nil) throws -> Marrow.Result {
         try Fault.run(setup.arguments(command), unprivileged: kind.unprivileged, stdin: stdin)
     }
 

@@ -14,14 +14,6 @@ enum Fault {
     /// The user the permission tests run `marrow` as when the tests run as root.
     static let nobody: uid_t = 65534
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        /// The lines written to standard error.
-        var errorLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
-    }
-
     /// Copies of the executable and the fixture course that `nobody` can reach (the
     /// checkout may sit in a folder only root can enter, such as /root).
     static let reachable: (executable: String, course: String) = {
@@ -41,44 +33,8 @@ enum Fault {
 
     /// Runs `marrow` with `arguments`; `unprivileged` runs it as `nobody` when the
     /// tests run as root. Standard input is empty (closed) unless given.
-    static func run(_ arguments: [String], unprivileged: Bool = false, stdin: String? = nil, in directory: String? = nil) throws -> Result {
-        var executable = Marrow.executable
-        var args = arguments
-        if unprivileged && isRoot {
-            let argv = asNobody([executable] + arguments)
-            executable = argv[0]
-            args = Array(argv.dropFirst())
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["MARROW_LESSONS"] = nil
-        env["MARROW_PROGRESS"] = nil
-        process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes at once: a long answer could fill one while we wait on the other.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async {
-            box.data = errHandle.readDataToEndOfFile()
-            done.signal()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        let errData = box.data
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String], unprivileged: Bool = false, stdin: String? = nil, in directory: String? = nil) throws -> Marrow.Result {
+        try Marrow.run(arguments, stdin: stdin, in: directory, wrap: unprivileged ? asNobody : { $0 })
     }
 
     /// Runs a shell command line; returns its status and combined output. The

@@ -474,8 +474,11 @@ enum Child {
             usleep(2_000)
         }
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        // Exited: the code; killed by a signal: 128 + the signal, as a shell says.
-        let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: code, output: output)
+        return Result(status: exitCode(status), output: output)
+    }
+
+    /// A `waitpid` status as a shell says it: the exit code, or 128 + the signal that ended the process.
+    static func exitCode(_ status: Int32) -> Int32 {
+        status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }

@@ -37,44 +37,18 @@ enum Fault {
         try Marrow.run(arguments, stdin: stdin, in: directory, wrap: unprivileged ? asNobody : { $0 })
     }
 
-    /// Runs a shell command line; returns its status and combined output. The
-    /// output goes through a file, not a pipe: a tmux server started by the
-    /// command keeps its inherited descriptors open, and a pipe would never end.
+    /// Runs a shell command line; returns its status and combined output. It runs
+    /// as `Child.run` runs every child (output through a file, no inherited
+    /// descriptors, no signal blocked): a tmux server started by the command must
+    /// hold no pipe open and must see its signals.
     @discardableResult
     static func shell(_ command: String) -> (status: Int32, output: String) {
-        let out = NSTemporaryDirectory() + "marrow-fault-sh-\(UUID().uuidString)"
-        defer { unlink(out) }
-        // posix_spawn and waitpid, not Process: Process waits forever here once the
-        // command has started a tmux server (it stays unreaped).
-        let argv = ["/bin/sh", "-c", "(\(command)) </dev/null >\(quoted(out)) 2>&1"]
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        // The child gets no descriptor but 0-2 (a tmux server started here must not
-        // hold other tests' pipes open) and default signal handling (the test
-        // runner may ignore SIGHUP, and tmux could not end its panes).
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
-        for fd in open where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var all = sigset_t(), none = sigset_t()
-        sigfillset(&all)
-        sigemptyset(&none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgs, environ) == 0 else { return (127, "posix_spawn failed") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR { return (127, "waitpid failed") }
+        do {
+            let r = try Child.run(["/bin/sh", "-c", command], folder: NSTemporaryDirectory(), timeout: .infinity)
+            return (r.status, r.output)
+        } catch {
+            return (127, "\(error)")
         }
-        let output = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (code, output)
     }
 
     /// Single-quotes a word for the shell.
@@ -327,7 +301,7 @@ struct Spawned {
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return -1 }
         }
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Child.exitCode(status)
     }
 
     var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }

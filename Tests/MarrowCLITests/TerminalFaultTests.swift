@@ -281,7 +281,7 @@ final class PseudoTerminal {
         var status: Int32 = 0
         while Date() < end {
             let r = waitpid(pid, &status, WNOHANG)
-            if r == pid { return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f) }
+            if r == pid { return Child.exitCode(status) }
             usleep(20_000)
         }
         kill(pid, SIGKILL)

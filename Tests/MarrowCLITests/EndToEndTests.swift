@@ -219,10 +219,10 @@ struct MarrowRun {
         self.course = course
         let marrow = Marrow.executable
         try #require(FileManager.default.isExecutableFile(atPath: marrow), "marrow is not built at \(marrow)")
-        let environment = "LANG=C.UTF-8 LC_ALL= TERM=xterm-256color NO_COLOR= MARROW_LESSONS= MARROW_PROGRESS=\(quoted(progress))"
+        let environment = "LANG=C.UTF-8 LC_ALL= TERM=xterm-256color NO_COLOR= MARROW_LESSONS= MARROW_PROGRESS=\(Fault.quoted(progress))"
         let text = """
             # marrow writes its pid (sh execs it), runs, and the shell reports after it.
-            sh -c 'echo $$ > "$0"; exec "$@"' \(quoted(pidFile)) env \(environment) \(quoted(marrow)) --lessons \(quoted(course))
+            sh -c 'echo $$ > "$0"; exec "$@"' \(Fault.quoted(pidFile)) env \(environment) \(Fault.quoted(marrow)) --lessons \(Fault.quoted(course))
             echo "EXIT=$?"
             if stty -a | grep -q -- ' icanon' && stty -a | grep -q -- ' echo '; then echo TERMINAL-SANE; else echo TERMINAL-BROKEN; fi
             exec sleep 300
@@ -234,7 +234,7 @@ struct MarrowRun {
     /// A new tmux server running the script in an 80×24 pane.
     func start() throws -> Tmux {
         try? FileManager.default.removeItem(atPath: pidFile)
-        return try Tmux(command: "/bin/sh \(quoted(script))", folder: folder)
+        return try Tmux(command: "/bin/sh \(Fault.quoted(script))", folder: folder)
     }
 
     /// The pid of the running marrow, as it wrote it.
@@ -265,11 +265,6 @@ struct MarrowRun {
     func cleanUp() {
         try? FileManager.default.removeItem(atPath: folder)
     }
-}
-
-/// Single-quotes a word for the shell.
-private func quoted(_ word: String) -> String {
-    "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
 }
 
 // MARK: - tmux

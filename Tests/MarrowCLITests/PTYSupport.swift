@@ -19,8 +19,8 @@ final class PTYSession {
     }
 
     /// `openpty(3)`, looked up at run time: `<pty.h>` is not part of the Glibc module.
-    private typealias OpenPTY = @convention(c) (UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<CChar>?, UnsafeRawPointer?, UnsafeRawPointer?) -> Int32
-    private nonisolated(unsafe) static let openpty: OpenPTY? = {
+    typealias OpenPTY = @convention(c) (UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<CChar>?, UnsafeRawPointer?, UnsafeRawPointer?) -> Int32
+    static let openpty: OpenPTY? = {
         let handle = dlopen(nil, RTLD_NOW)
         let symbol = dlsym(handle, "openpty") ?? dlopen("libutil.so.1", RTLD_NOW).flatMap { dlsym($0, "openpty") }
         return symbol.map { unsafeBitCast($0, to: OpenPTY.self) }

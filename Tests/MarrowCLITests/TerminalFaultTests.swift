@@ -220,15 +220,11 @@ final class PseudoTerminal {
     private(set) var output: [UInt8] = []
     var text: String { String(decoding: output, as: UTF8.self) }
 
-    private typealias OpenPTY = @convention(c) (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<CChar>?, UnsafeRawPointer?, UnsafeRawPointer?) -> Int32
-
     init(_ argv: [String], columns: UInt16 = 80, rows: UInt16 = 24) throws {
-        let handle = dlopen(nil, RTLD_NOW)
-        let symbol = dlsym(handle, "openpty") ?? dlopen("libutil.so.1", RTLD_NOW).flatMap { dlsym($0, "openpty") }
-        let openpty = try #require(symbol.map { unsafeBitCast($0, to: OpenPTY.self) }, "openpty is not available")
+        let openpty = try #require(PTYSession.openpty, "openpty is not available")
         var m: Int32 = -1, s: Int32 = -1
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        try #require(withUnsafePointer(to: &size) { openpty(&m, &s, nil, nil, UnsafeRawPointer($0)) } == 0)
+        try #require(openpty(&m, &s, nil, nil, &size) == 0)
         master = m
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

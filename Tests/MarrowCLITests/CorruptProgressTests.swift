@@ -468,10 +468,7 @@ import Testing
             tmux.keys("p")
             #expect(tmux.waitFor("Progress review", timeout: 5), "\(kind.name): \(tmux.screen())")
             screen += tmux.screen()
-            for _ in 0..<6 where status == nil {
-                tmux.keys("q")
-                status = tmux.exitStatus(timeout: 1)
-            }
+            status = tmux.quit()
         }
         let (added, changed) = setup.difference()
         let label = "\(kind.name): status \(String(describing: status)), stderr \(tmux.stderr.debugDescription), added \(added), changed \(changed)"
@@ -540,11 +537,7 @@ import Testing
         #expect(tmux.waitFor("Question 1 of 2"), "\(tmux.screen())")
         tmux.keys("2")
         #expect(tmux.waitFor(" Could not "), "\(tmux.screen())")
-        var status: Int32?
-        for _ in 0..<6 where status == nil {
-            tmux.keys("q")
-            status = tmux.exitStatus(timeout: 1)
-        }
+        let status = tmux.quit()
         let lines = tmux.stderr.split(separator: "\n")
         #expect(status == 1 && lines.count == 1 && lines.first?.contains("No space left on device") == true, "\(String(describing: status)) \(tmux.stderr)")
         #expect(tmux.terminalRestored())

@@ -253,6 +253,15 @@ final class TmuxSession {
         return nil
     }
 
+    /// Presses q (up to six times) until the program exits; returns its status.
+    func quit() -> Int32? {
+        for _ in 0..<6 {
+            keys("q")
+            if let status = exitStatus(timeout: 1) { return status }
+        }
+        return nil
+    }
+
     /// What the program wrote to standard error.
     var stderr: String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
 

@@ -44,15 +44,6 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    /// Presses q until the app exits; returns its status.
-    static func quit(_ tmux: TmuxSession) -> Int32? {
-        for _ in 0..<6 {
-            tmux.keys("q")
-            if let status = tmux.exitStatus(timeout: 1) { return status }
-        }
-        return nil
-    }
-
     // MARK: Resizes
 
     @Test func aStormOfResizesEndsOnACorrectScreen() throws {
@@ -81,7 +72,7 @@ import Testing
         // Still answers keys, then quits cleanly.
         tmux.keys("Enter")
         #expect(tmux.waitFor("Reader"))
-        #expect(Self.quit(tmux) == 0, "\(tmux.stderr)")
+        #expect(tmux.quit() == 0, "\(tmux.stderr)")
         #expect(tmux.stderr.isEmpty, "\(tmux.stderr)")
         #expect(tmux.terminalRestored())
         #expect(folder.lastPlaceLesson == "long-lesson")

@@ -16,7 +16,7 @@ import Foundation
 /// above the line; a grade of a wrong answer, or of an answer no longer in the
 /// log (reset), changes nothing. An older Marrow ignores the line (an unknown
 /// event), so its schedules simply treat the answer as `good`.
-public struct AnswerGrade: Sendable, Hashable, Codable {
+public struct AnswerGrade: Sendable, Hashable, Decodable {
     public var course: String
     public var lesson: String
     public var question: String
@@ -51,28 +51,7 @@ public struct AnswerGrade: Sendable, Hashable, Codable {
             && (answerTime.map { abs($0.timeIntervalSince(record.time)) < 1 } ?? true)
     }
 
-    enum CodingKeys: String, CodingKey { case event, course, lesson, question, attempt, answered, rating, time }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        course = try c.decode(String.self, forKey: .course)
-        lesson = try c.decode(String.self, forKey: .lesson)
-        question = try c.decode(String.self, forKey: .question)
-        attempt = try c.decode(String.self, forKey: .attempt)
-        answerTime = try c.decodeIfPresent(Date.self, forKey: .answered)
-        rating = try c.decode(Rating.self, forKey: .rating)
-        time = try c.decode(Date.self, forKey: .time)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode("grade", forKey: .event)
-        try c.encode(course, forKey: .course)
-        try c.encode(lesson, forKey: .lesson)
-        try c.encode(question, forKey: .question)
-        try c.encode(attempt, forKey: .attempt)
-        try c.encodeIfPresent(answerTime, forKey: .answered)
-        try c.encode(rating, forKey: .rating)
-        try c.encode(time, forKey: .time)
-    }
+    /// The fields of a grade line (its `"event"` is left to `AnswerLog.parse`); the
+    /// line itself is written by `AnswerLog.line(for:)`, which keeps the fields in order.
+    enum CodingKeys: String, CodingKey { case course, lesson, question, attempt, answerTime = "answered", rating, time }
 }

@@ -59,7 +59,7 @@ private struct FirstScreenCourse: Decodable {
 
 /// A lesson's progress as the course map shows it: whether it was opened and
 /// finished, the reading position, and the attempts' scores. Dates are checked
-/// to be dates as Marrow writes them (`2026-11-27T09:00:00Z`), not parsed: the
+/// to be dates as Marrow writes them (`2026-11-27T09:00:00Z`), not kept: the
 /// screen does not show them, and the epoch stands in for them. Bookmarks are
 /// checked and left out.
 private struct FirstScreenLesson: Decodable {
@@ -94,21 +94,8 @@ private struct FirstScreenLesson: Decodable {
     static let epoch = Date(timeIntervalSince1970: 0)
     static let notADate = Date(timeIntervalSince1970: -1)
 
-    /// The epoch for `YYYY-MM-DDTHH:MM:SSZ` with each field in range, else `notADate`.
+    /// The epoch for a date as Marrow writes it (`AnswerLineParser.isoTime`), else `notADate`.
     static func date(_ text: String) -> Date {
-        let b = Array(text.utf8)
-        guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A else { return notADate }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
-                value = value * 10 + Int(b[i] - 0x30)
-            }
-            return value
-        }
-        guard number(0..<4) != nil, let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
-              let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return notADate }
-        return epoch
+        AnswerLineParser.isoTime(text) == nil ? notADate : epoch
     }
 }

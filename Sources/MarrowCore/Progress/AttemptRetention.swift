@@ -31,7 +31,7 @@ extension LessonProgress {
         }
         let finished = attempts.indices.filter { attempts[$0].isComplete }
         let largest = finished.map { attempts[$0].total }.max() ?? 0
-        let scored = finished.filter { attempts[$0].fullQuiz ?? (attempts[$0].total >= largest) }
+        let scored = finished.filter { attempts[$0].isLessonScore(largestFinished: largest) }
         func best(_ indices: [Int]) -> Int? {
             indices.max { attempts[$0].score < attempts[$1].score || (attempts[$0].score == attempts[$1].score && $0 > $1) }
         }

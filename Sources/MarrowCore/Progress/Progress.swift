@@ -147,7 +147,7 @@ public struct LessonProgress: Sendable, Hashable, Codable {
     public var scoredAttempts: [QuizAttempt] {
         let finished = attempts.filter(\.isComplete)
         let largest = finished.map(\.total).max() ?? 0
-        return finished.filter { $0.fullQuiz ?? ($0.total >= largest) }
+        return finished.filter { $0.isLessonScore(largestFinished: largest) }
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case opened, finished, position, bookmarks, attempts }
@@ -197,6 +197,10 @@ public struct QuizAttempt: Sendable, Hashable, Codable {
     public var correct: Int { answers.values.filter { $0 }.count }
     public var isComplete: Bool { answers.count >= total && total > 0 }
     public var score: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+
+    /// Whether this finished attempt counts as a lesson score (`LessonProgress.scoredAttempts`),
+    /// given the size of the lesson's largest finished attempt.
+    func isLessonScore(largestFinished: Int) -> Bool { fullQuiz ?? (total >= largestFinished) }
 }
 
 /// A question's review schedule (FSRS memory state, see `FSRS`).

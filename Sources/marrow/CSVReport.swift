@@ -21,7 +21,7 @@ extension ProgressReport {
                 return Markdown.line(Sanitizer.clean(choices[index].text.plainText, singleLine: true))
             }
             rows.append([
-                CSV.time(record.time),
+                AnswerLog.isoTime(record.time),
                 record.course,
                 record.lesson,
                 record.question,
@@ -29,7 +29,7 @@ extension ProgressReport {
                 record.chosen.map { $0.addingReportingOverflow(1).overflow ? "?" : String($0 + 1) }.joined(separator: " "),
                 answer.joined(separator: "; "),
                 record.correct ? "true" : "false",
-                CSV.name(of: record.effectiveRating),
+                record.effectiveRating.name,
             ])
         }
         return rows.map { $0.map(CSV.field).joined(separator: ",") + "\r\n" }.joined()
@@ -43,19 +43,5 @@ enum CSV {
         let clean = Sanitizer.clean(value)
         guard clean.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return clean }
         return "\"" + clean.replacing("\"", with: "\"\"") + "\""
-    }
-
-    /// `2026-11-20T10:00:00Z`.
-    static func time(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
-    }
-
-    static func name(of rating: Rating) -> String {
-        switch rating {
-        case .again: return "again"
-        case .hard: return "hard"
-        case .good: return "good"
-        case .easy: return "easy"
-        }
     }
 }

@@ -12,6 +12,16 @@ public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
 
     public static func < (a: Rating, b: Rating) -> Bool { a.rawValue < b.rawValue }
 
+    /// The rating's name as FSRS calls it: "again", "hard", "good" or "easy".
+    public var name: String {
+        switch self {
+        case .again: "again"
+        case .hard: "hard"
+        case .good: "good"
+        case .easy: "easy"
+        }
+    }
+
     /// The rating an answer gets: `again` when wrong whatever was asked for;
     /// when right, the learner's own grade if it is hard, good or easy, else `good`.
     public static func forAnswer(correct: Bool, selfGrade: Rating? = nil) -> Rating {

@@ -93,7 +93,7 @@ public enum AnswerLog {
     }
 
     /// `2026-11-26T23:59:59Z`, as the state file's dates.
-    static func isoTime(_ date: Date) -> String {
+    public static func isoTime(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
     }
 

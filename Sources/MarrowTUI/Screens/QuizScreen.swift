@@ -267,7 +267,7 @@ public struct QuizScreen: Screen {
         drawHeader(context: context, into: &buffer, row: area.row, column: column, width: width)
         if phase == .feedback, area.height > 1, let question {
             let right = question.isCorrect(Set(session.writtenIndices(ofQuestion: index, displayed: picked)))
-            let verdict = right ? "✓ Correct" + (selfGrade.map { " · marked as \(Self.gradeWord($0))" } ?? "") : "✗ Not quite"
+            let verdict = right ? "✓ Correct" + (selfGrade.map { " · marked as \($0.name)" } ?? "") : "✗ Not quite"
             buffer.put(verdict, row: area.row + 1, column: column, style: Style(right ? .correct : .wrong, .bold), maxWidth: width)
             buffer.cursor = (area.row + 1, column)
         }
@@ -339,15 +339,6 @@ public struct QuizScreen: Screen {
         }
         guard let next = context.reviews.nextDue else { return "No reviews scheduled yet." }
         return "Next review: \(ReviewText.when(next, now: context.reviews.asOf, clock: context.clock))."
-    }
-
-    static func gradeWord(_ rating: Rating) -> String {
-        switch rating {
-        case .again: "again"
-        case .hard: "hard"
-        case .good: "good"
-        case .easy: "easy"
-        }
     }
 
     /// The scrolling text of the current phase, and in `.asking` the lines of the focused choice.
@@ -437,7 +428,7 @@ public struct QuizScreen: Screen {
         if answeredRight {
             if let selfGrade {
                 let later = selfGrade == .hard ? "sooner" : "later"
-                lines += Layout.wrap("Marked as \(Self.gradeWord(selfGrade)): it will come back for review \(later).", width: width, style: Style(.correct))
+                lines += Layout.wrap("Marked as \(selfGrade.name): it will come back for review \(later).", width: width, style: Style(.correct))
             } else {
                 lines += SpanFlow.lines([[Span("h", Style(.key, .bold)), Span(": it was hard", Style(.dim))],
                                          [Span("e", Style(.key, .bold)), Span(": it was easy", Style(.dim))],

@@ -20,9 +20,13 @@ struct GlobalOptions: ParsableArguments {
     /// The course folder: `--lessons`, then `MARROW_LESSONS`, then a `Lessons/`
     /// folder found walking up from the executable's real location, then `./Lessons`.
     func lessonsDirectory() throws -> String {
+        try Self.lessonsDirectory(explicit: lessons)
+    }
+
+    /// `lessonsDirectory()` with `explicit` as the `--lessons` value.
+    static func lessonsDirectory(explicit lessons: String?) throws -> String {
         if let lessons { return try checked(lessons, from: "--lessons") }
-        let environment = ProcessInfo.processInfo.environment
-        if let fromEnvironment = environment["MARROW_LESSONS"], !fromEnvironment.isEmpty {
+        if let fromEnvironment = Environment.value("MARROW_LESSONS"), !fromEnvironment.isEmpty {
             return try checked(fromEnvironment, from: "MARROW_LESSONS")
         }
         if let found = Self.lessonsNearExecutable() { return Self.relativeToWorkingDirectory(found) }
@@ -32,13 +36,13 @@ struct GlobalOptions: ParsableArguments {
 
     /// The progress state file: `--progress`, then `MARROW_PROGRESS`, then the XDG data folder.
     func progressPath() -> String {
-        ProgressLocation.resolve(explicit: progress, environment: ProcessInfo.processInfo.environment)
+        ProgressLocation.resolve(explicit: progress)
     }
 
     /// The time to take as now: `MARROW_NOW` (ISO 8601, e.g. `2026-11-27T09:00:00Z`) when
     /// set, so that reports and tests can be repeated exactly; nil means the clock.
     func fixedNow() throws -> Date? {
-        guard let text = ProcessInfo.processInfo.environment["MARROW_NOW"], !text.isEmpty else { return nil }
+        guard let text = Environment.value("MARROW_NOW"), !text.isEmpty else { return nil }
         guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
             throw CLIError("MARROW_NOW: '\(text)' is not a date and time like 2026-11-27T09:00:00Z")
         }
@@ -48,7 +52,7 @@ struct GlobalOptions: ParsableArguments {
     /// Now: `MARROW_NOW` if set, else the clock.
     func now() throws -> Date { try fixedNow() ?? Date() }
 
-    private func checked(_ path: String, from source: String) throws -> String {
+    private static func checked(_ path: String, from source: String) throws -> String {
         guard isDirectory(path) else {
             throw CLIError("\(source): '\(path)' is not a folder")
         }

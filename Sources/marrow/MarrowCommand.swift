@@ -35,9 +35,14 @@ struct MarrowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lessons = try global.lessonsDirectory()
-        let progress = global.progressPath()
-        let code = MarrowApp.run(lessonsDirectory: lessons, progressPath: progress, monochrome: noColor, desiredRetention: desiredRetention)
+        try Self.openApp(lessons: global.lessons, progress: global.progress, noColor: noColor, desiredRetention: desiredRetention)
+    }
+
+    /// Opens the course in the full-screen app; throws the app's exit code when it is not 0.
+    static func openApp(lessons: String?, progress: String?, noColor: Bool, desiredRetention: Double?) throws {
+        let lessonsDirectory = try GlobalOptions.lessonsDirectory(explicit: lessons)
+        let progressPath = ProgressLocation.resolve(explicit: progress)
+        let code = MarrowApp.run(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor, desiredRetention: desiredRetention)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -45,8 +50,12 @@ struct MarrowCommand: ParsableCommand {
     /// codes: 1 for user and data errors, 2 for usage errors.
     static func main() {
         do {
-            var command = try QuickLaunch(Array(CommandLine.arguments.dropFirst()))?.command ?? parseAsRoot()
-            try command.run()
+            if let quick = QuickLaunch(Array(CommandLine.arguments.dropFirst())) {
+                try openApp(lessons: quick.lessons, progress: quick.progress, noColor: quick.noColor, desiredRetention: nil)
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch let error as CLIError {
             printError(error.message)
             Glibc.exit(1)

@@ -2,6 +2,9 @@
 /// app does not pay for ArgumentParser's setup (a few milliseconds of reflection
 /// over every command, more than the rest of the launch spends on the course).
 ///
+/// `MarrowCommand.main` opens the app straight from these values, as
+/// `MarrowCommand.run` does from ArgumentParser's.
+///
 /// Only `[--lessons DIR] [--progress FILE] [--no-color]` is taken, each at most
 /// once, a value as the next argument or after `=`, never empty or starting with
 /// `-`. Anything else (a subcommand, `--help`, a typo) gives nil, and
@@ -43,17 +46,5 @@ struct QuickLaunch: Equatable {
                 progress = value
             }
         }
-    }
-
-    /// The command these arguments mean, as ArgumentParser would have made it.
-    var command: MarrowCommand {
-        var global = GlobalOptions()
-        global.lessons = lessons
-        global.progress = progress
-        var command = MarrowCommand()
-        command.global = global
-        command.noColor = noColor
-        command.desiredRetention = nil
-        return command
     }
 }

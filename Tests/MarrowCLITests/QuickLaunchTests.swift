@@ -9,11 +9,10 @@ import Testing
         #expect(full?.lessons == "L")
         #expect(full?.progress == "/p/x.json")
         #expect(full?.noColor == true)
-        let command = QuickLaunch(["--progress", "p.json", "--lessons=Lessons"])!.command
-        #expect(command.global.lessons == "Lessons")
-        #expect(command.global.progress == "p.json")
-        #expect(command.noColor == false)
-        #expect(command.desiredRetention == nil)
+        let quick = QuickLaunch(["--progress", "p.json", "--lessons=Lessons"])
+        #expect(quick?.lessons == "Lessons")
+        #expect(quick?.progress == "p.json")
+        #expect(quick?.noColor == false)
     }
 
     @Test func anythingElseIsLeftToArgumentParser() {

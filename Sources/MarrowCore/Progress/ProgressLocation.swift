@@ -33,7 +33,7 @@ public enum ProgressLocation {
 
     /// `resolve(explicit:environment:)` with this process's environment.
     public static func resolve(explicit: String?) -> String {
-        resolve(explicit: explicit, environment: ProcessInfo.processInfo.environment)
+        resolve(explicit: explicit, environment: Environment.values(["HOME", "MARROW_PROGRESS", "XDG_DATA_HOME"]))
     }
 
     private static func nonEmpty(_ s: String?) -> String? {

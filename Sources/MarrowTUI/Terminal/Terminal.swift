@@ -43,7 +43,8 @@ final class Terminal {
 
     private static func isUTF8() -> Bool {
         guard let codeset = marrow_codeset() else { return false }
-        let name = String(cString: codeset).uppercased()
+        // ASCII case folding: Unicode's (`uppercased()`) costs a lot on its first use, at launch.
+        let name = String(decoding: String(cString: codeset).utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
         return name == "UTF-8" || name == "UTF8"
     }
 
@@ -93,10 +94,13 @@ final class Terminal {
     func draw(_ buffer: ScreenBuffer) {
         guard isOpen else { return }
         let window = marrow_stdscr()
-        if previous?.size != buffer.size {
+        // On a cleared window, blank cells are already there: only the rest is put.
+        let cleared = previous?.size != buffer.size
+        if cleared {
             werase(window)
             previous = nil
         }
+        let blank = Cell()
         let rows = min(buffer.size.rows, Int(marrow_getmaxy(window)))
         let columns = min(buffer.size.columns, Int(marrow_getmaxx(window)))
         for row in 0..<rows {
@@ -104,6 +108,7 @@ final class Terminal {
                 let cell = buffer[row, column]
                 if cell.isContinuation { continue }
                 if let previous, previous[row, column] == cell { continue }
+                if cleared, cell == blank { continue }
                 put(cell, row: row, column: column, columns: columns, window: window)
             }
         }
@@ -133,11 +138,18 @@ final class Terminal {
             character = "?"
             if wide, column + 1 < columns { mvwaddstr(window, Int32(row), Int32(column + 1), " ") }
         }
-        var text: [wchar_t] = character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        text.append(0)
-        var complex = cchar_t()
-        setcchar(&complex, text, attributes, pair, nil)
-        mvwadd_wch(window, Int32(row), Int32(column), &complex)
+        // The character's scalars (at most 5, as cchar_t holds) and a 0, on the stack.
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { text in
+            var count = 0
+            for scalar in character.unicodeScalars.prefix(5) {
+                text[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            text[count] = 0
+            var complex = cchar_t()
+            setcchar(&complex, text.baseAddress, attributes, pair, nil)
+            mvwadd_wch(window, Int32(row), Int32(column), &complex)
+        }
     }
 
     /// The colour pair for a look's colours, made on first use.

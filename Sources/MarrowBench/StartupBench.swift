@@ -40,6 +40,17 @@ enum StartupBench {
             guard let app else { fail("no first-screen state") }
             firstRender.append(Measure.milliseconds { _ = App.render(app, size: size) })
         }
+        // The cached first screen (written beside STATE, as `marrow` does on quitting), read back as a launch does.
+        let store = ProgressStore(path: statePath)
+        let key = FirstScreenCache.Key(lessonsDirectory: directory, progressPath: statePath, monochrome: false, notices: [])
+        FirstScreenCache.refresh(store: store, key: key, size: Size(columns: 80, rows: 24))
+        var cached: [Double] = []
+        for _ in 0..<max(1, count) {
+            cached.append(Measure.milliseconds {
+                guard FirstScreenCache.frame(store: store, key: key) != nil else { fail("\(statePath): no cached first screen") }
+            })
+        }
+        report("startup.cache.frame", Measure.median(cached))
         report("startup.first.outline", Measure.median(outline))
         report("startup.first.progress", Measure.median(firstProgress))
         report("startup.first.state", Measure.median(firstState))

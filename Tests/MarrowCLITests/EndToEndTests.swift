@@ -111,6 +111,8 @@ struct EndToEndTests {
         #expect(log.last?.contains(#""question":"e2e-q2""#) == true && log.last?.contains(#""correct":false"#) == true, "\(log)")
         let totals = try run.progressTotals()
         #expect(totals == Totals(answered: 2, correct: 1, lessonsRead: 1), "\(totals)")
+        // Quitting left the next launch's first screen beside the progress file.
+        #expect(FileManager.default.fileExists(atPath: run.folder + "/progress.first-screen"))
 
         // Start again: no disclaimer; the lesson is read, the score kept, and
         // "Continue" opens the lesson where it was left (at its end).

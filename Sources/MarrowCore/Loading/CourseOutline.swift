@@ -15,6 +15,12 @@ public struct CourseOutline: Sendable {
     public var course: Course
     /// How many lessons, from the first, had their front matter read.
     public var readCount: Int
+    /// Every path the outline was read from: the course folder (its listing),
+    /// `course.yaml` (read if it exists) and each lesson file whose front matter
+    /// was read. The outline changes only if one of them does.
+    public var inputs: [String] {
+        [course.directory, CourseFiles.join(course.directory, "course.yaml")] + course.lessons.prefix(readCount).map(\.path)
+    }
 
     /// Whether every lesson's front matter was read.
     public var isComplete: Bool { readCount == course.lessons.count }

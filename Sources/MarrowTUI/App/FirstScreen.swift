@@ -34,6 +34,14 @@ public enum FirstScreen {
     /// lessons when the screen or the progress needs them.
     public static func state(lessonsDirectory: String, outline: CourseOutline? = nil, progress: Progress, size: Size,
                              monochrome: Bool, notices: [String], now: Date) -> AppState? {
+        prepare(lessonsDirectory: lessonsDirectory, outline: outline, progress: progress, size: size,
+                monochrome: monochrome, notices: notices, now: now)?.state
+    }
+
+    /// `state`, and the outline it was made from (whose `inputs` are the files the
+    /// first screen depends on).
+    static func prepare(lessonsDirectory: String, outline: CourseOutline? = nil, progress: Progress, size: Size,
+                        monochrome: Bool, notices: [String], now: Date) -> (state: AppState, outline: CourseOutline)? {
         // Lessons counted on the course map (read, or with a quiz score) and the
         // place to continue must be in the outline; so must every lesson row on screen.
         var wanted = Set<String>()
@@ -51,7 +59,7 @@ public enum FirstScreen {
         }
         guard let outline, progress[course: outline.course.info.id].disclaimerSeen else { return nil }
         let context = AppContext(course: outline.course, progress: progress, now: now, monochrome: monochrome, notices: notices)
-        return AppState(context: context, size: size)
+        return (AppState(context: context, size: size), outline)
     }
 
     /// Draws the first screen on `terminal` if it can (see `state`).

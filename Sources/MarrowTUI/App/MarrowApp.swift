@@ -29,7 +29,7 @@ public enum MarrowApp {
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without colour.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
     public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = Environment.values(["TERM", "NO_COLOR"])
         guard hasInteractiveTerminal(environment: environment) else {
             fputsStandardError(needsTerminalMessage)
             return 1
@@ -39,23 +39,16 @@ public enum MarrowApp {
         var notices: [String] = []
         if let localeNotice = Terminal.prepareLocale() { notices.append(localeNotice) }
 
+        // The first screen is drawn at once (`drawFirstScreen`); the course and the
+        // progress are then loaded in full, drawn again, and only then are keys handled.
         let store = ProgressStore(path: progressPath)
-        // With a usable progress file, the first screen is drawn at once from the
-        // course's outline (see `FirstScreen`), its two parts read side by side;
-        // the course and the progress are then loaded in full, drawn again, and
-        // only then are keys handled.
-        let firstProgress = BackgroundValue { store.firstScreenProgress() }
-        firstProgress.start()
-        let outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: FirstScreen.expectedRows())
-        var early: Terminal?
-        if let progress = firstProgress.join(), let outline {
-            do {
-                early = try Terminal(monochrome: noColor)
-            } catch {
-                fputsStandardError("marrow: \(error.description)")
-                return 1
-            }
-            FirstScreen.draw(on: early!, lessonsDirectory: lessonsDirectory, outline: outline, progress: progress, monochrome: noColor, notices: notices)
+        let cacheKey = FirstScreenCache.Key(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor, notices: notices)
+        let early: Terminal?
+        do {
+            early = try drawFirstScreen(store: store, key: cacheKey)
+        } catch {
+            fputsStandardError("marrow: \(error.description)")
+            return 1
         }
 
         // The course loads on a second thread while this one reads the progress
@@ -89,6 +82,36 @@ public enum MarrowApp {
         if let desiredRetention { course.info.desiredRetention = desiredRetention }
         let context = AppContext(course: course, progress: loaded.progress, now: Date(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
         var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: terminal.size))
-        return loop.run()
+        let status = loop.run()
+        FirstScreenCache.refresh(store: store, key: cacheKey, size: terminal.size)
+        return status
+    }
+
+    /// Starts the terminal and draws the first screen before the course and the
+    /// progress are loaded in full: the cached screen while it is current
+    /// (`FirstScreenCache`), otherwise one drawn from the course's outline and the
+    /// progress's first-screen part (`FirstScreen`), those two read side by side.
+    /// Nil, with no terminal started, when there is no first screen to draw (the
+    /// very first run, or files the outline cannot vouch for): the app then starts
+    /// the terminal once everything is loaded.
+    private static func drawFirstScreen(store: ProgressStore, key: FirstScreenCache.Key) throws(TerminalError) -> Terminal? {
+        if let frame = FirstScreenCache.frame(store: store, key: key) {
+            let terminal = try Terminal(monochrome: key.monochrome)
+            if terminal.size == frame.size {
+                terminal.draw(frame)
+            } else if let progress = store.firstScreenProgress() {
+                FirstScreen.draw(on: terminal, lessonsDirectory: key.lessonsDirectory, outline: nil, progress: progress,
+                                 monochrome: key.monochrome, notices: key.notices)
+            }
+            return terminal
+        }
+        let firstProgress = BackgroundValue { store.firstScreenProgress() }
+        firstProgress.start()
+        let outline = CourseOutline.load(directory: key.lessonsDirectory, firstLessons: FirstScreen.expectedRows())
+        guard let progress = firstProgress.join(), let outline else { return nil }
+        let terminal = try Terminal(monochrome: key.monochrome)
+        FirstScreen.draw(on: terminal, lessonsDirectory: key.lessonsDirectory, outline: outline, progress: progress,
+                         monochrome: key.monochrome, notices: key.notices)
+        return terminal
     }
 }

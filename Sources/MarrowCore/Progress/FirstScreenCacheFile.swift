@@ -54,7 +54,8 @@ extension ProgressStore {
             case .regular?, .missing?: break
             default: return
             }
-            try? FileIO.writeAtomically(bytes, to: cache)
+            // Not synced: a cache cut short by a crash fails its end check and is ignored.
+            try? FileIO.writeAtomically(bytes, to: cache, durable: false)
         }
     }
 }

@@ -57,6 +57,27 @@ private typealias Progress = MarrowCore.Progress
         #expect(rebuilt.progress[course: "hsct"].reviews == ReviewSchedule.rebuild(records: log.records, courseID: "hsct", fsrs: FSRS()))
     }
 
+    @Test func anAnswerRepeatedWithinASecondCountsOnceInBothWays() {
+        // Attempt A answers q1, attempt B answers it half a second later, then A's
+        // answer is logged again (a retried write) 0.3 s after that: the same result
+        // A already holds, within a second of the latest review, so not a review.
+        let a = Self.record("q1", true, "A", "2026-11-20T10:00:00Z")
+        let b = Self.record("q1", false, "B", "2026-11-20T10:00:00Z")
+        var bLater = b
+        bLater.time = a.time.addingTimeInterval(0.5)
+        var aAgain = a
+        aAgain.time = a.time.addingTimeInterval(0.8)
+        for records in [[a, bLater, aAgain], [a, aAgain], [a, bLater, bLater], [a, bLater]] {
+            var progress = Progress()
+            for record in records { progress.apply(record) }
+            let rebuilt = ReviewSchedule.rebuild(records: records, courseID: "hsct", fsrs: FSRS())
+            #expect(rebuilt == progress[course: "hsct"].reviews, "\(records.map { "\($0.attempt) \($0.time.timeIntervalSince(a.time))" })")
+        }
+        var progress = Progress()
+        for record in [a, bLater, aAgain] { progress.apply(record) }
+        #expect(progress[course: "hsct"].reviews["q1"]?.reps == 2)
+    }
+
     @Test func aRegradeWithoutThePriorStateInMemoryRebuildsFromTheLog() throws {
         let folder = ProgressKit.makeFolder()
         defer { ProgressKit.cleanUp(folder) }

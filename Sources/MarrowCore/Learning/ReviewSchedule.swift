@@ -12,21 +12,29 @@ public enum ReviewSchedule {
     /// answers, in log order (each answer one FSRS review rated
     /// `AnswerRecord.effectiveRating` at its time). Questions no longer in the
     /// course are included: their history is kept for when they come back.
-    /// An answer repeated (the same attempt, result and second as the question's
-    /// latest review) counts once, as `Progress.apply` counts it.
+    /// An answer repeated (the result its attempt already holds for the question,
+    /// within a second of the question's latest review) counts once, by the very
+    /// rule `Progress.apply` uses (`isSameAnswer`), so the two always agree.
     public static func rebuild(records: [AnswerRecord], courseID: String, fsrs: FSRS) -> [String: ReviewState] {
         var schedules: [String: ReviewState] = [:]
-        var latest: [String: AnswerRecord] = [:]
+        /// Each attempt's latest result per question, as `QuizAttempt.answers` holds it.
+        var results: [AttemptAnswer: Bool] = [:]
         for record in records where record.course == courseID {
+            let key = AttemptAnswer(lesson: record.lesson, attempt: record.attempt, question: record.question)
             let previous = schedules[record.question]
-            if let previous, let last = latest[record.question],
-               isSameAnswer(record, asReviewAt: previous.lastReview, attempt: last.attempt == record.attempt ? last.correct : nil) {
-                continue
+            let repeated = previous.map { isSameAnswer(record, asReviewAt: $0.lastReview, attempt: results[key]) } ?? false
+            results[key] = record.correct
+            if !repeated {
+                schedules[record.question] = fsrs.next(previous, rating: record.effectiveRating, at: record.time)
             }
-            schedules[record.question] = fsrs.next(previous, rating: record.effectiveRating, at: record.time)
-            latest[record.question] = record
         }
         return schedules
+    }
+
+    private struct AttemptAnswer: Hashable {
+        var lesson: String
+        var attempt: String
+        var question: String
     }
 
     /// The schedule after `records` (one question's answers, in log order); nil if there are none.

@@ -113,6 +113,20 @@ private typealias Progress = MarrowCore.Progress
         #expect(result.tornLastLine)
     }
 
+    @Test func aWholeEventLineThatCannotBeReadIsUnreadableWhereverItIs() {
+        let right = AnswerLog.line(for: Self.record("q1", true, "A1", "2026-11-20T10:00:00Z"))
+        for event in [#"{"event":"grade","course":"hsct"}"#, #"{"event":"reset","course":7}"#] {
+            for ending in ["", "\n"] {
+                let result = AnswerLog.parse(right + Array((event + ending).utf8), fileName: "h.jsonl")
+                #expect(result.records.count == 1 && result.skippedLines == 1 && !result.tornLastLine, "\(event)\(ending.debugDescription)")
+                #expect(result.warning == "h.jsonl: skipped 1 unreadable line (first at line 2)")
+            }
+            // Cut short at the end (not whole JSON): a torn last line, skipped silently.
+            let cut = AnswerLog.parse(right + Array(event.dropLast(3).utf8), fileName: "h.jsonl")
+            #expect(cut.tornLastLine && cut.skippedLines == 0 && cut.warning == nil, "\(event)")
+        }
+    }
+
     @Test func answerLinesWithRatingAndFullQuizRoundTripAndOldLinesStillRead() {
         let r = Self.record("q1", true, "A1", "2026-11-20T10:00:00Z", full: true, rating: .easy)
         let line = AnswerLog.line(for: r)

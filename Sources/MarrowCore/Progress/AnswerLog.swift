@@ -125,17 +125,12 @@ public enum AnswerLog {
                 if event.event == "reset", let marker = try? decoder.decode(ResetMarker.self, from: data) {
                     resets.append(marker)
                     records.removeAll { marker.covers($0) }
-                } else if event.event == "reset" {
+                } else if event.event == "grade", let grade = try? decoder.decode(AnswerGrade.self, from: data) {
+                    grades.append(grade)
+                    if let i = records.lastIndex(where: grade.amends), records[i].correct { records[i].rating = grade.rating }
+                } else if event.event == "reset" || event.event == "grade" {
+                    // Whole JSON, so not cut short by a crash, wherever it is: unreadable.
                     unreadable.append(index)
-                } else if event.event == "grade" {
-                    if let grade = try? decoder.decode(AnswerGrade.self, from: data) {
-                        grades.append(grade)
-                        if let i = records.lastIndex(where: grade.amends), records[i].correct { records[i].rating = grade.rating }
-                    } else if index == lines.count - 1 && !endsWithNewline {
-                        torn = true
-                    } else {
-                        unreadable.append(index)
-                    }
                 } else if event.event == "torn-line-above", unreadable.last == index - 1 {
                     unreadable.removeLast()
                 }

@@ -139,7 +139,7 @@ struct EndToEndTests {
     func aSignalMidQuizSavesTheAnswerAndRestoresTheTerminal(stop: Stop) throws {
         let run = try MarrowRun(course: course)
         defer { run.cleanUp() }
-        let tmux = try run.start()
+        var tmux = try run.start()
         defer { tmux.kill() }
 
         try tmux.waitFor("not medical advice")
@@ -163,6 +163,25 @@ struct EndToEndTests {
         #expect(log.first?.contains(#""question":"e2e-q1""#) == true && log.first?.contains(#""correct":true"#) == true, "\(log)")
         let totals = try run.progressTotals()
         #expect(totals == Totals(answered: 1, correct: 1, lessonsRead: 0), "\(totals)")
+
+        // Start again: the quiz picks up at the question the signal interrupted,
+        // and finishing it gives the lesson its score.
+        tmux.kill()
+        tmux = try run.start()
+        try tmux.waitFor("Course map")
+        try tmux.send("t")
+        let resumed = try tmux.waitFor("Question 2 of 2")
+        #expect(resumed.contains("Picking up where you left off: 1 of 2 answered"), "\(resumed)")
+        try tmux.send("t")
+        try tmux.waitFor("✓ Correct")
+        try tmux.send("Enter")
+        try tmux.waitFor("2 of 2 correct")
+        try tmux.send("q")
+        try tmux.waitFor("Course map")
+        try tmux.send("q")
+        try tmux.waitFor("TERMINAL-")
+        #expect(try run.answerLog().count == 2)
+        #expect(try run.progressTotals() == Totals(answered: 2, correct: 2, lessonsRead: 0))
     }
 }
 

@@ -249,6 +249,54 @@ import Testing
         #expect(context.courseProgress[lesson: "what-is"].bestScore == 2.0 / 3.0)
     }
 
+    // MARK: Picking up a quiz left part-way
+
+    @Test func aQuizLeftPartWayIsPickedUpWhereItWasLeft() {
+        var context = F.context()
+        var quiz = lessonQuiz(&context)
+        _ = quiz.update(.ch("2"), context: &context)
+        #expect(quiz.update(.escape, context: &context) == .back)
+        var again = QuizScreen(lessonID: "what-is", questionIDs: nil, context: &context, history: recorded(context))
+        #expect(again.session.attemptID == quiz.session.attemptID)
+        #expect(again.phase == .asking && again.index == 1 && again.resumedWith == 1)
+        let screen = F.render(again, context: context).text
+        #expect(screen.contains("Question 2 of 3"), "\(screen)")
+        #expect(screen.contains("Picking up where you left off: 1 of 3 answered. n: start over"), "\(screen)")
+        #expect(again.statusKeys.map(\.keys).contains("n"))
+        _ = again.update(.ch("4"), context: &context)
+        _ = again.update(.enter, context: &context)
+        #expect(again.resumedWith == nil)
+        _ = again.update(.enter, context: &context)
+        _ = again.update(.ch("t"), context: &context)
+        _ = again.update(.enter, context: &context)
+        #expect(again.phase == .summary)
+        #expect(F.render(again, context: context).text.contains("2 of 3 correct"))
+        // One attempt, whole: the lesson's score.
+        let attempts = context.courseProgress[lesson: "what-is"].attempts
+        #expect(attempts.count == 1 && attempts[0].isComplete)
+        #expect(context.courseProgress[lesson: "what-is"].bestScore == 2.0 / 3.0)
+        // Finished: the next quiz is a new attempt from the first question.
+        let next = lessonQuiz(&context)
+        #expect(next.index == 0 && next.resumedWith == nil && next.session.attemptID != quiz.session.attemptID)
+    }
+
+    @Test func nStartsOverAndRetriesAreNeverPickedUp() {
+        var context = F.context()
+        var quiz = lessonQuiz(&context)
+        _ = quiz.update(.ch("1"), context: &context)
+        var again = lessonQuiz(&context)
+        #expect(again.resumedWith == 1 && again.index == 1)
+        _ = again.update(.ch("n"), context: &context)
+        #expect(again.index == 0 && again.resumedWith == nil && again.session.answeredCount == 0)
+        #expect(again.session.attemptID != quiz.session.attemptID)
+        #expect(!F.render(again, context: context).text.contains("Picking up"))
+        // n means nothing on a fresh quiz; a retry of chosen questions starts afresh.
+        _ = again.update(.ch("n"), context: &context)
+        #expect(again.index == 0 && again.phase == .asking)
+        let retry = QuizScreen(lessonID: "what-is", questionIDs: ["q-sibling-type"], context: &context)
+        #expect(retry.resumedWith == nil && retry.index == 0)
+    }
+
     @Test func feedbackScrollsWhenItDoesNotFit() {
         var context = F.context(columns: 40, rows: 12)
         var quiz = lessonQuiz(&context)
@@ -404,6 +452,6 @@ import Testing
         var context = F.context()
         let quiz = lessonQuiz(&context)
         let keys = quiz.keyHelp.map(\.keys).joined(separator: " ")
-        for k in ["1–9", "Enter", "space", "t / f", "r", "q or Esc", "?"] { #expect(keys.contains(k)) }
+        for k in ["1–9", "Enter", "space", "t / f", "r", "n", "q or Esc", "?"] { #expect(keys.contains(k)) }
     }
 }

@@ -19,13 +19,13 @@ public struct QuizSession: Sendable, Hashable {
     /// The lesson whose quiz this is; nil when the questions come from several lessons.
     public let lessonID: String?
     /// Random and unique: shared by this attempt's answer records and its `QuizAttempt`s.
-    public let attemptID: String
+    public internal(set) var attemptID: String
     public let started: Date
     public let questions: [Question]
     /// For each question, the written index of the choice shown at each position.
     public let choiceOrders: [[Int]]
     /// The answer given to each question, nil until answered.
-    public private(set) var records: [AnswerRecord?]
+    public internal(set) var records: [AnswerRecord?]
     /// The generator as this session left it: a retry continues from here, so it
     /// gets a fresh id and a fresh order.
     public let generator: SplitMix64

@@ -6,7 +6,7 @@ enum Navigation {
     static func screen(for route: Route, in state: inout AppState) -> (any Screen)? {
         switch route {
         case .openQuiz(let lessonID, let questionIDs):
-            return QuizScreen(lessonID: lessonID, questionIDs: questionIDs, context: &state.context)
+            return QuizScreen(lessonID: lessonID, questionIDs: questionIDs, context: &state.context, history: state.answerHistory ?? [])
         case .openReview:
             state.refreshPlan()
             return QuizScreen(reviewOf: &state.context)

@@ -41,6 +41,10 @@ public struct QuizScreen: Screen {
     public private(set) var selfGrade: Rating?
     /// A one-line hint after a key that could not be acted on.
     public private(set) var notice: String?
+    /// How many questions were already answered when this quiz picked up an attempt
+    /// left part-way (said above the question, with n to start over); nil once
+    /// an answer is given or for a new attempt.
+    public private(set) var resumedWith: Int?
 
     /// A quiz over a prepared session.
     public init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
@@ -52,8 +56,20 @@ public struct QuizScreen: Screen {
 
     /// The quiz a route asks for: `Route.openQuiz(lessonID:questionIDs:)`. Seeds the
     /// attempt from `context.randomSeed` and advances the seed, so the next attempt
-    /// gets another id and choice order.
-    public init(lessonID: String?, questionIDs: [String]?, context: inout AppContext) {
+    /// gets another id and choice order. A lesson's whole quiz left part-way
+    /// (`QuizSession.unfinishedAttempt`) is picked up at its first unanswered
+    /// question, its earlier answers taken from `history` (the answer log).
+    public init(lessonID: String?, questionIDs: [String]?, context: inout AppContext, history: [AnswerRecord] = []) {
+        if questionIDs == nil, let lessonID, let lesson = context.course.lesson(id: lessonID),
+           let attempt = QuizSession.unfinishedAttempt(of: lesson, in: context.courseProgress[lesson: lessonID]) {
+            var generator = SplitMix64(seed: context.randomSeed)
+            let session = QuizSession(resuming: attempt, course: context.course, lesson: lesson, history: history, generator: &generator)
+            context.randomSeed = generator.next()
+            self.init(session: session)
+            index = session.firstUnanswered
+            resumedWith = session.answeredCount
+            return
+        }
         self.init(session: Self.session(lessonID: lessonID, questionIDs: questionIDs, context: &context), isRetry: questionIDs != nil)
     }
 
@@ -90,6 +106,7 @@ public struct QuizScreen: Screen {
             KeyHelp("t / f", "answer True or False"),
             KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
             KeyHelp("r", "retry the missed questions (at the end)"),
+            KeyHelp("n", "start over, when the quiz picked up where you left it"),
             KeyHelp("q or Esc", "leave the quiz (answers are already saved)"),
             KeyHelp("?", "this help"),
         ]
@@ -98,13 +115,14 @@ public struct QuizScreen: Screen {
     public var statusKeys: [KeyHelp] {
         switch phase {
         case .asking:
+            if resumedWith != nil { return [KeyHelp("n", "start over"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")] }
             switch question?.kind {
             case .multiple?: return [KeyHelp("space", "tick"), KeyHelp("Enter", "submit"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
             case .trueFalse?: return [KeyHelp("t/f", "answer"), KeyHelp("↑↓ Enter", "choose"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
             default: return [KeyHelp("1–\(choiceCount)", "answer"), KeyHelp("↑↓ Enter", "choose"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
             }
         case .feedback:
-            let next = KeyHelp("Enter", session.answeredCount == session.total && index == session.total - 1 ? "score" : "next")
+            let next = KeyHelp("Enter", nextQuestion == nil ? "score" : "next")
             if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }
             return [next, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
         case .summary:
@@ -133,6 +151,9 @@ public struct QuizScreen: Screen {
         let count = question.choices.count
         switch key {
         case .character("q"): return .back
+        case .character("n") where resumedWith != nil:
+            // A new attempt from the first question; the one left part-way stays as it is.
+            self = QuizScreen(session: Self.session(lessonID: session.lessonID, questionIDs: nil, context: &context))
         case .up, .character("k"): focus = max(0, focus - 1)
         case .down, .character("j"): focus = min(count - 1, focus + 1)
         case .home: focus = 0
@@ -181,6 +202,13 @@ public struct QuizScreen: Screen {
         picked = positions
         phase = .feedback
         scroll = 0
+        resumedWith = nil
+    }
+
+    /// The question after the one shown that is still to answer (in a quiz picked
+    /// up part-way, those answered before are passed over); nil at the end.
+    private var nextQuestion: Int? {
+        session.records.indices.first { $0 > index && session.records[$0] == nil }
     }
 
     /// Whether the question in feedback was answered right.
@@ -206,8 +234,8 @@ public struct QuizScreen: Screen {
         case .character("e"): grade(.easy, context: &context)
         case .enter, .character("n"):
             selfGrade = nil
-            if index + 1 < session.total {
-                index += 1
+            if let next = nextQuestion {
+                index = next
                 phase = .asking
                 focus = 0
                 selected = []
@@ -373,6 +401,10 @@ public struct QuizScreen: Screen {
         case .trueFalse: hint = "True or false? Press t or f."
         case .single: hint = "Press a number, or ↑/↓ and Enter."
         }
+        if let resumedWith {
+            lines += Layout.wrap("Picking up where you left off: \(resumedWith) of \(session.total) answered. n: start over",
+                                 width: width, style: Style(.accent, .bold))
+        }
         lines += Layout.wrap(notice ?? hint, width: width, style: Style(notice == nil ? .dim : .warning))
         lines.append(StyledLine())
         var focusRange: Range<Int>?
@@ -435,7 +467,7 @@ public struct QuizScreen: Screen {
                                          [Span("(optional)", Style(.dim))]], width: width)
             }
         }
-        let last = index + 1 >= session.total
+        let last = nextQuestion == nil
         lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(last ? ": see your score" : ": next question", Style(.dim))]))
         return lines
     }

@@ -40,7 +40,11 @@ struct PlainQuiz {
         let total = session.total
         console.say(clean(title))
         console.say("\(total) question\(total == 1 ? "" : "s"). Type the number of your answer and press Enter; q stops. Each answer is saved as you give it.")
-        for index in 0..<total {
+        if session.answeredCount > 0 {
+            console.say("Picking up where you left off: \(session.answeredCount) of \(total) answered. (--restart starts over.)")
+        }
+        // A quiz picked up part-way asks only what is still to answer.
+        for index in 0..<total where session.records[index] == nil {
             console.say()
             let question = session.questions[index]
             var heading = "Question \(index + 1) of \(total)"

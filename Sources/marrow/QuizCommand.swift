@@ -17,6 +17,7 @@ struct QuizCommand: ParsableCommand {
             several numbers for "select all that apply" (1 3 or 1,3), or t/f for true or false. \
             After a right answer, Enter goes on; h or e first says it was hard or easy. q stops. \
             Each answer is saved the moment it is given; the end of input stops the quiz cleanly. \
+            A lesson's quiz left part-way picks up at its next question (--restart starts over). \
             For screen readers, braille displays and scripts.
             """
     )
@@ -35,6 +36,9 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Plain standard input and output, no full-screen app.")
     var plain = false
 
+    @Flag(help: "Start the lesson's quiz over, instead of picking up where it was left part-way.")
+    var restart = false
+
     @Option(help: ArgumentHelp("Shuffle the choices with this seed, to repeat an order.", valueName: "n"))
     var seed: UInt64?
 
@@ -49,6 +53,7 @@ struct QuizCommand: ParsableCommand {
         let asked = [lesson != nil, review, mistakes].filter { $0 }.count
         if asked == 0 { throw ValidationError("name a lesson (its id, number or file name), or pass --review or --mistakes") }
         if asked > 1 { throw ValidationError("give one of: a lesson, --review, --mistakes") }
+        if restart && lesson == nil { throw ValidationError("--restart goes with a lesson's quiz") }
         try checkDesiredRetention(desiredRetention)
     }
 
@@ -107,8 +112,14 @@ struct QuizCommand: ParsableCommand {
             }
         }
 
-        let session = QuizSession(course: course, lessonID: lessonID, questionIDs: questionIDs, started: now,
-                                  seed: seed ?? UInt64.random(in: .min ... .max))
+        let seed = seed ?? UInt64.random(in: .min ... .max)
+        var session = QuizSession(course: course, lessonID: lessonID, questionIDs: questionIDs, started: now, seed: seed)
+        // A lesson's quiz left part-way continues, as in the app.
+        if !restart, questionIDs == nil, let lessonID, let found = course.lesson(id: lessonID),
+           let attempt = QuizSession.unfinishedAttempt(of: found, in: progress[course: course.info.id][lesson: lessonID]) {
+            var generator = SplitMix64(seed: seed)
+            session = QuizSession(resuming: attempt, course: course, lesson: found, history: try Self.records(store), generator: &generator)
+        }
         let fixedNow = try global.fixedNow()
         var quiz = PlainQuiz(
             session: session, course: course, title: title,

@@ -164,6 +164,31 @@ import Testing
         #expect(nothing.stdout.hasSuffix("The quiz was left unfinished: nothing was answered.\n"))
     }
 
+    @Test func aQuizLeftPartWayPicksUpAtTheNextQuestion() throws {
+        let progress = try progressFile()
+        _ = try quiz(["1"], progress: progress, input: "3\n")
+        let r = try quiz(["1"], progress: progress, input: "t\n\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Picking up where you left off: 1 of 2 answered. (--restart starts over.)\n"), "\(r.stdout)")
+        #expect(!r.stdout.contains("Question 1 of 2"), "\(r.stdout)")
+        #expect(r.stdout.contains("Question 2 of 2"))
+        // Finished as one attempt: the first answer (wrong) and this one (right) make the score.
+        #expect(r.stdout.contains("Score: 1 of 2 correct (50%)."), "\(r.stdout)")
+        #expect(r.stdout.contains("- Which tissue makes blood cells? (right answer: 2. Bone marrow)"))
+        let lines = try logLines(progress)
+        #expect(lines.count == 2 && lines[0]["attempt"] as? String == lines[1]["attempt"] as? String)
+        let lessons = try #require(try progressJSON(progress)["lessons"] as? [[String: Any]])
+        #expect(lessons[0]["bestScore"] as? Double == 0.5)
+
+        // --restart starts a new attempt from the first question.
+        _ = try quiz(["1"], progress: progress, input: "2\n")
+        let again = try quiz(["1", "--restart"], progress: progress, input: "2\n\nt\n\n")
+        #expect(!again.stdout.contains("Picking up") && again.stdout.contains("Question 1 of 2"), "\(again.stdout)")
+        #expect(again.stdout.contains("Score: 2 of 2 correct (100%)."))
+        let usage = try Marrow.run(["quiz", "--review", "--restart", "--plain", "--lessons", course, "--progress", progress], environment: environment)
+        #expect(usage.status == 2 && usage.stderr.contains("--restart goes with a lesson's quiz"), "\(usage.stderr)")
+    }
+
     @Test func selfGradesAfterARightAnswerAreSaved() throws {
         let progress = try progressFile()
         let r = try quiz(["1"], progress: progress, input: "2\nh\nt\ne\n")

@@ -25,7 +25,9 @@ import Testing
                     : String(1 + random.next() % 3) + "\n\n" + (random.next() % 2 == 0 ? "t" : "f") + "\n\n"
                 let path = folder + "/in\(who)"
                 try input.write(toFile: path, atomically: true, encoding: .utf8)
-                let p = try #require(Spawned.marrow(["quiz", "--plain", lesson, "--lessons", Fault.course, "--progress", state],
+                // --restart: each process its own attempt, even when the other's is still
+                // part-way (which it would otherwise pick up).
+                let p = try #require(Spawned.marrow(["quiz", "--plain", lesson, "--restart", "--lessons", Fault.course, "--progress", state],
                                                    stdinPath: path, in: folder, tag: "p\(who)"))
                 runs.append((lesson, p))
             }

@@ -212,7 +212,7 @@ import Testing
         let stamp = try #require(FileStamp.of("/"))
         let entry = FirstScreenCache.Entry(
             key: .init(lessonsDirectory: "odd\nname\\with\rbreaks", progressPath: "/p/progress.json", monochrome: true, notices: ["one", "two\\n"]),
-            executable: stamp, inputs: [.init(path: "/a b/c", stamp: stamp), .init(path: "/missing", stamp: nil)], frame: frame)
+            executable: stamp, inputs: [StampedPath(path: "/a b/c", stamp: stamp), StampedPath(path: "/missing", stamp: nil)], frame: frame)
         let decoded = try #require(FirstScreenCache.decode(FirstScreenCache.encode(entry)))
         #expect(decoded == entry)
         #expect(decoded.frame.cursor?.row == 2 && decoded.frame.cursor?.column == 3)

@@ -15,12 +15,12 @@ public struct CourseOutline: Sendable {
     public var course: Course
     /// How many lessons, from the first, had their front matter read.
     public var readCount: Int
-    /// Every path the outline was read from: the course folder (its listing),
-    /// `course.yaml` (read if it exists) and each lesson file whose front matter
-    /// was read. The outline changes only if one of them does.
-    public var inputs: [String] {
-        [course.directory, CourseFiles.join(course.directory, "course.yaml")] + course.lessons.prefix(readCount).map(\.path)
-    }
+    /// With `stamped`, every file the outline was read from and its stamp taken
+    /// just before it was read: the course folder (its listing), `course.yaml`
+    /// (nil when there is none) and each lesson file whose front matter was read.
+    /// The outline can only change if one of them does; a stamp that is the same
+    /// again after the outline was used shows the file did not change meanwhile.
+    public var inputs: [StampedPath] = []
 
     /// Whether every lesson's front matter was read.
     public var isComplete: Bool { readCount == course.lessons.count }
@@ -32,12 +32,18 @@ public struct CourseOutline: Sendable {
     /// Reads the outline of the course in `directory`. With `firstLessons`, reads the
     /// front matter of that many lessons, then on until every id in `wanted` was
     /// found (or all were read); without it, reads them all. Nil when the outline
-    /// might not match the full course (see the type's note).
-    public static func load(directory: String, firstLessons limit: Int? = nil, wanted: Set<String> = []) -> CourseOutline? {
+    /// might not match the full course (see the type's note). With `stamped`, keeps
+    /// `inputs`.
+    public static func load(directory: String, firstLessons limit: Int? = nil, wanted: Set<String> = [], stamped: Bool = false) -> CourseOutline? {
+        var inputs: [StampedPath] = []
+        func stamp(_ path: String) { if stamped { inputs.append(StampedPath(path)) } }
+        stamp(directory)
         guard CourseFiles.isDirectory(directory) else { return nil }
         let folderName = CourseFiles.folderName(directory)
         var ignored: [Diagnostic] = []
-        let info = CourseInfoReader.read(path: CourseFiles.join(directory, "course.yaml"), fallback: CourseInfo(id: folderName, title: folderName), diagnostics: &ignored)
+        let yaml = CourseFiles.join(directory, "course.yaml")
+        stamp(yaml)
+        let info = CourseInfoReader.read(path: yaml, fallback: CourseInfo(id: folderName, title: folderName), diagnostics: &ignored)
         guard let names = try? CourseFiles.fileNames(in: directory) else { return nil }
         let lessonNames = LessonFileName.sorted(names.filter(LessonFileName.isMarkdown)).filter(LessonFileName.isLesson)
 
@@ -48,6 +54,7 @@ public struct CourseOutline: Sendable {
         for name in lessonNames {
             if let limit, lessons.count >= limit, missing.isEmpty { break }
             let path = CourseFiles.join(directory, name)
+            stamp(path)
             guard let meta = frontMatter(path: path), seen.insert(meta.id).inserted else { return nil }
             missing.remove(meta.id)
             lessons.append(Lesson(meta: meta, body: Document(blocks: []), quiz: [], path: path, fileName: name))
@@ -57,7 +64,7 @@ public struct CourseOutline: Sendable {
             lessons.append(Lesson(meta: LessonMeta(id: placeholderID(name), title: ""), body: Document(blocks: []), quiz: [],
                                   path: CourseFiles.join(directory, name), fileName: name))
         }
-        return CourseOutline(course: Course(info: info, lessons: lessons, directory: directory), readCount: readCount)
+        return CourseOutline(course: Course(info: info, lessons: lessons, directory: directory), readCount: readCount, inputs: inputs)
     }
 
     /// Bytes read from the start of a lesson file, enough for any usual front matter.

@@ -80,3 +80,22 @@ public struct FileStamp: Sendable, Hashable {
         self.changed = changed
     }
 }
+
+/// A path and the stamp of the file it led to when stamped (nil: there was none).
+public struct StampedPath: Sendable, Hashable {
+    public var path: String
+    public var stamp: FileStamp?
+
+    public init(path: String, stamp: FileStamp?) {
+        self.path = path
+        self.stamp = stamp
+    }
+
+    /// `path` stamped now.
+    public init(_ path: String) {
+        self.init(path: path, stamp: FileStamp.of(path))
+    }
+
+    /// Whether the file at `path` still has the same stamp (or is still missing).
+    public var isUnchanged: Bool { FileStamp.of(path) == stamp }
+}

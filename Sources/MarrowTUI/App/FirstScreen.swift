@@ -38,10 +38,10 @@ public enum FirstScreen {
                 monochrome: monochrome, notices: notices, now: now)?.state
     }
 
-    /// `state`, and the outline it was made from (whose `inputs` are the files the
-    /// first screen depends on).
+    /// `state`, and the outline it was made from; an outline it reads itself is
+    /// `stamped` if asked (its `inputs` are then the files the first screen depends on).
     static func prepare(lessonsDirectory: String, outline: CourseOutline? = nil, progress: Progress, size: Size,
-                        monochrome: Bool, notices: [String], now: Date) -> (state: AppState, outline: CourseOutline)? {
+                        monochrome: Bool, notices: [String], now: Date, stamped: Bool = false) -> (state: AppState, outline: CourseOutline)? {
         // Lessons counted on the course map (read, or with a quiz score) and the
         // place to continue must be in the outline; so must every lesson row on screen.
         var wanted = Set<String>()
@@ -55,7 +55,7 @@ public enum FirstScreen {
             outline = nil
         }
         if outline == nil {
-            outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: max(0, size.rows), wanted: wanted)
+            outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: max(0, size.rows), wanted: wanted, stamped: stamped)
         }
         guard let outline, progress[course: outline.course.info.id].disclaimerSeen else { return nil }
         let context = AppContext(course: outline.course, progress: progress, now: now, monochrome: monochrome, notices: notices)

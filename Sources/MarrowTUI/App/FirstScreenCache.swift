@@ -48,13 +48,8 @@ public enum FirstScreenCache {
         /// The stamp of the program that drew the screen.
         var executable: FileStamp
         /// Each file the screen was drawn from and its stamp then (nil: it did not exist).
-        var inputs: [Input]
+        var inputs: [StampedPath]
         var frame: ScreenBuffer
-    }
-
-    struct Input: Equatable {
-        var path: String
-        var stamp: FileStamp?
     }
 
     /// The running program's stamp; nil where /proc/self/exe does not exist (no cache then).
@@ -72,7 +67,7 @@ public enum FirstScreenCache {
 
     static func isCurrent(_ entry: Entry, key: Key, executable: FileStamp) -> Bool {
         guard entry.key == key, entry.executable == executable else { return false }
-        return entry.inputs.allSatisfy { FileStamp.of($0.path) == $0.stamp }
+        return entry.inputs.allSatisfy(\.isUnchanged)
     }
 
     // MARK: At exit
@@ -80,31 +75,27 @@ public enum FirstScreenCache {
     /// Draws the first screen the next launch would draw at `size`, as `FirstScreen`
     /// does, and keeps it with the stamps of the files it was drawn from; removes
     /// the cache when there is no such screen (the disclaimer is still to show, the
-    /// course cannot be outlined, the state file cannot be read). Writes nothing if
-    /// a file changed while the screen was drawn.
+    /// course cannot be outlined, the state file cannot be read). Each file is
+    /// stamped just before it is read, and all are stamped again once the screen is
+    /// drawn: if any changed meanwhile, the screen might not match its stamps, and
+    /// no cache is kept.
     public static func refresh(store: ProgressStore, key: Key, size: Size) {
         guard let executable = executableStamp() else { return }
-        // Which files the screen reads is known once it is drawn; it is then drawn
-        // again between two rounds of stamps of those files, which must agree.
-        guard let first = draw(store: store, key: key, size: size) else {
-            store.writeFirstScreenCache(nil)
-            return
-        }
-        let before = first.inputs.map { Input(path: $0, stamp: FileStamp.of($0)) }
-        guard let second = draw(store: store, key: key, size: size), second.inputs == first.inputs,
-              before.allSatisfy({ FileStamp.of($0.path) == $0.stamp }) else {
-            store.writeFirstScreenCache(nil)
-            return
-        }
-        store.writeFirstScreenCache(encode(Entry(key: key, executable: executable, inputs: before, frame: second.frame)))
-    }
-
-    /// The first screen at `size` from the files as they are now, and the files it was drawn from.
-    private static func draw(store: ProgressStore, key: Key, size: Size) -> (frame: ScreenBuffer, inputs: [String])? {
+        let state = StampedPath(store.path)
         guard let progress = store.firstScreenProgress(),
-              let (state, outline) = FirstScreen.prepare(lessonsDirectory: key.lessonsDirectory, progress: progress, size: size,
-                                                         monochrome: key.monochrome, notices: key.notices, now: Date()) else { return nil }
-        return (App.render(state, size: size), [store.path] + outline.inputs)
+              let (first, outline) = FirstScreen.prepare(lessonsDirectory: key.lessonsDirectory, progress: progress, size: size,
+                                                          monochrome: key.monochrome, notices: key.notices, now: Date(), stamped: true)
+        else {
+            store.writeFirstScreenCache(nil)
+            return
+        }
+        let frame = App.render(first, size: size)
+        let inputs = [state] + outline.inputs
+        guard inputs.allSatisfy(\.isUnchanged) else {
+            store.writeFirstScreenCache(nil)
+            return
+        }
+        store.writeFirstScreenCache(encode(Entry(key: key, executable: executable, inputs: inputs, frame: frame)))
     }
 
     // MARK: The file
@@ -158,13 +149,13 @@ public enum FirstScreenCache {
             guard let text = unescape(notice) else { return nil }
             notices.append(text)
         }
-        var inputs: [Input] = []
+        var inputs: [StampedPath] = []
         while let input = field("input") {
             guard let space = input.firstIndex(of: 0x20), let path = unescape(input[(space + 1)...]) else { return nil }
             let stampText = input[..<space]
             let stamp = self.stamp(stampText)
             guard stamp != nil || stampText.elementsEqual([0x2D]) else { return nil }
-            inputs.append(Input(path: path, stamp: stamp))
+            inputs.append(StampedPath(path: path, stamp: stamp))
         }
         guard let sizeText = field("size"), let size = numbers(sizeText, count: 2),
               (1...10_000).contains(size[0]), (1...10_000).contains(size[1]) else { return nil }

@@ -20,64 +20,85 @@ public struct FileStamp: Sendable, Hashable {
     private let device: UInt64
     private let inode: UInt64
     private let size: Int64
-    private let modified: [Int]
-    private let changed: [Int]
+    // Seconds and nanoseconds, as plain fields: a launch compares hundreds of stamps.
+    private let modifiedSeconds: Int
+    private let modifiedNanoseconds: Int
+    private let changedSeconds: Int
+    private let changedNanoseconds: Int
 
     /// The stamp of the file `path` leads to (links followed); nil if there is none.
     public static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         #if canImport(Darwin)
-        let modified = [Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec)]
-        let changed = [Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec)]
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
         #else
-        let modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-        let changed = [Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
         #endif
         return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                         modified: modified, changed: changed)
+                         modified: (Int(modified.tv_sec), Int(modified.tv_nsec)), changed: (Int(changed.tv_sec), Int(changed.tv_nsec)))
     }
 
     /// The stamp as one word: its seven numbers joined by ":".
     public var encoded: String {
-        "\(device):\(inode):\(size):\(modified[0]):\(modified[1]):\(changed[0]):\(changed[1])"
+        "\(device):\(inode):\(size):\(modifiedSeconds):\(modifiedNanoseconds):\(changedSeconds):\(changedNanoseconds)"
     }
 
-    /// The stamp `encoded` wrote (as UTF-8 bytes); nil for anything else.
-    public init?(encoded: some Collection<UInt8>) {
-        // Seven decimal numbers of at most 19 digits, the third and later ones may be
+    /// The stamp `encoded` wrote; nil for anything else.
+    public init?(encoded: String) {
+        self.init(encoded: Array(encoded.utf8)[...])
+    }
+
+    /// The stamp `encoded` wrote, as UTF-8 bytes; nil for anything else. (A concrete
+    /// type, not a generic one: called from another module, a generic would walk the
+    /// bytes through protocol witnesses, several times slower.)
+    public init?(encoded: ArraySlice<UInt8>) {
+        // Seven decimal numbers of at most 18 digits, the fourth and later ones may be
         // negative (times before 1970): parsed by hand, since this runs at every launch.
-        var numbers: [Int64] = []
-        numbers.reserveCapacity(7)
+        var numbers: (Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0, 0)
+        var count = 0
         var value: Int64 = 0, digits = 0, negative = false
+        func store() -> Bool {
+            let number = negative ? -value : value
+            switch count {
+            case 0: numbers.0 = number
+            case 1: numbers.1 = number
+            case 2: numbers.2 = number
+            case 3: numbers.3 = number
+            case 4: numbers.4 = number
+            case 5: numbers.5 = number
+            case 6: numbers.6 = number
+            default: return false
+            }
+            count += 1
+            value = 0; digits = 0; negative = false
+            return true
+        }
         for byte in encoded {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 guard digits < 18 else { return nil }
                 value = value * 10 + Int64(byte - UInt8(ascii: "0"))
                 digits += 1
-            case UInt8(ascii: "-") where digits == 0 && !negative && numbers.count >= 3:
+            case UInt8(ascii: "-") where digits == 0 && !negative && count >= 3:
                 negative = true
             case UInt8(ascii: ":") where digits > 0:
-                numbers.append(negative ? -value : value)
-                value = 0; digits = 0; negative = false
+                guard store() else { return nil }
             default:
                 return nil
             }
         }
-        guard digits > 0 else { return nil }
-        numbers.append(negative ? -value : value)
-        guard numbers.count == 7, numbers[0] >= 0, numbers[1] >= 0 else { return nil }
-        self.init(device: UInt64(numbers[0]), inode: UInt64(numbers[1]), size: numbers[2],
-                  modified: [Int(numbers[3]), Int(numbers[4])], changed: [Int(numbers[5]), Int(numbers[6])])
+        guard digits > 0, store(), count == 7 else { return nil }
+        self.init(device: UInt64(numbers.0), inode: UInt64(numbers.1), size: numbers.2,
+                  modified: (Int(numbers.3), Int(numbers.4)), changed: (Int(numbers.5), Int(numbers.6)))
     }
 
-    private init(device: UInt64, inode: UInt64, size: Int64, modified: [Int], changed: [Int]) {
+    private init(device: UInt64, inode: UInt64, size: Int64, modified: (Int, Int), changed: (Int, Int)) {
         self.device = device
         self.inode = inode
         self.size = size
-        self.modified = modified
-        self.changed = changed
+        (modifiedSeconds, modifiedNanoseconds) = modified
+        (changedSeconds, changedNanoseconds) = changed
     }
 }
 

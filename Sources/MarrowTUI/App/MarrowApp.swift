@@ -17,8 +17,12 @@ public enum MarrowApp {
 
     /// Whether the app can run here: stdin and stdout are terminals and TERM is set and not "dumb".
     public static func hasInteractiveTerminal(environment: [String: String]) -> Bool {
+        hasInteractiveTerminal(term: environment["TERM"])
+    }
+
+    static func hasInteractiveTerminal(term: String?) -> Bool {
         guard isatty(0) == 1, isatty(1) == 1 else { return false }
-        guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else { return false }
+        guard let term, !term.isEmpty, term != "dumb" else { return false }
         return true
     }
 
@@ -29,12 +33,11 @@ public enum MarrowApp {
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without colour.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
     public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
-        let environment = Environment.values(["TERM", "NO_COLOR"])
-        guard hasInteractiveTerminal(environment: environment) else {
+        guard hasInteractiveTerminal(term: Environment.value("TERM")) else {
             fputsStandardError(needsTerminalMessage)
             return 1
         }
-        let noColor = monochrome || !(environment["NO_COLOR"] ?? "").isEmpty
+        let noColor = monochrome || !(Environment.value("NO_COLOR") ?? "").isEmpty
         installStopHandlers()
         var notices: [String] = []
         if let localeNotice = Terminal.prepareLocale() { notices.append(localeNotice) }

@@ -20,7 +20,10 @@ final class Terminal {
     private(set) var size: Size
     private let theme: Theme
     private var previous: ScreenBuffer?
-    private var pairs: [Int32: Int16] = [:]
+    /// The colours of each pair made so far (pair n at n - 1): a handful, searched in order.
+    private var pairColors: [Int32] = []
+    /// The curses attributes and pair of the style drawn last, as most cells repeat it.
+    private var lastLook: (style: Style, attributes: attr_t, pair: Int16)?
     private var maxPairs: Int
     private var isOpen = true
     private var cursorVisible: Int32 = -1
@@ -122,8 +125,10 @@ final class Terminal {
         previous = buffer
     }
 
-    private func put(_ cell: Cell, row: Int, column: Int, columns: Int, window: UnsafeMutablePointer<WINDOW>?) {
-        let look = theme.look(for: cell.style)
+    /// The curses attributes and colour pair for a style.
+    private func attributes(of style: Style) -> (attr_t, Int16) {
+        if let last = lastLook, last.style == style { return (last.attributes, last.pair) }
+        let look = theme.look(for: style)
         var attributes = marrow_a_normal()
         if look.attributes.contains(.bold) { attributes |= marrow_a_bold() }
         if look.attributes.contains(.underline) { attributes |= marrow_a_underline() }
@@ -131,8 +136,14 @@ final class Terminal {
         if look.attributes.contains(.dim) { attributes |= marrow_a_dim() }
         if look.attributes.contains(.italic) { attributes |= marrow_a_italic() }
         let pair = pairNumber(look)
+        lastLook = (style, attributes, pair)
+        return (attributes, pair)
+    }
+
+    private func put(_ cell: Cell, row: Int, column: Int, columns: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        let (attributes, pair) = attributes(of: cell.style)
         // A wide character that would not fit on the last column is drawn as a space.
-        let wide = DisplayWidth.of(cell.character) == 2
+        let wide = cell.character.isASCII ? false : DisplayWidth.of(cell.character) == 2
         var character = wide && column + 1 >= columns ? " " : cell.character
         if asciiOnly, !character.isASCII {
             character = "?"
@@ -156,11 +167,11 @@ final class Terminal {
     private func pairNumber(_ look: Look) -> Int16 {
         if look.foreground == -1 && look.background == -1 { return 0 }
         let key = Int32(look.foreground) << 16 | Int32(UInt16(bitPattern: look.background))
-        if let pair = pairs[key] { return pair }
-        let next = pairs.count + 1
+        if let index = pairColors.firstIndex(of: key) { return Int16(index + 1) }
+        let next = pairColors.count + 1
         guard next < maxPairs, next <= Int(Int16.max) else { return 0 }
         init_pair(Int16(next), look.foreground, look.background)
-        pairs[key] = Int16(next)
+        pairColors.append(key)
         return Int16(next)
     }
 

@@ -55,4 +55,17 @@ import Testing
         #expect(bare.records.map { $0?.correct } == [true, r2.correct, nil, nil])
         #expect(bare.records[0]?.attempt == first.attemptID)
     }
+
+    @Test func aQuizLeftPartWayIsKeptInTheStateFileThroughDaysOfOtherAttempts() {
+        // Left part-way, then reviews or retries of the lesson on eight later days:
+        // more than the attempts kept by recency, none within a day of the first.
+        var lesson = LessonProgress(attempts: [attempt("left", ["q1": true])])
+        for day in 1...8 {
+            lesson.attempts.append(attempt("review\(day)", ["q2": true], at: Double(day) * 24 * 60, total: 1, full: false))
+        }
+        #expect(QuizSession.unfinishedAttempt(of: basics, in: lesson)?.id == "left")
+        let kept = LessonProgress(attempts: lesson.retainedAttempts)
+        #expect(kept.attempts.count < lesson.attempts.count)
+        #expect(QuizSession.unfinishedAttempt(of: basics, in: kept)?.id == "left")
+    }
 }

@@ -6,7 +6,8 @@
 /// every older one that something shown from the state depends on: the best and
 /// the latest scored attempt (`bestScore`, `lastScore`), the best finished attempt
 /// (the course map's "★ quiz 7/8") and a finished attempt of the largest size (so
-/// `scoredAttempts` still tells retries from whole quizzes the same way). Attempts
+/// `scoredAttempts` still tells retries from whole quizzes the same way), and the
+/// latest whole-quiz attempt while it is left part-way (the quiz picks it up). Attempts
 /// stay in their order. Keeping is deterministic, so two instances merging their
 /// states drop the same attempts.
 extension LessonProgress {
@@ -28,6 +29,12 @@ extension LessonProgress {
             keep.formUnion(attempts.indices.filter { age($0) < 2 })
             let unfinished = attempts.indices.filter { !attempts[$0].isComplete && age($0) < 24 * 3600 }
             keep.formUnion(unfinished.sorted { attempts[$0].started < attempts[$1].started }.suffix(Self.recentAttemptsKept))
+        }
+        // The lesson's latest whole-quiz attempt while it is left part-way: opening
+        // the quiz picks it up (`QuizSession.unfinishedAttempt`), however old it is.
+        if let whole = attempts.indices.filter({ attempts[$0].fullQuiz == true })
+            .max(by: { QuizAttempt.chronological(attempts[$0], attempts[$1]) }), !attempts[whole].isComplete {
+            keep.insert(whole)
         }
         let finished = attempts.indices.filter { attempts[$0].isComplete }
         let largest = finished.map { attempts[$0].total }.max() ?? 0

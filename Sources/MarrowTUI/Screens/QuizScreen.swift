@@ -115,12 +115,14 @@ public struct QuizScreen: Screen {
     public var statusKeys: [KeyHelp] {
         switch phase {
         case .asking:
-            if resumedWith != nil { return [KeyHelp("n", "start over"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")] }
+            let answer: [KeyHelp]
             switch question?.kind {
-            case .multiple?: return [KeyHelp("space", "tick"), KeyHelp("Enter", "submit"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
-            case .trueFalse?: return [KeyHelp("t/f", "answer"), KeyHelp("↑↓ Enter", "choose"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
-            default: return [KeyHelp("1–\(choiceCount)", "answer"), KeyHelp("↑↓ Enter", "choose"), KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
+            case .multiple?: answer = [KeyHelp("space", "tick"), KeyHelp("Enter", "submit")]
+            case .trueFalse?: answer = [KeyHelp("t/f", "answer"), KeyHelp("↑↓ Enter", "choose")]
+            default: answer = [KeyHelp("1–\(choiceCount)", "answer"), KeyHelp("↑↓ Enter", "choose")]
             }
+            let restart = resumedWith == nil ? [] : [KeyHelp("n", "start over")]
+            return answer + restart + [KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
         case .feedback:
             let next = KeyHelp("Enter", nextQuestion == nil ? "score" : "next")
             if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }

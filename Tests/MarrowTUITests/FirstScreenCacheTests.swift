@@ -203,6 +203,16 @@ import Testing
         #expect(setup.cached == nil)
     }
 
+    /// A few bytes naming a huge screen must not make the launch fill gigabytes of cells.
+    @Test func aCacheNamingAHugeScreenIsIgnored() throws {
+        let stamp = try #require(FileStamp.of("/"))
+        let header = FirstScreenCache.header + "\nexe " + stamp.encoded + "\nlessons /l\nprogress /p.json\nmono 0\n"
+        // Only the size is compared: a failure must not describe 100 million cells.
+        #expect(FirstScreenCache.decode(Array((header + "size 10000 10000\nend\n").utf8))?.frame.size == nil)
+        #expect(FirstScreenCache.decode(Array((header + "size 10000 200\nend\n").utf8))?.frame.size == nil)
+        #expect(FirstScreenCache.decode(Array((header + "size 500 200\nend\n").utf8))?.frame.size == Size(columns: 500, rows: 200))
+    }
+
     @Test func entriesRoundTripExactly() throws {
         var frame = ScreenBuffer(size: Size(columns: 12, rows: 3))
         frame.put("造血幹細胞", row: 0, column: 1, style: Style(.title, [.bold]))

@@ -158,7 +158,7 @@ public enum FirstScreenCache {
             inputs.append(StampedPath(path: path, stamp: stamp))
         }
         guard let sizeText = field("size"), let size = numbers(sizeText, count: 2),
-              (1...10_000).contains(size[0]), (1...10_000).contains(size[1]) else { return nil }
+              (1...10_000).contains(size[0]), (1...10_000).contains(size[1]), size[0] * size[1] <= largestScreen else { return nil }
         let (columns, rows) = (size[0], size[1])
         var frame = ScreenBuffer(size: Size(columns: columns, rows: rows))
         if let cursorText = field("cursor") {
@@ -183,6 +183,11 @@ public enum FirstScreenCache {
         return Entry(key: Key(lessonsDirectory: lessons, progressPath: progress, monochrome: mono == 1, notices: notices),
                      executable: exe, inputs: inputs, frame: frame)
     }
+
+    /// The most cells a cached screen may have (a 1,000×1,000 terminal): the frame is
+    /// filled before its size is compared with the terminal's, and a few bytes naming
+    /// a 10,000×10,000 screen would otherwise cost gigabytes at launch.
+    static let largestScreen = 1_000_000
 
     /// The roles by number, as runs name them (the numbers change only with the
     /// program, and a cache from another program is never read).

@@ -232,4 +232,16 @@ import Testing
         }
         #expect(FileStamp(encoded: "1:2:3:-4:5:6:7") != nil)
     }
+
+    /// Overlayfs keeps its layer in an inode number's top bits: such stamps (19 or 20
+    /// digits) must read back, or a binary in a container image never uses its cache.
+    @Test func stampsWithTheHighestInodeNumbersRoundTrip() {
+        for text in ["18446744073709551615:18446744073709551615:0:0:0:0:0",
+                     "2049:9223372036854775808:9223372036854775807:-9223372036854775807:999999999:1:2"] {
+            #expect(FileStamp(encoded: text)?.encoded == text, "\(text)")
+        }
+        for bad in ["18446744073709551616:1:2:3:4:5:6", "1:184467440737095516150:2:3:4:5:6", "1:2:9223372036854775808:3:4:5:6"] {
+            #expect(FileStamp(encoded: bad) == nil, "\(bad)")
+        }
+    }
 }

@@ -53,22 +53,30 @@ public struct FileStamp: Sendable, Hashable {
     /// type, not a generic one: called from another module, a generic would walk the
     /// bytes through protocol witnesses, several times slower.)
     public init?(encoded: ArraySlice<UInt8>) {
-        // Seven decimal numbers of at most 18 digits, the fourth and later ones may be
-        // negative (times before 1970): parsed by hand, since this runs at every launch.
-        var numbers: (Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0, 0)
+        // Seven decimal numbers, parsed by hand since this runs at every launch: the
+        // device and inode unsigned 64-bit (overlayfs puts its layer in an inode's top
+        // bits: 19 or 20 digits), the others signed 64-bit, the fourth and later ones
+        // may be negative (times before 1970).
+        var (device, inode): (UInt64, UInt64) = (0, 0)
+        var numbers: (Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0)
         var count = 0
-        var value: Int64 = 0, digits = 0, negative = false
+        var value: UInt64 = 0, digits = 0, negative = false
         func store() -> Bool {
-            let number = negative ? -value : value
-            switch count {
-            case 0: numbers.0 = number
-            case 1: numbers.1 = number
-            case 2: numbers.2 = number
-            case 3: numbers.3 = number
-            case 4: numbers.4 = number
-            case 5: numbers.5 = number
-            case 6: numbers.6 = number
-            default: return false
+            if count >= 2 {
+                guard value <= UInt64(Int64.max) else { return false }
+                let number = negative ? -Int64(value) : Int64(value)
+                switch count {
+                case 2: numbers.0 = number
+                case 3: numbers.1 = number
+                case 4: numbers.2 = number
+                case 5: numbers.3 = number
+                case 6: numbers.4 = number
+                default: return false
+                }
+            } else if count == 0 {
+                device = value
+            } else {
+                inode = value
             }
             count += 1
             value = 0; digits = 0; negative = false
@@ -77,8 +85,10 @@ public struct FileStamp: Sendable, Hashable {
         for byte in encoded {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard digits < 18 else { return nil }
-                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+                let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (next, carry) = tens.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+                guard digits < 20, !overflow, !carry else { return nil }
+                value = next
                 digits += 1
             case UInt8(ascii: "-") where digits == 0 && !negative && count >= 3:
                 negative = true
@@ -89,8 +99,8 @@ public struct FileStamp: Sendable, Hashable {
             }
         }
         guard digits > 0, store(), count == 7 else { return nil }
-        self.init(device: UInt64(numbers.0), inode: UInt64(numbers.1), size: numbers.2,
-                  modified: (Int(numbers.3), Int(numbers.4)), changed: (Int(numbers.5), Int(numbers.6)))
+        self.init(device: device, inode: inode, size: numbers.0,
+                  modified: (Int(numbers.1), Int(numbers.2)), changed: (Int(numbers.3), Int(numbers.4)))
     }
 
     private init(device: UInt64, inode: UInt64, size: Int64, modified: (Int, Int), changed: (Int, Int)) {

@@ -96,7 +96,9 @@ public enum MarrowApp {
     /// progress's first-screen part (`FirstScreen`), those two read side by side.
     /// Nil, with no terminal started, when there is no first screen to draw (the
     /// very first run, or files the outline cannot vouch for): the app then starts
-    /// the terminal once everything is loaded.
+    /// the terminal once everything is loaded. (A cached screen for another
+    /// terminal size, with a state file that cannot be read quickly, leaves the
+    /// started terminal blank until then.)
     private static func drawFirstScreen(store: ProgressStore, key: FirstScreenCache.Key) throws(TerminalError) -> Terminal? {
         if let frame = FirstScreenCache.frame(store: store, key: key) {
             let terminal = try Terminal(monochrome: key.monochrome)

@@ -67,8 +67,8 @@ enum FileIO {
     }
 
     /// Reads a whole regular file (following links). Fails for folders and devices
-    /// with the reason in `FileError.code`.
-    static func readFile(_ path: String) throws(FileError) -> [UInt8] {
+    /// with the reason in `FileError.code`, and (EFBIG) for a file larger than `limit`.
+    static func readFile(_ path: String, limit: Int? = nil) throws(FileError) -> [UInt8] {
         // O_NONBLOCK: a FIFO put in the file's place must not hang the app; it
         // changes nothing for regular files.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -79,6 +79,7 @@ enum FileIO {
         let type = st.st_mode & S_IFMT
         if type == S_IFDIR { throw FileError(operation: "read", path: path, code: EISDIR) }
         if type != S_IFREG { throw FileError(operation: "read", path: path, code: ENODEV) }
+        if let limit, st.st_size > limit { throw FileError(operation: "read", path: path, code: EFBIG) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(st.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)

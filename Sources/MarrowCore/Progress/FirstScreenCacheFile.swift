@@ -18,22 +18,7 @@ extension ProgressStore {
     /// The cache's bytes; nil when there is none, or it is not a regular file, or it
     /// cannot be read, or it is larger than any first screen.
     public func readFirstScreenCache() -> [UInt8]? {
-        // O_NONBLOCK: a FIFO in its place must not hang the launch.
-        let fd = open(firstScreenCachePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              info.st_size > 0, info.st_size <= Self.firstScreenCacheLimit else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            filled += n
-        }
-        return bytes
+        try? FileIO.readFile(firstScreenCachePath, limit: Self.firstScreenCacheLimit)
     }
 
     /// Replaces the cache with `bytes` atomically, under the store's lock; nil

@@ -142,7 +142,7 @@ public enum FirstScreenCache {
             lines.removeFirst()
             return line.dropFirst(prefix.count + 1)
         }
-        guard let exe = field("exe").flatMap(stamp), let lessons = field("lessons").flatMap(unescape),
+        guard let exe = field("exe").flatMap(FileStamp.init(encoded:)), let lessons = field("lessons").flatMap(unescape),
               let progress = field("progress").flatMap(unescape), let mono = field("mono").flatMap(number), mono <= 1 else { return nil }
         var notices: [String] = []
         while let notice = field("notice") {
@@ -153,7 +153,7 @@ public enum FirstScreenCache {
         while let input = field("input") {
             guard let space = input.firstIndex(of: 0x20), let path = unescape(input[(space + 1)...]) else { return nil }
             let stampText = input[..<space]
-            let stamp = self.stamp(stampText)
+            let stamp = FileStamp(encoded: stampText)
             guard stamp != nil || stampText.elementsEqual([0x2D]) else { return nil }
             inputs.append(StampedPath(path: path, stamp: stamp))
         }
@@ -192,10 +192,6 @@ public enum FirstScreenCache {
     /// The roles by number, as runs name them (the numbers change only with the
     /// program, and a cache from another program is never read).
     static let roles = Role.allCases
-
-    private static func stamp(_ bytes: ArraySlice<UInt8>) -> FileStamp? {
-        FileStamp(encoded: bytes)
-    }
 
     /// A decimal number of at most 18 digits, nothing else.
     private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {

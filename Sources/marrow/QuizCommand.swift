@@ -115,10 +115,11 @@ struct QuizCommand: ParsableCommand {
         let seed = seed ?? UInt64.random(in: .min ... .max)
         var session = QuizSession(course: course, lessonID: lessonID, questionIDs: questionIDs, started: now, seed: seed)
         // A lesson's quiz left part-way continues, as in the app.
-        if !restart, questionIDs == nil, let lessonID, let found = course.lesson(id: lessonID),
-           let attempt = QuizSession.unfinishedAttempt(of: found, in: progress[course: course.info.id][lesson: lessonID]) {
-            var generator = SplitMix64(seed: seed)
-            session = QuizSession(resuming: attempt, course: course, lesson: found, history: try Self.records(store), generator: &generator)
+        var generator = SplitMix64(seed: seed)
+        if !restart, questionIDs == nil, let lessonID,
+           let resumed = try QuizSession.resumed(lessonID: lessonID, course: course, progress: progress[course: course.info.id],
+                                                 history: { try Self.records(store) }, generator: &generator) {
+            session = resumed
         }
         let fixedNow = try global.fixedNow()
         var quiz = PlainQuiz(

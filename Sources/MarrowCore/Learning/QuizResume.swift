@@ -14,7 +14,8 @@ extension QuizSession {
     /// answered and the quiz still has every question it answered (an attempt on
     /// a quiz since edited is left as it is). Nil otherwise.
     public static func unfinishedAttempt(of lesson: Lesson, in progress: LessonProgress) -> QuizAttempt? {
-        guard let latest = progress.attempts.filter({ $0.fullQuiz == true }).max(by: QuizAttempt.chronological) else { return nil }
+        guard let index = progress.latestWholeQuizAttempt else { return nil }
+        let latest = progress.attempts[index]
         let quiz = Set(lesson.quiz.map(\.id))
         guard !latest.answers.isEmpty, latest.answers.count < quiz.count, latest.total == quiz.count,
               latest.answers.keys.allSatisfy(quiz.contains) else { return nil }
@@ -36,6 +37,16 @@ extension QuizSession {
                 course: courseID, lesson: lesson.id, question: question.id, chosen: [], correct: correct, time: attempt.started,
                 attempt: attempt.id, attemptTotal: questions.count, fullQuiz: true)
         }
+    }
+
+    /// Lesson `lessonID`'s quiz left part-way, continued at once (`unfinishedAttempt`,
+    /// `init(resuming:)`); nil when the course has no such lesson or nothing is left
+    /// part-way. `history` (the answer log) is asked for only then.
+    public static func resumed(lessonID: String, course: Course, progress: CourseProgress,
+                               history: () throws -> [AnswerRecord], generator: inout SplitMix64) rethrows -> QuizSession? {
+        guard let lesson = course.lesson(id: lessonID),
+              let attempt = unfinishedAttempt(of: lesson, in: progress[lesson: lessonID]) else { return nil }
+        return QuizSession(resuming: attempt, course: course, lesson: lesson, history: try history(), generator: &generator)
     }
 
     /// The first question not answered yet (`total` when all are).

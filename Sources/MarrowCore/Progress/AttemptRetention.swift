@@ -32,10 +32,7 @@ extension LessonProgress {
         }
         // The lesson's latest whole-quiz attempt while it is left part-way: opening
         // the quiz picks it up (`QuizSession.unfinishedAttempt`), however old it is.
-        if let whole = attempts.indices.filter({ attempts[$0].fullQuiz == true })
-            .max(by: { QuizAttempt.chronological(attempts[$0], attempts[$1]) }), !attempts[whole].isComplete {
-            keep.insert(whole)
-        }
+        if let whole = latestWholeQuizAttempt, !attempts[whole].isComplete { keep.insert(whole) }
         let finished = attempts.indices.filter { attempts[$0].isComplete }
         let largest = finished.map { attempts[$0].total }.max() ?? 0
         let scored = finished.filter { attempts[$0].isLessonScore(largestFinished: largest) }
@@ -46,5 +43,12 @@ extension LessonProgress {
             if let index { keep.insert(index) }
         }
         return attempts.indices.filter(keep.contains).map { attempts[$0] }
+    }
+
+    /// The index of the lesson's latest attempt at its whole quiz (`fullQuiz`), by
+    /// start, then id; nil when there is none.
+    var latestWholeQuizAttempt: Int? {
+        attempts.indices.filter { attempts[$0].fullQuiz == true }
+            .max { QuizAttempt.chronological(attempts[$0], attempts[$1]) }
     }
 }

@@ -60,10 +60,10 @@ public struct QuizScreen: Screen {
     /// (`QuizSession.unfinishedAttempt`) is picked up at its first unanswered
     /// question, its earlier answers taken from `history` (the answer log).
     public init(lessonID: String?, questionIDs: [String]?, context: inout AppContext, history: [AnswerRecord] = []) {
-        if questionIDs == nil, let lessonID, let lesson = context.course.lesson(id: lessonID),
-           let attempt = QuizSession.unfinishedAttempt(of: lesson, in: context.courseProgress[lesson: lessonID]) {
-            var generator = SplitMix64(seed: context.randomSeed)
-            let session = QuizSession(resuming: attempt, course: context.course, lesson: lesson, history: history, generator: &generator)
+        var generator = SplitMix64(seed: context.randomSeed)
+        if questionIDs == nil, let lessonID,
+           let session = QuizSession.resumed(lessonID: lessonID, course: context.course, progress: context.courseProgress,
+                                             history: { history }, generator: &generator) {
             context.randomSeed = generator.next()
             self.init(session: session)
             index = session.firstUnanswered

@@ -347,15 +347,25 @@ struct Tmux {
         try waitFor("\"\(text)\"") { $0.contains(text) }
     }
 
-    /// Waits until the screen satisfies `condition`; returns the screen, or
-    /// throws after `screenTimeout` with the last screen.
+    /// Waits until the screen satisfies `condition` and has settled; returns
+    /// the screen, or throws after `screenTimeout` with the last screen.
+    ///
+    /// "Settled" means two captures 50 ms apart are the same: tmux can show a
+    /// frame half drawn (its read from the pty may end mid-frame), so a match
+    /// on the top line alone says nothing yet about the lines below it.
     @discardableResult
     func waitFor(_ description: String, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(Tmux.screenTimeout)
         var screen = ""
+        var previous: String?
         repeat {
             screen = try capture()
-            if condition(screen) { return screen }
+            if condition(screen) {
+                if screen == previous { return screen }
+                previous = screen
+            } else {
+                previous = nil
+            }
             usleep(50_000)
         } while Date() < deadline
         throw ScreenTimeout(waitingFor: description, screen: screen)

@@ -7,7 +7,7 @@ import Testing
 /// `read`, `reset --yes` and the terminal app run on it. Each must start and stop
 /// cleanly with at most one clear line, keep the original bytes (moved aside, or
 /// untouched), change nothing else, and still count every valid answer.
-@Suite(.timeLimit(.minutes(3))) struct CorruptProgressTests {
+@Suite(.timeLimit(.minutes(5))) struct CorruptProgressTests {
     /// What a kind of damage should lead to.
     enum Expect: Sendable {
         /// The state file is fine (or oddly formed but valid): nothing to say.
@@ -443,7 +443,7 @@ import Testing
 
     // MARK: The terminal app
 
-    @Test(.timeLimit(.minutes(2)), arguments: tuiKinds)
+    @Test(.timeLimit(.minutes(5)), arguments: tuiKinds)
     func terminalAppStartsAndQuits(kind: Kind) throws {
         if kind.fullDisk && !Fault.canMountTmpfs { return skipFullDisk() }
         let setup = try Setup(kind)

@@ -16,7 +16,7 @@ import Darwin
 /// each test's tmux server (a private socket) is killed on the way out.
 @Suite(
     .serialized,
-    .timeLimit(.minutes(3)),
+    .timeLimit(.minutes(5)),
     .enabled(if: Tmux.executable != nil, "tmux is not installed: the end-to-end tests drive marrow in tmux")
 )
 struct EndToEndTests {

@@ -5,7 +5,7 @@ import Testing
 /// progress file: after every kill the files load cleanly and hold every answer
 /// the quiz acknowledged ("✓ Correct" / "✗ Not quite" is printed only after the
 /// answer is in the log and the state file).
-@Suite(.timeLimit(.minutes(3))) struct KillNineTests {
+@Suite(.timeLimit(.minutes(5))) struct KillNineTests {
     /// The answers typed for one run: a lesson and its input lines, picked by `random`.
     static func script(_ random: inout SplitMix) -> (lesson: String, input: String) {
         if random.next() % 3 == 0 {

@@ -4,7 +4,7 @@ import Testing
 /// The terminal app under terminal faults, driven in tmux: a storm of resizes, a
 /// 1×1 window, standard input closed mid-session, SIGHUP, and SIGTERM in every
 /// screen. No crash, progress saved, the terminal restored.
-@Suite(.timeLimit(.minutes(2))) struct TerminalFaultTests {
+@Suite(.timeLimit(.minutes(5))) struct TerminalFaultTests {
     /// A progress folder whose state has seen the disclaimer, so the app opens on the course map.
     final class Folder {
         let path: String

@@ -3,7 +3,7 @@ import Testing
 
 /// Two `marrow quiz --plain` processes answering at the same time on one progress
 /// file: no answer is lost, in the log or in the state file.
-@Suite(.timeLimit(.minutes(2))) struct TwoInstanceTests {
+@Suite(.timeLimit(.minutes(5))) struct TwoInstanceTests {
     @Test func twoQuizzesAnsweringAtOnceLoseNothing() throws {
         let folder = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }

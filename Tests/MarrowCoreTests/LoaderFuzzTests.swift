@@ -23,7 +23,7 @@ import Testing
     }()
 
     /// Thousands of mutated lessons through `loadLesson(bytes:)`, each with its report.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func mutatedLessonsNeverCrashAndReportPositions() throws {
         let originals = Self.originals
         try #require(originals.lessons.count >= 10, "the real lessons are not at \(Self.lessonsFolder)")
@@ -67,7 +67,7 @@ import Testing
 
     /// Whole course folders with a mutated course.yaml, glossary.yaml and lessons, through
     /// `load(directory:)` and `ValidationReport` (text and JSON).
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func mutatedCourseFoldersValidate() throws {
         let originals = Self.originals
         try #require(originals.lessons.count >= 10)
@@ -118,7 +118,7 @@ import Testing
     }
 
     /// Single, targeted hostile inputs that random mutation reaches only rarely.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func handPickedHostileLessons() throws {
         let originals = Self.originals
         try #require(!originals.lessons.isEmpty)

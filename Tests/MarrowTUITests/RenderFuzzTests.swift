@@ -22,7 +22,7 @@ import Testing
     ]
     static let sizes = [Size(columns: 80, rows: 24), Size(columns: 40, rows: 10), Size(columns: 41, rows: 13), Size(columns: 133, rows: 50)]
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func oddTextNeverBreaksTheScreens() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.lessonsFolder).filter { LessonFileName.isLesson($0) }.sorted()
         try #require(names.count >= 10)

@@ -168,7 +168,8 @@ struct EndToEndTests {
         // and finishing it gives the lesson its score.
         tmux.kill()
         tmux = try run.start()
-        try tmux.waitFor("Course map")
+        let map = try tmux.waitFor("Course map")
+        #expect(map.contains("◑ in quiz 1/2"), "\(map)")
         try tmux.send("t")
         let resumed = try tmux.waitFor("Question 2 of 2")
         #expect(resumed.contains("Picking up where you left off: 1 of 2 answered"), "\(resumed)")

@@ -77,6 +77,41 @@ import Testing
         #expect(LessonStatus(lesson: lesson, progress: CourseProgress(lessons: ["journey": LessonProgress(attempts: attempts)])).label == "★ quiz 7/8")
     }
 
+    /// A whole quiz left part-way shows as such, over an earlier score, since `t`
+    /// picks it up; a retry left part-way, or one on a quiz since edited, does not.
+    @Test func aQuizLeftPartWayShowsOnItsRow() {
+        let questions = (0..<3).map { n in
+            Question(id: "p\(n)", lessonID: "part", prompt: [.text("Question \(n)")],
+                     choices: [Choice(text: [.text("Yes")], isCorrect: true), Choice(text: [.text("No")], isCorrect: false)],
+                     explanation: [], kind: .single)
+        }
+        let lesson = Lesson(meta: LessonMeta(id: "part", title: "Part-way"), body: Document(blocks: [AppTestCourse.paragraph("x")]), quiz: questions, fileName: "05-part.md")
+        let now = AppTestCourse.now
+        let scored = QuizAttempt(id: "a", started: now, total: 3, answers: ["p0": true, "p1": true, "p2": false], fullQuiz: true)
+        let partWay = QuizAttempt(id: "b", started: now.addingTimeInterval(60), total: 3, answers: ["p0": true], fullQuiz: true)
+        let retry = QuizAttempt(id: "c", started: now.addingTimeInterval(120), total: 2, answers: ["p2": true], fullQuiz: false)
+        let edited = QuizAttempt(id: "d", started: now.addingTimeInterval(60), total: 4, answers: ["p0": true], fullQuiz: true)
+        func label(_ attempts: [QuizAttempt]) -> String {
+            LessonStatus(lesson: lesson, progress: CourseProgress(lessons: ["part": LessonProgress(opened: now, attempts: attempts)])).label
+        }
+        #expect(label([partWay]) == "◑ in quiz 1/3")
+        #expect(label([scored, partWay]) == "◑ in quiz 1/3")
+        #expect(label([scored, partWay, retry]) == "◑ in quiz 1/3")
+        #expect(label([scored]) == "★ quiz 2/3")
+        var scoredLater = scored
+        scoredLater.started = now.addingTimeInterval(90)
+        #expect(label([partWay, scoredLater]) == "★ quiz 2/3")
+        #expect(label([scored, edited]) == "★ quiz 2/3")
+
+        // On the course map, in the lesson's row.
+        let course = AppTestCourse.course(lessons: [AppTestCourse.journey, lesson], broken: [])
+        var progress = AppTestCourse.returning()
+        progress[course: course.info.id].lessons["part"] = LessonProgress(opened: now, attempts: [scored, partWay])
+        let state = AppTestCourse.state(progress: progress, course: course)
+        let row = App.render(state, size: state.size).text.split(separator: "\n").first { $0.contains("Part-way") }.map(String.init) ?? ""
+        #expect(row.contains("◑ in quiz 1/3"), "\(row)")
+    }
+
     @Test func manyLessonsScrollToKeepTheSelectionInView() {
         let lessons = (1...30).map { n in
             Lesson(meta: LessonMeta(id: "l\(n)", title: "Lesson number \(n)"), body: Document(blocks: [AppTestCourse.paragraph("x")]), quiz: [], fileName: String(format: "%02d-l.md", n))

@@ -18,7 +18,7 @@ public struct Look: Sendable, Hashable {
 /// background, foregrounds are mid-tone colours (never white, black or yellow on
 /// the default background), and selection and the status line use reverse video.
 /// The theme never carries meaning alone: screens also write symbols and words
-/// (✓ Correct, ✗ Not quite, ○ new, ★ quiz 7/8).
+/// (✓ Correct, ✗ Not quite, ○ new, ★ quiz 7/8, ◑ in quiz 3/8).
 public struct Theme: Sendable, Hashable {
     public enum Palette: Sendable, Hashable {
         case colors256, colors8, monochrome

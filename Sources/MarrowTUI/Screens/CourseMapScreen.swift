@@ -7,10 +7,16 @@ public enum LessonStatus: Sendable, Hashable {
     case read
     /// The best finished attempt at the whole quiz (not a retry or a review).
     case quiz(correct: Int, total: Int)
+    /// The whole quiz left part-way, `answered` of `total` questions answered:
+    /// `t` picks it up there (`QuizSession.unfinishedAttempt`). Shown over a
+    /// score, since it says what `t` will do.
+    case quizInProgress(answered: Int, total: Int)
 
     public init(lesson: Lesson, progress: CourseProgress) {
         let lessonProgress = progress[lesson: lesson.id]
-        if let best = lessonProgress.scoredAttempts.max(by: { $0.score < $1.score }) {
+        if let unfinished = QuizSession.unfinishedAttempt(of: lesson, in: lessonProgress) {
+            self = .quizInProgress(answered: unfinished.answers.count, total: unfinished.total)
+        } else if let best = lessonProgress.scoredAttempts.max(by: { $0.score < $1.score }) {
             self = .quiz(correct: best.correct, total: best.total)
         } else if lessonProgress.isRead {
             self = .read
@@ -21,13 +27,14 @@ public enum LessonStatus: Sendable, Hashable {
         }
     }
 
-    /// "○ new", "◐ reading 40%", "✓ read", "★ quiz 7/8".
+    /// "○ new", "◐ reading 40%", "✓ read", "★ quiz 7/8", "◑ in quiz 3/8".
     public var label: String {
         switch self {
         case .new: "○ new"
         case .reading(let percent): "◐ reading \(percent)%"
         case .read: "✓ read"
         case .quiz(let correct, let total): "★ quiz \(correct)/\(total)"
+        case .quizInProgress(let answered, let total): "◑ in quiz \(answered)/\(total)"
         }
     }
 }
@@ -262,7 +269,7 @@ public struct CourseMapScreen: Screen {
             let padded = title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
             let statusStyle: Style = switch status {
             case .new: Style(.dim)
-            case .reading: Style(.accent)
+            case .reading, .quizInProgress: Style(.accent)
             case .read, .quiz: Style(.correct)
             }
             var spans = [Span("  "), Span(number + " ", Style(.dim)), Span(padded)]

@@ -109,6 +109,10 @@ struct PlainQuiz {
             let how = ending == .quit ? "You stopped the quiz" : "The quiz was left unfinished"
             let saved = answered == 0 ? "nothing was answered" : "\(answered) of \(session.total) answered, \(session.correctCount) correct; your answers are saved"
             console.say("\(how): \(saved).")
+            // A lesson's whole quiz picks up where it was left (`QuizSession.resumed`).
+            if answered > 0, let lessonID = session.lessonID, session.fullQuizLessons.contains(lessonID) {
+                console.say("The same command picks up at question \(session.firstUnanswered + 1) (--restart starts over).")
+            }
         }
         let missed = session.questions.indices.filter { session.records[$0]?.correct == false }
         if !missed.isEmpty {

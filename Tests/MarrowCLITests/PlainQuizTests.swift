@@ -135,7 +135,7 @@ import Testing
         #expect(out.contains("Your answer: 1 2\nOnly one answer is right here."))
         #expect(out.contains("Your answer: 2\n✓ Correct"))
         #expect(out.contains("(h: it was hard, e: it was easy): x\nPress Enter to go on, or type h if it was hard, e if it was easy, q to stop.\n"))
-        #expect(out.hasSuffix("You stopped the quiz: 1 of 2 answered, 1 correct; your answers are saved.\n"))
+        #expect(out.hasSuffix("You stopped the quiz: 1 of 2 answered, 1 correct; your answers are saved.\nThe same command picks up at question 2 (--restart starts over).\n"))
         let lines = try logLines(progress)
         #expect(lines.count == 1)
         #expect(lines.first?["chosen"] as? [Int] == [1])
@@ -148,6 +148,7 @@ import Testing
         #expect(r.stdout.hasSuffix("""
             Your answer: \n
             The quiz was left unfinished: 1 of 2 answered, 0 correct; your answers are saved.
+            The same command picks up at question 2 (--restart starts over).
             Missed:
             - Which tissue makes blood cells? (right answer: 2. Bone marrow)
 
@@ -249,6 +250,20 @@ import Testing
         // Now answered, it is no longer due.
         let again = try quiz(["--review"], progress: progress, input: "")
         #expect(again.stdout.hasPrefix("Nothing is due for review now."))
+    }
+
+    /// A review stopped part-way is not picked up later (what is due is asked
+    /// afresh), so it does not say so.
+    @Test func aReviewStoppedPartWayPromisesNoPickUp() throws {
+        let progress = try progressFile()
+        try writeLog(progress, [
+            #"{"course":"e2e","lesson":"long-lesson","question":"e2e-q1","chosen":[1],"correct":true,"time":"2020-01-10T08:00:00Z","attempt":"A1","attemptTotal":2}"#,
+            #"{"course":"e2e","lesson":"long-lesson","question":"e2e-q2","chosen":[0],"correct":true,"time":"2020-01-10T08:00:00Z","attempt":"A1","attemptTotal":2}"#,
+        ])
+        let r = try quiz(["--review", "--seed", "1"], progress: progress, input: "1\nq\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("You stopped the quiz: 1 of 2 answered"), "\(r.stdout)")
+        #expect(!r.stdout.contains("picks up"), "\(r.stdout)")
     }
 
     @Test func mistakesPractisesWhatTheLastQuizMissed() throws {

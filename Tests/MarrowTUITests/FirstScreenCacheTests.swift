@@ -52,6 +52,31 @@ import Testing
         }
     }
 
+    /// A quiz left part-way ("◑ in quiz") shows on the cached screen as on the
+    /// full one: the outline has no quizzes, so the status comes from the progress
+    /// alone, and the latest attempt is the latest by its start, not its id.
+    @Test func cachedScreenShowsAQuizLeftPartWay() throws {
+        let setup = try Setup(copying: FirstScreenTests.lessons)
+        defer { setup.remove() }
+        var progress = try setup.store.load().progress
+        let course = CourseLoader.load(directory: setup.directory)
+        let lesson = course.lessons[1]
+        let now = FirstScreenTests.now
+        let all = Dictionary(uniqueKeysWithValues: lesson.quiz.map { ($0.id, true) })
+        // Finished first (an id that sorts last), then started again and left after one answer.
+        let finished = QuizAttempt(id: "z-finished", started: now, total: lesson.quiz.count, answers: all, fullQuiz: true)
+        let partWay = QuizAttempt(id: "a-part-way", started: now.addingTimeInterval(600), total: lesson.quiz.count,
+                                  answers: [lesson.quiz[0].id: true], fullQuiz: true)
+        progress.courses[course.info.id]?.lessons[lesson.id] = LessonProgress(opened: now, finished: now, attempts: [finished, partWay])
+        try setup.store.save(progress)
+        FirstScreenCache.refresh(store: setup.store, key: setup.key, size: Self.size)
+        let cached = try #require(setup.cached)
+        let full = try setup.fullScreen()
+        #expect(full.text.contains("◑ in quiz 1/\(lesson.quiz.count)"), "\(full.text)")
+        let same = cached == full
+        #expect(same, "\(cached.text)\n---\n\(full.text)")
+    }
+
     @Test func cachedScreenOfAThousandLessonsStampsWhatItReads() throws {
         let source = try FirstScreenTests.generatedCourse(1000)
         defer { try? FileManager.default.removeItem(atPath: source) }

@@ -14,11 +14,9 @@ extension QuizSession {
     /// answered and the quiz still has every question it answered (an attempt on
     /// a quiz since edited is left as it is). Nil otherwise.
     public static func unfinishedAttempt(of lesson: Lesson, in progress: LessonProgress) -> QuizAttempt? {
-        guard let index = progress.latestWholeQuizAttempt else { return nil }
-        let latest = progress.attempts[index]
+        guard let latest = progress.unfinishedWholeQuiz else { return nil }
         let quiz = Set(lesson.quiz.map(\.id))
-        guard !latest.answers.isEmpty, latest.answers.count < quiz.count, latest.total == quiz.count,
-              latest.answers.keys.allSatisfy(quiz.contains) else { return nil }
+        guard latest.total == quiz.count, latest.answers.keys.allSatisfy(quiz.contains) else { return nil }
         return latest
     }
 
@@ -51,4 +49,16 @@ extension QuizSession {
 
     /// The first question not answered yet (`total` when all are).
     public var firstUnanswered: Int { records.firstIndex { $0 == nil } ?? total }
+}
+
+extension LessonProgress {
+    /// The lesson's latest whole-quiz attempt if some but not all of its questions
+    /// were answered, from the progress alone. The course map shows it ("◑ in
+    /// quiz"), and so must its first screen, drawn from front matter without the
+    /// quiz; `QuizSession.unfinishedAttempt` also checks it against the quiz.
+    public var unfinishedWholeQuiz: QuizAttempt? {
+        guard let index = latestWholeQuizAttempt else { return nil }
+        let latest = attempts[index]
+        return !latest.answers.isEmpty && latest.answers.count < latest.total ? latest : nil
+    }
 }

@@ -58,10 +58,9 @@ private struct FirstScreenCourse: Decodable {
 }
 
 /// A lesson's progress as the course map shows it: whether it was opened and
-/// finished, the reading position, and the attempts' scores. Dates are checked
-/// to be dates as Marrow writes them (`2026-11-27T09:00:00Z`), not kept: the
-/// screen does not show them, and the epoch stands in for them. Bookmarks are
-/// checked and left out.
+/// finished, the reading position, and the attempts (their scores, and which is
+/// the latest, by start). Dates must be as Marrow writes them
+/// (`2026-11-27T09:00:00Z`). Bookmarks are checked and left out.
 private struct FirstScreenLesson: Decodable {
     var progress: LessonProgress
 
@@ -70,8 +69,8 @@ private struct FirstScreenLesson: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let opened = try c.decodeIfPresent(String.self, forKey: .opened).map(Self.date)
-        let finished = try c.decodeIfPresent(String.self, forKey: .finished).map(Self.date)
+        let opened = try c.decodeIfPresent(String.self, forKey: .opened).map { try Self.date($0, in: c) }
+        let finished = try c.decodeIfPresent(String.self, forKey: .finished).map { try Self.date($0, in: c) }
         let position = try c.decodeIfPresent(ReadingPosition.self, forKey: .position)
         _ = try c.decodeIfPresent([ReadingPosition].self, forKey: .bookmarks)
         var attempts: [QuizAttempt] = []
@@ -79,23 +78,20 @@ private struct FirstScreenLesson: Decodable {
             var list = try c.nestedUnkeyedContainer(forKey: .attempts)
             while !list.isAtEnd {
                 let attempt = try list.nestedContainer(keyedBy: AttemptKeys.self)
-                let started = Self.date(try attempt.decode(String.self, forKey: .started))
+                let started = try Self.date(try attempt.decode(String.self, forKey: .started), in: attempt)
                 attempts.append(QuizAttempt(id: try attempt.decode(String.self, forKey: .id), started: started, total: try attempt.decode(Int.self, forKey: .total),
                                             answers: try attempt.decode([String: Bool].self, forKey: .answers),
                                             fullQuiz: try attempt.decodeIfPresent(Bool.self, forKey: .fullQuiz)))
             }
         }
         progress = LessonProgress(opened: opened, finished: finished, position: position, attempts: attempts)
-        if [opened, finished].contains(where: { $0 == Self.notADate }) || attempts.contains(where: { $0.started == Self.notADate }) {
-            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: c.codingPath, debugDescription: "not a date"))
-        }
     }
 
-    static let epoch = Date(timeIntervalSince1970: 0)
-    static let notADate = Date(timeIntervalSince1970: -1)
-
-    /// The epoch for a date as Marrow writes it (`AnswerLineParser.isoTime`), else `notADate`.
-    static func date(_ text: String) -> Date {
-        AnswerLineParser.isoTime(text) == nil ? notADate : epoch
+    /// A date as Marrow writes it (`AnswerLineParser.isoTime`); anything else fails the decoding.
+    static func date<Key>(_ text: String, in container: KeyedDecodingContainer<Key>) throws -> Date {
+        guard let date = AnswerLineParser.isoTime(text) else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: container.codingPath, debugDescription: "not a date"))
+        }
+        return date
     }
 }

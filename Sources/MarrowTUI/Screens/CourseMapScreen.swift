@@ -8,13 +8,14 @@ public enum LessonStatus: Sendable, Hashable {
     /// The best finished attempt at the whole quiz (not a retry or a review).
     case quiz(correct: Int, total: Int)
     /// The whole quiz left part-way, `answered` of `total` questions answered:
-    /// `t` picks it up there (`QuizSession.unfinishedAttempt`). Shown over a
-    /// score, since it says what `t` will do.
+    /// `t` picks it up there. Shown over a score, since it says what `t` will do.
+    /// Known from the progress alone (`LessonProgress.unfinishedWholeQuiz`), as
+    /// the first screen, drawn before the quizzes are read, must show it too.
     case quizInProgress(answered: Int, total: Int)
 
     public init(lesson: Lesson, progress: CourseProgress) {
         let lessonProgress = progress[lesson: lesson.id]
-        if let unfinished = QuizSession.unfinishedAttempt(of: lesson, in: lessonProgress) {
+        if let unfinished = lessonProgress.unfinishedWholeQuiz {
             self = .quizInProgress(answered: unfinished.answers.count, total: unfinished.total)
         } else if let best = lessonProgress.scoredAttempts.max(by: { $0.score < $1.score }) {
             self = .quiz(correct: best.correct, total: best.total)

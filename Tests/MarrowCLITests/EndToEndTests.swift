@@ -348,28 +348,13 @@ struct Tmux {
         try waitFor("\"\(text)\"") { $0.contains(text) }
     }
 
-    /// Waits until the screen satisfies `condition` and has settled; returns
-    /// the screen, or throws after `screenTimeout` with the last screen.
-    ///
-    /// "Settled" means two captures 50 ms apart are the same: tmux can show a
-    /// frame half drawn (its read from the pty may end mid-frame), so a match
-    /// on the top line alone says nothing yet about the lines below it.
+    /// Waits until the screen satisfies `condition` and has settled (`SettledScreen`);
+    /// returns the screen, or throws after `screenTimeout` with the last screen.
     @discardableResult
     func waitFor(_ description: String, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(Tmux.screenTimeout)
-        var screen = ""
-        var previous: String?
-        repeat {
-            screen = try capture()
-            if condition(screen) {
-                if screen == previous { return screen }
-                previous = screen
-            } else {
-                previous = nil
-            }
-            usleep(50_000)
-        } while Date() < deadline
-        throw ScreenTimeout(waitingFor: description, screen: screen)
+        let (matched, screen) = try SettledScreen.poll(timeout: Tmux.screenTimeout, capture: capture, until: condition)
+        guard matched else { throw ScreenTimeout(waitingFor: description, screen: screen) }
+        return screen
     }
 
     /// Presses j until the screen satisfies `condition` (at most 60 times).
@@ -394,6 +379,32 @@ struct Tmux {
             if signalProcess(serverPID, 0) == 0 { _ = signalProcess(serverPID, SIGKILL) }
         }
         if let socketPath { unlink(socketPath) }
+    }
+}
+
+/// Polling a terminal's screen until it shows what a test waits for. A match
+/// counts only on a settled screen, two captures 50 ms apart the same: tmux can
+/// show a frame half drawn (its read from the pty may end mid-frame), so a match
+/// on the top line alone says nothing yet about the lines below it.
+enum SettledScreen {
+    /// Captures every 50 ms until `condition` holds on a settled screen or
+    /// `timeout` seconds pass (then one last capture decides); whether it held,
+    /// and the last screen.
+    static func poll(timeout: Double, capture: () throws -> String, until condition: (String) -> Bool) rethrows -> (matched: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var previous: String?
+        repeat {
+            let screen = try capture()
+            if condition(screen) {
+                if screen == previous { return (true, screen) }
+                previous = screen
+            } else {
+                previous = nil
+            }
+            usleep(50_000)
+        } while Date() < deadline
+        let last = try capture()
+        return (condition(last), last)
     }
 }
 

@@ -214,24 +214,11 @@ final class TmuxSession {
 
     func resize(columns: Int, rows: Int) { tmux("resize-window -x \(columns) -y \(rows)") }
 
-    /// Polls the screen until `predicate` holds on a settled screen (two
-    /// captures 50 ms apart the same, since tmux can show a frame half drawn)
+    /// Polls the screen until `predicate` holds on a settled screen (`SettledScreen`)
     /// or `timeout` seconds pass.
     @discardableResult
     func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(timeout)
-        var previous: String?
-        while Date() < end {
-            let now = screen()
-            if predicate(now) {
-                if now == previous { return true }
-                previous = now
-            } else {
-                previous = nil
-            }
-            usleep(50_000)
-        }
-        return predicate(screen())
+        SettledScreen.poll(timeout: timeout, capture: screen, until: predicate).matched
     }
 
     func waitFor(_ text: String, timeout: Double = 10) -> Bool { waitFor(timeout: timeout) { $0.contains(text) } }

@@ -16,8 +16,8 @@ extension ProgressReport {
         out += "- \(lessonsReadLine)\n"
         out += "- \(answersLine)\n"
         out += "- Questions mastered: \(Self.mastery(plan.overallMastery))\n"
-        out += "- Due for review now: \(Self.count(plan.dueQuestionIDs.count, "question"))\n"
-        out += "- Study streak: \(Self.count(review.currentStreak, "day"))\n\n"
+        out += "- Due for review now: \(Wording.count(plan.dueQuestionIDs.count, "question"))\n"
+        out += "- Study streak: \(Wording.count(review.currentStreak, "day"))\n\n"
         out += "A question counts as mastered when the answer is likely (90% or more) to be recalled today.\n\n"
 
         out += "## Lessons\n\n"
@@ -68,7 +68,7 @@ extension ProgressReport {
                 if !paragraph.isEmpty { out += paragraph + "\n\n" }
             }
             let lessonTitle = course.lesson(id: missed.lessonID)?.title ?? missed.lessonID
-            out += "Lesson: \(Markdown.escape(lessonTitle)). Missed \(missed.timesMissed) of \(Self.count(missed.timesAnswered, "time")).\n\n"
+            out += "Lesson: \(Markdown.escape(lessonTitle)). Missed \(missed.timesMissed) of \(Wording.count(missed.timesAnswered, "time")).\n\n"
             let right = question.choices.filter(\.isCorrect).map { Markdown.escape(Markdown.line($0.text.plainText)) }
             out += (right.count == 1 ? "Right answer: " : "Right answers: ") + right.joined(separator: "; ") + "\n"
             let explanation = question.explanation.map { Markdown.escape(Markdown.line($0.plainText)) }.filter { !$0.isEmpty }

@@ -39,7 +39,7 @@ struct PlainQuiz {
     mutating func run() throws -> Ending {
         let total = session.total
         console.say(clean(title))
-        console.say("\(total) question\(total == 1 ? "" : "s"). Type the number of your answer and press Enter; q stops. Each answer is saved as you give it.")
+        console.say("\(Wording.count(total, "question")). Type the number of your answer and press Enter; q stops. Each answer is saved as you give it.")
         if session.answeredCount > 0 {
             console.say("Picking up where you left off: \(session.answeredCount) of \(total) answered. (--restart starts over.)")
         }

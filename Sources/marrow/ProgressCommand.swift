@@ -115,7 +115,7 @@ struct ProgressReport {
         out += "Questions mastered (likely to be recalled now): \(Self.mastery(plan.overallMastery))\n"
         let due = plan.dueQuestionIDs.count
         if due > 0 {
-            out += "Due for review: \(Self.count(due, "question")) (marrow quiz --review --plain)\n"
+            out += "Due for review: \(Wording.count(due, "question")) (marrow quiz --review --plain)\n"
         }
         out += "\n"
         let titleWidth = min(40, course.lessons.map { DisplayWidth.of($0.title) }.max() ?? 10)
@@ -159,7 +159,7 @@ struct ProgressReport {
             }
         }
         if review.currentStreak > 0 {
-            out += "\nStudy streak: \(Self.count(review.currentStreak, "day"))\n"
+            out += "\nStudy streak: \(Wording.count(review.currentStreak, "day"))\n"
         }
         return out
     }
@@ -271,11 +271,6 @@ struct ProgressReport {
         guard questions > 0 else { return "\(percent)%" }
         let right = Int((value * Double(questions)).rounded())
         return "\(right)/\(questions) (\(percent)%)"
-    }
-
-    /// "1 day", "3 days": `count` and `noun`, plural unless one.
-    static func count(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {

@@ -79,8 +79,8 @@ public struct ValidationReport: Sendable, Codable, Hashable {
 
     /// `10 lessons, 84 questions: 0 errors, 0 warnings`.
     public var summary: String {
-        "\(Self.count(totals.lessons, "lesson")), \(Self.count(totals.questions, "question")): "
-            + "\(Self.count(errorCount, "error")), \(Self.count(warningCount, "warning"))"
+        "\(Wording.count(totals.lessons, "lesson")), \(Wording.count(totals.questions, "question")): "
+            + "\(Wording.count(errorCount, "error")), \(Wording.count(warningCount, "warning"))"
     }
 
     /// One `path:line:column: severity: message` line per diagnostic, then the summary.
@@ -96,9 +96,5 @@ public struct ValidationReport: Sendable, Codable, Hashable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return Sanitizer.jsonSafe(String(decoding: try encoder.encode(self), as: UTF8.self))
-    }
-
-    private static func count(_ n: Int, _ noun: String) -> String {
-        "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 }

@@ -147,7 +147,7 @@ public enum AnswerLog {
         var warning: String?
         if let first = unreadable.first {
             let count = unreadable.count
-            warning = "\(fileName): skipped \(count) unreadable line\(count == 1 ? "" : "s") (first at line \(first + 1))"
+            warning = "\(fileName): skipped \(Wording.count(count, "unreadable line")) (first at line \(first + 1))"
         }
         return LogReadResult(records: records, resets: resets, grades: grades, skippedLines: unreadable.count,
                              firstSkippedLine: unreadable.first.map { $0 + 1 }, tornLastLine: torn, warning: warning)

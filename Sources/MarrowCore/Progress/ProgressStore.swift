@@ -108,7 +108,7 @@ public final class ProgressStore: Sendable {
             return LoadResult(progress: Progress(), notices: [logNotice, log.warning].compactMap { $0 }, source: .fresh)
         }
         let progress = Progress.rebuild(from: log.records)
-        let notice = "\(FileIO.fileName(of: path)) was not found; your quiz progress was rebuilt from the answer log (\(answers(log.records.count)))."
+        let notice = "\(FileIO.fileName(of: path)) was not found; your quiz progress was rebuilt from the answer log (\(Wording.count(log.records.count, "answer")))."
         return LoadResult(progress: progress, notices: [notice, log.warning].compactMap { $0 }, source: .rebuiltFromLog)
     }
 
@@ -138,7 +138,7 @@ public final class ProgressStore: Sendable {
                 var progress = Progress.rebuild(from: log.records)
                 let rebuilt = log.records.isEmpty
                     ? "a fresh start was made (the answer log has no answers)"
-                    : "your quiz progress was rebuilt from the answer log (\(answers(log.records.count)))"
+                    : "your quiz progress was rebuilt from the answer log (\(Wording.count(log.records.count, "answer")))"
                 var saved = ""
                 do throws(ProgressStoreError) {
                     progress = try writeLocked(progress)
@@ -545,8 +545,6 @@ public final class ProgressStore: Sendable {
         }
         return candidate
     }
-
-    private func answers(_ n: Int) -> String { n == 1 ? "1 answer" : "\(n) answers" }
 }
 
 private struct SchemaHeader: Decodable {

@@ -64,8 +64,7 @@ enum ForecastChart {
         }
         lines.append(StyledLine([Span(trimmed(labels), Style(.dim))]))
         let busiest = counts.firstIndex(of: maximum) ?? 0
-        let noun = total == 1 ? "review" : "reviews"
-        var sentence = "\(total) \(noun) in \(days) days, today first; most \(dayName(today.adding(days: busiest), today: today)) (\(maximum))."
+        var sentence = "\(Wording.count(total, "review")) in \(days) days, today first; most \(dayName(today.adding(days: busiest), today: today)) (\(maximum))."
         if counts.contains(where: { String($0).count > barWidth }) {
             sentence += " + means \(barWidth == 1 ? 10 : 100) or more."
         }

@@ -225,8 +225,7 @@ public struct ProgressReviewScreen: Screen {
                              Span(DisplayWidth.truncate(prompt, to: max(0, width - 2 - number.count)), Style(selected ? .selected : .normal))]
                 c.lines.append(StyledLine(first))
                 let lessonTitle = Sanitizer.clean(course.lesson(id: missed.lessonID)?.title ?? missed.lessonID, singleLine: true)
-                let times = missed.timesAnswered == 1 ? "time" : "times"
-                let detail = "✗ missed \(missed.timesMissed) of \(missed.timesAnswered) \(times) · \(lessonTitle)"
+                let detail = "✗ missed \(missed.timesMissed) of \(Wording.count(missed.timesAnswered, "time")) · \(lessonTitle)"
                 let indent = 2 + number.count
                 c.lines.append(StyledLine([Span(String(repeating: " ", count: indent)),
                                            Span(DisplayWidth.truncate(detail, to: max(0, width - indent)), Style(.dim))]))

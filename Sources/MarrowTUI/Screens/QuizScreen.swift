@@ -365,7 +365,7 @@ public struct QuizScreen: Screen {
     static func nextReviewText(context: AppContext) -> String {
         let due = context.reviews.dueQuestionIDs.count
         if due > 0 {
-            return "Still due now: \(due) \(due == 1 ? "question" : "questions") (r on the course map)."
+            return "Still due now: \(Wording.count(due, "question")) (r on the course map)."
         }
         guard let next = context.reviews.nextDue else { return "No reviews scheduled yet." }
         return "Next review: \(ReviewText.when(next, now: context.reviews.asOf, clock: context.clock))."
@@ -483,8 +483,7 @@ public struct QuizScreen: Screen {
         let correct = session.correctCount
         let answered = session.answeredCount
         if isReview {
-            let noun = answered == 1 ? "question" : "questions"
-            lines += Layout.wrap("Reviewed \(answered) \(noun): \(correct) right — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
+            lines += Layout.wrap("Reviewed \(Wording.count(answered, "question")): \(correct) right — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
         } else {
             lines += Layout.wrap("\(correct) of \(session.total) correct — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
         }
@@ -515,8 +514,7 @@ public struct QuizScreen: Screen {
         }
         lines.append(StyledLine())
         if !missed.isEmpty {
-            let noun = missed.count == 1 ? "question" : "questions"
-            lines.append(StyledLine([Span("r", Style(.key, .bold)), Span(": retry the \(missed.count) missed \(noun)", Style(.dim))]))
+            lines.append(StyledLine([Span("r", Style(.key, .bold)), Span(": retry the \(Wording.count(missed.count, "missed question"))", Style(.dim))]))
         }
         lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(" or ", Style(.dim)), Span("q", Style(.key, .bold)), Span(": back", Style(.dim))]))
         return lines

@@ -113,14 +113,14 @@ struct QuizCommand: ParsableCommand {
         }
 
         let seed = seed ?? UInt64.random(in: .min ... .max)
-        var session = QuizSession(course: course, lessonID: lessonID, questionIDs: questionIDs, started: now, seed: seed)
-        // A lesson's quiz left part-way continues, as in the app.
-        var generator = SplitMix64(seed: seed)
-        if !restart, questionIDs == nil, let lessonID,
-           let resumed = try QuizSession.resumed(lessonID: lessonID, course: course, progress: progress[course: course.info.id],
-                                                 history: { try Self.records(store) }, generator: &generator) {
-            session = resumed
+        // A lesson's quiz left part-way continues, as in the app; otherwise a new attempt.
+        var resumed: QuizSession?
+        if !restart, questionIDs == nil, let lessonID {
+            var generator = SplitMix64(seed: seed)
+            resumed = try QuizSession.resumed(lessonID: lessonID, course: course, progress: progress[course: course.info.id],
+                                              history: { try Self.records(store) }, generator: &generator)
         }
+        let session = resumed ?? QuizSession(course: course, lessonID: lessonID, questionIDs: questionIDs, started: now, seed: seed)
         let fixedNow = try global.fixedNow()
         var quiz = PlainQuiz(
             session: session, course: course, title: title,

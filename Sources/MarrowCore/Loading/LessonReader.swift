@@ -56,6 +56,9 @@ enum LessonReader {
         let lessonID = front.id ?? fileName
         let quiz = QuizExtractor.extract(document.blocks, lessonID: lessonID, path: path)
         diagnostics += quiz.diagnostics
+        if let sources = front.meta?.sources {
+            diagnostics += CitationCheck.diagnostics(for: quiz.body, sourceCount: sources.count, path: path)
+        }
 
         if !quiz.body.contains(where: { !$0.plainText.trimmingSpaces.isEmpty }) {
             diagnostics.append(Diagnostic(path: path, line: split.closingLine + 1, column: 1, severity: .error,

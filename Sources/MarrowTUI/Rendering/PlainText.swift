@@ -18,16 +18,7 @@ public enum PlainText {
         }
         var lines = Layout.lines(for: blocks, width: width)
 
-        var after: [Block] = []
-        if !lesson.meta.sources.isEmpty {
-            after.append(Block(.heading(level: 2, content: [.text("Sources")])))
-            after.append(Block(.bulletList(items: lesson.meta.sources.map {
-                ListItem(blocks: [Block(.paragraph([.link(text: [.text($0.title)], url: $0.url)]))])
-            })))
-        }
-        if !lesson.meta.reviewed.isEmpty {
-            after.append(Block(.paragraph([.text("Content last reviewed on \(lesson.meta.reviewed).")])))
-        }
+        let after = LessonTrailer.blocks(of: lesson)
         if !after.isEmpty {
             lines.append(StyledLine())
             lines += Layout.lines(for: after, width: width)

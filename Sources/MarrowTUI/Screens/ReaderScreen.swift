@@ -116,16 +116,7 @@ public struct ReaderScreen: Screen {
     /// The blocks the reader shows: the body's, then the sources and the review date,
     /// numbered after the body's so that a place in them survives re-wrapping too.
     static func readerBlocks(of lesson: Lesson) -> (all: [Block], bodyCount: Int) {
-        var trailer: [Block] = []
-        if !lesson.meta.sources.isEmpty {
-            trailer.append(Block(.heading(level: 2, content: [.text("Sources")])))
-            trailer.append(Block(.bulletList(items: lesson.meta.sources.map {
-                ListItem(blocks: [Block(.paragraph([.link(text: [.text($0.title)], url: $0.url)]))])
-            })))
-        }
-        if !lesson.meta.reviewed.isEmpty {
-            trailer.append(Block(.paragraph([.text("Content last reviewed on \(lesson.meta.reviewed).")])))
-        }
+        let trailer = LessonTrailer.blocks(of: lesson)
         return (lesson.body.blocks + trailer, lesson.body.blocks.count)
     }
 

@@ -36,7 +36,7 @@ import Testing
 
             Sources
 
-            • MSK <https://mskcc.org>
+            1. MSK <https://mskcc.org>
 
             Content last reviewed on 2026-11-26.
 

@@ -23,7 +23,7 @@ struct MarrowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
+    @Flag(name: .customLong("no-color"), help: "Draw without color (also when NO_COLOR is set).")
     var noColor = false
 
     @Option(name: .customLong("desired-retention"),

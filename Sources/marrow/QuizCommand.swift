@@ -30,7 +30,7 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Review the questions that are due now.")
     var review = false
 
-    @Flag(help: "Practise again the questions missed in your last quiz.")
+    @Flag(help: "Practice again the questions missed in your last quiz.")
     var mistakes = false
 
     @Flag(help: "Plain standard input and output, no full-screen app.")
@@ -46,7 +46,7 @@ struct QuizCommand: ParsableCommand {
             help: ArgumentHelp("How likely you want to still know an answer when it is due for review, 0.7 to 0.99 (default: the course's, usually 0.9).", valueName: "x"))
     var desiredRetention: Double?
 
-    @Flag(name: .customLong("no-color"), help: "Print without colour (the plain quiz has none anyway).")
+    @Flag(name: .customLong("no-color"), help: "Print without color (the plain quiz has none anyway).")
     var noColor = false
 
     func validate() throws {
@@ -103,8 +103,8 @@ struct QuizCommand: ParsableCommand {
                 let missed = Scoring.lastSessionMistakes(records: records, course: course)
                 guard !missed.isEmpty else {
                     console.say(records.isEmpty
-                        ? "No quiz taken yet, so no mistakes to practise."
-                        : "No mistakes to practise: every answer in your last quiz was right.")
+                        ? "No quiz taken yet, so no mistakes to practice."
+                        : "No mistakes to practice: every answer in your last quiz was right.")
                     return
                 }
                 title = "Practice: the questions you missed last time"

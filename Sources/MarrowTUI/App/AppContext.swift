@@ -36,7 +36,7 @@ public struct AppContext: Sendable {
     public var randomSeed: UInt64
     /// Effects requested by the last `update`, run and cleared by the run loop.
     public var effects: [Effect]
-    /// Whether to draw without colour (NO_COLOR / --no-color); screens rarely need it.
+    /// Whether to draw without color (NO_COLOR / --no-color); screens rarely need it.
     public var monochrome: Bool
     /// One-line notices to show once (e.g. "progress.json was damaged and moved aside …").
     public var notices: [String]

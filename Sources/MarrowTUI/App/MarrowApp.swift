@@ -30,7 +30,7 @@ public enum MarrowApp {
     /// Returns the exit code: 0, or 1 with one line on standard error when there is
     /// no terminal, the progress cannot be read, or the last save failed; after
     /// SIGTERM, SIGHUP or SIGINT (progress saved, terminal restored) 128 + the signal.
-    /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without colour.
+    /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without color.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
     public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
         guard hasInteractiveTerminal(term: Environment.value("TERM")) else {

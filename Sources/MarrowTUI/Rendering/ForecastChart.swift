@@ -2,7 +2,7 @@ import MarrowCore
 
 /// How many reviews fall due on each of the next days, as a small bar chart:
 /// one column a day (today first), bars of eighth blocks, and under them each
-/// day's count and weekday, so it reads without colour.
+/// day's count and weekday, so it reads without color.
 ///
 /// ```
 ///        █

@@ -2,7 +2,7 @@ import MarrowCore
 
 /// A calendar of study days drawn with block characters: weeks as columns, Monday
 /// to Sunday as rows, one cell per day shaded by how many answers were given
-/// (· none, ░ a few … █ many). The symbols differ, so it reads without colour.
+/// (· none, ░ a few … █ many). The symbols differ, so it reads without color.
 enum Heatmap {
     static let symbols: [Character] = ["·", "░", "▒", "▓", "█"]
     static let roles: [Role] = [.heat0, .heat1, .heat2, .heat3, .heat4]

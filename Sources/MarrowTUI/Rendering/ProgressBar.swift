@@ -1,5 +1,5 @@
 /// A horizontal bar of block characters: filled cells then empty ones. The
-/// characters differ (█ and ░), so the bar reads without colour too.
+/// characters differ (█ and ░), so the bar reads without color too.
 public enum ProgressBar {
     /// Spans for `fraction` (0...1) of a bar `width` cells wide.
     public static func spans(fraction: Double, width: Int) -> [Span] {

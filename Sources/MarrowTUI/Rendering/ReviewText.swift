@@ -33,7 +33,7 @@ enum ReviewText {
         return "\(Heatmap.weekdayNames[day.weekday - 1]) \(dayOfMonth) \(Heatmap.monthNames[month - 1])"
     }
 
-    /// "███░░ mastery 60%": a bar and the words, so it reads without colour.
+    /// "███░░ mastery 60%": a bar and the words, so it reads without color.
     static func masterySpans(_ mastery: Mastery, barWidth: Int) -> [Span] {
         ProgressBar.spans(fraction: mastery.fraction, width: barWidth) + [Span(" mastery \(mastery.percent ?? 0)%")]
     }

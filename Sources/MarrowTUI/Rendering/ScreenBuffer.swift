@@ -1,8 +1,8 @@
 import MarrowCore
 
-/// Named roles that a theme turns into colours and attributes. Screens say what
-/// a piece of text *is*; the theme decides how it looks (colour, or monochrome
-/// attributes under `NO_COLOR`). Right and wrong are never told by colour alone:
+/// Named roles that a theme turns into colors and attributes. Screens say what
+/// a piece of text *is*; the theme decides how it looks (color, or monochrome
+/// attributes under `NO_COLOR`). Right and wrong are never told by color alone:
 /// screens always write ✓/✗ and words too.
 public enum Role: String, Sendable, Hashable, CaseIterable {
     case normal, title, heading, subheading, emphasis, strong, code, link, url, quote

@@ -1,4 +1,4 @@
-/// How a role looks on a terminal: colours (curses colour numbers, -1 for the
+/// How a role looks on a terminal: colors (curses color numbers, -1 for the
 /// terminal's own default) and attributes.
 public struct Look: Sendable, Hashable {
     public var foreground: Int16
@@ -12,10 +12,10 @@ public struct Look: Sendable, Hashable {
     }
 }
 
-/// Turns named roles into looks, for 256 colours, 8 colours or none.
+/// Turns named roles into looks, for 256 colors, 8 colors or none.
 ///
 /// Readable on dark and light backgrounds alike: text keeps the terminal's own
-/// background, foregrounds are mid-tone colours (never white, black or yellow on
+/// background, foregrounds are mid-tone colors (never white, black or yellow on
 /// the default background), and selection and the status line use reverse video.
 /// The theme never carries meaning alone: screens also write symbols and words
 /// (✓ Correct, ✗ Not quite, ○ new, ★ quiz 7/8, ◑ in quiz 3/8).
@@ -30,7 +30,7 @@ public struct Theme: Sendable, Hashable {
         self.palette = palette
     }
 
-    /// The palette for a terminal with `colors` colours, or monochrome when asked (NO_COLOR, --no-color).
+    /// The palette for a terminal with `colors` colors, or monochrome when asked (NO_COLOR, --no-color).
     public static func palette(colors: Int, monochrome: Bool) -> Palette {
         if monochrome || colors < 8 { return .monochrome }
         return colors >= 256 ? .colors256 : .colors8
@@ -47,7 +47,7 @@ public struct Theme: Sendable, Hashable {
         return look
     }
 
-    /// Attributes standing in for colour without it: bold, underline, reverse and dim.
+    /// Attributes standing in for color without it: bold, underline, reverse and dim.
     static func monochromeAttributes(_ role: Role) -> TextAttributes {
         switch role {
         case .normal, .emphasis, .strong, .code, .barFilled, .barEmpty, .heat0, .heat1, .heat2, .heat3, .heat4: []

@@ -1,6 +1,6 @@
 import MarrowCore
 
-/// Where a learner stands with one lesson, shown by symbol and word (never by colour alone).
+/// Where a learner stands with one lesson, shown by symbol and word (never by color alone).
 public enum LessonStatus: Sendable, Hashable {
     case new
     case reading(percent: Int)

@@ -16,7 +16,7 @@ import MarrowCore
 /// log (`history`) when it opens, and everything is computed from it by `Scoring`.
 /// Whether a lesson was read comes from `context.progress`. Mastery is the best
 /// score for now. Bars and heat cells use distinct characters and carry numbers or
-/// words, so nothing depends on colour.
+/// words, so nothing depends on color.
 public struct ProgressReviewScreen: Screen {
     /// Every record of the answer log (other courses' records are ignored). The
     /// run loop sets it on opening, and may replace it when a retry returns here.

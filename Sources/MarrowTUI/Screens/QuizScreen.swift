@@ -9,7 +9,7 @@ import MarrowCore
 ///
 /// Every answer is applied to `context.progress` and emitted as
 /// `Effect.recordAnswer` the moment it is given, so leaving mid-quiz (q/Esc, a
-/// signal) loses nothing. Right and wrong are told by ✓/✗ and words, never by colour
+/// signal) loses nothing. Right and wrong are told by ✓/✗ and words, never by color
 /// alone, and the terminal cursor sits on the focused choice.
 public struct QuizScreen: Screen {
     public enum Phase: Sendable, Hashable {

@@ -20,7 +20,7 @@ final class Terminal {
     private(set) var size: Size
     private let theme: Theme
     private var previous: ScreenBuffer?
-    /// The colours of each pair made so far (pair n at n - 1): a handful, searched in order.
+    /// The colors of each pair made so far (pair n at n - 1): a handful, searched in order.
     private var pairColors: [Int32] = []
     /// The curses attributes and pair of the style drawn last, as most cells repeat it.
     private var lastLook: (style: Style, attributes: attr_t, pair: Int16)?
@@ -125,7 +125,7 @@ final class Terminal {
         previous = buffer
     }
 
-    /// The curses attributes and colour pair for a style.
+    /// The curses attributes and color pair for a style.
     private func attributes(of style: Style) -> (attr_t, Int16) {
         if let last = lastLook, last.style == style { return (last.attributes, last.pair) }
         let look = theme.look(for: style)
@@ -163,7 +163,7 @@ final class Terminal {
         }
     }
 
-    /// The colour pair for a look's colours, made on first use.
+    /// The color pair for a look's colors, made on first use.
     private func pairNumber(_ look: Look) -> Int16 {
         if look.foreground == -1 && look.background == -1 { return 0 }
         let key = Int32(look.foreground) << 16 | Int32(UInt16(bitPattern: look.background))

@@ -29,7 +29,8 @@ public enum MarrowApp {
     /// Opens the course in the terminal and runs until the learner quits.
     /// Returns the exit code: 0, or 1 with one line on standard error when there is
     /// no terminal, the progress cannot be read, or the last save failed; after
-    /// SIGTERM, SIGHUP or SIGINT (progress saved, terminal restored) 128 + the signal.
+    /// SIGTERM, SIGHUP, SIGINT or any other signal that would end it (`stopSignals`:
+    /// progress saved, terminal restored) 128 + the signal.
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without colour.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
     public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {

@@ -27,8 +27,8 @@ struct RunLoop {
     }
 
     /// Runs until the learner leaves; restores the terminal. Returns the exit code:
-    /// 0; 1 when the last save failed; 128 + the signal number when SIGTERM, SIGHUP
-    /// or SIGINT stopped it (143, 129, 130), as shells expect.
+    /// 0; 1 when the last save failed; 128 + the signal number when a signal stopped
+    /// it (`stopSignals`: 143 for SIGTERM, 129 for SIGHUP …), as shells expect.
     mutating func run() -> Int32 {
         defer { terminal.restore() }
         var needsDraw = true

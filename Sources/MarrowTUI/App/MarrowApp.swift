@@ -87,7 +87,10 @@ public enum MarrowApp {
         let context = AppContext(course: course, progress: loaded.progress, now: Date(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
         var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: terminal.size))
         let status = loop.run()
-        FirstScreenCache.refresh(store: store, key: cacheKey, size: terminal.size)
+        // Only a cache: not worth waiting for a lock another Marrow holds.
+        LockWaiting.$current.withValue(.once) {
+            FirstScreenCache.refresh(store: store, key: cacheKey, size: terminal.size)
+        }
         return status
     }
 

@@ -21,6 +21,8 @@ import Testing
         Command(arguments: ["validate"]),
         Command(arguments: ["validate", "--json"]),
         Command(arguments: ["reset", "--yes"]),
+        // The plain quiz stops at its first failed write, before reading an answer.
+        Command(arguments: ["quiz", "1", "--plain"]),
         Command(arguments: ["--help"]),
         Command(arguments: ["--version"]),
     ]

@@ -25,6 +25,8 @@ final class LockWaitView: @unchecked Sendable {
     private let state: AppState
     private(set) var leaveRequested = false
     private(set) var timedOut = false
+    /// The terminal's new size if it changed while waiting, for the app to take in after.
+    private(set) var resized: Size?
     private var shown = false
 
     /// `state` is what the screen shows while the save waits.
@@ -55,7 +57,8 @@ final class LockWaitView: @unchecked Sendable {
         case .key(.character("q")), .key(.character("Q")), .key(.escape), .key(.control("c")), .inputClosed:
             leaveRequested = true
             return false
-        case .resize:
+        case .resize(let size):
+            resized = size
             draw()
         case .key(.control("l")):
             terminal.invalidate()

@@ -102,6 +102,10 @@ struct RunLoop {
         owesSave = true
         let view = LockWaitView(terminal: terminal, state: state)
         performRecords(waiting: view.waiting)
+        if let size = view.resized {
+            state = App.update(state, .resize(size))
+            needsDraw = true
+        }
         if view.timedOut {
             state.flash = "Not saved yet: another Marrow has held this progress file for \(LockWaitView.limit.components.seconds) s. Your answer is kept and saved when it lets go."
         }

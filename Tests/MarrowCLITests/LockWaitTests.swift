@@ -107,3 +107,30 @@ import Testing
         #expect(try folder.loadsCleanly("after the time limit") == 1)
     }
 }
+
+extension LockWaitTests {
+    /// At launch, a damaged state file is moved aside under the lock: with the
+    /// lock held by another Marrow, SIGTERM still ends the app at once (143), and
+    /// the file is left as it was.
+    @Test func sigtermAtLaunchDoesNotWaitForTheLock() throws {
+        let folder = try TerminalFaultTests.Folder()
+        let damaged = #"{"schemaVersion":1,"courses":{"e2e":{"disclaimerSeen":tr"#
+        try damaged.write(toFile: folder.state, atomically: true, encoding: .utf8)
+        let lock = try HeldLock(folder.path + "/progress.lock")
+        let tmux = try TmuxSession(folder.command)
+        defer { tmux.close() }
+        let pid = try #require(tmux.programPID())
+        // The app is waiting for the lock: it has not moved the file aside.
+        usleep(500_000)
+        #expect(tmux.exitStatus(timeout: 0.1) == nil, "\(tmux.stderr)")
+        let start = ContinuousClock.now
+        kill(pid, SIGTERM)
+        let status = tmux.exitStatus(timeout: 10)
+        let took = ContinuousClock.now - start
+        #expect(status == 128 + SIGTERM, "\(String(describing: status)) \(tmux.stderr)")
+        #expect(took < .seconds(5), "SIGTERM took \(took) to end the app")
+        #expect(tmux.terminalRestored())
+        lock.release()
+        #expect((try? String(contentsOfFile: folder.state, encoding: .utf8)) == damaged)
+    }
+}

@@ -61,11 +61,19 @@ public enum MarrowApp {
         courseLoad.start()
         let loaded: ProgressStore.LoadResult
         do {
-            loaded = try store.load()
+            // Loading takes the lock only to move a damaged file aside; a signal
+            // must not wait for another Marrow holding it.
+            let untilStopped = LockWaiting { _ in
+                guard stopRequested() == nil else { return false }
+                usleep(50_000)
+                return true
+            }
+            loaded = try LockWaiting.$current.withValue(untilStopped) { try store.load() }
         } catch {
             _ = courseLoad.join()
             early?.restore()
-            fputsStandardError("marrow: \(error.description)")
+            if let signalNumber = stopRequested() { return 128 + signalNumber }
+            fputsStandardError("marrow: \(error)")
             return 1
         }
         notices += loaded.notices

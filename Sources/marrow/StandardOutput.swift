@@ -18,10 +18,10 @@ enum StandardOutput {
 
     /// Writes `text` in full; throws `Closed` on EPIPE, a `CLIError` on any other failure.
     static func write(_ text: String) throws {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let n = bytes[written...].withUnsafeMutableBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
             if n > 0 {
                 written += n
                 continue
@@ -31,7 +31,6 @@ enum StandardOutput {
             if code == EPIPE { throw Closed() }
             throw CLIError("could not write the output: \(String(cString: strerror(code)))")
         }
-        bytes.removeAll()
     }
 
     /// Prints `text` and a newline (or `terminator`), as `print` does.

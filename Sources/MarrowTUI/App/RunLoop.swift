@@ -91,7 +91,7 @@ struct RunLoop {
         if effects.isEmpty {
             guard !pending.isEmpty || owesSave else { return false }
             performRecords(waiting: .once)
-            if pending.isEmpty && !owesSave {
+            if pending.isEmpty && !owesSave && saveError == nil {
                 state.flash = "Your answers are saved now."
                 needsDraw = true
             }

@@ -94,7 +94,7 @@ import Testing
     @Test func afterTheTimeLimitTheAppGoesOnAndSavesLater() throws {
         let (folder, tmux, lock) = try answerUnderAHeldLock()
         defer { tmux.close() }
-        #expect(tmux.waitFor("Not saved yet: another Marrow has held this progress file for 20 s", timeout: 40), "\(tmux.screen())")
+        #expect(tmux.waitFor("Not saved yet: another Marrow is using this progress file. Answer kept.", timeout: 40), "\(tmux.screen())")
         #expect(tmux.waitFor("✓ Correct"), "\(tmux.screen())")
         tmux.keys("Enter")
         #expect(tmux.waitFor("Platelets help blood clot."), "keys do nothing after the time limit: \(tmux.screen())")

@@ -24,7 +24,6 @@ final class LockWaitView: @unchecked Sendable {
     private let terminal: Terminal
     private let state: AppState
     private(set) var leaveRequested = false
-    private(set) var timedOut = false
     /// The terminal's new size if it changed while waiting, for the app to take in after.
     private(set) var resized: Size?
     private var shown = false
@@ -39,10 +38,7 @@ final class LockWaitView: @unchecked Sendable {
 
     private func keepWaiting(_ waited: Duration) -> Bool {
         if stopRequested() != nil || leaveRequested { return false }
-        if waited >= Self.limit {
-            timedOut = true
-            return false
-        }
+        if waited >= Self.limit { return false }
         // Keys typed during a short wait are left for the screens.
         guard waited >= Self.quietMoment else {
             usleep(20_000)

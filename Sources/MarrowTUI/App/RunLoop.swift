@@ -90,11 +90,10 @@ struct RunLoop {
         let effects = state.context.effects
         if effects.isEmpty {
             guard !pending.isEmpty || owesSave else { return false }
+            let flash = state.flash
             performRecords(waiting: .once)
-            if pending.isEmpty && !owesSave && saveError == nil {
-                state.flash = "Your answers are saved now."
-                needsDraw = true
-            }
+            if pending.isEmpty && !owesSave && saveError == nil { state.flash = "Your answers are saved now." }
+            if state.flash != flash { needsDraw = true }
             return false
         }
         state.context.effects = []
@@ -105,9 +104,6 @@ struct RunLoop {
         if let size = view.resized {
             state = App.update(state, .resize(size))
             needsDraw = true
-        }
-        if view.timedOut {
-            state.flash = "Not saved yet: another Marrow has held this progress file for \(LockWaitView.limit.components.seconds) s. Your answer is kept and saved when it lets go."
         }
         return effects.contains(.quit) || view.leaveRequested
     }
@@ -131,9 +127,12 @@ struct RunLoop {
                     case .saveProgress, .quit: break
                     }
                 } catch {
-                    report("\(error)")
                     // Kept, and what follows it too, so the log keeps their order.
-                    if gaveUp.flag.load(ordering: .relaxed) { return }
+                    if gaveUp.flag.load(ordering: .relaxed) {
+                        reportNotSavedYet("\(error)")
+                        return
+                    }
+                    report("\(error)")
                 }
                 pending.removeFirst()
             }
@@ -144,8 +143,8 @@ struct RunLoop {
                 saveError = nil
                 owesSave = false
             } catch {
-                report("\(error)")
                 owesSave = gaveUp.flag.load(ordering: .relaxed)
+                if owesSave { reportNotSavedYet("\(error)") } else { report("\(error)") }
             }
         }
     }
@@ -160,6 +159,13 @@ struct RunLoop {
             state.setAnswerHistory([])
             state.flash = error.description
         }
+    }
+
+    /// A save that gave up on the lock: kept for the exit message, and a short
+    /// line on screen (the error's long paths would push out what matters).
+    private mutating func reportNotSavedYet(_ message: String) {
+        saveError = message
+        state.flash = "Not saved yet: another Marrow is using this progress file. Answer kept."
     }
 
     private mutating func report(_ message: String) {

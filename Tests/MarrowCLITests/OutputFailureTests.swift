@@ -24,6 +24,7 @@ import Testing
         // The plain quiz stops at its first failed write, before reading an answer.
         Command(arguments: ["quiz", "1", "--plain"]),
         Command(arguments: ["--help"]),
+        Command(arguments: ["progress", "--help"]),
         Command(arguments: ["--version"]),
     ]
 
@@ -56,6 +57,25 @@ import Testing
         let r = try Child.run(["/bin/sh", "-c", "\(words) > /dev/full"], folder: folder.path)
         #expect(r.status == 1, "\(command.testDescription): status \(r.status), \(r.output)")
         #expect(r.output == "marrow: could not write the output: No space left on device\n", "\(command.testDescription): \(r.output)")
+    }
+
+    /// A real full disk (a 64 KiB tmpfs): the CSV of 1,500 answers (about 200 KiB)
+    /// fills it part-way; the command says so and exits 1, as on /dev/full.
+    @Test(.enabled(if: Fault.canMountTmpfs, "needs root to mount a tmpfs"))
+    func aReportCutShortByAFullDiskIsOneLineAndExitOne() throws {
+        let folder = try Folder()
+        let lines = (0..<1500).map { i in
+            Fault.answer(i % 2 == 0 ? "e2e-q1" : "e2e-q2", correct: i % 3 == 0, attempt: "A\(i / 2)", time: "2026-11-20T10:00:00Z")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder.path + "/progress.history.jsonl", atomically: true, encoding: .utf8)
+        let disk = try Fault.mountSmallTmpfs()
+        defer { Fault.unmount(disk) }
+        let words = folder.argv(Command(arguments: ["progress", "--format", "csv"])).map(Fault.quoted).joined(separator: " ")
+        let r = try Child.run(["/bin/sh", "-c", "\(words) > \(Fault.quoted(disk + "/report.csv"))"], folder: folder.path)
+        #expect(r.status == 1, "status \(r.status), \(r.output)")
+        #expect(r.output == "marrow: could not write the output: No space left on device\n", "\(r.output)")
+        let written = FileManager.default.contents(atPath: disk + "/report.csv")?.count ?? 0
+        #expect(written > 0 && written <= 64 * 1024, "\(written) bytes written")
     }
 
     /// The reader of the output is gone before the command writes: with SIGPIPE

@@ -8,8 +8,8 @@ import Darwin
 /// The app while a save waits for the lock another Marrow holds on the same
 /// progress file (`LockWaiting`): after a short moment it says so on the status
 /// line; keys are still read, and q or Ctrl-C (or the end of input) give up and
-/// leave (Esc, which only goes back, waits on); a signal gives up at once; after `limit` it gives up and the app
-/// goes on, the answer kept pending (`RunLoop`).
+/// leave (Esc, which only goes back, waits on); a signal gives up at once; after
+/// `limit` it gives up and the app goes on, the answer kept pending (`RunLoop`).
 ///
 /// Used only on the run loop's thread, inside `LockWaiting.$current.withValue`:
 /// hence `@unchecked Sendable` around the terminal.

@@ -38,4 +38,14 @@ static inline SCREEN *marrow_newterm(void) { return newterm(NULL, stdout, stdin)
 /* The character set of the current locale ("UTF-8", "ANSI_X3.4-1968" …). */
 static inline const char *marrow_codeset(void) { return nl_langinfo(CODESET); }
 static inline WINDOW *marrow_curscr(void) { return curscr; }
+/* The terminal's "clear screen" string when it has no alternate screen (no
+   smcup: TERM=linux, ansi), else NULL: there the last screen stays after
+   endwin. tigetstr gives NULL or (char *)-1 for a missing capability. */
+static inline const char *marrow_clear_without_alternate_screen(void) {
+    const char *enter = tigetstr("smcup");
+    if (enter != NULL && enter != (const char *)-1 && enter[0] != '\0') return NULL;
+    const char *clear = tigetstr("clear");
+    if (clear == NULL || clear == (const char *)-1 || clear[0] == '\0') return NULL;
+    return clear;
+}
 #endif

@@ -61,10 +61,14 @@ struct MarrowCommand: ParsableCommand {
             Glibc.exit(1)
         } catch let error as ExitCode {
             Glibc.exit(error.rawValue)
+        } catch is StandardOutput.Closed {
+            StandardOutput.endQuietly()
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                exit(withError: error)
+                // --help and --version: printed here, not by ArgumentParser, so a failed write is an error.
+                printResult(fullMessage(for: error))
+                Glibc.exit(0)
             }
             if code == .validationFailure {
                 // A usage error: say what was wrong and how to get help.
@@ -74,6 +78,18 @@ struct MarrowCommand: ParsableCommand {
             printError(fullMessage(for: error))
             Glibc.exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
+    }
+}
+
+/// Prints the text of `--help` or `--version`, checking the write as every command's result is checked.
+private func printResult(_ text: String) {
+    do {
+        try StandardOutput.print(text)
+    } catch let error as CLIError {
+        printError(error.message)
+        Glibc.exit(1)
+    } catch {
+        StandardOutput.endQuietly()
     }
 }
 

@@ -62,10 +62,10 @@ struct ProgressCommand: ParsableCommand {
             records: log.records.filter { $0.course == course.info.id },
             now: now)
         switch format ?? (json ? .json : .text) {
-        case .text: print(report.text, terminator: "")
-        case .markdown: print(report.markdown, terminator: "")
-        case .csv: print(report.csv, terminator: "")
-        case .json: print(try report.json())
+        case .text: try StandardOutput.write(report.text)
+        case .markdown: try StandardOutput.write(report.markdown)
+        case .csv: try StandardOutput.write(report.csv)
+        case .json: try StandardOutput.print(try report.json())
         }
     }
 }

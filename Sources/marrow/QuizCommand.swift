@@ -58,6 +58,12 @@ struct QuizCommand: ParsableCommand {
     }
 
     func run() throws {
+        let console = LineConsole()
+        try run(console: console)
+        try console.check()
+    }
+
+    private func run(console: LineConsole) throws {
         guard plain else {
             printError("marrow: the full-screen quiz is in the app: run `marrow` and open the lesson's quiz there. Add --plain for this quiz on plain input and output.")
             throw ExitCode(2)
@@ -74,7 +80,6 @@ struct QuizCommand: ParsableCommand {
             throw CLIError("\(error)")
         }
         let fsrs = course.info.scheduler(desiredRetention: desiredRetention)
-        let console = LineConsole()
 
         let title: String
         let lessonID: String?

@@ -31,7 +31,7 @@ struct ReadCommand: ParsableCommand {
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
         let found = try LessonLookup.find(lesson, in: course)
         let columns = width ?? Self.terminalWidth() ?? 80
-        print(PlainText.render(lesson: found, width: columns), terminator: "")
+        try StandardOutput.write(PlainText.render(lesson: found, width: columns))
     }
 
     /// The width of the terminal on standard output, when it is one.

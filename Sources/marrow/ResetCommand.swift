@@ -23,9 +23,9 @@ struct ResetCommand: ParsableCommand {
         }
         let what = lesson.map { "progress on lesson '\($0)'" } ?? "all progress in '\(course.info.title)'"
         if !yes {
-            print("Reset \(what)? A backup is kept. [y/N] ", terminator: "")
+            try StandardOutput.write("Reset \(what)? A backup is kept. [y/N] ")
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased().filter { $0 != " " }) else {
-                print("Nothing was reset.")
+                try StandardOutput.print("Nothing was reset.")
                 return
             }
         }
@@ -34,7 +34,11 @@ struct ResetCommand: ParsableCommand {
             // Load first to say what loading found (a damaged file moved aside), even if the reset then fails.
             for notice in try store.load().notices { printError("marrow: \(notice)") }
             let backup = try store.reset(course: course.info.id, lesson: lesson)
-            print("Reset \(what). Backup: \(backup)")
+            try StandardOutput.print("Reset \(what). Backup: \(backup)")
+        } catch let error as StandardOutput.Closed {
+            throw error
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError("\(error)")
         }

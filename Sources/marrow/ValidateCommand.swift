@@ -19,9 +19,9 @@ struct ValidateCommand: ParsableCommand {
         let course = CourseLoader.load(directory: directory)
         let report = ValidationReport.make(course: course)
         if json {
-            print(try report.json())
+            try StandardOutput.print(try report.json())
         } else {
-            print(report.text)
+            try StandardOutput.print(report.text)
         }
         if report.errorCount > 0 { throw ExitCode(1) }
     }

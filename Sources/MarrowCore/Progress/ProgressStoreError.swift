@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why the progress store could not do what was asked. Every case reads as one
 /// line the learner can act on (`description`).
 public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -51,5 +57,9 @@ extension ProgressStoreError {
 
 extension FileError {
     /// e.g. "cannot create a file in /data/marrow (Read-only file system)".
-    var sentence: String { "cannot \(operation) \(path) (\(reason))" }
+    var sentence: String {
+        // A lock given up on (`LockWaiting`): say who holds it, not "Resource temporarily unavailable".
+        if operation == "lock", code == EWOULDBLOCK { return "another Marrow is using this progress file (it holds \(path))" }
+        return "cannot \(operation) \(path) (\(reason))"
+    }
 }

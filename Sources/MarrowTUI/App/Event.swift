@@ -12,7 +12,7 @@ public enum Key: Sendable, Hashable {
 public enum Event: Sendable, Hashable {
     case key(Key)
     case resize(Size)
-    /// SIGTERM, SIGHUP or Ctrl-C: save and leave.
+    /// A signal that would end the app (SIGTERM, SIGHUP, SIGQUIT …): save and leave.
     case terminate
     /// Standard input was closed: save and leave.
     case inputClosed

@@ -29,7 +29,8 @@ public enum MarrowApp {
     /// Opens the course in the terminal and runs until the learner quits.
     /// Returns the exit code: 0, or 1 with one line on standard error when there is
     /// no terminal, the progress cannot be read, or the last save failed; after
-    /// SIGTERM, SIGHUP or SIGINT (progress saved, terminal restored) 128 + the signal.
+    /// SIGTERM, SIGHUP, SIGINT or any other signal that would end it (`stopSignals`:
+    /// progress saved, terminal restored) 128 + the signal.
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without color.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
     public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
@@ -60,11 +61,19 @@ public enum MarrowApp {
         courseLoad.start()
         let loaded: ProgressStore.LoadResult
         do {
-            loaded = try store.load()
+            // Loading takes the lock only to move a damaged file aside; a signal
+            // must not wait for another Marrow holding it.
+            let untilStopped = LockWaiting { _ in
+                guard stopRequested() == nil else { return false }
+                usleep(50_000)
+                return true
+            }
+            loaded = try LockWaiting.$current.withValue(untilStopped) { try store.load() }
         } catch {
             _ = courseLoad.join()
             early?.restore()
-            fputsStandardError("marrow: \(error.description)")
+            if let signalNumber = stopRequested() { return 128 + signalNumber }
+            fputsStandardError("marrow: \(error)")
             return 1
         }
         notices += loaded.notices
@@ -86,7 +95,10 @@ public enum MarrowApp {
         let context = AppContext(course: course, progress: loaded.progress, now: Date(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
         var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: terminal.size))
         let status = loop.run()
-        FirstScreenCache.refresh(store: store, key: cacheKey, size: terminal.size)
+        // Only a cache: not worth waiting for a lock another Marrow holds.
+        LockWaiting.$current.withValue(.once) {
+            FirstScreenCache.refresh(store: store, key: cacheKey, size: terminal.size)
+        }
         return status
     }
 

@@ -9,6 +9,7 @@ import Glibc
 import Darwin
 #endif
 import MarrowCore
+import Synchronization
 
 /// Runs the app on a terminal: draw, read an event, update, perform the effects,
 /// repeat, until an effect says quit or a signal asks to stop. The only place
@@ -19,6 +20,11 @@ struct RunLoop {
     var state: AppState
     /// The last save that failed, to say so after the terminal is restored.
     private var saveError: String?
+    /// Answers and grades the log could not take yet (another Marrow held the lock), oldest first.
+    private var pending: [Effect] = []
+    /// Progress changed since the last save that succeeded.
+    private var owesSave = false
+    private var needsDraw = true
 
     init(terminal: Terminal, store: ProgressStore, state: AppState) {
         self.terminal = terminal
@@ -27,11 +33,10 @@ struct RunLoop {
     }
 
     /// Runs until the learner leaves; restores the terminal. Returns the exit code:
-    /// 0; 1 when the last save failed; 128 + the signal number when SIGTERM, SIGHUP
-    /// or SIGINT stopped it (143, 129, 130), as shells expect.
+    /// 0; 1 when the last save failed; 128 + the signal number when a signal stopped
+    /// it (`stopSignals`: 143 for SIGTERM, 129 for SIGHUP …), as shells expect.
     mutating func run() -> Int32 {
         defer { terminal.restore() }
-        var needsDraw = true
         var isFirstScreen = true
         var stoppedBy: Int32?
         while true {
@@ -62,6 +67,12 @@ struct RunLoop {
             needsDraw = true
         }
         terminal.restore()
+        if !pending.isEmpty {
+            let answers = pending.filter { if case .recordAnswer = $0 { true } else { false } }.count
+            let what = answers == 0 ? "your last self-grade was" : answers == 1 ? "your last answer was" : "your last \(answers) answers were"
+            fputsStandardError("marrow: \(what) not saved: another Marrow is using this progress file (\(Sanitizer.clean(store.lockPath, singleLine: true))). Answer again once it is closed.")
+            return stoppedBy.map { 128 + $0 } ?? 1
+        }
         if let saveError { fputsStandardError("marrow: \(saveError)") }
         if let stoppedBy { return 128 + stoppedBy }
         return saveError == nil ? 0 : 1
@@ -69,46 +80,73 @@ struct RunLoop {
 
     /// Performs and clears the effects `update` asked for. Answers go to the log
     /// at once; then progress is saved once. Returns whether to quit.
+    ///
+    /// While another Marrow holds the lock, the save waits with `LockWaitView`
+    /// (a line on screen, keys read). If it gives up, the answers the log could
+    /// not take stay pending: tried again, without waiting, at every turn of the
+    /// loop (so saved as soon as the lock is free), and named on leaving if still
+    /// not saved. Any other failure is said on the status line, as before.
     private mutating func performEffects() -> Bool {
         let effects = state.context.effects
-        guard !effects.isEmpty else { return false }
-        state.context.effects = []
-        var save = false
-        var quit = false
-        for effect in effects {
-            switch effect {
-            case .recordAnswer(let record):
-                do {
-                    try store.append(record)
-                } catch {
-                    report(error.description)
-                }
-                save = true
-            case .recordGrade(let grade):
-                do {
-                    try store.append(grade)
-                } catch {
-                    report(error.description)
-                }
-                save = true
-            case .saveProgress:
-                save = true
-            case .quit:
-                save = true
-                quit = true
-            }
+        if effects.isEmpty {
+            guard !pending.isEmpty || owesSave else { return false }
+            let flash = state.flash
+            performRecords(waiting: .once)
+            if pending.isEmpty && !owesSave && saveError == nil { state.flash = "Your answers are saved now." }
+            if state.flash != flash { needsDraw = true }
+            return false
         }
-        if save {
+        state.context.effects = []
+        pending += effects.filter { if case .quit = $0 { false } else if case .saveProgress = $0 { false } else { true } }
+        owesSave = true
+        let view = LockWaitView(terminal: terminal, state: state)
+        performRecords(waiting: view.waiting)
+        if let size = view.resized {
+            state = App.update(state, .resize(size))
+            needsDraw = true
+        }
+        return effects.contains(.quit) || view.leaveRequested
+    }
+
+    /// Appends the pending answers and grades to the log, in order, then saves
+    /// progress once, each waiting for the lock as `waiting` says. What gave up
+    /// on the lock stays pending (or owed); what failed otherwise is reported.
+    private mutating func performRecords(waiting: LockWaiting) {
+        let gaveUp = GaveUp()
+        let watched = LockWaiting { waited in
+            let keep = waiting.keepWaiting(waited)
+            if !keep { gaveUp.flag.store(true, ordering: .relaxed) }
+            return keep
+        }
+        LockWaiting.$current.withValue(watched) {
+            while let effect = pending.first {
+                do {
+                    switch effect {
+                    case .recordAnswer(let record): try store.append(record)
+                    case .recordGrade(let grade): try store.append(grade)
+                    case .saveProgress, .quit: break
+                    }
+                } catch {
+                    // Kept, and what follows it too, so the log keeps their order.
+                    if gaveUp.flag.load(ordering: .relaxed) {
+                        reportNotSavedYet("\(error)")
+                        return
+                    }
+                    report("\(error)")
+                }
+                pending.removeFirst()
+            }
             do {
                 let result = try store.saveReporting(state.context.progress)
                 state.context.progress = result.progress
                 state.context.notices += result.notices
                 saveError = nil
+                owesSave = false
             } catch {
-                report(error.description)
+                owesSave = gaveUp.flag.load(ordering: .relaxed)
+                if owesSave { reportNotSavedYet("\(error)") } else { report("\(error)") }
             }
         }
-        return quit
     }
 
     /// Reads the answer log for the progress review (never at launch).
@@ -123,10 +161,22 @@ struct RunLoop {
         }
     }
 
+    /// A save that gave up on the lock: kept for the exit message, and a short
+    /// line on screen (the error's long paths would push out what matters).
+    private mutating func reportNotSavedYet(_ message: String) {
+        saveError = message
+        state.flash = "Not saved yet: another Marrow is using this progress file. Answer kept."
+    }
+
     private mutating func report(_ message: String) {
         saveError = message
         state.flash = message
     }
+}
+
+/// Whether a save gave up waiting for the lock (set from inside `LockWaiting`).
+private final class GaveUp: Sendable {
+    let flag = Atomic<Bool>(false)
 }
 
 /// Writes one line to standard error.

@@ -5,13 +5,32 @@ import Darwin
 #endif
 import Synchronization
 
-/// Set by SIGTERM, SIGHUP or SIGINT; the run loop polls it between reads and
-/// then saves progress and restores the terminal. A handler may only store here.
+/// Set by a signal that asks the app to stop (`stopSignals`); the run loop polls
+/// it between reads and then saves progress and restores the terminal. A handler
+/// may only store here.
 let stop = Atomic<Int32>(0)
+
+/// Every catchable signal whose default action ends the process, except the
+/// crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE: `Terminal`'s crash
+/// handlers give the terminal back and die of them). Left at their default, any
+/// of these (`kill -QUIT`, SIGUSR1 from a stray script, SIGALRM, SIGPIPE, a CPU
+/// or file size limit) would end the app with the terminal raw and the session's
+/// reading place unsaved; caught, each is SIGTERM: save, restore, exit 128 + n.
+/// (Ctrl-\ in raw mode is a key, not SIGQUIT.)
+let stopSignals: [Int32] = {
+    var signals = [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGALRM, SIGTERM, SIGUSR1, SIGUSR2,
+                   SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGIO]
+    #if os(Linux)
+    signals += [SIGSTKFLT, SIGPWR]
+    // The real-time signals: their default action ends the process too.
+    signals += Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+    #endif
+    return signals
+}()
 
 /// Installs the stop handlers. Call before curses starts, so curses keeps them.
 func installStopHandlers() {
-    for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
+    for signalNumber in stopSignals {
         var action = sigaction()
         #if os(Linux)
         action.__sigaction_handler.sa_handler = { number in stop.store(number, ordering: .relaxed) }

@@ -31,6 +31,8 @@ final class Terminal {
     private var quickFailures = 0
     /// Without a UTF-8 locale, characters beyond ASCII show as "?" rather than garbled bytes.
     private let asciiOnly: Bool
+    /// The terminal's clear-screen bytes when it has no alternate screen, for `restore()`.
+    private let clearWithoutAlternateScreen: [UInt8]?
 
     /// Sets the locale from the environment, falling back to C.UTF-8 when it is
     /// not UTF-8. Call before anything else; returns a notice for the learner if
@@ -42,6 +44,17 @@ final class Terminal {
             return "Your locale is not UTF-8; Marrow is using C.UTF-8 for this session. Set LANG to a UTF-8 locale to silence this."
         }
         return "Your locale is not UTF-8 and C.UTF-8 is not available: some characters may not show correctly. Set LANG to a UTF-8 locale."
+    }
+
+    /// A terminfo string's bytes without its padding delays (`$<50>`), which only
+    /// `tputs` understands.
+    static func withoutPadding(_ capability: String) -> [UInt8] {
+        var bytes = Array(capability.utf8)
+        while let start = bytes.firstRange(of: Array("$<".utf8))?.lowerBound,
+              let end = bytes[start...].firstIndex(of: UInt8(ascii: ">")) {
+            bytes.removeSubrange(start...end)
+        }
+        return bytes
     }
 
     private static func isUTF8() -> Bool {
@@ -70,6 +83,7 @@ final class Terminal {
         }
         theme = Theme(palette: Theme.palette(colors: colors, monochrome: monochrome))
         asciiOnly = !Self.isUTF8()
+        clearWithoutAlternateScreen = marrow_clear_without_alternate_screen().map { Self.withoutPadding(String(cString: $0)) }
         maxPairs = Int(marrow_color_pairs())
         size = Size(columns: Int(marrow_getmaxx(marrow_stdscr())), rows: Int(marrow_getmaxy(marrow_stdscr())))
         installCrashHandlers()
@@ -78,11 +92,17 @@ final class Terminal {
     deinit { restore() }
 
     /// Gives the terminal back as it was. Safe to call more than once.
+    /// Without an alternate screen (TERM=linux, ansi) the last screen would stay
+    /// under the shell's prompt: it is cleared, the prompt then starts at the top.
     func restore() {
         guard isOpen else { return }
         isOpen = false
         curs_set(1)
         endwin()
+        if let clear = clearWithoutAlternateScreen {
+            // After endwin, which has flushed curses' output: straight to the terminal.
+            _ = clear.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        }
     }
 
     /// Forgets what is on the screen, so the next draw repaints everything (Ctrl-L).

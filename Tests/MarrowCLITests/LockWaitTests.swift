@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// Another Marrow holds the progress lock while the learner answers (issue 12,
+/// finding 7): the app says it is waiting, still reads keys, leaves on q or a
+/// signal without waiting for the lock, names the answer it could not save, and
+/// after a time limit goes on with the answer pending, saving it once the lock is
+/// free. The test holds the lock itself (`flock` on `progress.lock`), as another
+/// instance stuck mid-save would.
+@Suite(.timeLimit(.minutes(3))) struct LockWaitTests {
+    /// The lock on `progress.lock`, held by this process until `release()`.
+    final class HeldLock {
+        private var fd: Int32
+        init(_ path: String) throws {
+            fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            try #require(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0, "cannot lock \(path)")
+        }
+        func release() {
+            guard fd >= 0 else { return }
+            close(fd)
+            fd = -1
+        }
+        deinit { release() }
+    }
+
+    static let waiting = "Waiting for another Marrow using this progress file"
+
+    /// The app on the first question of the long lesson's quiz, the lock held by the test.
+    private func answerUnderAHeldLock() throws -> (TerminalFaultTests.Folder, TmuxSession, HeldLock) {
+        let folder = try TerminalFaultTests.Folder()
+        let tmux = try TmuxSession(folder.command)
+        #expect(tmux.waitFor("Course map"), "\(tmux.screen())")
+        tmux.keys("t")
+        #expect(tmux.waitFor("Question 1 of"), "\(tmux.screen())")
+        let lock = try HeldLock(folder.path + "/progress.lock")
+        tmux.keys("2")
+        #expect(tmux.waitFor(Self.waiting, timeout: 5), "no waiting line: \(tmux.screen())")
+        #expect(tmux.exitStatus(timeout: 0.1) == nil, "\(tmux.stderr)")
+        return (folder, tmux, lock)
+    }
+
+    @Test func theAnswerIsSavedWhenTheLockIsFreed() throws {
+        let (folder, tmux, lock) = try answerUnderAHeldLock()
+        defer { tmux.close() }
+        // Keys other than q are read and wait.
+        tmux.keys("j")
+        usleep(200_000)
+        #expect(tmux.screen().contains(Self.waiting))
+        #expect(ProgressFiles.answers(folder.log).answers.isEmpty)
+        lock.release()
+        #expect(tmux.waitFor("✓ Correct"), "\(tmux.screen())")
+        #expect(tmux.waitFor(timeout: 5) { !$0.contains(Self.waiting) }, "\(tmux.screen())")
+        #expect(ProgressFiles.answers(folder.log).answers.map(\.question) == ["e2e-q1"])
+        #expect(tmux.quit() == 0, "\(tmux.stderr)")
+        #expect(tmux.stderr.isEmpty, "\(tmux.stderr)")
+        #expect(tmux.terminalRestored())
+        #expect(try folder.loadsCleanly("after the lock was freed") == 1)
+    }
+
+    @Test func qLeavesAndSaysTheAnswerWasNotSaved() throws {
+        let (folder, tmux, lock) = try answerUnderAHeldLock()
+        defer { tmux.close() }
+        let start = ContinuousClock.now
+        tmux.keys("q")
+        let status = tmux.exitStatus(timeout: 10)
+        let took = ContinuousClock.now - start
+        #expect(status == 1, "\(String(describing: status)) \(tmux.stderr)")
+        #expect(took < .seconds(5), "q took \(took) to leave")
+        #expect(tmux.stderr == "marrow: your last answer was not saved: another Marrow is using this progress file (\(folder.path)/progress.lock). Answer again once it is closed.\n", "\(tmux.stderr)")
+        #expect(tmux.terminalRestored())
+        lock.release()
+        #expect(ProgressFiles.answers(folder.log).answers.isEmpty)
+        #expect(try folder.loadsCleanly("after q") == 0)
+    }
+
+    @Test func sigtermDoesNotWaitForTheLock() throws {
+        let (folder, tmux, lock) = try answerUnderAHeldLock()
+        defer { tmux.close() }
+        let pid = try #require(tmux.programPID())
+        let start = ContinuousClock.now
+        kill(pid, SIGTERM)
+        let status = tmux.exitStatus(timeout: 10)
+        let took = ContinuousClock.now - start
+        #expect(status == 128 + SIGTERM, "\(String(describing: status)) \(tmux.stderr)")
+        #expect(took < .seconds(5), "SIGTERM took \(took) to end the app")
+        #expect(tmux.stderr.hasPrefix("marrow: your last answer was not saved: another Marrow is using this progress file"), "\(tmux.stderr)")
+        #expect(tmux.terminalRestored())
+        lock.release()
+        _ = try folder.loadsCleanly("after SIGTERM")
+    }
+
+    /// After the time limit (20 s) the app goes on with the answer pending and
+    /// says so; keys work; the answer is saved once the lock is free.
+    @Test func afterTheTimeLimitTheAppGoesOnAndSavesLater() throws {
+        let (folder, tmux, lock) = try answerUnderAHeldLock()
+        defer { tmux.close() }
+        #expect(tmux.waitFor("Not saved yet: another Marrow is using this progress file. Answer kept.", timeout: 40), "\(tmux.screen())")
+        #expect(tmux.waitFor("✓ Correct"), "\(tmux.screen())")
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Platelets help blood clot."), "keys do nothing after the time limit: \(tmux.screen())")
+        #expect(ProgressFiles.answers(folder.log).answers.isEmpty)
+        lock.release()
+        #expect(tmux.waitFor("Your answers are saved now.", timeout: 5), "\(tmux.screen())")
+        #expect(ProgressFiles.answers(folder.log).answers.map(\.question) == ["e2e-q1"])
+        #expect(tmux.quit() == 0, "\(tmux.stderr)")
+        #expect(tmux.stderr.isEmpty, "\(tmux.stderr)")
+        #expect(try folder.loadsCleanly("after the time limit") == 1)
+    }
+}
+
+extension LockWaitTests {
+    /// At launch, a damaged state file is moved aside under the lock: with the
+    /// lock held by another Marrow, SIGTERM still ends the app at once (143), and
+    /// the file is left as it was.
+    @Test func sigtermAtLaunchDoesNotWaitForTheLock() throws {
+        let folder = try TerminalFaultTests.Folder()
+        let damaged = #"{"schemaVersion":1,"courses":{"e2e":{"disclaimerSeen":tr"#
+        try damaged.write(toFile: folder.state, atomically: true, encoding: .utf8)
+        let lock = try HeldLock(folder.path + "/progress.lock")
+        let tmux = try TmuxSession(folder.command)
+        defer { tmux.close() }
+        let pid = try #require(tmux.programPID())
+        // The app is waiting for the lock: it has not moved the file aside.
+        usleep(500_000)
+        #expect(tmux.exitStatus(timeout: 0.1) == nil, "\(tmux.stderr)")
+        let start = ContinuousClock.now
+        kill(pid, SIGTERM)
+        let status = tmux.exitStatus(timeout: 10)
+        let took = ContinuousClock.now - start
+        #expect(status == 128 + SIGTERM, "\(String(describing: status)) \(tmux.stderr)")
+        #expect(took < .seconds(5), "SIGTERM took \(took) to end the app")
+        #expect(tmux.terminalRestored())
+        lock.release()
+        #expect((try? String(contentsOfFile: folder.state, encoding: .utf8)) == damaged)
+    }
+}

@@ -41,7 +41,7 @@ struct MarrowCommand: ParsableCommand {
     /// Opens the course in the full-screen app; throws the app's exit code when it is not 0.
     static func openApp(lessons: String?, progress: String?, noColor: Bool, desiredRetention: Double?) throws {
         let lessonsDirectory = try GlobalOptions.lessonsDirectory(explicit: lessons)
-        let progressPath = ProgressLocation.resolve(explicit: progress)
+        let progressPath = try GlobalOptions.progressPath(explicit: progress)
         let code = MarrowApp.run(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor, desiredRetention: desiredRetention)
         if code != 0 { throw ExitCode(code) }
     }

@@ -29,7 +29,7 @@ struct ResetCommand: ParsableCommand {
                 return
             }
         }
-        let store = ProgressStore(path: global.progressPath())
+        let store = ProgressStore(path: try global.progressPath())
         do {
             // Load first to say what loading found (a damaged file moved aside), even if the reset then fails.
             for notice in try store.load().notices { printError("marrow: \(notice)") }

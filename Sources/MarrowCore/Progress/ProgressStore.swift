@@ -55,8 +55,8 @@ public final class ProgressStore: Sendable {
     }
 
     /// The store at the resolved default location (see `ProgressLocation`).
-    public convenience init(explicitPath: String?, environment: [String: String]) {
-        self.init(path: ProgressLocation.resolve(explicit: explicitPath, environment: environment))
+    public convenience init(explicitPath: String?, environment: [String: String]) throws(ProgressLocation.Unresolved) {
+        self.init(path: try ProgressLocation.resolve(explicit: explicitPath, environment: environment))
     }
 
     // MARK: Loading

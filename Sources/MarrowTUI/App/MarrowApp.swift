@@ -29,7 +29,8 @@ public enum MarrowApp {
     /// Opens the course in the terminal and runs until the learner quits.
     /// Returns the exit code: 0, or 1 with one line on standard error when there is
     /// no terminal, the progress cannot be read, or the last save failed; after
-    /// SIGTERM, SIGHUP or SIGINT (progress saved, terminal restored) 128 + the signal.
+    /// SIGTERM, SIGHUP or SIGINT (progress saved, terminal restored) 128 + the signal,
+    /// also while the course still loads (`CourseLoadWait`).
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without colour.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
     public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
@@ -81,10 +82,21 @@ public enum MarrowApp {
                 return 1
             }
         }
-        var course = courseLoad.join()
+        var course: Course
+        let pending: [Event]
+        switch CourseLoadWait.wait(for: courseLoad, readEvent: terminal.readEvent, stopRequested: stopRequested) {
+        case .loaded(let loadedCourse, let typed):
+            course = loadedCourse
+            pending = typed
+        case .left(let status):
+            terminal.restore()
+            return status
+        }
         if let desiredRetention { course.info.desiredRetention = desiredRetention }
         let context = AppContext(course: course, progress: loaded.progress, now: Date(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
-        var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: terminal.size))
+        var state = AppState(context: context, size: terminal.size)
+        for event in pending { state = App.update(state, event) }
+        var loop = RunLoop(terminal: terminal, store: store, state: state)
         let status = loop.run()
         FirstScreenCache.refresh(store: store, key: cacheKey, size: terminal.size)
         return status

@@ -18,6 +18,7 @@ import Testing
     static let cases: [Case] = [
         Case(name: "course.yaml is a FIFO", file: "course.yaml", reason: "cannot read the file: it is a FIFO (named pipe), not a file") { mkfifo($0, 0o644) },
         Case(name: "glossary.yaml is a FIFO", file: "glossary.yaml", reason: "cannot read the file: it is a FIFO (named pipe), not a file") { mkfifo($0, 0o644) },
+        Case(name: "a lesson is a FIFO", file: "02-short-lesson.md", reason: "cannot read the lesson: it is a FIFO (named pipe), not a file") { mkfifo($0, 0o644) },
         Case(name: "course.yaml is /dev/zero", file: "course.yaml", reason: "cannot read the file: it is a device, not a file") { symlink("/dev/zero", $0) },
     ]
 

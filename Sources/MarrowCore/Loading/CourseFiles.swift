@@ -101,7 +101,9 @@ enum CourseFiles {
         return String(cString: strerror(code))
     }
 
-    /// Names of the regular files in the folder at `path` (hidden files left out), unsorted.
+    /// Names in the folder at `path` (hidden files left out), unsorted, whatever
+    /// they are: a folder, FIFO or broken link named like a lesson must be
+    /// reported when it is read, not skipped.
     static func fileNames(in path: String) throws(ReadError) -> [String] {
         guard let dir = opendir(path) else { throw .failed(lastError()) }
         defer { closedir(dir) }
@@ -111,13 +113,7 @@ enum CourseFiles {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name.hasPrefix(".") { continue }
-            let type = entry.pointee.d_type
-            if type == UInt8(DT_REG) {
-                names.append(name)
-            } else if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                var info = stat()
-                if stat(join(path, name), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { names.append(name) }
-            }
+            names.append(name)
         }
         return names
     }
@@ -125,6 +121,12 @@ enum CourseFiles {
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
+    }
+
+    /// Whether anything is at `path`, a link that leads nowhere included.
+    static func entryExists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     static func isDirectory(_ path: String) -> Bool {

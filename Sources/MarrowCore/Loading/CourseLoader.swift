@@ -67,6 +67,10 @@ public enum CourseLoader {
             if let lesson = load.lesson { lessons.append(lesson) }
             if let lesson = load.broken { broken.append(lesson) }
         }
+        if lessons.isEmpty && broken.isEmpty {
+            diagnostics.append(Diagnostic(path: directory, severity: .error, message:
+                "no lessons: a course needs at least one lesson file named NN-slug.md (such as 01-welcome.md)"))
+        }
         return Course(info: info, lessons: lessons, brokenLessons: broken, glossary: glossary, diagnostics: diagnostics, directory: directory)
     }
 

@@ -176,6 +176,56 @@ import Testing
         }
     }
 
+    /// The app on a terminal, each kind of object once, at the path of a role taken
+    /// in turn (lessons, progress, data folder, ...), so every role and every kind
+    /// appear: it opens and leaves on q, or stops at once with one line; the
+    /// terminal is restored and nothing that is not Marrow's changed.
+    static let appCases: [Case] = Kind.allCases.enumerated().map { index, kind in
+        let role = Role.allCases[index % Role.allCases.count]
+        return Case(role: role, kind: kind, command: .progress, name: role.names[(index / Role.allCases.count) % role.names.count])
+    }
+
+    @Test(arguments: appCases)
+    func theAppOpensOrRefusesCleanly(_ c: Case) throws {
+        if c.kind.unprivileged, !Fault.isRoot { print("PathObjectTests: app \(c.id) skipped: needs root for setpriv"); return }
+        if c.kind == .fullDisk, !Fault.canMountTmpfs { print("PathObjectTests: app \(c.id) skipped: no tmpfs"); return }
+        let setup = try Setup(c)
+        defer { setup.remove() }
+        guard setup.ready else { print("PathObjectTests: app \(c.id) skipped: \(setup.skipReason)"); return }
+        let before = Fault.snapshot(setup.folder)
+        let (argv, env) = setup.invocation(nil)
+        let assignments = env.map { key, value in value.map { "\(key)=\($0)" } ?? "" }.filter { !$0.isEmpty }
+        let unset = env.compactMap { $0.value == nil ? ["-u", $0.key] : nil }.flatMap { $0 }
+        let tmux = try TmuxSession(["/usr/bin/env"] + unset + assignments + ["TERM=xterm"] + argv)
+        defer {
+            if tmux.exitStatus(timeout: 0) == nil, let pid = tmux.programPID(timeout: 1) { kill(pid, SIGKILL) }
+            tmux.close()
+        }
+        // The screen of an app that opened, or an exit at once (a path it refuses).
+        let opened = tmux.waitFor(timeout: 20) {
+            $0.contains("Course map") || $0.contains("Disclaimer") || $0.contains("About this course") || FileManager.default.fileExists(atPath: tmux.rcPath)
+        } && !FileManager.default.fileExists(atPath: tmux.rcPath)
+        let status = opened ? tmux.quit() : tmux.exitStatus(timeout: 20)
+        let after = Fault.snapshot(setup.folder)
+        let body = {
+            #expect(status != nil, "app \(c.id): did not end; screen:\n\(tmux.screen())")
+            #expect(tmux.terminalRestored(), "app \(c.id)")
+            let changed = Fault.changes(before, after).filter { !setup.owns($0) }
+            #expect(changed.isEmpty, "app \(c.id): changed what Marrow does not own: \(changed)")
+            let lines = tmux.stderr.split(separator: "\n")
+            if let status, status != 0 {
+                #expect(status == 1 && lines.count == 1 && lines[0].hasPrefix("marrow: "), "app \(c.id): exit \(status) \(tmux.stderr.debugDescription)")
+            } else {
+                #expect(lines.count <= 1, "app \(c.id): \(tmux.stderr.debugDescription)")
+            }
+        }
+        if Self.awaitingFinding1.contains(c.id) {
+            withKnownIssue("finding 1 of issue 12 (--progress at something not Marrow's)") { body() }
+        } else {
+            body()
+        }
+    }
+
     /// The case's folder: the course, the object at the named path, a folder for the
     /// run's standard error outside the snapshot.
     struct Setup {
@@ -321,10 +371,12 @@ import Testing
             var stderr: String
         }
 
-        func run() throws -> Run {
+        /// The command line (setpriv, when unprivileged, and marrow with its arguments)
+        /// and the environment changes, for `command` (nil: the app).
+        func invocation(_ command: Command?) -> (argv: [String], env: [String: String?]) {
             let unprivileged = c.kind.unprivileged
             let marrow = unprivileged ? Fault.reachable.executable : Marrow.executable
-            var arguments = c.command.arguments
+            var arguments = command?.arguments ?? []
             var env: [String: String?] = ["MARROW_LESSONS": nil, "MARROW_PROGRESS": nil, "XDG_DATA_HOME": nil,
                                           "HOME": outside, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
             switch c.name {
@@ -336,13 +388,18 @@ import Testing
             }
             if c.role != .lessons { arguments += ["--lessons", course] }
             if c.role == .lessons { arguments += ["--progress", progressFolder + "/progress.json"] }
+            let privilege = unprivileged ? ["/usr/bin/setpriv", "--reuid=\(Fault.nobody)", "--regid=\(Fault.nobody)", "--clear-groups", "--"] : []
+            return (privilege + [marrow] + arguments, env)
+        }
+
+        func run() throws -> Run {
+            let (argv, env) = invocation(c.command)
             let stdin = outside + "/stdin"
             Fault.write(Array("1\n".utf8), to: stdin)
             let errPath = outside + "/stderr"
-            let privilege = unprivileged ? ["/usr/bin/setpriv", "--reuid=\(Fault.nobody)", "--regid=\(Fault.nobody)", "--clear-groups", "--"] : []
             // The shell (as root) sets up the streams; marrow runs as it is asked to.
             let line = "exec \"$@\" <\(Fault.quoted(stdin)) 2>\(Fault.quoted(errPath))"
-            let r = try Child.run(["/bin/sh", "-c", line, "sh"] + privilege + [marrow] + arguments, folder: outside, environment: env, timeout: 30)
+            let r = try Child.run(["/bin/sh", "-c", line, "sh"] + argv, folder: outside, environment: env, timeout: 30)
             let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
             return Run(status: r.status, stdout: r.output, stderr: stderr)
         }

@@ -35,8 +35,17 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The progress state file: `--progress`, then `MARROW_PROGRESS`, then the XDG data folder.
-    func progressPath() -> String {
-        ProgressLocation.resolve(explicit: progress)
+    func progressPath() throws -> String {
+        try Self.progressPath(explicit: progress)
+    }
+
+    /// `progressPath()` with `explicit` as the `--progress` value; a missing HOME is one clear line.
+    static func progressPath(explicit progress: String?) throws -> String {
+        do {
+            return try ProgressLocation.resolve(explicit: progress)
+        } catch {
+            throw CLIError(error.message)
+        }
     }
 
     /// The time to take as now: `MARROW_NOW` (ISO 8601, e.g. `2026-11-27T09:00:00Z`) when

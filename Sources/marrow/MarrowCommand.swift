@@ -41,7 +41,7 @@ struct MarrowCommand: ParsableCommand {
     /// Opens the course in the full-screen app; throws the app's exit code when it is not 0.
     static func openApp(lessons: String?, progress: String?, noColor: Bool, desiredRetention: Double?) throws {
         let lessonsDirectory = try GlobalOptions.lessonsDirectory(explicit: lessons)
-        let progressPath = ProgressLocation.resolve(explicit: progress)
+        let progressPath = try GlobalOptions.progressPath(explicit: progress)
         let code = MarrowApp.run(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor, desiredRetention: desiredRetention)
         if code != 0 { throw ExitCode(code) }
     }
@@ -72,10 +72,10 @@ struct MarrowCommand: ParsableCommand {
             }
             if code == .validationFailure {
                 // A usage error: say what was wrong and how to get help.
-                printError(fullMessage(for: error))
+                printErrorLines(fullMessage(for: error))
                 Glibc.exit(2)
             }
-            printError(fullMessage(for: error))
+            printErrorLines(fullMessage(for: error))
             Glibc.exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }
@@ -93,11 +93,21 @@ private func printResult(_ text: String) {
     }
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error, with every control character (a newline
+/// or escape in a path or value the user gave) shown as `<U+000A>`, so a message
+/// stays one line and cannot steer the terminal.
 func printError(_ message: String) {
-    var line = message
-    if !line.hasSuffix("\n") { line += "\n" }
-    let bytes = Array(line.utf8)
+    writeError(Sanitizer.visible(message.hasSuffix("\n") ? String(message.dropLast()) : message))
+}
+
+/// Writes a message of several lines (a usage error), each line sanitized as `printError` does.
+func printErrorLines(_ message: String) {
+    let text = message.hasSuffix("\n") ? String(message.dropLast()) : message
+    writeError(text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.visible(String($0)) }.joined(separator: "\n"))
+}
+
+private func writeError(_ message: String) {
+    let bytes = Array((message + "\n").utf8)
     var written = 0
     while written < bytes.count {
         let n = bytes[written...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }

@@ -42,7 +42,7 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
-        let store = ProgressStore(path: global.progressPath())
+        let store = ProgressStore(path: try global.progressPath())
         let now = try global.now()
         let loaded: ProgressStore.LoadResult
         let log: LogReadResult

@@ -69,7 +69,7 @@ struct QuizCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
-        let store = ProgressStore(path: global.progressPath())
+        let store = ProgressStore(path: try global.progressPath())
         let now = try global.now()
         var progress: Progress
         do {

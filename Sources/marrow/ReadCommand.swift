@@ -55,8 +55,12 @@ enum LessonLookup {
         if let broken = course.brokenLessons.first(where: { $0.fileName == name || $0.fileName == name + ".md" || lessonNumber($0.fileName) == Int(name) }) {
             throw CLIError("lesson '\(name)' cannot be opened: \(broken.error)")
         }
-        let known = course.lessons.map(\.id).joined(separator: ", ")
-        throw CLIError("no lesson '\(name)' in this course (lessons: \(known))")
+        throw CLIError("no lesson '\(name)' in this course (\(LessonLookup.known(course)))")
+    }
+
+    /// The lessons a course has, for a message: "lessons: a, b", or that it has none.
+    static func known(_ course: Course) -> String {
+        course.lessons.isEmpty ? "it has no lessons: run 'marrow validate'" : "lessons: " + course.lessons.map(\.id).joined(separator: ", ")
     }
 
     /// The number a lesson file starts with (`03-foo.md` → 3).

@@ -19,9 +19,9 @@ struct ResetCommand: ParsableCommand {
     func run() throws {
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
         if let lesson, course.lesson(id: lesson) == nil, !course.brokenLessons.contains(where: { $0.fileName.contains(lesson) }) {
-            throw CLIError("no lesson '\(lesson)' in this course (lessons: \(course.lessons.map(\.id).joined(separator: ", ")))")
+            throw CLIError("no lesson '\(lesson)' in this course (\(LessonLookup.known(course)))")
         }
-        let what = lesson.map { "progress on lesson '\($0)'" } ?? "all progress in '\(course.info.title)'"
+        let what = Sanitizer.visible(lesson.map { "progress on lesson '\($0)'" } ?? "all progress in '\(course.info.title)'")
         if !yes {
             try StandardOutput.write("Reset \(what)? A backup is kept. [y/N] ")
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased().filter { $0 != " " }) else {
@@ -29,12 +29,12 @@ struct ResetCommand: ParsableCommand {
                 return
             }
         }
-        let store = ProgressStore(path: global.progressPath())
+        let store = ProgressStore(path: try global.progressPath())
         do {
             // Load first to say what loading found (a damaged file moved aside), even if the reset then fails.
             for notice in try store.load().notices { printError("marrow: \(notice)") }
             let backup = try store.reset(course: course.info.id, lesson: lesson)
-            try StandardOutput.print("Reset \(what). Backup: \(backup)")
+            try StandardOutput.print("Reset \(what). Backup: \(Sanitizer.visible(backup))")
         } catch let error as StandardOutput.Closed {
             throw error
         } catch let error as CLIError {

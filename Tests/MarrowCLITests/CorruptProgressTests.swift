@@ -87,7 +87,7 @@ import Testing
             "attempts":[{"id":"x","started":"2026-11-20T10:00:00Z","total":9223372036854775807,"answers":{"e2e-q1":true}}]}}}}}
             """)),
         Kind(name: "huge schemaVersion", expect: .movedAside("has no usable schemaVersion (at schemaVersion: expected a whole number)"), make: state(#"{"schemaVersion":99999999999999999999999,"courses":{}}"#)),
-        Kind(name: "deep nesting", expect: .movedAside("is not valid JSON"), make: state(String(repeating: "[", count: 100_000))),
+        Kind(name: "deep nesting", expect: .movedAside("is nested too deeply"), make: state(String(repeating: "[", count: 100_000))),
         Kind(name: "invalid UTF-8", expect: .movedAside("is not valid UTF-8"), tui: true,
              make: stateBytes(Array(#"{"schemaVersion":1,"courses":{"e2e":{"lastPlace":{"lessonID":""#.utf8) + [0xFF, 0xC0, 0x80] + Array(#""}}}}"#.utf8))),
         Kind(name: "NUL bytes", expect: .movedAside("is not valid JSON"), make: stateBytes(Array(#"{"schemaVersion":1,"#.utf8) + [0, 0, 0] + Array(#""courses":{}}"#.utf8))),

@@ -292,15 +292,15 @@ enum ProgressKit {
         #expect(try ProgressKit.store(folder + "/synced/real.json").load().progress[course: "hsct"][lesson: "risks"].finished != nil)
     }
 
-    @Test func locationFollowsOverridesThenXDGThenHome() {
+    @Test func locationFollowsOverridesThenXDGThenHome() throws {
         let env = ["HOME": "/home/sam", "XDG_DATA_HOME": "/data/sam", "MARROW_PROGRESS": "/tmp/p.json"]
-        #expect(ProgressLocation.resolve(explicit: "/x/mine.json", environment: env) == "/x/mine.json")
-        #expect(ProgressLocation.resolve(explicit: nil, environment: env) == "/tmp/p.json")
-        #expect(ProgressLocation.resolve(explicit: "", environment: env) == "/tmp/p.json")
-        #expect(ProgressLocation.resolve(explicit: nil, environment: ["HOME": "/home/sam", "XDG_DATA_HOME": "/data/sam"]) == "/data/sam/marrow/progress.json")
-        #expect(ProgressLocation.resolve(explicit: nil, environment: ["HOME": "/home/sam", "XDG_DATA_HOME": "relative"]) == "/home/sam/.local/share/marrow/progress.json")
-        #expect(ProgressLocation.resolve(explicit: nil, environment: ["HOME": "/home/sam", "XDG_DATA_HOME": ""]) == "/home/sam/.local/share/marrow/progress.json")
-        #expect(ProgressLocation.resolve(explicit: nil, environment: ["HOME": "/home/sam", "MARROW_PROGRESS": "~/p.json"]) == "/home/sam/p.json")
+        #expect(try ProgressLocation.resolve(explicit: "/x/mine.json", environment: env) == "/x/mine.json")
+        #expect(try ProgressLocation.resolve(explicit: nil, environment: env) == "/tmp/p.json")
+        #expect(try ProgressLocation.resolve(explicit: "", environment: env) == "/tmp/p.json")
+        #expect(try ProgressLocation.resolve(explicit: nil, environment: ["HOME": "/home/sam", "XDG_DATA_HOME": "/data/sam"]) == "/data/sam/marrow/progress.json")
+        #expect(try ProgressLocation.resolve(explicit: nil, environment: ["HOME": "/home/sam", "XDG_DATA_HOME": "relative"]) == "/home/sam/.local/share/marrow/progress.json")
+        #expect(try ProgressLocation.resolve(explicit: nil, environment: ["HOME": "/home/sam", "XDG_DATA_HOME": ""]) == "/home/sam/.local/share/marrow/progress.json")
+        #expect(try ProgressLocation.resolve(explicit: nil, environment: ["HOME": "/home/sam", "MARROW_PROGRESS": "~/p.json"]) == "/home/sam/p.json")
         #expect(ProgressStore(path: "/a/progress.json").logPath == "/a/progress.history.jsonl")
         #expect(ProgressStore(path: "/a/progress.json").lockPath == "/a/progress.lock")
     }

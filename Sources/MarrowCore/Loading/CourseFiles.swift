@@ -17,6 +17,11 @@ enum CourseFiles {
         }
     }
 
+    /// The most a course file may hold. A real lesson is a few kilobytes; the
+    /// cap keeps a file linked to `/dev/zero`-like sources, or one that keeps
+    /// growing, from taking all memory.
+    static let sizeLimit = 32 * 1024 * 1024
+
     /// The whole file at `path`.
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
         try read(path, limit: nil).bytes
@@ -29,21 +34,28 @@ enum CourseFiles {
     }
 
     /// The file at `path`, whole or (with a limit) its first `limit` bytes.
+    ///
+    /// Opened as the progress reader opens its files: non-blocking (a FIFO in a
+    /// lesson's place must not hang every command), then refused unless it is a
+    /// regular file (a device such as `/dev/zero` never ends), and never more than
+    /// `sizeLimit` bytes, counted as they are read (a file can grow meanwhile).
     private static func read(_ path: String, limit: Int?) throws(ReadError) -> (bytes: [UInt8], isWhole: Bool) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .failed(lastError()) }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw .failed(openError(path)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .failed(lastError()) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .failed("it is a folder") }
+        if let kind = notRegular(info.st_mode) { throw .failed("it is \(kind), not a file") }
+        if limit == nil, Int(info.st_size) > sizeLimit { throw .failed(tooLarge) }
         // One byte more than wanted: reaching the end of a whole file takes no extra
         // allocation, and a head one byte past the limit tells that there is more.
-        var bytes = [UInt8](repeating: 0, count: (limit ?? max(Int(info.st_size), 0)) + 1)
+        var bytes = [UInt8](repeating: 0, count: min(limit ?? max(Int(info.st_size), 0), sizeLimit) + 1)
         var filled = 0
         while true {
             if filled == bytes.count {
                 if limit != nil { break }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+                if filled > sizeLimit { throw .failed(tooLarge) }
+                bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), sizeLimit + 1 - bytes.count)))
             }
             let n = bytes.withUnsafeMutableBufferPointer { buffer in
                 systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
@@ -56,6 +68,7 @@ enum CourseFiles {
             filled += n
         }
         guard let limit else {
+            if filled > sizeLimit { throw .failed(tooLarge) }
             bytes.removeSubrange(filled...)
             return (bytes, true)
         }
@@ -63,7 +76,34 @@ enum CourseFiles {
         return (bytes, filled <= limit)
     }
 
-    /// Names of the regular files in the folder at `path` (hidden files left out), unsorted.
+    private static var tooLarge: String { "it is larger than \(sizeLimit / (1024 * 1024)) MB, the most a course file may be" }
+
+    /// What a file-system object that is not a regular file is, for messages; nil for a regular file.
+    static func notRegular(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Why `open` failed, said plainly for links that lead nowhere.
+    private static func openError(_ path: String) -> String {
+        let code = errno
+        if code == ELOOP { return "it is a symbolic link that loops" }
+        var info = stat()
+        if code == ENOENT, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            return "it is a symbolic link to a missing file"
+        }
+        return String(cString: strerror(code))
+    }
+
+    /// Names in the folder at `path` (hidden files left out), unsorted, whatever
+    /// they are: a folder, FIFO or broken link named like a lesson must be
+    /// reported when it is read, not skipped.
     static func fileNames(in path: String) throws(ReadError) -> [String] {
         guard let dir = opendir(path) else { throw .failed(lastError()) }
         defer { closedir(dir) }
@@ -73,13 +113,7 @@ enum CourseFiles {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name.hasPrefix(".") { continue }
-            let type = entry.pointee.d_type
-            if type == UInt8(DT_REG) {
-                names.append(name)
-            } else if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                var info = stat()
-                if stat(join(path, name), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { names.append(name) }
-            }
+            names.append(name)
         }
         return names
     }
@@ -87,6 +121,12 @@ enum CourseFiles {
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
+    }
+
+    /// Whether anything is at `path`, a link that leads nowhere included.
+    static func entryExists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     static func isDirectory(_ path: String) -> Bool {

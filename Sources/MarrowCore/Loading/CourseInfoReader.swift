@@ -61,7 +61,8 @@ enum CourseInfoReader {
 /// Reads `glossary.yaml`: a list of `{term, definition, aliases}`. The file is optional.
 enum GlossaryReader {
     static func read(path: String, diagnostics: inout [Diagnostic]) -> [GlossaryTerm] {
-        guard CourseFiles.exists(path) else { return [] }
+        // The file is optional, but a broken link or a FIFO in its place is reported.
+        guard CourseFiles.entryExists(path) else { return [] }
         guard case .read(let root) = YAMLFile.load(path: path, diagnostics: &diagnostics), let root else { return [] }
         guard case .sequence(let entries) = root.kind else {
             diagnostics.append(Diagnostic(path: path, line: root.line, column: root.column, severity: .error, message: "glossary.yaml must be a list of terms, not \(root.kindDescription)"))

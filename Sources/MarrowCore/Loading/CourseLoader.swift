@@ -67,6 +67,10 @@ public enum CourseLoader {
             if let lesson = load.lesson { lessons.append(lesson) }
             if let lesson = load.broken { broken.append(lesson) }
         }
+        if lessons.isEmpty && broken.isEmpty {
+            diagnostics.append(Diagnostic(path: directory, severity: .error, message:
+                "no lessons: a course needs at least one lesson file named NN-slug.md (such as 01-welcome.md)"))
+        }
         return Course(info: info, lessons: lessons, brokenLessons: broken, glossary: glossary, diagnostics: diagnostics, directory: directory)
     }
 
@@ -134,10 +138,11 @@ enum LessonFileName {
         return !slug.isEmpty && slug.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
-    /// A Markdown file that starts with a digit but is not a lesson name: probably a typo.
+    /// A Markdown file that is not a lesson name (`2-stem.MD`, `leukemia.md`):
+    /// probably a lesson misnamed, so it is worth a warning. The course's own
+    /// `README.md` is its documentation, never a lesson.
     static func isNearMiss(_ name: String) -> Bool {
-        guard !isLesson(name), let first = name.utf8.first else { return false }
-        return first >= 0x30 && first <= 0x39
+        isMarkdown(name) && !isLesson(name) && name.lowercased() != "readme.md"
     }
 
     /// In the order of the number in front (so `100-x.md` follows `99-x.md`), then by name.

@@ -55,8 +55,8 @@ public final class ProgressStore: Sendable {
     }
 
     /// The store at the resolved default location (see `ProgressLocation`).
-    public convenience init(explicitPath: String?, environment: [String: String]) {
-        self.init(path: ProgressLocation.resolve(explicit: explicitPath, environment: environment))
+    public convenience init(explicitPath: String?, environment: [String: String]) throws(ProgressLocation.Unresolved) {
+        self.init(path: try ProgressLocation.resolve(explicit: explicitPath, environment: environment))
     }
 
     // MARK: Loading
@@ -445,6 +445,12 @@ public final class ProgressStore: Sendable {
         return Self.decodeState(bytes)
     }
 
+    /// Why bytes that are not JSON to the decoder were refused.
+    private static func notJSON(_ bytes: [UInt8]) -> String {
+        JSONDepth.exceeds(bytes) ? "is nested too deeply to be a progress file (over \(JSONDepth.decoderLimit) levels of [ and {)"
+            : "is not valid JSON (it may have been cut short)"
+    }
+
     /// Classifies and decodes the bytes of a state file.
     static func decodeState(_ bytes: [UInt8]) -> StateRead {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .unusable("is empty") }
@@ -460,11 +466,11 @@ public final class ProgressStore: Sendable {
                 if (try? decoder.decode([String: JSONValue].self, from: data)) != nil {
                     return .unusable("has no usable schemaVersion (at schemaVersion: expected a whole number)")
                 }
-                return .unusable("is not valid JSON (it may have been cut short)")
+                return .unusable(Self.notJSON(bytes))
             }
             return .unusable("has no usable schemaVersion (\(Self.describe(error)))")
         } catch {
-            return .unusable("is not valid JSON (it may have been cut short)")
+            return .unusable(Self.notJSON(bytes))
         }
         if version > Progress.currentSchemaVersion { return .newer(version) }
         do {

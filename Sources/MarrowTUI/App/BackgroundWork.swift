@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A value computed on a second thread, joined when it is needed. Without a
 /// thread it is computed at once.
@@ -12,6 +13,8 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     /// which orders the two.
     private var value: Value?
     private var thread: pthread_t?
+    /// Set by the worker once `value` is written, so the waiting thread can poll.
+    private let finished = Atomic<Bool>(false)
 
     init(_ work: @escaping @Sendable () -> Value) {
         self.work = work
@@ -31,7 +34,11 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
 
     private func run() {
         value = work()
+        finished.store(true, ordering: .releasing)
     }
+
+    /// Whether the work is done, so `join()` will not wait.
+    var isFinished: Bool { finished.load(ordering: .acquiring) }
 
     /// Waits for the work to finish and gives its value.
     func join() -> Value {

@@ -30,7 +30,8 @@ public enum MarrowApp {
     /// Returns the exit code: 0, or 1 with one line on standard error when there is
     /// no terminal, the progress cannot be read, or the last save failed; after
     /// SIGTERM, SIGHUP, SIGINT or any other signal that would end it (`stopSignals`:
-    /// progress saved, terminal restored) 128 + the signal.
+    /// progress saved, terminal restored) 128 + the signal, also while the course
+    /// still loads (`CourseLoadWait`).
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without color.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
     public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
@@ -90,10 +91,21 @@ public enum MarrowApp {
                 return 1
             }
         }
-        var course = courseLoad.join()
+        var course: Course
+        let pending: [Event]
+        switch CourseLoadWait.wait(for: courseLoad, readEvent: terminal.readEvent, stopRequested: stopRequested) {
+        case .loaded(let loadedCourse, let typed):
+            course = loadedCourse
+            pending = typed
+        case .left(let status):
+            terminal.restore()
+            return status
+        }
         if let desiredRetention { course.info.desiredRetention = desiredRetention }
         let context = AppContext(course: course, progress: loaded.progress, now: Date(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
-        var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: terminal.size))
+        var state = AppState(context: context, size: terminal.size)
+        for event in pending { state = App.update(state, event) }
+        var loop = RunLoop(terminal: terminal, store: store, state: state)
         let status = loop.run()
         // Only a cache: not worth waiting for a lock another Marrow holds.
         LockWaiting.$current.withValue(.once) {

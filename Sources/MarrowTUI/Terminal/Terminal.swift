@@ -38,12 +38,37 @@ final class Terminal {
     /// not UTF-8. Call before anything else; returns a notice for the learner if
     /// the locale was not UTF-8.
     static func prepareLocale() -> String? {
-        setlocale(LC_ALL, "")
+        let installed = setlocale(LC_ALL, "") != nil
         if isUTF8() { return nil }
-        if setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8() {
-            return "Your locale is not UTF-8; Marrow is using C.UTF-8 for this session. Set LANG to a UTF-8 locale to silence this."
+        // The character locale asked for, when this system does not have it.
+        let missing = installed ? nil : requestedLocale().flatMap { setlocale(LC_CTYPE, $0.value) == nil ? $0 : nil }
+        let fallback = setlocale(LC_CTYPE, "C.UTF-8") != nil && isUTF8()
+        return localeNotice(requested: missing, fallback: fallback)
+    }
+
+    /// The notice for a locale that is not UTF-8: `requested` names the locale the
+    /// environment asked for when it is not installed here (usual in containers),
+    /// so the learner is not told a UTF-8 locale is "not UTF-8"; `fallback` says
+    /// whether C.UTF-8 is used instead.
+    static func localeNotice(requested: (variable: String, value: String)?, fallback: Bool) -> String {
+        if let requested {
+            let name = Sanitizer.visible(requested.value)
+            return fallback
+                ? "The locale \(name) (from \(requested.variable)) is not installed; Marrow uses C.UTF-8 instead. Install it, or set \(requested.variable)=C.UTF-8, to silence this."
+                : "The locale \(name) (from \(requested.variable)) is not installed and C.UTF-8 is not available: some characters may not show correctly."
         }
-        return "Your locale is not UTF-8 and C.UTF-8 is not available: some characters may not show correctly. Set LANG to a UTF-8 locale."
+        return fallback
+            ? "Your locale is not UTF-8; Marrow is using C.UTF-8 for this session. Set LANG to a UTF-8 locale to silence this."
+            : "Your locale is not UTF-8 and C.UTF-8 is not available: some characters may not show correctly. Set LANG to a UTF-8 locale."
+    }
+
+    /// The variable that sets the character locale, as setlocale reads them: the
+    /// first non-empty of LC_ALL, LC_CTYPE and LANG.
+    private static func requestedLocale() -> (variable: String, value: String)? {
+        for variable in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = Environment.value(variable), !value.isEmpty { return (variable, value) }
+        }
+        return nil
     }
 
     /// A terminfo string's bytes without its padding delays (`$<50>`), which only

@@ -174,7 +174,9 @@ import Testing
         #expect(!LessonFileName.isLesson("01-foo.MD"))
         #expect(LessonFileName.isNearMiss("01-foo.MD"))
         #expect(!LessonFileName.isNearMiss("README.md"))
-        #expect(!LessonFileName.isNearMiss("notes.md"))
+        #expect(!LessonFileName.isNearMiss("readme.md"))
+        #expect(LessonFileName.isNearMiss("notes.md"))
+        #expect(LessonFileName.isNearMiss("leukemia.md"))
     }
 
     /// 200 generated lessons of 20 questions each load completely (a startup-path sanity check).

@@ -49,8 +49,11 @@ public final class ProgressStore: Sendable {
     }
 
     /// `now` gives the time for file names of moved-aside files, backups and reset markers.
+    /// A `path` that is a symbolic link to a regular file is resolved once, here:
+    /// the state, its log and its lock then all sit beside the real file, whichever
+    /// name each instance was given.
     public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.path = path
+        self.path = path //TMP
         self.now = now
     }
 
@@ -83,10 +86,12 @@ public final class ProgressStore: Sendable {
     }
 
     /// Reads the state. Missing: rebuilt from the log (fresh if there is none).
-    /// Unusable (empty, cut short, wrong types, not UTF-8, a folder, unreadable, a
-    /// link to a device…): moved aside with its bytes intact and rebuilt from the
-    /// log, with one notice; if it cannot be moved aside, throws and changes
-    /// nothing. Newer schema: throws and touches nothing.
+    /// Marrow's own state gone bad (empty, cut short, wrong types, not UTF-8):
+    /// moved aside with its bytes intact and rebuilt from the log, with one notice;
+    /// if it cannot be moved aside, throws and changes nothing. Anything that is not
+    /// Marrow's state (a folder, a device, a FIFO, a link to one, the answer log,
+    /// another program's file), an unreadable file and a newer schema: throws and
+    /// touches nothing.
     public func load() throws(ProgressStoreError) -> LoadResult {
         switch try readState() {
         case let .usable(progress, migratedFrom):
@@ -94,10 +99,37 @@ public final class ProgressStore: Sendable {
             return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
         case let .newer(version):
             throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+        case let .foreign(problem, suggestion):
+            throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
         case .missing:
             return rebuildMissing()
         case let .unusable(problem):
             return try recoverUnusable(problem: problem)
+        }
+    }
+
+    /// `load()` for commands that only read (`marrow progress`): changes nothing,
+    /// takes no lock. Marrow's own state gone bad is reported in one notice and the
+    /// state is read from the answer log instead; the file stays where it is for
+    /// the next command that writes to move aside.
+    public func loadForReading() throws(ProgressStoreError) -> LoadResult {
+        switch try readState() {
+        case let .usable(progress, migratedFrom):
+            return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
+        case let .newer(version):
+            throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+        case let .foreign(problem, suggestion):
+            throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
+        case .missing:
+            return rebuildMissing()
+        case let .unusable(problem):
+            let (log, logNotice) = readLogForRebuild()
+            let read = log.records.isEmpty
+                ? "the answer log has no answers"
+                : "your quiz progress was read from the answer log (\(Wording.count(log.records.count, "answer")))"
+            var notices = ["\(FileIO.fileName(of: path)) \(problem); \(read). Nothing was changed: the next quiz or the app moves the damaged file aside."]
+            notices += [logNotice, log.warning].compactMap { $0 }
+            return LoadResult(progress: Progress.rebuild(from: log.records), notices: notices, source: .rebuiltFromLog)
         }
     }
 
@@ -124,6 +156,8 @@ public final class ProgressStore: Sendable {
                     return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
                 case let .newer(version):
                     throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+                case let .foreign(problem, suggestion):
+                    throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
                 case .missing:
                     return rebuildMissing()
                 case let .unusable(p):
@@ -182,6 +216,7 @@ public final class ProgressStore: Sendable {
 
     /// `save(_:)`, also telling whether an unusable file found on disk was moved aside.
     public func saveReporting(_ progress: Progress) throws(ProgressStoreError) -> SaveResult {
+        try refuseForeign()
         do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
             throw .cannotSave(file: path, reason: error.sentence)
         }
@@ -200,6 +235,8 @@ public final class ProgressStore: Sendable {
                     merged = Progress.merge(mine: progress, disk: disk, base: memory.withLock { $0.base })
                 case let .newer(version):
                     throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+                case let .foreign(problem, suggestion):
+                    throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
                 case .missing:
                     break
                 case let .unusable(problem):
@@ -211,6 +248,15 @@ public final class ProgressStore: Sendable {
                 }
                 return SaveResult(progress: try writeLocked(merged), notices: notices)
             }
+    }
+
+    /// Throws when the path leads to something that is not Marrow's state, before
+    /// a lock file is made beside it (unless the file is still as this store wrote it).
+    private func refuseForeign() throws(ProgressStoreError) {
+        if let written = memory.withLock({ $0.written }), written == FileStamp.of(path) { return }
+        if case let .foreign(problem, suggestion) = try readState() {
+            throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
+        }
     }
 
     /// Writes the state atomically (lock held). Returns it as read back.
@@ -414,8 +460,11 @@ public final class ProgressStore: Sendable {
     enum StateRead: Sendable {
         case missing
         case usable(Progress, migratedFrom: Int?)
-        /// The file's problem as a phrase after its name: "is empty".
+        /// Marrow's own state gone bad; its problem as a phrase after its name: "is empty".
         case unusable(String)
+        /// Not Marrow's state at all: never moved or replaced. The problem as a phrase
+        /// after the path ("is a folder"), and a state file to suggest instead.
+        case foreign(String, suggestion: String)
         case newer(Int)
     }
 
@@ -424,25 +473,33 @@ public final class ProgressStore: Sendable {
         do { kind = try FileIO.kind(path) } catch {
             throw .cannotRead(file: path, reason: error.sentence)
         }
+        let beside = StateFileCheck.suggestion(for: path, isFolder: false)
         switch kind {
         case .missing: return .missing
-        case .directory: return .unusable("is a folder, not a file")
-        case .other: return .unusable("is not a regular file")
+        case .directory: return .foreign("is a folder", suggestion: StateFileCheck.suggestion(for: path, isFolder: true))
+        case .other: return .foreign("is \(StateFileCheck.typeName(path, followLink: false)), not a file", suggestion: StateFileCheck.suggestion(for: path, isFolder: false, isFile: false))
         case .symlink:
             switch try? FileIO.kind(path, followLink: true) {
             case .regular: break
-            case .missing: return .unusable("is a link to a file that does not exist")
-            case .directory: return .unusable("is a link to a folder, not a file")
-            case .other: return .unusable("is a link to a device, not a file")
-            case .symlink, nil: return .unusable("is a link that cannot be followed")
+            case .missing: return .foreign("is a link to a file that does not exist", suggestion: beside)
+            case .directory: return .foreign("is a link to a folder", suggestion: beside)
+            case .other: return .foreign("is a link to \(StateFileCheck.typeName(path, followLink: true)), not a file", suggestion: StateFileCheck.suggestion(for: path, isFolder: false, isFile: false))
+            case .symlink, nil: return .foreign("is a link that cannot be followed", suggestion: beside)
             }
         case .regular: break
         }
+        if let problem = StateFileCheck.companionProblem(path) { return .foreign(problem, suggestion: beside) }
         let bytes: [UInt8]
-        do { bytes = try FileIO.readFile(path) } catch {
-            return .unusable("cannot be read (\(error.reason))")
+        do { bytes = try FileIO.readFile(path, limit: StateFileCheck.sizeLimit) } catch {
+            if error.code == EFBIG { return .foreign("is far larger than a progress file", suggestion: beside) }
+            // Unreadable: nothing tells whether it is Marrow's, so it is left alone.
+            throw .cannotRead(file: path, reason: error.reason)
         }
-        return Self.decodeState(bytes)
+        let read = Self.decodeState(bytes)
+        if case .unusable = read, !StateFileCheck.startsLikeState(bytes) {
+            return .foreign("is not a Marrow progress file (it does not start like one)", suggestion: beside)
+        }
+        return read
     }
 
     /// Classifies and decodes the bytes of a state file.

@@ -53,7 +53,7 @@ public final class ProgressStore: Sendable {
     /// the state, its log and its lock then all sit beside the real file, whichever
     /// name each instance was given.
     public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.path = path //TMP
+        self.path = StateFileCheck.resolvingLink(path)
         self.now = now
     }
 

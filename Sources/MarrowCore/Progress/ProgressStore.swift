@@ -96,7 +96,9 @@ public final class ProgressStore: Sendable {
         switch try readState() {
         case let .usable(progress, migratedFrom):
             setBase(progress)
-            return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
+            var repaired = progress
+            let notices = repairReviews(&repaired)
+            return LoadResult(progress: repaired, notices: notices, source: .file, migratedFrom: migratedFrom)
         case let .newer(version):
             throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
         case let .foreign(problem, suggestion):
@@ -115,7 +117,9 @@ public final class ProgressStore: Sendable {
     public func loadForReading() throws(ProgressStoreError) -> LoadResult {
         switch try readState() {
         case let .usable(progress, migratedFrom):
-            return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
+            var repaired = progress
+            let notices = repairReviews(&repaired)
+            return LoadResult(progress: repaired, notices: notices, source: .file, migratedFrom: migratedFrom)
         case let .newer(version):
             throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
         case let .foreign(problem, suggestion):
@@ -153,7 +157,9 @@ public final class ProgressStore: Sendable {
                 switch try readState() {
                 case let .usable(progress, migratedFrom):
                     setBase(progress)
-                    return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
+                    var repaired = progress
+                    let notices = repairReviews(&repaired)
+                    return LoadResult(progress: repaired, notices: notices, source: .file, migratedFrom: migratedFrom)
                 case let .newer(version):
                     throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
                 case let .foreign(problem, suggestion):
@@ -185,6 +191,18 @@ public final class ProgressStore: Sendable {
                 notices += [logNotice, log.warning].compactMap { $0 }
                 return LoadResult(progress: progress, notices: notices, source: .rebuiltFromLog, movedAside: aside)
             }
+    }
+
+    /// Rebuilds from the log (or drops) every review schedule out of bounds
+    /// (`ReviewState.isWithinBounds`); one notice if there was any. The log is read
+    /// only when one is found.
+    private func repairReviews(_ progress: inout Progress) -> [String] {
+        let (rebuilt, removed) = progress.repairReviews(from: { (try? readLog().records) ?? [] })
+        guard rebuilt + removed > 0 else { return [] }
+        var done: [String] = []
+        if rebuilt > 0 { done.append("\(rebuilt) rebuilt from the answer log") }
+        if removed > 0 { done.append("\(removed) started afresh (the log has no answers to them)") }
+        return ["\(FileIO.fileName(of: path)) held \(Wording.count(rebuilt + removed, "review schedule")) no answer could give (a count, stability or difficulty out of range): \(done.joined(separator: ", "))."]
     }
 
     /// The log for a rebuild; an unreadable log gives no records and a notice.
@@ -246,6 +264,7 @@ public final class ProgressStore: Sendable {
                     }
                     notices.append("\(FileIO.fileName(of: path)) \(problem); it was replaced by the current progress. The damaged file was moved aside to \(aside).")
                 }
+                notices += repairReviews(&merged)
                 return SaveResult(progress: try writeLocked(merged), notices: notices)
             }
     }

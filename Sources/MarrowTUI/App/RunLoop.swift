@@ -77,20 +77,20 @@ struct RunLoop {
         var quit = false
         for effect in effects {
             switch effect {
+            // The log is the record of an answer: progress.json is rewritten when the
+            // learner moves on or leaves (its cost grows with the answers; this does not).
             case .recordAnswer(let record):
                 do {
                     try store.append(record)
                 } catch {
                     report(error.description)
                 }
-                save = true
             case .recordGrade(let grade):
                 do {
                     try store.append(grade)
                 } catch {
                     report(error.description)
                 }
-                save = true
             case .saveProgress:
                 save = true
             case .quit:

@@ -16,9 +16,10 @@ enum StateFileCheck {
     static let sizeLimit = 256 << 20
 
     /// Whether `bytes` can be Marrow's state, whole or damaged: empty (or only
-    /// white space), or a JSON object whose first key is, or begins, `"courses"` or
-    /// `"schemaVersion"` (Marrow writes its keys sorted, so a file cut short keeps
-    /// that start), or one holding `"schemaVersion"` near the start.
+    /// white space), or a JSON object whose first key is, or begins, one Marrow
+    /// writes first (`"answerLogLength"`, or `"courses"` and `"schemaVersion"` in
+    /// older files: the keys are sorted, so a file cut short keeps that start), or
+    /// one holding `"schemaVersion"` near the start.
     static func startsLikeState(_ bytes: [UInt8]) -> Bool {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func skipSpace() {
@@ -31,7 +32,7 @@ enum StateFileCheck {
         skipSpace()
         let rest = bytes[i...]
         if rest.isEmpty || rest.first == UInt8(ascii: "}") { return true }
-        for key in [#""courses""#, #""schemaVersion""#] {
+        for key in [#""answerLogLength""#, #""courses""#, #""schemaVersion""#] {
             let k = Array(key.utf8)
             let n = min(k.count, rest.count)
             if rest.prefix(n).elementsEqual(k.prefix(n)) { return true }

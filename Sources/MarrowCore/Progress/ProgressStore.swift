@@ -302,6 +302,9 @@ public final class ProgressStore: Sendable {
     /// a lock file is made beside it (unless the file is still as this store wrote it).
     private func refuseForeign() throws(ProgressStoreError) {
         if let written = memory.withLock({ $0.written }), written == FileStamp.of(path) { return }
+        // The usual case, cheaply: a regular file that starts like Marrow's state.
+        if case .regular? = try? FileIO.kind(path), StateFileCheck.companionProblem(path) == nil,
+           let start = try? FileIO.readFile(path, limit: nil, upTo: 64 << 10), StateFileCheck.startsLikeState(start) { return }
         if case let .foreign(problem, suggestion) = try readState() {
             throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
         }

@@ -61,6 +61,20 @@ import Testing
     /// Every field of progress.json, by path (`courses.e2e.reviews.e2e-q1.prior.stability`).
     static let statePaths: [[String]] = base.state.paths
 
+    /// The generator reaches every field Marrow writes (and says how many cases the suite runs).
+    @Test func everyFieldIsReached() throws {
+        let fields = Set(Self.statePaths.compactMap(\.last))
+        for field in ["schemaVersion", "answerLogLength", "courses", "lessons", "lastPlace", "lessonID", "disclaimerSeen", "reviews",
+                      "opened", "finished", "position", "block", "offset", "percent", "bookmarks", "attempts", "id", "started",
+                      "total", "answers", "fullQuiz", "stability", "difficulty", "due", "lastReview", "reps", "lapses", "lastRating", "prior"] {
+            #expect(fields.contains(field), "\(field) is never changed")
+        }
+        let logPaths = try Self.base.log.map { GenJSON(try JSONDecoder().decode(JSONValue.self, from: Data($0.dropLast()))).paths.count }
+        let kinds = StateFileGenerator.kinds.count
+        print("StateFilePropertyTests: \(Self.statePaths.count) state fields x \(kinds) kinds = \(Self.statePaths.count * kinds) cases, "
+              + "\(logPaths.reduce(0, +)) log-line fields x \(kinds) kinds = \(logPaths.reduce(0, +) * kinds) cases, 40 seeded combinations")
+    }
+
     // MARK: One case
 
     /// A fresh folder for one in-process case: in /dev/shm when there is one (a

@@ -47,7 +47,8 @@ struct ProgressCommand: ParsableCommand {
         let loaded: ProgressStore.LoadResult
         let log: LogReadResult
         do {
-            loaded = try store.load()
+            // Only reads: a damaged state file is reported and left where it is.
+            loaded = try store.loadForReading()
             log = try store.readLog()
         } catch {
             throw CLIError("\(error)")

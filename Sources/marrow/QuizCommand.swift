@@ -127,12 +127,16 @@ struct QuizCommand: ParsableCommand {
         }
         let session = resumed ?? QuizSession(course: course, lessonID: lessonID, questionIDs: questionIDs, started: now, seed: seed)
         let fixedNow = try global.fixedNow()
+        var recorded = false
         var quiz = PlainQuiz(
             session: session, course: course, title: title,
             width: ReadCommand.terminalWidth() ?? 1000, console: console,
             now: { fixedNow ?? Date() },
             save: { record in
-                do { try store.record(answer: record, into: &progress, fsrs: fsrs) } catch {
+                do {
+                    try store.record(answer: record, into: &progress, fsrs: fsrs)
+                    recorded = true
+                } catch {
                     throw CLIError("\(error)")
                 }
             },
@@ -141,7 +145,16 @@ struct QuizCommand: ParsableCommand {
                     throw CLIError("\(error)")
                 }
             })
-        _ = try quiz.run()
+        // Each answer is in the log the moment it is acknowledged; the state file is
+        // rewritten once, when the quiz ends (or, after a crash, the next load replays the log).
+        let ending: Result<PlainQuiz.Ending, any Error> = Result { try quiz.run() }
+        if recorded {
+            do { try store.save(progress) } catch {
+                if case .failure(let quizError) = ending { throw quizError }
+                throw CLIError("\(error)")
+            }
+        }
+        _ = try ending.get()
     }
 
     /// The log's answers.

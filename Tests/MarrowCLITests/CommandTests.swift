@@ -136,15 +136,21 @@ import Testing
         #expect(try String(contentsOfFile: progress, encoding: .utf8) == bytes)
     }
 
-    @Test func progressMovesACorruptFileAsideAndRecoversFromTheLog() throws {
+    /// `progress` only reads: it reports a damaged state file and leaves it; the
+    /// next command that writes (here a quiz) moves it aside.
+    @Test func progressReportsACorruptFileAndAQuizMovesItAside() throws {
         let progress = try progressFile()
         try "{\"schemaVersion\": 1, \"cour".write(toFile: progress, atomically: true, encoding: .utf8)
         try writeLog(progress, [answer("e2e-q1", correct: true)])
         let r = try Marrow.run(["progress", "--lessons", course, "--progress", progress])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("moved aside"), "\(r.stderr)")
+        #expect(r.stderr.contains("Nothing was changed"), "\(r.stderr)")
         #expect(r.stdout.contains("Answers: 1, 1 correct (100%)"))
         let folder = (progress as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("progress.json.corrupt-") }.isEmpty)
+        #expect(try String(contentsOfFile: progress, encoding: .utf8) == "{\"schemaVersion\": 1, \"cour")
+        let q = try Marrow.run(["quiz", "--plain", "--review", "--lessons", course, "--progress", progress], stdin: "q\n")
+        #expect(q.status == 0 && q.stderr.contains("moved aside"), "\(q.stderr)")
         let aside = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("progress.json.corrupt-") }
         #expect(aside.count == 1)
         #expect(try String(contentsOfFile: folder + "/" + aside[0], encoding: .utf8) == "{\"schemaVersion\": 1, \"cour")

@@ -96,17 +96,6 @@ import Testing
         }
     }
 
-    /// Cases that fail today because `--progress` (or `MARROW_PROGRESS`) aimed at
-    /// something that is not a Marrow state file is moved aside and replaced:
-    /// finding 1 of issue 12, fixed on another branch. They run as known issues;
-    /// once that fix is merged each passes, Swift Testing reports "known issue was
-    /// not recorded", and the lead removes it from this list. The one place to flip.
-    static let awaitingFinding1: Set<String> = {
-        let kinds: [Kind] = [.text, .folder, .fifo, .socket, .device, .linkToFolder, .linkToFIFO, .loop, .unreadable]
-        let commands: [Command] = [.progress, .quiz, .reset]
-        return Set(kinds.flatMap { kind in commands.map { "progress \(kind.rawValue) \($0.rawValue)" } })
-    }()
-
     struct Case: Sendable, CustomTestStringConvertible, Hashable {
         var role: Role
         var kind: Kind
@@ -169,11 +158,7 @@ import Testing
             case .either: break
             }
         }
-        if Self.awaitingFinding1.contains(c.id) {
-            withKnownIssue("finding 1 of issue 12 (--progress at something not Marrow's)") { body() }
-        } else {
-            body()
-        }
+        body()
     }
 
     /// The app on a terminal, each kind of object once, at the path of a role taken
@@ -219,11 +204,7 @@ import Testing
                 #expect(lines.count <= 1, "app \(c.id): \(tmux.stderr.debugDescription)")
             }
         }
-        if Self.awaitingFinding1.contains(c.id) {
-            withKnownIssue("finding 1 of issue 12 (--progress at something not Marrow's)") { body() }
-        } else {
-            body()
-        }
+        body()
     }
 
     /// The case's folder: the course, the object at the named path, a folder for the

@@ -25,6 +25,8 @@ private typealias Progress = MarrowCore.Progress
         pb[course: "hsct"].disclaimerSeen = true
         pb[course: "hsct"][lesson: "risks"].finished = ProgressKit.date("2026-11-20T10:05:00Z")
         try b.record(answer: ProgressKit.record("r2", lesson: "risks", correct: false, attempt: "B", total: 2, at: "2026-11-20T10:00:15Z"), into: &pb)
+        // b moves on (a lesson finished) and saves; a's second answer is only in the log.
+        pb = try b.save(pb)
 
         let final = try ProgressKit.store(path).load().progress
         let course = final[course: "hsct"]

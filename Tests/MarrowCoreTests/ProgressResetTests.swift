@@ -80,6 +80,7 @@ private typealias Progress = MarrowCore.Progress
         // …while `marrow reset --lesson basics` runs in another terminal.
         try ProgressKit.store(folder + "/progress.json").reset(course: "hsct", lesson: "basics")
         try app.record(answer: ProgressKit.record("r2", lesson: "risks", correct: false, attempt: "R1", total: 2, at: "2026-11-21T10:00:00Z"), into: &appProgress)
+        appProgress = try app.save(appProgress)
         #expect(appProgress[course: "hsct"].lessons["basics"] == nil)
         #expect(appProgress[course: "hsct"][lesson: "risks"].attempts.first?.answers == ["r1": true, "r2": false])
     }

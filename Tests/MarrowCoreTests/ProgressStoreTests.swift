@@ -292,6 +292,29 @@ enum ProgressKit {
         #expect(try ProgressKit.store(folder + "/synced/real.json").load().progress[course: "hsct"][lesson: "risks"].finished != nil)
     }
 
+    /// Finding 3: a linked state file is resolved once; its log and lock sit beside
+    /// the real file, so an instance using the link and one using the real path
+    /// share one lock and one log (and nothing is created beside the link).
+    @Test func aLinkedStateFileKeepsItsLogAndLockBesideTheRealFile() throws {
+        let folder = ProgressKit.makeFolder()
+        defer { ProgressKit.cleanUp(folder) }
+        mkdir(folder + "/synced", 0o700)
+        let real = folder + "/synced/real.json"
+        try ProgressKit.store(real).save(ProgressKit.sampleProgress())
+        symlink(real, folder + "/progress.json")
+        let viaLink = ProgressKit.store(folder + "/progress.json")
+        let viaReal = ProgressKit.store(real)
+        #expect(viaLink.path == real)
+        #expect(viaLink.lockPath == viaReal.lockPath && viaLink.lockPath == folder + "/synced/real.lock")
+        #expect(viaLink.logPath == viaReal.logPath && viaLink.logPath == folder + "/synced/real.history.jsonl")
+        var progress = try viaLink.load().progress
+        try viaLink.record(answer: ProgressKit.record("q9", at: "2026-11-23T10:00:00Z"), into: &progress)
+        try viaLink.save(progress)
+        #expect(try viaReal.readLog().records.map(\.question) == ["q9"])
+        #expect(ProgressKit.listing(folder) == ["progress.json", "synced"])
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/progress.json")) == real)
+    }
+
     @Test func locationFollowsOverridesThenXDGThenHome() throws {
         let env = ["HOME": "/home/sam", "XDG_DATA_HOME": "/data/sam", "MARROW_PROGRESS": "/tmp/p.json"]
         #expect(try ProgressLocation.resolve(explicit: "/x/mine.json", environment: env) == "/x/mine.json")

@@ -39,6 +39,8 @@ private typealias Progress = MarrowCore.Progress
             if i == 3 { try store.regrade(AnswerGrade(of: record, rating: .easy, time: record.time.addingTimeInterval(3)), into: &progress, fsrs: fsrs) }
             if i == 6 { try store.regrade(AnswerGrade(of: record, rating: .hard, time: record.time.addingTimeInterval(3)), into: &progress, fsrs: fsrs) }
         }
+        // Answers are in the log as given; the state file is written when the quiz ends.
+        try store.save(progress)
         let saved = try ProgressKit.store(folder + "/progress.json").load().progress[course: "hsct"].reviews
         #expect(saved.count == 6)
         let log = try store.readLog()

@@ -36,6 +36,10 @@ public struct FSRS: Sendable, Hashable {
     /// The desired retentions `course.yaml` and `--desired-retention` accept.
     public static let desiredRetentionRange: ClosedRange<Double> = 0.7...0.99
     public static let stabilityMinimum = 0.001
+    /// The largest stability kept, in days (far beyond any the formulas reach from
+    /// real answers: about 135,000 after the reference's longest test sequence), so
+    /// a damaged or hand-edited state cannot grow to infinity.
+    public static let stabilityMaximum = 1e9
     public static let difficultyRange: ClosedRange<Double> = 1...10
 
     public let parameters: [Double]
@@ -63,8 +67,13 @@ public struct FSRS: Sendable, Hashable {
 
     /// The schedule after a review at `now` rated `rating`; `state` nil for a
     /// question never reviewed. `reps` counts reviews, `lapses` counts `again`s.
+    ///
+    /// Never traps and never gives a value JSON cannot hold: a state out of bounds
+    /// (from a damaged file) is brought into them first, the stability is kept
+    /// within `stabilityMinimum...stabilityMaximum`, and the counts saturate.
     public func next(_ state: ReviewState?, rating: Rating, at now: Date) -> ReviewState {
-        let stability: Double
+        let state = state.map(Self.bounded)
+        var stability: Double
         let difficulty: Double
         if let state {
             if Self.elapsedDays(from: state.lastReview, to: now) < 1 {
@@ -78,11 +87,13 @@ public struct FSRS: Sendable, Hashable {
             stability = initialStability(rating)
             difficulty = clampDifficulty(initialDifficulty(rating))
         }
+        stability = Self.boundedStability(stability)
         let days = interval(stability: stability)
+        let reps = state?.reps ?? 0, lapses = state?.lapses ?? 0
         return ReviewState(stability: stability, difficulty: difficulty,
                            due: now.addingTimeInterval(Double(days) * 86_400), lastReview: now,
-                           reps: (state?.reps ?? 0) + 1,
-                           lapses: (state?.lapses ?? 0) + (rating == .again ? 1 : 0),
+                           reps: reps == .max ? reps : reps + 1,
+                           lapses: rating == .again && lapses < .max ? lapses + 1 : lapses,
                            lastRating: rating,
                            prior: state.map { ReviewState.Prior(stability: $0.stability, difficulty: $0.difficulty, due: $0.due,
                                                                 lastReview: $0.lastReview, lastRating: $0.lastRating) })
@@ -121,6 +132,24 @@ public struct FSRS: Sendable, Hashable {
     /// Whole days from `a` to `b`, rounded down (negative if `b` is earlier).
     public static func elapsedDays(from a: Date, to b: Date) -> Int {
         Int((b.timeIntervalSince(a) / 86_400).rounded(.down))
+    }
+
+    // MARK: Bounds
+
+    /// `state` with its stability and difficulty inside the scheduler's bounds
+    /// (a value that is not a number becomes the bound nearest the usual one) and
+    /// its counts not negative.
+    static func bounded(_ state: ReviewState) -> ReviewState {
+        var s = state
+        s.stability = boundedStability(s.stability)
+        s.difficulty = s.difficulty.isNaN ? 5 : min(max(s.difficulty, difficultyRange.lowerBound), difficultyRange.upperBound)
+        s.reps = max(0, s.reps)
+        s.lapses = max(0, s.lapses)
+        return s
+    }
+
+    static func boundedStability(_ stability: Double) -> Double {
+        stability.isNaN ? stabilityMinimum : min(max(stability, stabilityMinimum), stabilityMaximum)
     }
 
     // MARK: The formulas (names as in the reference)

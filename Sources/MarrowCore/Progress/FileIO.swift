@@ -68,7 +68,9 @@ enum FileIO {
 
     /// Reads a whole regular file (following links). Fails for folders and devices
     /// with the reason in `FileError.code`, and (EFBIG) for a file larger than `limit`.
-    static func readFile(_ path: String, limit: Int? = nil) throws(FileError) -> [UInt8] {
+    /// With `from`, reads from that byte offset to the end (nothing if the file is
+    /// shorter); with `upTo`, at most that many bytes.
+    static func readFile(_ path: String, limit: Int? = nil, from offset: Int = 0, upTo maximum: Int = .max) throws(FileError) -> [UInt8] {
         // O_NONBLOCK: a FIFO put in the file's place must not hang the app; it
         // changes nothing for regular files.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -80,8 +82,12 @@ enum FileIO {
         if type == S_IFDIR { throw FileError(operation: "read", path: path, code: EISDIR) }
         if type != S_IFREG { throw FileError(operation: "read", path: path, code: ENODEV) }
         if let limit, st.st_size > limit { throw FileError(operation: "read", path: path, code: EFBIG) }
+        if offset > 0 {
+            if offset >= Int(st.st_size) { return [] }
+            guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else { throw FileError(operation: "read", path: path, code: errno) }
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(st.st_size) + 1)
+        bytes.reserveCapacity(min(maximum, max(0, Int(st.st_size) - offset)) + 1)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -91,6 +97,7 @@ enum FileIO {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count >= maximum { return Array(bytes.prefix(maximum)) }
         }
         return bytes
     }

@@ -258,7 +258,7 @@ public struct ReviewState: Sendable, Hashable, Codable {
     public var beforeLatestReview: ReviewState? {
         guard reps > 1, let prior else { return nil }
         return ReviewState(stability: prior.stability, difficulty: prior.difficulty, due: prior.due, lastReview: prior.lastReview,
-                           reps: reps - 1, lapses: lapses - (lastRating == .again ? 1 : 0), lastRating: prior.lastRating)
+                           reps: reps - 1, lapses: max(0, lapses - (lastRating == .again && lapses > 0 ? 1 : 0)), lastRating: prior.lastRating)
     }
 }
 

@@ -24,11 +24,25 @@ extension Progress {
     /// result (a later answer to the same question in the attempt replaces it),
     /// and moves the question's review schedule on by one FSRS review rated
     /// `record.effectiveRating` at `record.time`.
+    ///
+    /// Changes the course in place: the cost does not grow with the number of
+    /// questions answered (no copy of the course's schedules per answer).
     public mutating func apply(_ record: AnswerRecord, fsrs: FSRS = FSRS()) {
-        var lesson = self[course: record.course][lesson: record.lesson]
-        let review = self[course: record.course].reviews[record.question]
-        let repeated = review.map { ReviewSchedule.isSameAnswer(record, asReviewAt: $0.lastReview,
-                                                               attempt: lesson.attempts.first { $0.id == record.attempt }?.answers[record.question]) } ?? false
+        Self.apply(record, to: &courses[record.course, default: CourseProgress()], fsrs: fsrs, schedule: true)
+    }
+
+    private static func apply(_ record: AnswerRecord, to course: inout CourseProgress, fsrs: FSRS, schedule: Bool) {
+        let review = course.reviews[record.question]
+        let previous = course.lessons[record.lesson]?.attempts.first { $0.id == record.attempt }?.answers[record.question]
+        // The same answer applied again (same attempt, result and second) is not a second review.
+        let repeated = review.map { ReviewSchedule.isSameAnswer(record, asReviewAt: $0.lastReview, attempt: previous) } ?? false
+        update(&course.lessons[record.lesson, default: LessonProgress()], with: record)
+        if schedule && !repeated {
+            course.reviews[record.question] = fsrs.next(review, rating: record.effectiveRating, at: record.time)
+        }
+    }
+
+    private static func update(_ lesson: inout LessonProgress, with record: AnswerRecord) {
         if let opened = lesson.opened { lesson.opened = min(opened, record.time) } else { lesson.opened = record.time }
         if let i = lesson.attempts.firstIndex(where: { $0.id == record.attempt }) {
             lesson.attempts[i].answers[record.question] = record.correct
@@ -39,11 +53,50 @@ extension Progress {
             lesson.attempts.append(QuizAttempt(id: record.attempt, started: record.time, total: record.attemptTotal,
                                                answers: [record.question: record.correct], fullQuiz: record.fullQuiz))
         }
-        self[course: record.course][lesson: record.lesson] = lesson
-        // The same answer applied again (same attempt, result and second) is not a second review.
-        if !repeated {
-            self[course: record.course].reviews[record.question] = fsrs.next(review, rating: record.effectiveRating, at: record.time)
+    }
+
+    /// Brings the state up to date with log lines it may already hold in part: the
+    /// lines after the log length the state file records (`ProgressStore`), or,
+    /// for a file without one, the whole log. Replaying a line the state already
+    /// holds changes nothing: attempts take each line's result in log order (the
+    /// last one wins, as when it was given), and a question's schedule moves on
+    /// only for an answer newer than its latest review (an older one is in it).
+    /// Reset markers take out what they cover that is older than themselves.
+    public mutating func replay(_ log: LogReadResult, fsrs: FSRS = FSRS()) {
+        for marker in log.resets { replay(marker) }
+        for record in log.records {
+            let latest = courses[record.course]?.reviews[record.question]?.lastReview
+            // Compared with the schedule alone: the attempt part just replayed may be
+            // an older line's result, so "the same answer again" cannot be told from it.
+            Self.apply(record, to: &courses[record.course, default: CourseProgress()], fsrs: fsrs,
+                       schedule: latest.map { record.time > $0 } ?? true)
         }
+        for grade in log.grades {
+            // Already re-rated so: nothing to do (whatever desired retention it was rated with).
+            let rating = Rating.forAnswer(correct: true, selfGrade: grade.rating)
+            if courses[grade.course]?.reviews[grade.question]?.lastRating == rating { continue }
+            apply(grade, fsrs: fsrs)
+        }
+    }
+
+    /// A reset marker on a state that may not show it yet (a crash between the
+    /// marker and the state's rewrite): the attempts it covers that started before
+    /// it go, with the schedules of their questions reviewed before it, and a
+    /// lesson left with nothing newer than the marker goes altogether.
+    mutating func replay(_ marker: ResetMarker) {
+        guard var course = courses[marker.course] else { return }
+        var questions: Set<String> = []
+        for id in marker.lesson.map({ [$0] }) ?? Array(course.lessons.keys) {
+            guard var lesson = course.lessons[id] else { continue }
+            for attempt in lesson.attempts where attempt.started < marker.time { questions.formUnion(attempt.answers.keys) }
+            lesson.attempts.removeAll { $0.started < marker.time }
+            let since = [lesson.opened, lesson.finished].contains { $0.map { $0 >= marker.time } ?? false }
+            course.lessons[id] = since || !lesson.attempts.isEmpty ? lesson : nil
+        }
+        for question in marker.lesson == nil ? Set(course.reviews.keys) : questions {
+            if let review = course.reviews[question], review.lastReview < marker.time { course.reviews[question] = nil }
+        }
+        courses[marker.course] = course
     }
 
     /// Applies a self-grade (hard or easy after a right answer) to the question's

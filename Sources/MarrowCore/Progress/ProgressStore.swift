@@ -12,17 +12,22 @@ import Synchronization
 
 /// Keeps the learner's progress in two files side by side:
 ///
-/// - `progress.json` (the path given): the current state, small, rewritten
-///   atomically after every answer and every meaningful move (temporary file in
-///   the same folder, write, `fsync`, rename, `fsync` of the folder), so a crash
-///   at any moment leaves the old file or the new one, never a torn one;
-/// - `progress.history.jsonl` (`AnswerLog`): every answer, appended and never
-///   rewritten, from which the answer-derived state can be rebuilt.
+/// - `progress.history.jsonl` (`AnswerLog`): every answer, appended and `fsync`ed
+///   the moment it is given and never rewritten. Appending is what records an
+///   answer, so its cost does not grow with the number of answers or questions.
+/// - `progress.json` (the path given): the state, rewritten atomically (temporary
+///   file in the same folder, write, `fsync`, rename, `fsync` of the folder) when
+///   the learner moves on (a lesson read, a bookmark, leaving the app or a quiz),
+///   never torn by a crash. It records how much of the log it holds
+///   (`answerLogLength`, bytes); loading replays the log lines after that onto
+///   it (`Progress.replay`), so answers given after the last rewrite, by a
+///   process killed at any moment or by another instance, are never missing.
 ///
-/// Launching reads only `progress.json`; the log is read only to rebuild a missing
-/// or unusable state, for the progress review, and for a lesson reset. A file that
-/// cannot be used is never overwritten: it is moved aside as
-/// `progress.json.corrupt-<time>` and the state is rebuilt from the log.
+/// Launching reads `progress.json` and only the log lines newer than it; the
+/// whole log is read only to rebuild a missing or unusable state, for the
+/// progress review, and for a lesson reset. A damaged state file of Marrow's is
+/// never overwritten: it is moved aside as `progress.json.corrupt-<time>` and the
+/// state is rebuilt from the log.
 ///
 /// Two instances on one file lose no update: each save and append holds an
 /// advisory lock (`flock` on `progress.lock`) and each save merges with what is on
@@ -45,12 +50,20 @@ public final class ProgressStore: Sendable {
         /// The stamp of the state file as this store last wrote it (`base` is what
         /// it holds); nil when `base` came from anywhere else.
         var written: FileStamp?
+        /// The log length (bytes) the file this store last wrote records.
+        var writtenLogLength = 0
+        /// How much of the log (bytes) the state this store last handed out holds:
+        /// saving replays the log from there. nil before a load.
+        var covered: Int?
         var crashBeforeRename = false
     }
 
     /// `now` gives the time for file names of moved-aside files, backups and reset markers.
+    /// A `path` that is a symbolic link to a regular file is resolved once, here:
+    /// the state, its log and its lock then all sit beside the real file, whichever
+    /// name each instance was given.
     public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.path = path
+        self.path = StateFileCheck.resolvingLink(path)
         self.now = now
     }
 
@@ -83,17 +96,20 @@ public final class ProgressStore: Sendable {
     }
 
     /// Reads the state. Missing: rebuilt from the log (fresh if there is none).
-    /// Unusable (empty, cut short, wrong types, not UTF-8, a folder, unreadable, a
-    /// link to a device…): moved aside with its bytes intact and rebuilt from the
-    /// log, with one notice; if it cannot be moved aside, throws and changes
-    /// nothing. Newer schema: throws and touches nothing.
+    /// Marrow's own state gone bad (empty, cut short, wrong types, not UTF-8):
+    /// moved aside with its bytes intact and rebuilt from the log, with one notice;
+    /// if it cannot be moved aside, throws and changes nothing. Anything that is not
+    /// Marrow's state (a folder, a device, a FIFO, a link to one, the answer log,
+    /// another program's file), an unreadable file and a newer schema: throws and
+    /// touches nothing.
     public func load() throws(ProgressStoreError) -> LoadResult {
         switch try readState() {
         case let .usable(progress, migratedFrom):
-            setBase(progress)
-            return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
+            return loaded(progress, migratedFrom: migratedFrom, keepBase: true)
         case let .newer(version):
             throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+        case let .foreign(problem, suggestion):
+            throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
         case .missing:
             return rebuildMissing()
         case let .unusable(problem):
@@ -101,8 +117,49 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// A usable state file as loaded: the log lines newer than it replayed onto it,
+    /// schedules out of bounds repaired. With `keepBase`, it becomes this store's
+    /// base for merging (what is on disk) and the replayed log its starting point.
+    private func loaded(_ file: Progress, migratedFrom: Int?, keepBase: Bool) -> LoadResult {
+        var progress = file
+        let fileLength = Self.takeLogLength(&progress)
+        if keepBase { setBase(progress) }
+        // Repaired first, so an absurd schedule is rebuilt from the whole log rather than moved on.
+        let notices = repairReviews(&progress)
+        let covered = catchUp(&progress, from: fileLength ?? 0)
+        if keepBase { memory.withLock { $0.covered = covered } }
+        return LoadResult(progress: progress, notices: notices, source: .file, migratedFrom: migratedFrom)
+    }
+
+    /// `load()` for commands that only read (`marrow progress`): changes nothing,
+    /// takes no lock. Marrow's own state gone bad is reported in one notice and the
+    /// state is read from the answer log instead; the file stays where it is for
+    /// the next command that writes to move aside.
+    public func loadForReading() throws(ProgressStoreError) -> LoadResult {
+        switch try readState() {
+        case let .usable(progress, migratedFrom):
+            return loaded(progress, migratedFrom: migratedFrom, keepBase: false)
+        case let .newer(version):
+            throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+        case let .foreign(problem, suggestion):
+            throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
+        case .missing:
+            return rebuildMissing()
+        case let .unusable(problem):
+            let (log, logNotice) = readLogForRebuild()
+            let read = log.records.isEmpty
+                ? "the answer log has no answers"
+                : "your quiz progress was read from the answer log (\(Wording.count(log.records.count, "answer")))"
+            var notices = ["\(FileIO.fileName(of: path)) \(problem); \(read). Nothing was changed: the next quiz or the app moves the damaged file aside."]
+            notices += [logNotice, log.warning].compactMap { $0 }
+            return LoadResult(progress: Progress.rebuild(from: log.records), notices: notices, source: .rebuiltFromLog)
+        }
+    }
+
     private func rebuildMissing() -> LoadResult {
         setBase(nil)
+        let length = logLength()
+        memory.withLock { $0.covered = length }
         let (log, logNotice) = readLogForRebuild()
         guard !log.records.isEmpty else {
             return LoadResult(progress: Progress(), notices: [logNotice, log.warning].compactMap { $0 }, source: .fresh)
@@ -120,10 +177,11 @@ public final class ProgressStore: Sendable {
                 let problem: String
                 switch try readState() {
                 case let .usable(progress, migratedFrom):
-                    setBase(progress)
-                    return LoadResult(progress: progress, notices: [], source: .file, migratedFrom: migratedFrom)
+                    return loaded(progress, migratedFrom: migratedFrom, keepBase: true)
                 case let .newer(version):
                     throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+                case let .foreign(problem, suggestion):
+                    throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
                 case .missing:
                     return rebuildMissing()
                 case let .unusable(p):
@@ -134,6 +192,7 @@ public final class ProgressStore: Sendable {
                     throw .unusableNotMoved(file: path, problem: problem, reason: error.sentence)
                 }
                 setBase(nil)
+                let length = logLength()
                 let (log, logNotice) = readLogForRebuild()
                 var progress = Progress.rebuild(from: log.records)
                 let rebuilt = log.records.isEmpty
@@ -141,7 +200,7 @@ public final class ProgressStore: Sendable {
                     : "your quiz progress was rebuilt from the answer log (\(Wording.count(log.records.count, "answer")))"
                 var saved = ""
                 do throws(ProgressStoreError) {
-                    progress = try writeLocked(progress)
+                    progress = try writeLocked(progress, logLength: length)
                 } catch {
                     // Still one notice: nothing is lost, the next launch rebuilds again.
                     saved = ", but could not be saved yet (\(error.reason))"
@@ -151,6 +210,18 @@ public final class ProgressStore: Sendable {
                 notices += [logNotice, log.warning].compactMap { $0 }
                 return LoadResult(progress: progress, notices: notices, source: .rebuiltFromLog, movedAside: aside)
             }
+    }
+
+    /// Rebuilds from the log (or drops) every review schedule out of bounds
+    /// (`ReviewState.isWithinBounds`); one notice if there was any. The log is read
+    /// only when one is found.
+    private func repairReviews(_ progress: inout Progress) -> [String] {
+        let (rebuilt, removed) = progress.repairReviews(from: { (try? readLog().records) ?? [] })
+        guard rebuilt + removed > 0 else { return [] }
+        var done: [String] = []
+        if rebuilt > 0 { done.append("\(rebuilt) rebuilt from the answer log") }
+        if removed > 0 { done.append("\(removed) started afresh (the log has no answers to them)") }
+        return ["\(FileIO.fileName(of: path)) held \(Wording.count(rebuilt + removed, "review schedule")) no answer could give (a count, stability or difficulty out of range): \(done.joined(separator: ", "))."]
     }
 
     /// The log for a rebuild; an unreadable log gives no records and a notice.
@@ -182,24 +253,31 @@ public final class ProgressStore: Sendable {
 
     /// `save(_:)`, also telling whether an unusable file found on disk was moved aside.
     public func saveReporting(_ progress: Progress) throws(ProgressStoreError) -> SaveResult {
+        try refuseForeign()
         do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
             throw .cannotSave(file: path, reason: error.sentence)
         }
         return try FileLock.withLock(lockPath, failure: { .cannotSave(file: path, reason: $0.sentence) }) { () throws(ProgressStoreError) -> SaveResult in
                 var notices: [String] = []
                 var merged = progress
+                // How much of the log the file on disk holds; nil when there is no usable file.
+                var diskLength: Int?
                 // The file as this store wrote it: merge with that without reading it again.
                 let state: StateRead
                 if let unchanged = memory.withLock({ memory in memory.written.flatMap { $0 == FileStamp.of(path) ? memory.base : nil } }) {
                     state = .usable(unchanged, migratedFrom: nil)
+                    diskLength = memory.withLock { $0.writtenLogLength }
                 } else {
                     state = try readState()
                 }
                 switch state {
-                case let .usable(disk, _):
+                case .usable(var disk, _):
+                    if let length = Self.takeLogLength(&disk) { diskLength = length } else if diskLength == nil { diskLength = 0 }
                     merged = Progress.merge(mine: progress, disk: disk, base: memory.withLock { $0.base })
                 case let .newer(version):
                     throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+                case let .foreign(problem, suggestion):
+                    throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
                 case .missing:
                     break
                 case let .unusable(problem):
@@ -209,19 +287,41 @@ public final class ProgressStore: Sendable {
                     }
                     notices.append("\(FileIO.fileName(of: path)) \(problem); it was replaced by the current progress. The damaged file was moved aside to \(aside).")
                 }
-                return SaveResult(progress: try writeLocked(merged), notices: notices)
+                // Both sides hold the log up to where each says; replay from the
+                // earlier of the two (what either holds already changes nothing).
+                // A store that never loaded takes its state to hold what the file does.
+                let mine = memory.withLock { $0.covered }
+                let start = min(mine ?? diskLength ?? logLength(), diskLength ?? mine ?? logLength())
+                let covered = catchUp(&merged, from: start)
+                notices += repairReviews(&merged)
+                return SaveResult(progress: try writeLocked(merged, logLength: covered), notices: notices)
             }
     }
 
-    /// Writes the state atomically (lock held). Returns it as read back.
-    private func writeLocked(_ progress: Progress) throws(ProgressStoreError) -> Progress {
+    /// Throws when the path leads to something that is not Marrow's state, before
+    /// a lock file is made beside it (unless the file is still as this store wrote it).
+    private func refuseForeign() throws(ProgressStoreError) {
+        if let written = memory.withLock({ $0.written }), written == FileStamp.of(path) { return }
+        // The usual case, cheaply: a regular file that starts like Marrow's state.
+        if case .regular? = try? FileIO.kind(path), StateFileCheck.companionProblem(path) == nil,
+           let start = try? FileIO.readFile(path, limit: nil, upTo: 64 << 10), StateFileCheck.startsLikeState(start) { return }
+        if case let .foreign(problem, suggestion) = try readState() {
+            throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
+        }
+    }
+
+    /// Writes the state atomically (lock held), recording that it holds the first
+    /// `logLength` bytes of the log. Returns it as read back.
+    private func writeLocked(_ progress: Progress, logLength: Int) throws(ProgressStoreError) -> Progress {
         var state = progress.normalized()
         state.schemaVersion = Progress.currentSchemaVersion
+        state.unknownFields[Self.logLengthKey] = .number(Double(logLength))
         let bytes: [UInt8]
-        let written: Progress
+        var written: Progress
         do {
             bytes = Array(try ProgressJSON.stateEncoder().encode(state)) + [UInt8(ascii: "\n")]
             written = try ProgressJSON.decoder().decode(Progress.self, from: Data(bytes))
+            _ = Self.takeLogLength(&written)
         } catch {
             throw .cannotSave(file: path, reason: "the state could not be encoded (\(error))")
         }
@@ -238,8 +338,47 @@ public final class ProgressStore: Sendable {
         }
         setBase(written)
         let stamp = FileStamp.of(path)
-        memory.withLock { $0.written = stamp }
+        memory.withLock {
+            $0.written = stamp
+            $0.writtenLogLength = logLength
+            $0.covered = logLength
+        }
         return written
+    }
+
+    // MARK: The log length the state holds
+
+    /// The top-level field of `progress.json` saying how many bytes of the log the
+    /// state holds. Kept out of `Progress` (it describes the file, not the learner).
+    static let logLengthKey = "answerLogLength"
+
+    /// Removes the log length from a state read from the file and returns it
+    /// (nil when absent, as in files of older versions, or not a whole number).
+    static func takeLogLength(_ progress: inout Progress) -> Int? {
+        guard case .number(let n)? = progress.unknownFields.removeValue(forKey: logLengthKey),
+              n.isFinite, n >= 0, n < 1e15, n == n.rounded() else { return nil }
+        return Int(n)
+    }
+
+    /// The log's length in bytes now (0 if it is missing or not a regular file).
+    private func logLength() -> Int {
+        if case .regular(let size)? = try? FileIO.kind(logPath, followLink: true) { return size }
+        return 0
+    }
+
+    /// Replays onto `progress` the log lines from byte `start` to the last complete
+    /// line (a line being appended at that moment is left for next time); returns
+    /// how far the state now holds the log. A log shorter than `start` was replaced:
+    /// all of it is replayed. An unreadable log changes nothing.
+    private func catchUp(_ progress: inout Progress, from start: Int) -> Int {
+        let size = logLength()
+        if size == start { return start }
+        let from = size < start ? 0 : start
+        guard let bytes = try? FileIO.readFile(logPath, from: from),
+              let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return from }
+        let lines = Array(bytes[...lastNewline])
+        progress.replay(AnswerLog.parse(lines, fileName: FileIO.fileName(of: logPath)))
+        return from + lines.count
     }
 
     // MARK: The answer log
@@ -278,20 +417,22 @@ public final class ProgressStore: Sendable {
         try appendLine(AnswerLog.line(for: grade))
     }
 
-    /// Records an answer: appends it to the log first (so a crash right after
-    /// still has it), applies it to `progress` (attempt and FSRS review schedule,
-    /// with `fsrs`: pass the course's desired retention) and saves; `progress`
-    /// becomes the merged state written.
+    /// Records an answer: appends it to the log (the record of the answer: once
+    /// this returns, a crash loses nothing), then applies it to `progress` (attempt
+    /// and FSRS review schedule, with `fsrs`: pass the course's desired retention).
+    /// The state file is not rewritten: call `save` when the learner moves on
+    /// (end of the quiz, leaving the app); until then loading replays the answer
+    /// from the log. The cost does not grow with the number of answers.
     public func record(answer: AnswerRecord, into progress: inout Progress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
         try append(answer)
         progress.apply(answer, fsrs: fsrs)
-        progress = try save(progress)
     }
 
     /// Records the learner's self-grade of a right answer (`AnswerGrade`): appends
-    /// the grade line (the log stays append-only), re-rates the question's latest
-    /// review in `progress` and saves. When the schedule in `progress` cannot be
-    /// re-rated in place (no prior state kept), it is rebuilt from the log.
+    /// the grade line (the log stays append-only) and re-rates the question's latest
+    /// review in `progress` (not saved, as `record`). When the schedule in
+    /// `progress` cannot be re-rated in place (no prior state kept), it is rebuilt
+    /// from the log.
     public func regrade(_ grade: AnswerGrade, into progress: inout Progress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
         try append(grade)
         if !progress.apply(grade, fsrs: fsrs) {
@@ -300,7 +441,6 @@ public final class ProgressStore: Sendable {
                 progress[course: grade.course].reviews[grade.question] = state
             }
         }
-        progress = try save(progress)
     }
 
     /// Reads the whole log (no lock needed: a line being appended at that moment
@@ -359,10 +499,13 @@ public final class ProgressStore: Sendable {
                 }
                 let stateBackup = path + suffix
                 var current = loaded.progress
+                // How much of the log `current` holds.
+                var from = memory.withLock { $0.covered } ?? 0
                 // A reset that fails leaves nothing behind: no backups, no marker.
                 let removeBackups = { unlink(stateBackup); unlink(self.logPath + suffix) }
                 do {
-                    if case .usable(let disk, _) = try readState() {
+                    if case .usable(var disk, _) = try readState() {
+                        from = Self.takeLogLength(&disk) ?? 0
                         current = disk
                         try FileIO.copy(path, to: stateBackup)
                     } else {
@@ -382,6 +525,8 @@ public final class ProgressStore: Sendable {
                     removeBackups()
                     throw .cannotReset(file: path, reason: "the backup could not be made: \(error)")
                 }
+                // Answers given since the state file was written count until the reset too.
+                _ = catchUp(&current, from: from)
                 if let lesson {
                     current.courses[course]?.lessons[lesson] = nil
                     for question in removedQuestions { current.courses[course]?.reviews[question] = nil }
@@ -397,7 +542,8 @@ public final class ProgressStore: Sendable {
                     throw .cannotReset(file: path, reason: error.reason)
                 }
                 do throws(ProgressStoreError) {
-                    _ = try writeLocked(current)
+                    // The state holds the whole log, the marker included (the lock is held).
+                    _ = try writeLocked(current, logLength: logLength())
                 } catch {
                     // Take the marker back (the lock is held, nothing was appended since),
                     // so the answers still count as the unchanged state says.
@@ -414,8 +560,11 @@ public final class ProgressStore: Sendable {
     enum StateRead: Sendable {
         case missing
         case usable(Progress, migratedFrom: Int?)
-        /// The file's problem as a phrase after its name: "is empty".
+        /// Marrow's own state gone bad; its problem as a phrase after its name: "is empty".
         case unusable(String)
+        /// Not Marrow's state at all: never moved or replaced. The problem as a phrase
+        /// after the path ("is a folder"), and a state file to suggest instead.
+        case foreign(String, suggestion: String)
         case newer(Int)
     }
 
@@ -424,25 +573,33 @@ public final class ProgressStore: Sendable {
         do { kind = try FileIO.kind(path) } catch {
             throw .cannotRead(file: path, reason: error.sentence)
         }
+        let beside = StateFileCheck.suggestion(for: path, isFolder: false)
         switch kind {
         case .missing: return .missing
-        case .directory: return .unusable("is a folder, not a file")
-        case .other: return .unusable("is not a regular file")
+        case .directory: return .foreign("is a folder", suggestion: StateFileCheck.suggestion(for: path, isFolder: true))
+        case .other: return .foreign("is \(StateFileCheck.typeName(path, followLink: false)), not a file", suggestion: StateFileCheck.suggestion(for: path, isFolder: false, isFile: false))
         case .symlink:
             switch try? FileIO.kind(path, followLink: true) {
             case .regular: break
-            case .missing: return .unusable("is a link to a file that does not exist")
-            case .directory: return .unusable("is a link to a folder, not a file")
-            case .other: return .unusable("is a link to a device, not a file")
-            case .symlink, nil: return .unusable("is a link that cannot be followed")
+            case .missing: return .foreign("is a link to a file that does not exist", suggestion: beside)
+            case .directory: return .foreign("is a link to a folder", suggestion: beside)
+            case .other: return .foreign("is a link to \(StateFileCheck.typeName(path, followLink: true)), not a file", suggestion: StateFileCheck.suggestion(for: path, isFolder: false, isFile: false))
+            case .symlink, nil: return .foreign("is a link that cannot be followed", suggestion: beside)
             }
         case .regular: break
         }
+        if let problem = StateFileCheck.companionProblem(path) { return .foreign(problem, suggestion: beside) }
         let bytes: [UInt8]
-        do { bytes = try FileIO.readFile(path) } catch {
-            return .unusable("cannot be read (\(error.reason))")
+        do { bytes = try FileIO.readFile(path, limit: StateFileCheck.sizeLimit) } catch {
+            if error.code == EFBIG { return .foreign("is far larger than a progress file", suggestion: beside) }
+            // Unreadable: nothing tells whether it is Marrow's, so it is left alone.
+            throw .cannotRead(file: path, reason: error.reason)
         }
-        return Self.decodeState(bytes)
+        let read = Self.decodeState(bytes)
+        if case .unusable = read, !StateFileCheck.startsLikeState(bytes) {
+            return .foreign("is not a Marrow progress file (it does not start like one)", suggestion: beside)
+        }
+        return read
     }
 
     /// Why bytes that are not JSON to the decoder were refused.

@@ -9,6 +9,9 @@ import Darwin
 public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The state file has a schema newer than this Marrow reads. Nothing was touched.
     case newerSchema(file: String, found: Int, supported: Int)
+    /// The path leads to something that is not Marrow's state file (a folder, a
+    /// device, the answer log, another program's file). Nothing was changed.
+    case notAStateFile(file: String, problem: String, suggestion: String)
     /// The state file cannot be used and could not be moved aside. Nothing was changed.
     case unusableNotMoved(file: String, problem: String, reason: String)
     /// The state file's location cannot be inspected (e.g. a folder without search permission).
@@ -26,6 +29,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case let .newerSchema(file, found, supported):
             return "\(FileIO.fileName(of: file)) was written by a newer version of Marrow (schema \(found); this one reads \(supported)). Update Marrow; nothing was changed."
+        case let .notAStateFile(file, problem, suggestion):
+            return "--progress wants a file such as \(Sanitizer.visible(suggestion)); \(Sanitizer.visible(file)) \(problem). Nothing was changed."
         case let .unusableNotMoved(file, problem, reason):
             return "\(file) \(problem) and could not be moved aside (\(reason)); nothing was changed. Move or remove it, or choose another file with --progress."
         case let .cannotRead(file, reason):
@@ -47,7 +52,7 @@ extension ProgressStoreError {
     /// The reason alone, without the file's name, to nest in another message.
     var reason: String {
         switch self {
-        case .newerSchema, .unusableNotMoved: return description
+        case .newerSchema, .unusableNotMoved, .notAStateFile: return description
         case let .cannotRead(_, reason), let .cannotSave(_, reason), let .cannotAppend(_, reason),
              let .cannotReadLog(_, reason), let .cannotReset(_, reason):
             return reason

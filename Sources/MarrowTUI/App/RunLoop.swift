@@ -79,7 +79,8 @@ struct RunLoop {
     }
 
     /// Performs and clears the effects `update` asked for. Answers go to the log
-    /// at once; then progress is saved once. Returns whether to quit.
+    /// at once; progress is saved once when `update` asks for it (moving on,
+    /// leaving). Returns whether to quit.
     ///
     /// While another Marrow holds the lock, the save waits with `LockWaitView`
     /// (a line on screen, keys read). If it gives up, the answers the log could
@@ -98,7 +99,9 @@ struct RunLoop {
         }
         state.context.effects = []
         pending += effects.filter { if case .quit = $0 { false } else if case .saveProgress = $0 { false } else { true } }
-        owesSave = true
+        // The log is the record of an answer: progress.json is rewritten when the
+        // learner moves on or leaves (its cost grows with the answers; this does not).
+        if effects.contains(.saveProgress) || effects.contains(.quit) { owesSave = true }
         let view = LockWaitView(terminal: terminal, state: state)
         performRecords(waiting: view.waiting)
         if let size = view.resized {
@@ -109,7 +112,7 @@ struct RunLoop {
     }
 
     /// Appends the pending answers and grades to the log, in order, then saves
-    /// progress once, each waiting for the lock as `waiting` says. What gave up
+    /// progress once if a save is owed, each waiting for the lock as `waiting` says. What gave up
     /// on the lock stays pending (or owed); what failed otherwise is reported.
     private mutating func performRecords(waiting: LockWaiting) {
         let gaveUp = GaveUp()
@@ -136,6 +139,7 @@ struct RunLoop {
                 }
                 pending.removeFirst()
             }
+            guard owesSave else { return }
             do {
                 let result = try store.saveReporting(state.context.progress)
                 state.context.progress = result.progress

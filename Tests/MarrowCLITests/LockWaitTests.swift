@@ -7,7 +7,7 @@ import Testing
 /// after a time limit goes on with the answer pending, saving it once the lock is
 /// free. The test holds the lock itself (`flock` on `progress.lock`), as another
 /// instance stuck mid-save would.
-@Suite(.timeLimit(.minutes(3))) struct LockWaitTests {
+@Suite(.timeLimit(.minutes(5))) struct LockWaitTests {
     /// The lock on `progress.lock`, held by this process until `release()`.
     final class HeldLock {
         private var fd: Int32

@@ -122,6 +122,7 @@ struct RunLoop {
             return keep
         }
         LockWaiting.$current.withValue(watched) {
+            var failed = false
             while let effect = pending.first {
                 do {
                     switch effect {
@@ -136,10 +137,15 @@ struct RunLoop {
                         return
                     }
                     report("\(error)")
+                    failed = true
                 }
                 pending.removeFirst()
             }
-            guard owesSave else { return }
+            guard owesSave else {
+                // Every answer is in the log: a wait that gave up earlier is over.
+                if !failed { saveError = nil }
+                return
+            }
             do {
                 let result = try store.saveReporting(state.context.progress)
                 state.context.progress = result.progress

@@ -4,7 +4,7 @@ import Testing
 @testable import MarrowTUI
 
 /// The first screen drawn at launch from the course's outline and the progress's
-/// first-screen part must be the screen the full course and progress draw.
+/// summary must be the screen the full course and progress draw.
 @Suite struct FirstScreenTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let lessons = repository.appendingPathComponent("Lessons").path
@@ -89,7 +89,7 @@ import Testing
         let course = CourseLoader.load(directory: directory)
         let loaded = try store.load()
         let full = App.render(AppState(context: AppContext(course: course, progress: loaded.progress, now: now), size: size), size: size)
-        let early = try #require(store.firstScreenProgress())
+        let early = try #require(store.loadSummary())
         let outline = outlineLessons.flatMap { CourseOutline.load(directory: directory, firstLessons: $0) }
         let first = FirstScreen.state(lessonsDirectory: directory, outline: outline, progress: early, size: size, monochrome: false, notices: [], now: now)
         return (full, first.map { App.render($0, size: size) })
@@ -190,18 +190,18 @@ import Testing
         "\(lesson.isRead) \(lesson.opened != nil) \(String(describing: lesson.position)) \(lesson.scoredAttempts.map { "\($0.correct)/\($0.total)" })"
     }
 
-    @Test func firstScreenProgressHasWhatTheCourseMapShows() throws {
+    @Test func progressSummaryHasWhatTheCourseMapShows() throws {
         let course = CourseLoader.load(directory: Self.lessons)
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = ProgressStore(path: folder.appendingPathComponent("progress.json").path)
-        #expect(store.firstScreenProgress() == nil)
+        #expect(store.loadSummary() == nil)
         var written = Self.progress(for: course, pick: [0, 1, 2, 3, 4, 5])
         written[course: course.info.id].lessons[course.lessons[0].id]?.bookmarks = [ReadingPosition(block: 1, offset: 0, percent: 10)]
         try store.save(written)
         let full = try store.load().progress
         #expect(!(full.courses.first?.value.reviews.isEmpty ?? true))
-        let early = try #require(store.firstScreenProgress())
+        let early = try #require(store.loadSummary())
         #expect(Set(early.courses.keys) == Set(full.courses.keys))
         for (id, fullCourse) in full.courses {
             let earlyCourse = try #require(early.courses[id])
@@ -212,7 +212,7 @@ import Testing
         }
     }
 
-    @Test func firstScreenProgressIsNilWhenADateIsNotOne() throws {
+    @Test func progressSummaryIsNilWhenADateIsNotOne() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("progress.json").path
@@ -222,14 +222,14 @@ import Testing
             "{\"schemaVersion\": \(version), \"courses\": {\"c\": {\"disclaimerSeen\": true, \"lessons\": {\"l\": {\"finished\": \"\(date)\", \"bookmarks\": [], \"attempts\": []}}}}}"
         }
         try file("2026-11-27T09:00:00Z").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(store.firstScreenProgress()?.courses["c"]?.lessons["l"]?.isRead == true)
+        #expect(store.loadSummary()?.courses["c"]?.lessons["l"]?.isRead == true)
         for bad in ["yesterday", "2026-13-27T09:00:00Z", "2026-11-27T25:00:00Z", "2026-11-27 09:00:00Z", "2026-11-27T09:00:00"] {
             try file(bad).write(toFile: path, atomically: true, encoding: .utf8)
-            #expect(store.firstScreenProgress() == nil, "\(bad)")
+            #expect(store.loadSummary() == nil, "\(bad)")
         }
     }
 
-    @Test func firstScreenProgressIsNilForAnythingButAPlainCurrentFile() throws {
+    @Test func progressSummaryIsNilForAnythingButAPlainCurrentFile() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("progress.json").path
@@ -237,10 +237,10 @@ import Testing
         for text in ["", "{", "not json", "{\"schemaVersion\": 999, \"courses\": {}}", "{\"schemaVersion\": 0, \"courses\": []}",
                      "{\"schemaVersion\": \(MarrowCore.Progress.currentSchemaVersion), \"courses\": 3}"] {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            #expect(store.firstScreenProgress() == nil, "\(text)")
+            #expect(store.loadSummary() == nil, "\(text)")
         }
         try FileManager.default.removeItem(atPath: path)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        #expect(store.firstScreenProgress() == nil)
+        #expect(store.loadSummary() == nil)
     }
 }

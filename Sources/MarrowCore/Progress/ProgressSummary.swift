@@ -5,16 +5,16 @@ import Foundation
 #endif
 
 extension ProgressStore {
-    /// What the first screen (the course map) shows of the state file, read
-    /// quickly: each course's lessons, `lastPlace` and `disclaimerSeen`, leaving out
-    /// the review schedules and unknown fields that take most of the decoding.
+    /// A summary of the state file, read quickly: each course's lessons (opened,
+    /// finished, position, attempts), `lastPlace` and `disclaimerSeen`, leaving out
+    /// the review schedules, bookmarks and unknown fields that take most of the decoding.
     ///
-    /// Only for drawing the first screen while `load()` runs: it is never saved
-    /// (it lacks the schedules), and nil whenever `load()` could give something
-    /// else: no file, not a regular file, another schema, or anything unexpected.
-    public func firstScreenProgress() -> Progress? {
+    /// Only for showing while `load()` runs: it is never saved (it lacks the
+    /// schedules), and nil whenever `load()` could give something else: no file,
+    /// not a regular file, another schema, or anything unexpected.
+    public func loadSummary() -> Progress? {
         guard case .regular = try? FileIO.kind(path), let bytes = try? FileIO.readFile(path) else { return nil }
-        guard let state = try? ProgressJSON.decoder().decode(FirstScreenState.self, from: Data(bytes)),
+        guard let state = try? ProgressJSON.decoder().decode(SummaryState.self, from: Data(bytes)),
               state.schemaVersion == Progress.currentSchemaVersion else { return nil }
         return Progress(courses: state.courses.mapValues {
             CourseProgress(lessons: $0.lessons, lastPlace: $0.lastPlace, disclaimerSeen: $0.disclaimerSeen)
@@ -22,10 +22,10 @@ extension ProgressStore {
     }
 }
 
-/// `progress.json` with only what the first screen needs.
-private struct FirstScreenState: Decodable {
+/// `progress.json` with only what the summary holds.
+private struct SummaryState: Decodable {
     var schemaVersion: Int
-    var courses: [String: FirstScreenCourse]
+    var courses: [String: SummaryCourse]
 
     enum CodingKeys: String, CodingKey { case schemaVersion, courses }
 
@@ -37,12 +37,12 @@ private struct FirstScreenState: Decodable {
             courses = [:]
             return
         }
-        courses = try c.decodeIfPresent([String: FirstScreenCourse].self, forKey: .courses) ?? [:]
+        courses = try c.decodeIfPresent([String: SummaryCourse].self, forKey: .courses) ?? [:]
     }
 }
 
 /// A course's progress without its review schedules.
-private struct FirstScreenCourse: Decodable {
+private struct SummaryCourse: Decodable {
     var lessons: [String: LessonProgress]
     var lastPlace: Place?
     var disclaimerSeen: Bool
@@ -51,17 +51,17 @@ private struct FirstScreenCourse: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        lessons = try c.decodeIfPresent([String: FirstScreenLesson].self, forKey: .lessons)?.mapValues(\.progress) ?? [:]
+        lessons = try c.decodeIfPresent([String: SummaryLesson].self, forKey: .lessons)?.mapValues(\.progress) ?? [:]
         lastPlace = try c.decodeIfPresent(Place.self, forKey: .lastPlace)
         disclaimerSeen = try c.decodeIfPresent(Bool.self, forKey: .disclaimerSeen) ?? false
     }
 }
 
-/// A lesson's progress as the course map shows it: whether it was opened and
+/// A lesson's progress in the summary: whether it was opened and
 /// finished, the reading position, and the attempts (their scores, and which is
 /// the latest, by start). Dates must be as Marrow writes them
 /// (`2026-11-27T09:00:00Z`). Bookmarks are checked and left out.
-private struct FirstScreenLesson: Decodable {
+private struct SummaryLesson: Decodable {
     var progress: LessonProgress
 
     enum CodingKeys: String, CodingKey { case opened, finished, position, bookmarks, attempts }

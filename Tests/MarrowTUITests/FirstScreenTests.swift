@@ -102,9 +102,29 @@ import Testing
         let outline = try #require(CourseOutline.load(directory: directory))
         #expect(outline.isComplete)
         #expect(outline.course.info == full.info)
-        #expect(outline.course.lessons.map(\.meta) == full.lessons.map(\.meta))
+        #expect(outline.course.lessons.map(\.meta).map(Self.row) == full.lessons.map(\.meta).map(Self.row))
         #expect(outline.course.lessons.map(\.fileName) == full.lessons.map(\.fileName))
         #expect(outline.course.lessons.map(\.path) == full.lessons.map(\.path))
+    }
+
+    /// What a lesson's row in the outline holds: the front matter keys the course map shows.
+    static func row(_ meta: LessonMeta) -> String { "\(meta.id) | \(meta.title) | \(meta.minutes)" }
+
+    @Test func theOutlineReadsTheFrontMatterOnlyUpToTheKeysItShows() {
+        let yaml = Array("id: a\ntitle: \"T: x\"\n  more\nsummary: s\nminutes: 5\nobjectives:\n- o\nsources: []\n".utf8)[...]
+        #expect(String(decoding: LessonReader.leadingKeys(yaml, LessonReader.outlineKeys), as: UTF8.self)
+                == "id: a\ntitle: \"T: x\"\n  more\nsummary: s\nminutes: 5\n")
+        // Keys in another order, or one missing: read on to the end.
+        let missing = Array("id: a\nobjectives: [x]\ntitle: t\n".utf8)[...]
+        #expect(LessonReader.leadingKeys(missing, LessonReader.outlineKeys) == missing)
+        func meta(_ front: String) -> LessonMeta? { LessonReader.outlineMeta(bytes: Array("---\n\(front)---\nBody.\n".utf8), path: "x.md") }
+        // An error after the three keys is the full load's to find.
+        #expect(meta("id: a\ntitle: T\nminutes: 5\nsources: [not, a, mapping]\n").map(Self.row) == "a | T | 5")
+        #expect(meta("id: a\ntitle: T\nminutes: 500\n") == nil)
+        #expect(meta("id: Not A Slug\ntitle: T\nminutes: 5\n") == nil)
+        #expect(meta("id: a\ntitle: [T\nminutes: 5\n") == nil)
+        #expect(meta("id: a\ntitle: \"T\nminutes: 5\n") == nil)
+        #expect(meta("id: a\ntitle: T\u{1B}[2J\nminutes: 5\n") == nil)
     }
 
     @Test func outlineOfACourseWithBrokenFrontMatterIsNil() {
@@ -121,13 +141,13 @@ import Testing
         #expect(outline.readCount == 5)
         #expect(!outline.isComplete)
         #expect(outline.course.lessons.count == full.lessons.count)
-        #expect(outline.course.lessons.prefix(5).map(\.meta) == full.lessons.prefix(5).map(\.meta))
+        #expect(outline.course.lessons.prefix(5).map(\.meta).map(Self.row) == full.lessons.prefix(5).map(\.meta).map(Self.row))
         #expect(outline.course.lessons.map(\.fileName) == full.lessons.map(\.fileName))
         // Placeholders never match a lesson id in the progress.
         #expect(outline.course.lessons.dropFirst(5).allSatisfy { $0.id.hasPrefix("\u{0}") && $0.title.isEmpty })
         let wanted = try #require(CourseOutline.load(directory: directory, firstLessons: 5, wanted: ["lesson-30"]))
         #expect(wanted.readCount == 30)
-        #expect(wanted.course.lessons.prefix(30).map(\.meta) == full.lessons.prefix(30).map(\.meta))
+        #expect(wanted.course.lessons.prefix(30).map(\.meta).map(Self.row) == full.lessons.prefix(30).map(\.meta).map(Self.row))
     }
 
     @Test func aLongFrontMatterIsReadPastTheHead() throws {
@@ -140,7 +160,7 @@ import Testing
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(text.utf8.count > CourseOutline.headSize)
         let outline = try #require(CourseOutline.load(directory: directory))
-        #expect(outline.course.lessons.map(\.meta) == CourseLoader.load(directory: directory).lessons.map(\.meta))
+        #expect(outline.course.lessons.map(\.meta).map(Self.row) == CourseLoader.load(directory: directory).lessons.map(\.meta).map(Self.row))
     }
 
     @Test(arguments: [lessons, good])
@@ -226,6 +246,33 @@ import Testing
         for bad in ["yesterday", "2026-13-27T09:00:00Z", "2026-11-27T25:00:00Z", "2026-11-27 09:00:00Z", "2026-11-27T09:00:00"] {
             try file(bad).write(toFile: path, atomically: true, encoding: .utf8)
             #expect(store.loadSummary() == nil, "\(bad)")
+        }
+    }
+
+    @Test func progressSummaryIsNilForJSONItDoesNotReadAsMarrowWritesIt() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("progress.json").path
+        let store = ProgressStore(path: path)
+        let version = MarrowCore.Progress.currentSchemaVersion
+        func file(_ lesson: String, course: String = "c", tail: String = "") -> String {
+            #"{"schemaVersion": \#(version), "courses": {"\#(course)": {"disclaimerSeen": true, "reviews": {"q": {"s": [1.5e-3, -2, "\u00e9\"", null, {}]}}, "lessons": {"l": \#(lesson)}}}}\#(tail)"#
+        }
+        let good = #"{"position": {"block": 2, "offset": 0, "percent": 140}, "attempts": [{"id": "A1", "started": "2026-11-27T09:00:00Z", "total": 3, "answers": {"q1": true, "q2": false}, "extra": [1, 2]}]}"#
+        try file(good, course: "Kurs-ü").write(toFile: path, atomically: true, encoding: .utf8)
+        let summary = try #require(store.loadSummary())
+        #expect(summary.courses["Kurs-ü"]?.lessons["l"]?.position?.percent == 100)
+        #expect(summary.courses["Kurs-ü"]?.lessons["l"]?.attempts.first?.answers == ["q1": true, "q2": false])
+        #expect(summary.courses["Kurs-ü"]?.lessons["l"]?.attempts.first?.started == AnswerLineParser.isoTime("2026-11-27T09:00:00Z"))
+        for (lesson, tail) in [(#"{"position": {"block": 01, "offset": 0, "percent": 1}}"#, ""),
+                               (#"{"position": {"block": 1.0, "offset": 0, "percent": 1}}"#, ""),
+                               (#"{"position": {"block": 99999999999999999999, "offset": 0, "percent": 1}}"#, ""),
+                               (#"{"attempts": [{"id": "A\u0031", "started": "2026-11-27T09:00:00Z", "total": 3, "answers": {}}]}"#, ""),
+                               (#"{"attempts": [{"id": "A1", "started": "2026-11-27T09:00:00Z", "total": 3}]}"#, ""),
+                               (#"{"opened": null, "opened": null}"#, ""),
+                               ("{}", " x"), ("{}", "}"), ("{", "")] {
+            try file(lesson, tail: tail).write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(store.loadSummary() == nil, "\(lesson)\(tail)")
         }
     }
 

@@ -14,84 +14,300 @@ extension ProgressStore {
     /// not a regular file, another schema, or anything unexpected.
     public func loadSummary() -> Progress? {
         guard case .regular = try? FileIO.kind(path), let bytes = try? FileIO.readFile(path) else { return nil }
-        guard let state = try? ProgressJSON.decoder().decode(SummaryState.self, from: Data(bytes)),
-              state.schemaVersion == Progress.currentSchemaVersion else { return nil }
-        return Progress(courses: state.courses.mapValues {
-            CourseProgress(lessons: $0.lessons, lastPlace: $0.lastPlace, disclaimerSeen: $0.disclaimerSeen)
-        })
-    }
-}
-
-/// `progress.json` with only what the summary holds.
-private struct SummaryState: Decodable {
-    var schemaVersion: Int
-    var courses: [String: SummaryCourse]
-
-    enum CodingKeys: String, CodingKey { case schemaVersion, courses }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-        // Another schema may not hold courses as this one does: nothing more is read.
-        guard schemaVersion == Progress.currentSchemaVersion else {
-            courses = [:]
-            return
+        return bytes.withUnsafeBufferPointer { buffer in
+            var reader = SummaryReader(bytes: buffer)
+            return reader.document()
         }
-        courses = try c.decodeIfPresent([String: SummaryCourse].self, forKey: .courses) ?? [:]
     }
 }
 
-/// A course's progress without its review schedules.
-private struct SummaryCourse: Decodable {
-    var lessons: [String: LessonProgress]
-    var lastPlace: Place?
-    var disclaimerSeen: Bool
+/// Reads `progress.json` as `ProgressStore.loadSummary` needs it, straight from its
+/// bytes: `JSONDecoder` builds a map of the whole file and walks it through protocol
+/// witnesses, several times the cost of the file's few fields the summary keeps.
+///
+/// Strict: any text that is not JSON as Marrow writes it (an escape in a string that
+/// is read, a number that is not an integer where one is read, a repeated key, a
+/// value of another type) gives nil, and the caller waits for `load()` instead.
+/// Values it does not read are skipped, checked only as far as JSON's grammar.
+private struct SummaryReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+    /// Deeper nesting in a skipped value gives nil (`JSONDecoder` refuses deep files too).
+    static let maximumDepth = 64
 
-    enum CodingKeys: String, CodingKey { case lessons, lastPlace, disclaimerSeen }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        lessons = try c.decodeIfPresent([String: SummaryLesson].self, forKey: .lessons)?.mapValues(\.progress) ?? [:]
-        lastPlace = try c.decodeIfPresent(Place.self, forKey: .lastPlace)
-        disclaimerSeen = try c.decodeIfPresent(Bool.self, forKey: .disclaimerSeen) ?? false
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
-}
 
-/// A lesson's progress in the summary: whether it was opened and
-/// finished, the reading position, and the attempts (their scores, and which is
-/// the latest, by start). Dates must be as Marrow writes them
-/// (`2026-11-27T09:00:00Z`). Bookmarks are checked and left out.
-private struct SummaryLesson: Decodable {
-    var progress: LessonProgress
+    mutating func document() -> Progress? {
+        // Strings that are skipped are not decoded: the whole file must be UTF-8, as JSONDecoder requires.
+        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil { return nil }
+        var version: Int?
+        var courses: [String: CourseProgress] = [:]
+        guard object({ reader, key in
+            switch key {
+            case "schemaVersion":
+                version = reader.integer()
+                return version != nil
+            case "courses":
+                if reader.null() { return true }
+                return reader.object { reader, id in
+                    guard let course = reader.course() else { return false }
+                    courses[id] = course
+                    return true
+                }
+            default:
+                return reader.skip(depth: 1)
+            }
+        }) else { return nil }
+        space()
+        guard i == bytes.count, version == Progress.currentSchemaVersion else { return nil }
+        return Progress(courses: courses)
+    }
 
-    enum CodingKeys: String, CodingKey { case opened, finished, position, bookmarks, attempts }
-    enum AttemptKeys: String, CodingKey { case id, total, answers, fullQuiz, started }
+    private mutating func course() -> CourseProgress? {
+        var course = CourseProgress()
+        guard object({ reader, key in
+            switch key {
+            case "lessons":
+                if reader.null() { return true }
+                return reader.object { reader, id in
+                    guard let lesson = reader.lesson() else { return false }
+                    course.lessons[id] = lesson
+                    return true
+                }
+            case "lastPlace":
+                if reader.null() { return true }
+                var lessonID: String?
+                var position: ReadingPosition?
+                guard reader.object({ reader, key in
+                    switch key {
+                    case "lessonID": lessonID = reader.string(); return lessonID != nil
+                    case "position": position = reader.position(); return position != nil
+                    default: return reader.skip(depth: 4)
+                    }
+                }), let lessonID, let position else { return false }
+                course.lastPlace = Place(lessonID: lessonID, position: position)
+                return true
+            case "disclaimerSeen":
+                if reader.null() { return true }
+                guard let seen = reader.boolean() else { return false }
+                course.disclaimerSeen = seen
+                return true
+            default:
+                return reader.skip(depth: 3)
+            }
+        }) else { return nil }
+        return course
+    }
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let opened = try c.decodeIfPresent(String.self, forKey: .opened).map { try Self.date($0, in: c) }
-        let finished = try c.decodeIfPresent(String.self, forKey: .finished).map { try Self.date($0, in: c) }
-        let position = try c.decodeIfPresent(ReadingPosition.self, forKey: .position)
-        _ = try c.decodeIfPresent([ReadingPosition].self, forKey: .bookmarks)
-        var attempts: [QuizAttempt] = []
-        if c.contains(.attempts), try !c.decodeNil(forKey: .attempts) {
-            var list = try c.nestedUnkeyedContainer(forKey: .attempts)
-            while !list.isAtEnd {
-                let attempt = try list.nestedContainer(keyedBy: AttemptKeys.self)
-                let started = try Self.date(try attempt.decode(String.self, forKey: .started), in: attempt)
-                attempts.append(QuizAttempt(id: try attempt.decode(String.self, forKey: .id), started: started, total: try attempt.decode(Int.self, forKey: .total),
-                                            answers: try attempt.decode([String: Bool].self, forKey: .answers),
-                                            fullQuiz: try attempt.decodeIfPresent(Bool.self, forKey: .fullQuiz)))
+    private mutating func lesson() -> LessonProgress? {
+        var lesson = LessonProgress()
+        guard object({ reader, key in
+            switch key {
+            case "opened", "finished":
+                if reader.null() { return true }
+                guard let date = reader.date() else { return false }
+                if key == "opened" { lesson.opened = date } else { lesson.finished = date }
+                return true
+            case "position":
+                if reader.null() { return true }
+                lesson.position = reader.position()
+                return lesson.position != nil
+            case "bookmarks":
+                if reader.null() { return true }
+                return reader.array { reader in reader.position() != nil }
+            case "attempts":
+                if reader.null() { return true }
+                return reader.array { reader in
+                    guard let attempt = reader.attempt() else { return false }
+                    lesson.attempts.append(attempt)
+                    return true
+                }
+            default:
+                return reader.skip(depth: 5)
+            }
+        }) else { return nil }
+        return lesson
+    }
+
+    private mutating func attempt() -> QuizAttempt? {
+        var id: String?, started: Date?, total: Int?, answers: [String: Bool]?, fullQuiz: Bool?
+        guard object({ reader, key in
+            switch key {
+            case "id": id = reader.string(); return id != nil
+            case "started": started = reader.date(); return started != nil
+            case "total": total = reader.integer(); return total != nil
+            case "answers":
+                var found: [String: Bool] = [:]
+                guard reader.object({ reader, question in
+                    guard let correct = reader.boolean() else { return false }
+                    found[question] = correct
+                    return true
+                }) else { return false }
+                answers = found
+                return true
+            case "fullQuiz":
+                if reader.null() { return true }
+                fullQuiz = reader.boolean()
+                return fullQuiz != nil
+            default:
+                return reader.skip(depth: 7)
+            }
+        }), let id, let started, let total, let answers else { return nil }
+        return QuizAttempt(id: id, started: started, total: total, answers: answers, fullQuiz: fullQuiz)
+    }
+
+    /// A reading position; its percent brought into 0...100 as `ReadingPosition`'s decoding does.
+    private mutating func position() -> ReadingPosition? {
+        var block: Int?, offset: Int?, percent: Int?
+        guard object({ reader, key in
+            switch key {
+            case "block": block = reader.integer(); return block != nil
+            case "offset": offset = reader.integer(); return offset != nil
+            case "percent": percent = reader.integer(); return percent != nil
+            default: return reader.skip(depth: 8)
+            }
+        }), let block, let offset, let percent else { return nil }
+        return ReadingPosition(block: block, offset: offset, percent: min(100, max(0, percent)))
+    }
+
+    // MARK: JSON
+
+    private mutating func space() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        space()
+        guard i < bytes.count, bytes[i] == byte else { return false }
+        i += 1
+        return true
+    }
+
+    /// An object, each value read by `member` (given the key); false if `member` is,
+    /// a key repeats, or the text is not an object.
+    private mutating func object(_ member: (inout SummaryReader, String) -> Bool) -> Bool {
+        guard take(0x7B) else { return false }
+        if take(0x7D) { return true }
+        var seen = Set<String>()
+        repeat {
+            guard let key = string(), seen.insert(key).inserted, take(0x3A), member(&self, key) else { return false }
+        } while take(0x2C)
+        return take(0x7D)
+    }
+
+    private mutating func array(_ element: (inout SummaryReader) -> Bool) -> Bool {
+        guard take(0x5B) else { return false }
+        if take(0x5D) { return true }
+        repeat {
+            guard element(&self) else { return false }
+        } while take(0x2C)
+        return take(0x5D)
+    }
+
+    /// A string without escapes, as valid UTF-8.
+    private mutating func string() -> String? {
+        guard take(0x22) else { return nil }
+        let start = i
+        while i < bytes.count, bytes[i] != 0x22 {
+            guard bytes[i] != 0x5C, bytes[i] >= 0x20 else { return nil }
+            i += 1
+        }
+        guard i < bytes.count else { return nil }
+        defer { i += 1 }
+        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    }
+
+    private mutating func date() -> Date? {
+        string().flatMap(AnswerLineParser.isoTime)
+    }
+
+    /// An integer written as one (no fraction or exponent) that fits an `Int`.
+    private mutating func integer() -> Int? {
+        space()
+        let negative = i < bytes.count && bytes[i] == 0x2D
+        if negative { i += 1 }
+        var value = 0
+        var digits = 0
+        while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) = negative ? tens.subtractingReportingOverflow(Int(bytes[i] - 0x30)) : tens.addingReportingOverflow(Int(bytes[i] - 0x30))
+            guard !overflow, !carry else { return nil }
+            value = next
+            digits += 1
+            i += 1
+        }
+        // JSON allows no leading zero ("01").
+        guard digits > 0, digits == 1 || bytes[i - digits] != 0x30, i == bytes.count || (bytes[i] != 0x2E && bytes[i] != 0x65 && bytes[i] != 0x45) else { return nil }
+        return value
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        space()
+        let count = word.utf8CodeUnitCount
+        guard bytes.count - i >= count else { return false }
+        for k in 0..<count where bytes[i + k] != word.utf8Start[k] { return false }
+        i += count
+        return true
+    }
+
+    private mutating func boolean() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    /// Reads `null` if it is next.
+    private mutating func null() -> Bool { literal("null") }
+
+    /// Skips any JSON value.
+    private mutating func skip(depth: Int) -> Bool {
+        guard depth < Self.maximumDepth else { return false }
+        space()
+        guard i < bytes.count else { return false }
+        switch bytes[i] {
+        case 0x7B: return object { reader, _ in reader.skip(depth: depth + 1) }
+        case 0x5B: return array { reader in reader.skip(depth: depth + 1) }
+        case 0x22: return skipString()
+        case 0x74: return literal("true")
+        case 0x66: return literal("false")
+        case 0x6E: return literal("null")
+        default: return skipNumber()
+        }
+    }
+
+    private mutating func skipString() -> Bool {
+        i += 1
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x22: i += 1; return true
+            case 0x5C: i += 2
+            case ..<0x20: return false
+            default: i += 1
             }
         }
-        progress = LessonProgress(opened: opened, finished: finished, position: position, attempts: attempts)
+        return false
     }
 
-    /// A date as Marrow writes it (`AnswerLineParser.isoTime`); anything else fails the decoding.
-    static func date<Key>(_ text: String, in container: KeyedDecodingContainer<Key>) throws -> Date {
-        guard let date = AnswerLineParser.isoTime(text) else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: container.codingPath, debugDescription: "not a date"))
+    private mutating func skipNumber() -> Bool {
+        let start = i
+        func digits(_ reader: inout SummaryReader) -> Bool {
+            let from = reader.i
+            while reader.i < reader.bytes.count, reader.bytes[reader.i] >= 0x30, reader.bytes[reader.i] <= 0x39 { reader.i += 1 }
+            return reader.i > from
         }
-        return date
+        if bytes[i] == 0x2D { i += 1 }
+        guard digits(&self) else { return false }
+        if i < bytes.count, bytes[i] == 0x2E {
+            i += 1
+            guard digits(&self) else { return false }
+        }
+        if i < bytes.count, bytes[i] == 0x65 || bytes[i] == 0x45 {
+            i += 1
+            if i < bytes.count, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
+            guard digits(&self) else { return false }
+        }
+        return i > start
     }
 }

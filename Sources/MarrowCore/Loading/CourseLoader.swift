@@ -142,14 +142,26 @@ enum LessonFileName {
 
     /// In the order of the number in front (so `100-x.md` follows `99-x.md`), then by name.
     static func sorted(_ names: [String]) -> [String] {
-        func key(_ name: String) -> (Int, String) {
-            let digits = name.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.drop { $0 == 0x30 }
-            return (digits.count, String(decoding: digits, as: UTF8.self))
+        /// The number a name starts with, as its count of significant digits, then its
+        /// value when that fits (up to 18 digits) or else its digits as text.
+        struct Key {
+            var count: Int
+            var value: UInt64
+            var digits: String
+            var name: String
         }
-        return names.map { (key($0), $0) }.sorted { a, b in
-            if a.0.0 != b.0.0 { return a.0.0 < b.0.0 }
-            if a.0.1 != b.0.1 { return a.0.1 < b.0.1 }
-            return Array(a.1.utf8).lexicographicallyPrecedes(Array(b.1.utf8))
-        }.map(\.1)
+        func key(_ name: String) -> Key {
+            let digits = name.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.drop { $0 == 0x30 }
+            guard digits.count <= 18 else { return Key(count: digits.count, value: 0, digits: String(decoding: digits, as: UTF8.self), name: name) }
+            return Key(count: digits.count, value: digits.reduce(0) { $0 * 10 + UInt64($1 - 0x30) }, digits: "", name: name)
+        }
+        // Numbers compare as integers, not as `String`s (whose `<` is Unicode ordering,
+        // the larger part of a launch with 1,000 lessons): the same order.
+        return names.map(key).sorted { a, b in
+            if a.count != b.count { return a.count < b.count }
+            if a.value != b.value { return a.value < b.value }
+            if a.digits != b.digits { return a.digits < b.digits }
+            return Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8))
+        }.map(\.name)
     }
 }

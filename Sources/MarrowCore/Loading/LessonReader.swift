@@ -78,15 +78,23 @@ enum LessonReader {
     /// them is UTF-8 text without byte errors, its YAML reads and the three are right,
     /// else nil. Only the front matter's lines up to the last of the three are read
     /// (the objectives and sources after them are most of its bytes), so an error
-    /// after them, like one in the body or the quiz, is left to the full load, which
-    /// still decides whether the lesson opens.
+    /// after them (even a front matter never closed), like one in the body or the
+    /// quiz, is left to the full load, which still decides whether the lesson opens.
     static func outlineMeta(bytes raw: [UInt8], path: String) -> LessonMeta? {
         let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        guard case .found(let rawSplit) = FrontMatter.split(Array(raw[bom...]), path: path) else { return nil }
-        let checked = SourceText.check(Array(raw[..<(bom + rawSplit.body.startIndex)]), path: path)
+        guard let opening = raw[bom...].firstIndex(of: 0x0A), FrontMatter.isDashes(raw[bom..<opening]) else { return nil }
+        // The front matter's lines, to the closing `---` (or the end of `raw`), then those up to the keys.
+        var close = opening + 1
+        while close < raw.count {
+            let lineEnd = raw[close...].firstIndex(of: 0x0A) ?? raw.count
+            if FrontMatter.isDashes(raw[close..<lineEnd]) { break }
+            close = lineEnd + 1
+        }
+        let lines = leadingKeys(raw[(opening + 1)..<min(close, raw.count)], outlineKeys)
+        let checked = SourceText.check(Array(raw[bom..<lines.endIndex]), path: path)
         guard checked.isUTF8, !checked.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        guard case .found(let split) = FrontMatter.split(checked.bytes, path: path) else { return nil }
-        guard let root = try? YAMLReader.parse(leadingKeys(split.yaml, outlineKeys), lineOffset: 1),
+        let yaml = checked.bytes[(opening + 1 - bom)...]
+        guard let root = try? YAMLReader.parse(yaml, lineOffset: 1),
               case .mapping = root.kind else { return nil }
         var fields = YAMLFields(path: path, node: root, owner: "the front matter")
         let id = fields.slug("id")

@@ -51,10 +51,9 @@ private struct SummaryReader {
                 return version != nil
             case "courses":
                 if reader.null() { return true }
-                return reader.object { reader, id in
+                return reader.object(fields: false) { reader, id in
                     guard let course = reader.course() else { return false }
-                    courses[id] = course
-                    return true
+                    return courses.updateValue(course, forKey: id) == nil
                 }
             default:
                 return reader.skip(depth: 1)
@@ -71,10 +70,9 @@ private struct SummaryReader {
             switch key {
             case "lessons":
                 if reader.null() { return true }
-                return reader.object { reader, id in
+                return reader.object(fields: false) { reader, id in
                     guard let lesson = reader.lesson() else { return false }
-                    course.lessons[id] = lesson
-                    return true
+                    return course.lessons.updateValue(lesson, forKey: id) == nil
                 }
             case "lastPlace":
                 if reader.null() { return true }
@@ -140,10 +138,9 @@ private struct SummaryReader {
             case "total": total = reader.integer(); return total != nil
             case "answers":
                 var found: [String: Bool] = [:]
-                guard reader.object({ reader, question in
+                guard reader.object(fields: false, { reader, question in
                     guard let correct = reader.boolean() else { return false }
-                    found[question] = correct
-                    return true
+                    return found.updateValue(correct, forKey: question) == nil
                 }) else { return false }
                 answers = found
                 return true
@@ -186,13 +183,19 @@ private struct SummaryReader {
     }
 
     /// An object, each value read by `member` (given the key); false if `member` is,
-    /// a key repeats, or the text is not an object.
-    private mutating func object(_ member: (inout SummaryReader, String) -> Bool) -> Bool {
+    /// or the text is not an object. With `fields` (an object of a few known keys), a
+    /// repeated key is false too; otherwise (a map by id) `member` checks for repeats.
+    private mutating func object(fields: Bool = true, _ member: (inout SummaryReader, String) -> Bool) -> Bool {
         guard take(0x7B) else { return false }
         if take(0x7D) { return true }
-        var seen = Set<String>()
+        var seen: [String] = []
         repeat {
-            guard let key = string(), seen.insert(key).inserted, take(0x3A), member(&self, key) else { return false }
+            guard let key = string(), take(0x3A) else { return false }
+            if fields {
+                guard !seen.contains(key) else { return false }
+                seen.append(key)
+            }
+            guard member(&self, key) else { return false }
         } while take(0x2C)
         return take(0x7D)
     }
@@ -206,7 +209,7 @@ private struct SummaryReader {
         return take(0x5D)
     }
 
-    /// A string without escapes, as valid UTF-8.
+    /// A string without escapes (the document was checked to be UTF-8 as a whole).
     private mutating func string() -> String? {
         guard take(0x22) else { return nil }
         let start = i
@@ -216,7 +219,7 @@ private struct SummaryReader {
         }
         guard i < bytes.count else { return nil }
         defer { i += 1 }
-        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
     private mutating func date() -> Date? {
@@ -267,7 +270,14 @@ private struct SummaryReader {
         space()
         guard i < bytes.count else { return false }
         switch bytes[i] {
-        case 0x7B: return object { reader, _ in reader.skip(depth: depth + 1) }
+        case 0x7B:
+            i += 1
+            if take(0x7D) { return true }
+            repeat {
+                space()
+                guard i < bytes.count, bytes[i] == 0x22, skipString(), take(0x3A), skip(depth: depth + 1) else { return false }
+            } while take(0x2C)
+            return take(0x7D)
         case 0x5B: return array { reader in reader.skip(depth: depth + 1) }
         case 0x22: return skipString()
         case 0x74: return literal("true")
@@ -282,7 +292,15 @@ private struct SummaryReader {
         while i < bytes.count {
             switch bytes[i] {
             case 0x22: i += 1; return true
-            case 0x5C: i += 2
+            case 0x5C:
+                guard i + 1 < bytes.count else { return false }
+                switch bytes[i + 1] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
+                case 0x75:
+                    guard i + 5 < bytes.count, bytes[(i + 2)...(i + 5)].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) else { return false }
+                    i += 6
+                default: return false
+                }
             case ..<0x20: return false
             default: i += 1
             }
@@ -298,7 +316,8 @@ private struct SummaryReader {
             return reader.i > from
         }
         if bytes[i] == 0x2D { i += 1 }
-        guard digits(&self) else { return false }
+        let first = i
+        guard digits(&self), i - first == 1 || bytes[first] != 0x30 else { return false }
         if i < bytes.count, bytes[i] == 0x2E {
             i += 1
             guard digits(&self) else { return false }

@@ -25,13 +25,13 @@ enum StartupBench {
             guard let app else { fail("no state") }
             render.append(Measure.milliseconds { _ = App.render(app, size: size) })
         }
-        // The first screen as the app draws it now: outline and first-screen progress.
+        // The first screen as the app draws it: the course's outline and the progress's summary.
         var outline: [Double] = [], firstProgress: [Double] = [], firstState: [Double] = [], firstRender: [Double] = []
         for _ in 0..<max(1, count) {
             outline.append(Measure.milliseconds { _ = CourseOutline.load(directory: directory, firstLessons: 24) })
             var early: Progress?
-            firstProgress.append(Measure.milliseconds { early = ProgressStore(path: statePath).firstScreenProgress() })
-            guard let early else { fail("\(statePath): no first-screen progress") }
+            firstProgress.append(Measure.milliseconds { early = ProgressStore(path: statePath).loadSummary() })
+            guard let early else { fail("\(statePath): no progress summary") }
             let size = Size(columns: 80, rows: 24)
             var app: AppState?
             firstState.append(Measure.milliseconds {
@@ -40,17 +40,6 @@ enum StartupBench {
             guard let app else { fail("no first-screen state") }
             firstRender.append(Measure.milliseconds { _ = App.render(app, size: size) })
         }
-        // The cached first screen (written beside STATE, as `marrow` does on quitting), read back as a launch does.
-        let store = ProgressStore(path: statePath)
-        let key = FirstScreenCache.Key(lessonsDirectory: directory, progressPath: statePath, monochrome: false, notices: [])
-        FirstScreenCache.refresh(store: store, key: key, size: Size(columns: 80, rows: 24))
-        var cached: [Double] = []
-        for _ in 0..<max(1, count) {
-            cached.append(Measure.milliseconds {
-                guard FirstScreenCache.frame(store: store, key: key) != nil else { fail("\(statePath): no cached first screen") }
-            })
-        }
-        report("startup.cache.frame", Measure.median(cached))
         report("startup.first.outline", Measure.median(outline))
         report("startup.first.progress", Measure.median(firstProgress))
         report("startup.first.state", Measure.median(firstState))

@@ -500,8 +500,7 @@ import Testing
         case .usable, .logSilent, .logWarning, .logRefused:
             #expect(status == 0 && lines.isEmpty, "\(label)")
             #expect(!screen.contains("922337203685477"), "\(label): a huge number on screen:\n\(screen)")
-            // Quitting leaves the first screen for the next launch (`FirstScreenCache`).
-            #expect(added.allSatisfy { $0 == "progress.lock" || $0 == "progress.first-screen" }, "\(label)")
+            #expect(added.allSatisfy { $0 == "progress.lock" }, "\(label)")
             #expect(changed.allSatisfy { $0 == "progress.json" }, "\(label)")
         }
     }

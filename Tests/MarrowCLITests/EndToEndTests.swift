@@ -111,8 +111,12 @@ struct EndToEndTests {
         #expect(log.last?.contains(#""question":"e2e-q2""#) == true && log.last?.contains(#""correct":false"#) == true, "\(log)")
         let totals = try run.progressTotals()
         #expect(totals == Totals(answered: 2, correct: 1, lessonsRead: 1), "\(totals)")
-        // Quitting left the next launch's first screen beside the progress file.
-        #expect(FileManager.default.fileExists(atPath: run.folder + "/progress.first-screen"))
+        // Quitting leaves nothing but the progress, its log and its lock beside them.
+        #expect(!FileManager.default.fileExists(atPath: run.folder + "/progress.first-screen"))
+        // A first-screen cache an older Marrow left there is never read: one that
+        // claims another screen (and holds an escape) changes nothing, and stays as it was.
+        let oldCache = "marrow first screen 1\nCourse map\n\u{1B}[2J0 of 2 lessons read STALE\n"
+        try oldCache.write(toFile: run.folder + "/progress.first-screen", atomically: true, encoding: .utf8)
 
         // Start again: no disclaimer; the lesson is read, the score kept, and
         // "Continue" opens the lesson where it was left (at its end).
@@ -122,6 +126,7 @@ struct EndToEndTests {
         #expect(again.contains("1 of 2 lessons read"), "\(again)")
         #expect(again.contains("quiz 1/2"), "\(again)")
         #expect(again.contains("Continue: A long lesson"), "\(again)")
+        #expect(!again.contains("STALE"), "\(again)")
         try tmux.send("Enter")
         try tmux.waitFor("ENDMARKER")
         try tmux.send("q")
@@ -130,6 +135,7 @@ struct EndToEndTests {
         let secondShell = try tmux.waitFor("TERMINAL-")
         #expect(secondShell.contains("EXIT=0"), "\(secondShell)")
         #expect(secondShell.contains("TERMINAL-SANE"), "\(secondShell)")
+        #expect((try? String(contentsOfFile: run.folder + "/progress.first-screen", encoding: .utf8)) == oldCache)
     }
 
     /// A signal mid-quiz (the first answer given, the second question showing):

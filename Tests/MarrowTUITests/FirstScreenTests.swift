@@ -4,7 +4,7 @@ import Testing
 @testable import MarrowTUI
 
 /// The first screen drawn at launch from the course's outline and the progress's
-/// first-screen part must be the screen the full course and progress draw.
+/// summary must be the screen the full course and progress draw.
 @Suite struct FirstScreenTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let lessons = repository.appendingPathComponent("Lessons").path
@@ -89,7 +89,7 @@ import Testing
         let course = CourseLoader.load(directory: directory)
         let loaded = try store.load()
         let full = App.render(AppState(context: AppContext(course: course, progress: loaded.progress, now: now), size: size), size: size)
-        let early = try #require(store.firstScreenProgress())
+        let early = try #require(store.loadSummary())
         let outline = outlineLessons.flatMap { CourseOutline.load(directory: directory, firstLessons: $0) }
         let first = FirstScreen.state(lessonsDirectory: directory, outline: outline, progress: early, size: size, monochrome: false, notices: [], now: now)
         return (full, first.map { App.render($0, size: size) })
@@ -102,9 +102,29 @@ import Testing
         let outline = try #require(CourseOutline.load(directory: directory))
         #expect(outline.isComplete)
         #expect(outline.course.info == full.info)
-        #expect(outline.course.lessons.map(\.meta) == full.lessons.map(\.meta))
+        #expect(outline.course.lessons.map(\.meta).map(Self.row) == full.lessons.map(\.meta).map(Self.row))
         #expect(outline.course.lessons.map(\.fileName) == full.lessons.map(\.fileName))
         #expect(outline.course.lessons.map(\.path) == full.lessons.map(\.path))
+    }
+
+    /// What a lesson's row in the outline holds: the front matter keys the course map shows.
+    static func row(_ meta: LessonMeta) -> String { "\(meta.id) | \(meta.title) | \(meta.minutes)" }
+
+    @Test func theOutlineReadsTheFrontMatterOnlyUpToTheKeysItShows() {
+        let yaml = Array("id: a\ntitle: \"T: x\"\n  more\nsummary: s\nminutes: 5\nobjectives:\n- o\nsources: []\n".utf8)[...]
+        #expect(String(decoding: LessonReader.leadingKeys(yaml, LessonReader.outlineKeys), as: UTF8.self)
+                == "id: a\ntitle: \"T: x\"\n  more\nsummary: s\nminutes: 5\n")
+        // Keys in another order, or one missing: read on to the end.
+        let missing = Array("id: a\nobjectives: [x]\ntitle: t\n".utf8)[...]
+        #expect(LessonReader.leadingKeys(missing, LessonReader.outlineKeys) == missing)
+        func meta(_ front: String) -> LessonMeta? { LessonReader.outlineMeta(bytes: Array("---\n\(front)---\nBody.\n".utf8), path: "x.md") }
+        // An error after the three keys is the full load's to find.
+        #expect(meta("id: a\ntitle: T\nminutes: 5\nsources: [not, a, mapping]\n").map(Self.row) == "a | T | 5")
+        #expect(meta("id: a\ntitle: T\nminutes: 500\n") == nil)
+        #expect(meta("id: Not A Slug\ntitle: T\nminutes: 5\n") == nil)
+        #expect(meta("id: a\ntitle: [T\nminutes: 5\n") == nil)
+        #expect(meta("id: a\ntitle: \"T\nminutes: 5\n") == nil)
+        #expect(meta("id: a\ntitle: T\u{1B}[2J\nminutes: 5\n") == nil)
     }
 
     @Test func outlineOfACourseWithBrokenFrontMatterIsNil() {
@@ -121,13 +141,13 @@ import Testing
         #expect(outline.readCount == 5)
         #expect(!outline.isComplete)
         #expect(outline.course.lessons.count == full.lessons.count)
-        #expect(outline.course.lessons.prefix(5).map(\.meta) == full.lessons.prefix(5).map(\.meta))
+        #expect(outline.course.lessons.prefix(5).map(\.meta).map(Self.row) == full.lessons.prefix(5).map(\.meta).map(Self.row))
         #expect(outline.course.lessons.map(\.fileName) == full.lessons.map(\.fileName))
         // Placeholders never match a lesson id in the progress.
         #expect(outline.course.lessons.dropFirst(5).allSatisfy { $0.id.hasPrefix("\u{0}") && $0.title.isEmpty })
         let wanted = try #require(CourseOutline.load(directory: directory, firstLessons: 5, wanted: ["lesson-30"]))
         #expect(wanted.readCount == 30)
-        #expect(wanted.course.lessons.prefix(30).map(\.meta) == full.lessons.prefix(30).map(\.meta))
+        #expect(wanted.course.lessons.prefix(30).map(\.meta).map(Self.row) == full.lessons.prefix(30).map(\.meta).map(Self.row))
     }
 
     @Test func aLongFrontMatterIsReadPastTheHead() throws {
@@ -140,7 +160,7 @@ import Testing
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(text.utf8.count > CourseOutline.headSize)
         let outline = try #require(CourseOutline.load(directory: directory))
-        #expect(outline.course.lessons.map(\.meta) == CourseLoader.load(directory: directory).lessons.map(\.meta))
+        #expect(outline.course.lessons.map(\.meta).map(Self.row) == CourseLoader.load(directory: directory).lessons.map(\.meta).map(Self.row))
     }
 
     @Test(arguments: [lessons, good])
@@ -190,18 +210,18 @@ import Testing
         "\(lesson.isRead) \(lesson.opened != nil) \(String(describing: lesson.position)) \(lesson.scoredAttempts.map { "\($0.correct)/\($0.total)" })"
     }
 
-    @Test func firstScreenProgressHasWhatTheCourseMapShows() throws {
+    @Test func progressSummaryHasWhatTheCourseMapShows() throws {
         let course = CourseLoader.load(directory: Self.lessons)
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = ProgressStore(path: folder.appendingPathComponent("progress.json").path)
-        #expect(store.firstScreenProgress() == nil)
+        #expect(store.loadSummary() == nil)
         var written = Self.progress(for: course, pick: [0, 1, 2, 3, 4, 5])
         written[course: course.info.id].lessons[course.lessons[0].id]?.bookmarks = [ReadingPosition(block: 1, offset: 0, percent: 10)]
         try store.save(written)
         let full = try store.load().progress
         #expect(!(full.courses.first?.value.reviews.isEmpty ?? true))
-        let early = try #require(store.firstScreenProgress())
+        let early = try #require(store.loadSummary())
         #expect(Set(early.courses.keys) == Set(full.courses.keys))
         for (id, fullCourse) in full.courses {
             let earlyCourse = try #require(early.courses[id])
@@ -212,7 +232,7 @@ import Testing
         }
     }
 
-    @Test func firstScreenProgressIsNilWhenADateIsNotOne() throws {
+    @Test func progressSummaryIsNilWhenADateIsNotOne() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("progress.json").path
@@ -222,14 +242,41 @@ import Testing
             "{\"schemaVersion\": \(version), \"courses\": {\"c\": {\"disclaimerSeen\": true, \"lessons\": {\"l\": {\"finished\": \"\(date)\", \"bookmarks\": [], \"attempts\": []}}}}}"
         }
         try file("2026-11-27T09:00:00Z").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(store.firstScreenProgress()?.courses["c"]?.lessons["l"]?.isRead == true)
+        #expect(store.loadSummary()?.courses["c"]?.lessons["l"]?.isRead == true)
         for bad in ["yesterday", "2026-13-27T09:00:00Z", "2026-11-27T25:00:00Z", "2026-11-27 09:00:00Z", "2026-11-27T09:00:00"] {
             try file(bad).write(toFile: path, atomically: true, encoding: .utf8)
-            #expect(store.firstScreenProgress() == nil, "\(bad)")
+            #expect(store.loadSummary() == nil, "\(bad)")
         }
     }
 
-    @Test func firstScreenProgressIsNilForAnythingButAPlainCurrentFile() throws {
+    @Test func progressSummaryIsNilForJSONItDoesNotReadAsMarrowWritesIt() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("progress.json").path
+        let store = ProgressStore(path: path)
+        let version = MarrowCore.Progress.currentSchemaVersion
+        func file(_ lesson: String, course: String = "c", tail: String = "") -> String {
+            #"{"schemaVersion": \#(version), "courses": {"\#(course)": {"disclaimerSeen": true, "reviews": {"q": {"s": [1.5e-3, -2, "\u00e9\"", null, {}]}}, "lessons": {"l": \#(lesson)}}}}\#(tail)"#
+        }
+        let good = #"{"position": {"block": 2, "offset": 0, "percent": 140}, "attempts": [{"id": "A1", "started": "2026-11-27T09:00:00Z", "total": 3, "answers": {"q1": true, "q2": false}, "extra": [1, 2]}]}"#
+        try file(good, course: "Kurs-ü").write(toFile: path, atomically: true, encoding: .utf8)
+        let summary = try #require(store.loadSummary())
+        #expect(summary.courses["Kurs-ü"]?.lessons["l"]?.position?.percent == 100)
+        #expect(summary.courses["Kurs-ü"]?.lessons["l"]?.attempts.first?.answers == ["q1": true, "q2": false])
+        #expect(summary.courses["Kurs-ü"]?.lessons["l"]?.attempts.first?.started == AnswerLineParser.isoTime("2026-11-27T09:00:00Z"))
+        for (lesson, tail) in [(#"{"position": {"block": 01, "offset": 0, "percent": 1}}"#, ""),
+                               (#"{"position": {"block": 1.0, "offset": 0, "percent": 1}}"#, ""),
+                               (#"{"position": {"block": 99999999999999999999, "offset": 0, "percent": 1}}"#, ""),
+                               (#"{"attempts": [{"id": "A\u0031", "started": "2026-11-27T09:00:00Z", "total": 3, "answers": {}}]}"#, ""),
+                               (#"{"attempts": [{"id": "A1", "started": "2026-11-27T09:00:00Z", "total": 3}]}"#, ""),
+                               (#"{"opened": null, "opened": null}"#, ""),
+                               ("{}", " x"), ("{}", "}"), ("{", "")] {
+            try file(lesson, tail: tail).write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(store.loadSummary() == nil, "\(lesson)\(tail)")
+        }
+    }
+
+    @Test func progressSummaryIsNilForAnythingButAPlainCurrentFile() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("progress.json").path
@@ -237,10 +284,10 @@ import Testing
         for text in ["", "{", "not json", "{\"schemaVersion\": 999, \"courses\": {}}", "{\"schemaVersion\": 0, \"courses\": []}",
                      "{\"schemaVersion\": \(MarrowCore.Progress.currentSchemaVersion), \"courses\": 3}"] {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            #expect(store.firstScreenProgress() == nil, "\(text)")
+            #expect(store.loadSummary() == nil, "\(text)")
         }
         try FileManager.default.removeItem(atPath: path)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        #expect(store.firstScreenProgress() == nil)
+        #expect(store.loadSummary() == nil)
     }
 }

@@ -53,9 +53,8 @@ extension QuizSession {
 
 extension LessonProgress {
     /// The lesson's latest whole-quiz attempt if some but not all of its questions
-    /// were answered, from the progress alone. The course map shows it ("◑ in
-    /// quiz"), and so must its first screen, drawn from front matter without the
-    /// quiz; `QuizSession.unfinishedAttempt` also checks it against the quiz.
+    /// were answered, from the progress alone, so that it can be shown from a course's
+    /// outline (no quiz read); `QuizSession.unfinishedAttempt` also checks it against the quiz.
     public var unfinishedWholeQuiz: QuizAttempt? {
         guard let index = latestWholeQuizAttempt else { return nil }
         let latest = attempts[index]

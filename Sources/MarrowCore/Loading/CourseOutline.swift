@@ -1,26 +1,20 @@
-/// What the first screen (the course map) needs of a course, read without parsing
-/// any Markdown: `course.yaml` and the front matter of the lesson files, so the app
-/// can draw its first screen while the full course (`CourseLoader`) still loads.
+/// A course's outline, read without parsing any Markdown: `course.yaml` and the
+/// front matter of the lesson files, a small fraction of what `CourseLoader` reads.
+/// A front end can show a course's contents from it while the full course loads.
 ///
-/// The outline is only ever drawn, never acted on: the app joins the full course
-/// before it handles a key. It is nil whenever it could differ from the full course
-/// in what it can see (a lesson whose front matter or bytes have an error, a
+/// The outline is for showing, never for acting on: an app should wait for the full
+/// course before it does anything. It is nil whenever it could differ from the full
+/// course in what it can see (a lesson whose front matter or bytes have an error, a
 /// duplicate lesson id, a folder that cannot be listed); what it cannot see is an
 /// error in a lesson's body or quiz, which the full course then shows.
 public struct CourseOutline: Sendable {
-    /// The course as the course map sees it: `info` as `CourseLoader` reads it and
+    /// The course as its contents list sees it: `info` as `CourseLoader` reads it and
     /// one lesson per lesson file in course order, each with its front matter and
     /// file name but no body or quiz. Lessons past those read (see `readCount`)
     /// stand in with a placeholder id no lesson file can have and no title.
     public var course: Course
     /// How many lessons, from the first, had their front matter read.
     public var readCount: Int
-    /// With `stamped`, every file the outline was read from and its stamp taken
-    /// just before it was read: the course folder (its listing), `course.yaml`
-    /// (nil when there is none) and each lesson file whose front matter was read.
-    /// The outline can only change if one of them does; a stamp that is the same
-    /// again after the outline was used shows the file did not change meanwhile.
-    public var inputs: [StampedPath] = []
 
     /// Whether every lesson's front matter was read.
     public var isComplete: Bool { readCount == course.lessons.count }
@@ -32,17 +26,12 @@ public struct CourseOutline: Sendable {
     /// Reads the outline of the course in `directory`. With `firstLessons`, reads the
     /// front matter of that many lessons, then on until every id in `wanted` was
     /// found (or all were read); without it, reads them all. Nil when the outline
-    /// might not match the full course (see the type's note). With `stamped`, keeps
-    /// `inputs`.
-    public static func load(directory: String, firstLessons limit: Int? = nil, wanted: Set<String> = [], stamped: Bool = false) -> CourseOutline? {
-        var inputs: [StampedPath] = []
-        func stamp(_ path: String) { if stamped { inputs.append(StampedPath(path)) } }
-        stamp(directory)
+    /// might not match the full course (see the type's note).
+    public static func load(directory: String, firstLessons limit: Int? = nil, wanted: Set<String> = []) -> CourseOutline? {
         guard CourseFiles.isDirectory(directory) else { return nil }
         let folderName = CourseFiles.folderName(directory)
         var ignored: [Diagnostic] = []
         let yaml = CourseFiles.join(directory, "course.yaml")
-        stamp(yaml)
         let info = CourseInfoReader.read(path: yaml, fallback: CourseInfo(id: folderName, title: folderName), diagnostics: &ignored)
         guard let names = try? CourseFiles.fileNames(in: directory) else { return nil }
         let lessonNames = LessonFileName.sorted(names.filter(LessonFileName.isMarkdown)).filter(LessonFileName.isLesson)
@@ -54,7 +43,6 @@ public struct CourseOutline: Sendable {
         for name in lessonNames {
             if let limit, lessons.count >= limit, missing.isEmpty { break }
             let path = CourseFiles.join(directory, name)
-            stamp(path)
             guard let meta = frontMatter(path: path), seen.insert(meta.id).inserted else { return nil }
             missing.remove(meta.id)
             lessons.append(Lesson(meta: meta, body: Document(blocks: []), quiz: [], path: path, fileName: name))
@@ -64,7 +52,7 @@ public struct CourseOutline: Sendable {
             lessons.append(Lesson(meta: LessonMeta(id: placeholderID(name), title: ""), body: Document(blocks: []), quiz: [],
                                   path: CourseFiles.join(directory, name), fileName: name))
         }
-        return CourseOutline(course: Course(info: info, lessons: lessons, directory: directory), readCount: readCount, inputs: inputs)
+        return CourseOutline(course: Course(info: info, lessons: lessons, directory: directory), readCount: readCount)
     }
 
     /// Bytes read from the start of a lesson file, enough for any usual front matter.

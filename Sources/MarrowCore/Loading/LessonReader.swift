@@ -70,18 +70,61 @@ enum LessonReader {
         return Parsed(path: path, fileName: fileName, finished: nil, diagnostics: diagnostics, front: front, quiz: quiz)
     }
 
-    /// A lesson file's front matter alone, without its Markdown (for `CourseOutline`):
-    /// its `LessonMeta` when the file is UTF-8 text without byte errors and its front
-    /// matter is complete and free of errors, else nil. The full load still decides
-    /// whether the lesson opens (its body and quiz may have errors of their own).
+    /// The keys of a lesson's front matter that its row in a course's outline shows.
+    static let outlineKeys: Set<String> = ["id", "title", "minutes"]
+
+    /// A lesson's `id`, `title` and `minutes` alone, from the start of its file (for
+    /// `CourseOutline`): a `LessonMeta` with those three when the front matter up to
+    /// them is UTF-8 text without byte errors, its YAML reads and the three are right,
+    /// else nil. Only the front matter's lines up to the last of the three are read
+    /// (the objectives and sources after them are most of its bytes), so an error
+    /// after them (even a front matter never closed), like one in the body or the
+    /// quiz, is left to the full load, which still decides whether the lesson opens.
     static func outlineMeta(bytes raw: [UInt8], path: String) -> LessonMeta? {
-        let checked = SourceText.check(raw, path: path)
+        let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let opening = raw[bom...].firstIndex(of: 0x0A), FrontMatter.isDashes(raw[bom..<opening]) else { return nil }
+        // The front matter's lines, to the closing `---` (or the end of `raw`), then those up to the keys.
+        var close = opening + 1
+        while close < raw.count {
+            let lineEnd = raw[close...].firstIndex(of: 0x0A) ?? raw.count
+            if FrontMatter.isDashes(raw[close..<lineEnd]) { break }
+            close = lineEnd + 1
+        }
+        let lines = leadingKeys(raw[(opening + 1)..<min(close, raw.count)], outlineKeys)
+        let checked = SourceText.check(Array(raw[bom..<lines.endIndex]), path: path)
         guard checked.isUTF8, !checked.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        guard case .found(let split) = FrontMatter.split(checked.bytes, path: path) else { return nil }
-        var diagnostics: [Diagnostic] = []
-        let front = readMeta(split, path: path, diagnostics: &diagnostics)
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        return front.meta
+        let yaml = checked.bytes[(opening + 1 - bom)...]
+        guard let root = try? YAMLReader.parse(yaml, lineOffset: 1),
+              case .mapping = root.kind else { return nil }
+        var fields = YAMLFields(path: path, node: root, owner: "the front matter")
+        let id = fields.slug("id")
+        let title = fields.string("title")
+        let minutes = fields.int("minutes", in: 1...60)
+        guard let id, let title, let minutes, !fields.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        return LessonMeta(id: id, title: title, minutes: minutes)
+    }
+
+    /// The lines of a block mapping `yaml` up to (not including) the first top-level key
+    /// after every one of `keys` was seen; all of it if they never all are. A top-level
+    /// key is a line that starts, in its first column, with a plain key and a colon:
+    /// inside a block scalar or a plain one such a line is not part of the value, and
+    /// inside a quoted or flow value, cutting there leaves YAML that does not read.
+    static func leadingKeys(_ yaml: ArraySlice<UInt8>, _ keys: Set<String>) -> ArraySlice<UInt8> {
+        var missing = keys
+        var lineStart = yaml.startIndex
+        while lineStart < yaml.endIndex {
+            var end = lineStart
+            while end < yaml.endIndex, yaml[end] != 0x3A, yaml[end] != 0x0A, yaml[end] != 0x20 { end += 1 }
+            let isKey = end > lineStart && end < yaml.endIndex && yaml[end] == 0x3A && yaml[lineStart] != 0x2D && yaml[lineStart] != 0x23
+                && (end + 1 == yaml.endIndex || yaml[end + 1] == 0x20 || yaml[end + 1] == 0x0A || yaml[end + 1] == 0x0D)
+            if isKey {
+                if missing.isEmpty { return yaml[yaml.startIndex..<lineStart] }
+                missing.remove(String(decoding: yaml[lineStart..<end], as: UTF8.self))
+            }
+            while end < yaml.endIndex, yaml[end] != 0x0A { end += 1 }
+            lineStart = end + 1
+        }
+        return yaml
     }
 
     /// Checks a parsed lesson's ids against those seen so far in the course (a

@@ -158,7 +158,7 @@ struct FrontMatter {
                                    message: "the front matter is never closed: add a '---' line after its last key"))
     }
 
-    private static func isDashes(_ line: ArraySlice<UInt8>) -> Bool {
+    static func isDashes(_ line: ArraySlice<UInt8>) -> Bool {
         var end = line.endIndex
         while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D { end -= 1 }
         return end - line.startIndex == 3 && line[line.startIndex] == 0x2D && line[line.startIndex + 1] == 0x2D && line[line.startIndex + 2] == 0x2D

@@ -151,10 +151,8 @@ enum FileIO {
     ///
     /// `beforeRename` runs after the temporary file is complete; if it throws, the
     /// temporary file is left behind exactly as a crash would leave it.
-    /// With `durable` false (a cache), nothing is `fsync`ed: a crash may then leave
-    /// the new file empty or cut short, never a mix of two writes.
     static func writeAtomically(
-        _ bytes: [UInt8], to path: String, mode: mode_t = 0o600, durable: Bool = true,
+        _ bytes: [UInt8], to path: String, mode: mode_t = 0o600,
         beforeRename: () throws(FileError) -> Void = {}
     ) throws(FileError) {
         let folder = folder(of: path)
@@ -163,7 +161,7 @@ enum FileIO {
         guard fd >= 0 else { throw FileError(operation: "create a file in", path: folder, code: errno) }
         do throws(FileError) {
             try writeAll(fd, bytes, path: temp)
-            guard !durable || fsync(fd) == 0 else { throw FileError(operation: "write", path: temp, code: errno) }
+            guard fsync(fd) == 0 else { throw FileError(operation: "write", path: temp, code: errno) }
         } catch {
             close(fd)
             unlink(temp)
@@ -176,7 +174,7 @@ enum FileIO {
             unlink(temp)
             throw FileError(operation: "replace", path: path, code: code)
         }
-        if durable { syncFolder(folder) }
+        syncFolder(folder)
     }
 
     /// Removes temporary files left by a crash in the middle of `writeAtomically`.

@@ -12,8 +12,8 @@ import MarrowCore
 
 /// The first screen at launch, drawn before the course and the progress are
 /// loaded in full: the course map from the course's outline (`CourseOutline`,
-/// front matter only, no Markdown) and the progress's first-screen part
-/// (`ProgressStore.firstScreenProgress`). The state it draws from is thrown away:
+/// front matter only, no Markdown) and the progress's summary
+/// (`ProgressStore.loadSummary`). The state it draws from is thrown away:
 /// the app then loads both in full, draws again (the same screen, unless a
 /// lesson's body or quiz has an error the outline cannot see) and only then
 /// handles keys, so nothing is ever done or saved from it.
@@ -34,14 +34,6 @@ public enum FirstScreen {
     /// lessons when the screen or the progress needs them.
     public static func state(lessonsDirectory: String, outline: CourseOutline? = nil, progress: Progress, size: Size,
                              monochrome: Bool, notices: [String], now: Date) -> AppState? {
-        prepare(lessonsDirectory: lessonsDirectory, outline: outline, progress: progress, size: size,
-                monochrome: monochrome, notices: notices, now: now)?.state
-    }
-
-    /// `state`, and the outline it was made from; an outline it reads itself is
-    /// `stamped` if asked (its `inputs` are then the files the first screen depends on).
-    static func prepare(lessonsDirectory: String, outline: CourseOutline? = nil, progress: Progress, size: Size,
-                        monochrome: Bool, notices: [String], now: Date, stamped: Bool = false) -> (state: AppState, outline: CourseOutline)? {
         // Lessons counted on the course map (read, or with a quiz score) and the
         // place to continue must be in the outline; so must every lesson row on screen.
         var wanted = Set<String>()
@@ -55,11 +47,11 @@ public enum FirstScreen {
             outline = nil
         }
         if outline == nil {
-            outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: max(0, size.rows), wanted: wanted, stamped: stamped)
+            outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: max(0, size.rows), wanted: wanted)
         }
         guard let outline, progress[course: outline.course.info.id].disclaimerSeen else { return nil }
         let context = AppContext(course: outline.course, progress: progress, now: now, monochrome: monochrome, notices: notices)
-        return (AppState(context: context, size: size), outline)
+        return AppState(context: context, size: size)
     }
 
     /// Draws the first screen on `terminal` if it can (see `state`).

@@ -47,10 +47,9 @@ public enum MarrowApp {
         // The first screen is drawn at once (`drawFirstScreen`); the course and the
         // progress are then loaded in full, drawn again, and only then are keys handled.
         let store = ProgressStore(path: progressPath)
-        let cacheKey = FirstScreenCache.Key(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor, notices: notices)
         let early: Terminal?
         do {
-            early = try drawFirstScreen(store: store, key: cacheKey)
+            early = try drawFirstScreen(store: store, lessonsDirectory: lessonsDirectory, monochrome: noColor, notices: notices)
         } catch {
             fputsStandardError("marrow: \(error.description)")
             return 1
@@ -106,41 +105,24 @@ public enum MarrowApp {
         var state = AppState(context: context, size: terminal.size)
         for event in pending { state = App.update(state, event) }
         var loop = RunLoop(terminal: terminal, store: store, state: state)
-        let status = loop.run()
-        // Only a cache: not worth waiting for a lock another Marrow holds.
-        LockWaiting.$current.withValue(.once) {
-            FirstScreenCache.refresh(store: store, key: cacheKey, size: terminal.size)
-        }
-        return status
+        return loop.run()
     }
 
     /// Starts the terminal and draws the first screen before the course and the
-    /// progress are loaded in full: the cached screen while it is current
-    /// (`FirstScreenCache`), otherwise one drawn from the course's outline and the
-    /// progress's first-screen part (`FirstScreen`), those two read side by side.
-    /// Nil, with no terminal started, when there is no first screen to draw (the
-    /// very first run, or files the outline cannot vouch for): the app then starts
-    /// the terminal once everything is loaded. (A cached screen for another
-    /// terminal size, with a state file that cannot be read quickly, leaves the
-    /// started terminal blank until then.)
-    private static func drawFirstScreen(store: ProgressStore, key: FirstScreenCache.Key) throws(TerminalError) -> Terminal? {
-        if let frame = FirstScreenCache.frame(store: store, key: key) {
-            let terminal = try Terminal(monochrome: key.monochrome)
-            if terminal.size == frame.size {
-                terminal.draw(frame)
-            } else if let progress = store.firstScreenProgress() {
-                FirstScreen.draw(on: terminal, lessonsDirectory: key.lessonsDirectory, outline: nil, progress: progress,
-                                 monochrome: key.monochrome, notices: key.notices)
-            }
-            return terminal
-        }
-        let firstProgress = BackgroundValue { store.firstScreenProgress() }
-        firstProgress.start()
-        let outline = CourseOutline.load(directory: key.lessonsDirectory, firstLessons: FirstScreen.expectedRows())
-        guard let progress = firstProgress.join(), let outline else { return nil }
-        let terminal = try Terminal(monochrome: key.monochrome)
-        FirstScreen.draw(on: terminal, lessonsDirectory: key.lessonsDirectory, outline: outline, progress: progress,
-                         monochrome: key.monochrome, notices: key.notices)
+    /// progress are loaded in full (`FirstScreen`): from the course's outline and the
+    /// progress's summary, those two read side by side. Nil, with no terminal
+    /// started, when there is no first screen to draw (the very first run, or files
+    /// the outline cannot vouch for): the app then starts the terminal once
+    /// everything is loaded.
+    private static func drawFirstScreen(store: ProgressStore, lessonsDirectory: String, monochrome: Bool,
+                                        notices: [String]) throws(TerminalError) -> Terminal? {
+        let summary = BackgroundValue { store.loadSummary() }
+        summary.start()
+        let outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: FirstScreen.expectedRows())
+        guard let progress = summary.join(), let outline else { return nil }
+        let terminal = try Terminal(monochrome: monochrome)
+        FirstScreen.draw(on: terminal, lessonsDirectory: lessonsDirectory, outline: outline, progress: progress,
+                         monochrome: monochrome, notices: notices)
         return terminal
     }
 }

@@ -165,6 +165,9 @@ import Testing
 
     @Test func lessonOrderFollowsTheNumber() {
         #expect(LessonFileName.sorted(["100-c.md", "99-b.md", "010-a.md", "02-z.md", "02-a.md"]) == ["02-a.md", "02-z.md", "010-a.md", "99-b.md", "100-c.md"])
+        // Numbers too long for an integer still sort as numbers.
+        #expect(LessonFileName.sorted(["20000000000000000000-c.md", "10000000000000000000-b.md", "9999999999999999999-a.md", "010000000000000000000-a.md"])
+                == ["9999999999999999999-a.md", "010000000000000000000-a.md", "10000000000000000000-b.md", "20000000000000000000-c.md"])
         #expect(LessonFileName.isLesson("01-leukemia.md"))
         #expect(LessonFileName.isLesson("001-a-1.md"))
         #expect(!LessonFileName.isLesson("1-foo.md"))

@@ -1,0 +1,332 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ProgressStore {
+    /// A summary of the state file, read quickly: each course's lessons (opened,
+    /// finished, position, attempts), `lastPlace` and `disclaimerSeen`, leaving out
+    /// the review schedules, bookmarks and unknown fields that take most of the decoding.
+    ///
+    /// Only for showing while `load()` runs: it is never saved (it lacks the
+    /// schedules), and nil whenever `load()` could give something else: no file,
+    /// not a regular file, another schema, or anything unexpected.
+    public func loadSummary() -> Progress? {
+        guard case .regular = try? FileIO.kind(path), let bytes = try? FileIO.readFile(path) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var reader = SummaryReader(bytes: buffer)
+            return reader.document()
+        }
+    }
+}
+
+/// Reads `progress.json` as `ProgressStore.loadSummary` needs it, straight from its
+/// bytes: `JSONDecoder` builds a map of the whole file and walks it through protocol
+/// witnesses, several times the cost of the file's few fields the summary keeps.
+///
+/// Strict: any text that is not JSON as Marrow writes it (an escape in a string that
+/// is read, a number that is not an integer where one is read, a repeated key, a
+/// value of another type) gives nil, and the caller waits for `load()` instead.
+/// Values it does not read are skipped, checked only as far as JSON's grammar.
+private struct SummaryReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+    /// Deeper nesting in a skipped value gives nil (`JSONDecoder` refuses deep files too).
+    static let maximumDepth = 64
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func document() -> Progress? {
+        // Strings that are skipped are not decoded: the whole file must be UTF-8, as JSONDecoder requires.
+        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil { return nil }
+        var version: Int?
+        var courses: [String: CourseProgress] = [:]
+        guard object({ reader, key in
+            switch key {
+            case "schemaVersion":
+                version = reader.integer()
+                return version != nil
+            case "courses":
+                if reader.null() { return true }
+                return reader.object(fields: false) { reader, id in
+                    guard let course = reader.course() else { return false }
+                    return courses.updateValue(course, forKey: id) == nil
+                }
+            default:
+                return reader.skip(depth: 1)
+            }
+        }) else { return nil }
+        space()
+        guard i == bytes.count, version == Progress.currentSchemaVersion else { return nil }
+        return Progress(courses: courses)
+    }
+
+    private mutating func course() -> CourseProgress? {
+        var course = CourseProgress()
+        guard object({ reader, key in
+            switch key {
+            case "lessons":
+                if reader.null() { return true }
+                return reader.object(fields: false) { reader, id in
+                    guard let lesson = reader.lesson() else { return false }
+                    return course.lessons.updateValue(lesson, forKey: id) == nil
+                }
+            case "lastPlace":
+                if reader.null() { return true }
+                var lessonID: String?
+                var position: ReadingPosition?
+                guard reader.object({ reader, key in
+                    switch key {
+                    case "lessonID": lessonID = reader.string(); return lessonID != nil
+                    case "position": position = reader.position(); return position != nil
+                    default: return reader.skip(depth: 4)
+                    }
+                }), let lessonID, let position else { return false }
+                course.lastPlace = Place(lessonID: lessonID, position: position)
+                return true
+            case "disclaimerSeen":
+                if reader.null() { return true }
+                guard let seen = reader.boolean() else { return false }
+                course.disclaimerSeen = seen
+                return true
+            default:
+                return reader.skip(depth: 3)
+            }
+        }) else { return nil }
+        return course
+    }
+
+    private mutating func lesson() -> LessonProgress? {
+        var lesson = LessonProgress()
+        guard object({ reader, key in
+            switch key {
+            case "opened", "finished":
+                if reader.null() { return true }
+                guard let date = reader.date() else { return false }
+                if key == "opened" { lesson.opened = date } else { lesson.finished = date }
+                return true
+            case "position":
+                if reader.null() { return true }
+                lesson.position = reader.position()
+                return lesson.position != nil
+            case "bookmarks":
+                if reader.null() { return true }
+                return reader.array { reader in reader.position() != nil }
+            case "attempts":
+                if reader.null() { return true }
+                return reader.array { reader in
+                    guard let attempt = reader.attempt() else { return false }
+                    lesson.attempts.append(attempt)
+                    return true
+                }
+            default:
+                return reader.skip(depth: 5)
+            }
+        }) else { return nil }
+        return lesson
+    }
+
+    private mutating func attempt() -> QuizAttempt? {
+        var id: String?, started: Date?, total: Int?, answers: [String: Bool]?, fullQuiz: Bool?
+        guard object({ reader, key in
+            switch key {
+            case "id": id = reader.string(); return id != nil
+            case "started": started = reader.date(); return started != nil
+            case "total": total = reader.integer(); return total != nil
+            case "answers":
+                var found: [String: Bool] = [:]
+                guard reader.object(fields: false, { reader, question in
+                    guard let correct = reader.boolean() else { return false }
+                    return found.updateValue(correct, forKey: question) == nil
+                }) else { return false }
+                answers = found
+                return true
+            case "fullQuiz":
+                if reader.null() { return true }
+                fullQuiz = reader.boolean()
+                return fullQuiz != nil
+            default:
+                return reader.skip(depth: 7)
+            }
+        }), let id, let started, let total, let answers else { return nil }
+        return QuizAttempt(id: id, started: started, total: total, answers: answers, fullQuiz: fullQuiz)
+    }
+
+    /// A reading position; its percent brought into 0...100 as `ReadingPosition`'s decoding does.
+    private mutating func position() -> ReadingPosition? {
+        var block: Int?, offset: Int?, percent: Int?
+        guard object({ reader, key in
+            switch key {
+            case "block": block = reader.integer(); return block != nil
+            case "offset": offset = reader.integer(); return offset != nil
+            case "percent": percent = reader.integer(); return percent != nil
+            default: return reader.skip(depth: 8)
+            }
+        }), let block, let offset, let percent else { return nil }
+        return ReadingPosition(block: block, offset: offset, percent: min(100, max(0, percent)))
+    }
+
+    // MARK: JSON
+
+    private mutating func space() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        space()
+        guard i < bytes.count, bytes[i] == byte else { return false }
+        i += 1
+        return true
+    }
+
+    /// An object, each value read by `member` (given the key); false if `member` is,
+    /// or the text is not an object. With `fields` (an object of a few known keys), a
+    /// repeated key is false too; otherwise (a map by id) `member` checks for repeats.
+    private mutating func object(fields: Bool = true, _ member: (inout SummaryReader, String) -> Bool) -> Bool {
+        guard take(0x7B) else { return false }
+        if take(0x7D) { return true }
+        var seen: [String] = []
+        repeat {
+            guard let key = string(), take(0x3A) else { return false }
+            if fields {
+                guard !seen.contains(key) else { return false }
+                seen.append(key)
+            }
+            guard member(&self, key) else { return false }
+        } while take(0x2C)
+        return take(0x7D)
+    }
+
+    private mutating func array(_ element: (inout SummaryReader) -> Bool) -> Bool {
+        guard take(0x5B) else { return false }
+        if take(0x5D) { return true }
+        repeat {
+            guard element(&self) else { return false }
+        } while take(0x2C)
+        return take(0x5D)
+    }
+
+    /// A string without escapes (the document was checked to be UTF-8 as a whole).
+    private mutating func string() -> String? {
+        guard take(0x22) else { return nil }
+        let start = i
+        while i < bytes.count, bytes[i] != 0x22 {
+            guard bytes[i] != 0x5C, bytes[i] >= 0x20 else { return nil }
+            i += 1
+        }
+        guard i < bytes.count else { return nil }
+        defer { i += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    }
+
+    private mutating func date() -> Date? {
+        string().flatMap(AnswerLineParser.isoTime)
+    }
+
+    /// An integer written as one (no fraction or exponent) that fits an `Int`.
+    private mutating func integer() -> Int? {
+        space()
+        let negative = i < bytes.count && bytes[i] == 0x2D
+        if negative { i += 1 }
+        var value = 0
+        var digits = 0
+        while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) = negative ? tens.subtractingReportingOverflow(Int(bytes[i] - 0x30)) : tens.addingReportingOverflow(Int(bytes[i] - 0x30))
+            guard !overflow, !carry else { return nil }
+            value = next
+            digits += 1
+            i += 1
+        }
+        // JSON allows no leading zero ("01").
+        guard digits > 0, digits == 1 || bytes[i - digits] != 0x30, i == bytes.count || (bytes[i] != 0x2E && bytes[i] != 0x65 && bytes[i] != 0x45) else { return nil }
+        return value
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        space()
+        let count = word.utf8CodeUnitCount
+        guard bytes.count - i >= count else { return false }
+        for k in 0..<count where bytes[i + k] != word.utf8Start[k] { return false }
+        i += count
+        return true
+    }
+
+    private mutating func boolean() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    /// Reads `null` if it is next.
+    private mutating func null() -> Bool { literal("null") }
+
+    /// Skips any JSON value.
+    private mutating func skip(depth: Int) -> Bool {
+        guard depth < Self.maximumDepth else { return false }
+        space()
+        guard i < bytes.count else { return false }
+        switch bytes[i] {
+        case 0x7B:
+            i += 1
+            if take(0x7D) { return true }
+            repeat {
+                space()
+                guard i < bytes.count, bytes[i] == 0x22, skipString(), take(0x3A), skip(depth: depth + 1) else { return false }
+            } while take(0x2C)
+            return take(0x7D)
+        case 0x5B: return array { reader in reader.skip(depth: depth + 1) }
+        case 0x22: return skipString()
+        case 0x74: return literal("true")
+        case 0x66: return literal("false")
+        case 0x6E: return literal("null")
+        default: return skipNumber()
+        }
+    }
+
+    private mutating func skipString() -> Bool {
+        i += 1
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x22: i += 1; return true
+            case 0x5C:
+                guard i + 1 < bytes.count else { return false }
+                switch bytes[i + 1] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
+                case 0x75:
+                    guard i + 5 < bytes.count, bytes[(i + 2)...(i + 5)].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) else { return false }
+                    i += 6
+                default: return false
+                }
+            case ..<0x20: return false
+            default: i += 1
+            }
+        }
+        return false
+    }
+
+    private mutating func skipNumber() -> Bool {
+        let start = i
+        func digits(_ reader: inout SummaryReader) -> Bool {
+            let from = reader.i
+            while reader.i < reader.bytes.count, reader.bytes[reader.i] >= 0x30, reader.bytes[reader.i] <= 0x39 { reader.i += 1 }
+            return reader.i > from
+        }
+        if bytes[i] == 0x2D { i += 1 }
+        let first = i
+        guard digits(&self), i - first == 1 || bytes[first] != 0x30 else { return false }
+        if i < bytes.count, bytes[i] == 0x2E {
+            i += 1
+            guard digits(&self) else { return false }
+        }
+        if i < bytes.count, bytes[i] == 0x65 || bytes[i] == 0x45 {
+            i += 1
+            if i < bytes.count, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
+            guard digits(&self) else { return false }
+        }
+        return i > start
+    }
+}

@@ -103,18 +103,7 @@ public final class ProgressStore: Sendable {
     /// another program's file), an unreadable file and a newer schema: throws and
     /// touches nothing.
     public func load() throws(ProgressStoreError) -> LoadResult {
-        switch try readState() {
-        case let .usable(progress, migratedFrom):
-            return loaded(progress, migratedFrom: migratedFrom, keepBase: true)
-        case let .newer(version):
-            throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
-        case let .foreign(problem, suggestion):
-            throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
-        case .missing:
-            return rebuildMissing()
-        case let .unusable(problem):
-            return try recoverUnusable(problem: problem)
-        }
+        try load(readOnly: false)
     }
 
     /// A usable state file as loaded: the log lines newer than it replayed onto it,
@@ -136,9 +125,13 @@ public final class ProgressStore: Sendable {
     /// state is read from the answer log instead; the file stays where it is for
     /// the next command that writes to move aside.
     public func loadForReading() throws(ProgressStoreError) -> LoadResult {
+        try load(readOnly: true)
+    }
+
+    private func load(readOnly: Bool) throws(ProgressStoreError) -> LoadResult {
         switch try readState() {
         case let .usable(progress, migratedFrom):
-            return loaded(progress, migratedFrom: migratedFrom, keepBase: false)
+            return loaded(progress, migratedFrom: migratedFrom, keepBase: !readOnly)
         case let .newer(version):
             throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
         case let .foreign(problem, suggestion):
@@ -146,14 +139,20 @@ public final class ProgressStore: Sendable {
         case .missing:
             return rebuildMissing()
         case let .unusable(problem):
-            let (log, logNotice) = readLogForRebuild()
-            let read = log.records.isEmpty
-                ? "the answer log has no answers"
-                : "your quiz progress was read from the answer log (\(Wording.count(log.records.count, "answer")))"
-            var notices = ["\(FileIO.fileName(of: path)) \(problem); \(read). Nothing was changed: the next quiz or the app moves the damaged file aside."]
-            notices += [logNotice, log.warning].compactMap { $0 }
-            return LoadResult(progress: Progress.rebuild(from: log.records), notices: notices, source: .rebuiltFromLog)
+            return readOnly ? reportUnusable(problem) : try recoverUnusable(problem: problem)
         }
+    }
+
+    /// Marrow's own state gone bad, for a command that only reads: said in one
+    /// notice, the progress read from the answer log, the file left where it is.
+    private func reportUnusable(_ problem: String) -> LoadResult {
+        let (log, logNotice) = readLogForRebuild()
+        let read = log.records.isEmpty
+            ? "the answer log has no answers"
+            : "your quiz progress was read from the answer log (\(Wording.count(log.records.count, "answer")))"
+        var notices = ["\(FileIO.fileName(of: path)) \(problem); \(read). Nothing was changed: the next quiz or the app moves the damaged file aside."]
+        notices += [logNotice, log.warning].compactMap { $0 }
+        return LoadResult(progress: Progress.rebuild(from: log.records), notices: notices, source: .rebuiltFromLog)
     }
 
     private func rebuildMissing() -> LoadResult {

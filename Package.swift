@@ -61,8 +61,10 @@ let package = Package(
             dependencies: ["MarrowTUI", "MarrowCore"],
             resources: [.copy("Snapshots")]
         ),
+        // The process-level suites: the built `marrow` in tmux and pseudo-terminals,
+        // signals, kill -9, faults. The fast loop is the two targets above.
         .testTarget(
-            name: "MarrowCLITests",
+            name: "MarrowProcessTests",
             dependencies: ["MarrowCore", "marrow"],
             exclude: ["Fixtures"]
         ),

@@ -51,6 +51,11 @@ let package = Package(
             dependencies: ["MarrowCore", "MarrowTUI"],
             path: "Sources/MarrowBench"
         ),
+        // What the test targets share: the one process runner, and polling a screen.
+        .target(
+            name: "MarrowTestSupport",
+            path: "Tests/MarrowTestSupport"
+        ),
         .testTarget(
             name: "MarrowCoreTests",
             dependencies: ["MarrowCore"],
@@ -65,7 +70,7 @@ let package = Package(
         // signals, kill -9, faults. The fast loop is the two targets above.
         .testTarget(
             name: "MarrowProcessTests",
-            dependencies: ["MarrowCore", "marrow"],
+            dependencies: ["MarrowCore", "MarrowTestSupport", "marrow"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -51,6 +51,11 @@ let package = Package(
             dependencies: ["MarrowCore", "MarrowTUI"],
             path: "Sources/MarrowBench"
         ),
+        // What the test targets share: the one process runner, and polling a screen.
+        .target(
+            name: "MarrowTestSupport",
+            path: "Tests/MarrowTestSupport"
+        ),
         .testTarget(
             name: "MarrowCoreTests",
             dependencies: ["MarrowCore"],
@@ -61,9 +66,11 @@ let package = Package(
             dependencies: ["MarrowTUI", "MarrowCore"],
             resources: [.copy("Snapshots")]
         ),
+        // The process-level suites: the built `marrow` in tmux and pseudo-terminals,
+        // signals, kill -9, faults. The fast loop is the two targets above.
         .testTarget(
-            name: "MarrowCLITests",
-            dependencies: ["MarrowCore", "marrow"],
+            name: "MarrowProcessTests",
+            dependencies: ["MarrowCore", "MarrowTestSupport", "marrow"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -21,17 +21,20 @@ final class LockWaitView: @unchecked Sendable {
     static let limit: Duration = .seconds(20)
     static let message = "Waiting for another Marrow using this progress file… (q: leave)"
 
-    private let terminal: Terminal
+    private let terminal: any TerminalBackend
     private let state: AppState
+    private let stopRequested: () -> Int32?
     private(set) var leaveRequested = false
     /// The terminal's new size if it changed while waiting, for the app to take in after.
     private(set) var resized: Size?
     private var shown = false
 
     /// `state` is what the screen shows while the save waits.
-    init(terminal: Terminal, state: AppState) {
+    /// `stopRequested` says whether a signal asked the app to stop (as `RunLoop`'s).
+    init(terminal: any TerminalBackend, state: AppState, stopRequested: @escaping () -> Int32?) {
         self.terminal = terminal
         self.state = state
+        self.stopRequested = stopRequested
     }
 
     var waiting: LockWaiting { LockWaiting { [self] waited in keepWaiting(waited) } }
@@ -49,7 +52,7 @@ final class LockWaitView: @unchecked Sendable {
             draw()
         }
         // Waits up to 100 ms for a key.
-        switch terminal.readEvent() {
+        switch terminal.readEvent(timeout: RunLoop.readTimeout) {
         case .key(.character("q")), .key(.character("Q")), .key(.control("c")), .inputClosed:
             leaveRequested = true
             return false

@@ -15,8 +15,12 @@ import Synchronization
 /// repeat, until an effect says quit or a signal asks to stop. The only place
 /// where `update`'s effects touch files.
 struct RunLoop {
-    let terminal: Terminal
+    let terminal: any TerminalBackend
     let store: ProgressStore
+    /// The time of each event (`AppContext.now`): the wall clock, or a test's.
+    let clock: () -> Date
+    /// The signal that asked the app to stop, if any (`stopRequested()`, or a test's).
+    let stopRequested: () -> Int32?
     var state: AppState
     /// The last save that failed, to say so after the terminal is restored.
     private var saveError: String?
@@ -25,11 +29,16 @@ struct RunLoop {
     /// Progress changed since the last save that succeeded.
     private var owesSave = false
     private var needsDraw = true
+    /// How long a read waits for a key before signals and pending saves are looked at again.
+    static let readTimeout: Duration = .milliseconds(100)
 
-    init(terminal: Terminal, store: ProgressStore, state: AppState) {
+    init(terminal: any TerminalBackend, store: ProgressStore, state: AppState,
+         clock: @escaping () -> Date = { Date() }, stopRequested: @escaping () -> Int32? = MarrowTUI.stopRequested) {
         self.terminal = terminal
         self.store = store
         self.state = state
+        self.clock = clock
+        self.stopRequested = stopRequested
     }
 
     /// Runs until the learner leaves; restores the terminal. Returns the exit code:
@@ -59,9 +68,9 @@ struct RunLoop {
                 _ = performEffects()
                 break
             }
-            guard let event = terminal.readEvent() else { continue }
+            guard let event = terminal.readEvent(timeout: Self.readTimeout) else { continue }
             if event == .key(.control("l")) { terminal.invalidate() }
-            state.context.now = Date()
+            state.context.now = clock()
             state = App.update(state, event)
             if state.needsAnswerHistory { loadAnswerHistory() }
             needsDraw = true
@@ -102,7 +111,7 @@ struct RunLoop {
         // The log is the record of an answer: progress.json is rewritten when the
         // learner moves on or leaves (its cost grows with the answers; this does not).
         if effects.contains(.saveProgress) || effects.contains(.quit) { owesSave = true }
-        let view = LockWaitView(terminal: terminal, state: state)
+        let view = LockWaitView(terminal: terminal, state: state, stopRequested: stopRequested)
         performRecords(waiting: view.waiting)
         if let size = view.resized {
             state = App.update(state, .resize(size))

@@ -16,7 +16,7 @@ struct TerminalError: Error, CustomStringConvertible {
 /// It sets up the locale and the terminal (raw keys, no echo, short Esc delay,
 /// no terminal queries), draws `ScreenBuffer`s by changed cells only, reads keys
 /// as `Event`s, and gives the terminal back (`restore()`) on every way out.
-final class Terminal {
+final class Terminal: TerminalBackend {
     private(set) var size: Size
     private let theme: Theme
     private var previous: ScreenBuffer?
@@ -27,6 +27,8 @@ final class Terminal {
     private var maxPairs: Int
     private var isOpen = true
     private var cursorVisible: Int32 = -1
+    /// The read timeout curses is set to, in milliseconds.
+    private var timeoutMilliseconds: Int32 = 100
     /// Reads that failed at once, in a row: a sign that input is closed.
     private var quickFailures = 0
     /// Without a UTF-8 locale, characters beyond ASCII show as "?" rather than garbled bytes.
@@ -130,6 +132,19 @@ final class Terminal {
         }
     }
 
+    /// Leaves curses mode for the shell; `resume()` comes back.
+    func suspend() {
+        guard isOpen else { return }
+        endwin()
+    }
+
+    /// Back in curses mode after `suspend()`, everything repainted on the next draw.
+    func resume() {
+        guard isOpen else { return }
+        invalidate()
+        wrefresh(marrow_stdscr())
+    }
+
     /// Forgets what is on the screen, so the next draw repaints everything (Ctrl-L).
     func invalidate() {
         previous = nil
@@ -228,10 +243,18 @@ final class Terminal {
 
     // MARK: Reading
 
-    /// Waits up to the read timeout (100 ms) for a key. nil when nothing came
-    /// (or a signal interrupted the wait); `.inputClosed` when input is gone.
-    func readEvent() -> Event? {
+    /// Waits up to the usual read timeout (100 ms) for a key (see `readEvent(timeout:)`).
+    func readEvent() -> Event? { readEvent(timeout: RunLoop.readTimeout) }
+
+    /// Waits up to `timeout` for a key. nil when nothing came (or a signal
+    /// interrupted the wait); `.inputClosed` when input is gone.
+    func readEvent(timeout: Duration) -> Event? {
         guard isOpen else { return .inputClosed }
+        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        if milliseconds != timeoutMilliseconds {
+            timeoutMilliseconds = milliseconds
+            wtimeout(marrow_stdscr(), milliseconds)
+        }
         var value: wint_t = 0
         let started = Self.milliseconds()
         let result = wget_wch(marrow_stdscr(), &value)

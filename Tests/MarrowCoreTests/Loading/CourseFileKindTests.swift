@@ -5,7 +5,7 @@ import Testing
 /// Course files that are not regular files, or not readable, or far too large
 /// (findings 5 and 6 of issue 12). Only cases that cannot hang or exhaust memory
 /// without the fix run in process; FIFOs and `/dev/zero` run through the binary
-/// under a time limit (`CourseFileHangTests` in MarrowCLITests).
+/// under a time limit (`CourseFileHangTests` in MarrowProcessTests).
 @Suite struct CourseFileKindTests {
     static let course = "id: c\ntitle: C\nsummary: s\ndisclaimer: d\nversion: \"1\"\nlast-reviewed: 2026-11-26\n"
     static let lesson = LoadingFixtures.frontMatter + "Body.\n\n## Quiz\n\n### Q {#q}\n\n- [x] a\n- [ ] b\n\n> Why.\n"

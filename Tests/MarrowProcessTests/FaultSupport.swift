@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import Testing
 
 /// Helpers for the fault tests: running the built binary (optionally as an

@@ -138,8 +138,10 @@ import Testing
         defer { tmux.close() }
         #expect(tmux.waitFor("Course map"))
         for key in screen.keys {
+            // Each key changes the screen: wait for that, not for a fixed time.
+            let before = tmux.screen()
             tmux.keys(key)
-            usleep(100_000)
+            #expect(tmux.waitFor(timeout: 10) { $0 != before }, "\(screen.name): \(key) changed nothing: \(tmux.screen())")
         }
         #expect(tmux.waitFor(screen.title), "\(screen.name): \(tmux.screen())")
         let pid = try #require(tmux.programPID())
@@ -160,8 +162,9 @@ import Testing
         #expect(tmux.waitFor("Course map"))
         tmux.keys("Enter")
         #expect(tmux.waitFor("Reader"))
+        let top = tmux.screen()
         tmux.keys("Space")
-        usleep(200_000)
+        #expect(tmux.waitFor(timeout: 10) { $0 != top }, "Space did not page: \(tmux.screen())")
         let pid = try #require(tmux.programPID())
         kill(pid, SIGHUP)
         #expect(tmux.exitStatus(timeout: 10) == 128 + SIGHUP, "\(tmux.stderr)")

@@ -6,7 +6,7 @@ import Testing
 /// answer log with fixed times (Fixtures/reports/), read at a fixed "now".
 @Suite struct ReportTests {
     let course = Marrow.fixture("course")
-    let reports = Marrow.packageRoot.appendingPathComponent("Tests/MarrowCLITests/Fixtures/reports").path
+    let reports = Marrow.packageRoot.appendingPathComponent("Tests/MarrowProcessTests/Fixtures/reports").path
     let environment = ["MARROW_NOW": "2026-11-22T12:00:00Z", "TZ": "UTC"]
 
     /// A copy of the fixture progress files in a fresh folder (reading may write the state file).

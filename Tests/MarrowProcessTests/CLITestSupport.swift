@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MarrowTestSupport
 
 /// Runs the built `marrow` binary, as a user would, and captures what it prints.
 enum Marrow {
@@ -41,37 +42,12 @@ enum Marrow {
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil,
                     wrap: ([String]) -> [String] = { $0 }) throws -> Result {
         let argv = wrap([executable] + arguments)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        var env = ProcessInfo.processInfo.environment
-        env["MARROW_LESSONS"] = nil
-        env["MARROW_PROGRESS"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes at once: a long answer could fill one while we wait on the other.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async {
-            box.data = errHandle.readDataToEndOfFile()
-            done.signal()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        let errData = box.data
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        var changes: [String: String?] = ["MARROW_LESSONS": nil, "MARROW_PROGRESS": nil]
+        for (k, v) in environment { changes[k] = v }
+        // A generous limit: only a guard against a hang.
+        let r = try ProcessRunner.run(argv, folder: NSTemporaryDirectory(), environment: changes, stdin: stdin ?? "",
+                                      in: directory, separateErrors: true, timeout: 120)
+        return Result(status: r.status, stdout: r.output, stderr: r.errors)
     }
 
     /// A fresh temporary folder.

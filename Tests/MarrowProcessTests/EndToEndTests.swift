@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MarrowTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -388,32 +389,6 @@ struct Tmux {
     }
 }
 
-/// Polling a terminal's screen until it shows what a test waits for. A match
-/// counts only on a settled screen, two captures 50 ms apart the same: tmux can
-/// show a frame half drawn (its read from the pty may end mid-frame), so a match
-/// on the top line alone says nothing yet about the lines below it.
-enum SettledScreen {
-    /// Captures every 50 ms until `condition` holds on a settled screen or
-    /// `timeout` seconds pass (then one last capture decides); whether it held,
-    /// and the last screen.
-    static func poll(timeout: Double, capture: () throws -> String, until condition: (String) -> Bool) rethrows -> (matched: Bool, screen: String) {
-        let deadline = Date().addingTimeInterval(timeout)
-        var previous: String?
-        repeat {
-            let screen = try capture()
-            if condition(screen) {
-                if screen == previous { return (true, screen) }
-                previous = screen
-            } else {
-                previous = nil
-            }
-            usleep(50_000)
-        } while Date() < deadline
-        let last = try capture()
-        return (condition(last), last)
-    }
-}
-
 struct ScreenTimeout: Error, CustomStringConvertible {
     var waitingFor: String
     var screen: String
@@ -427,102 +402,7 @@ private func signalProcess(_ pid: pid_t, _ signal: Int32) -> Int32 {
     kill(pid, signal)
 }
 
-// MARK: - Child processes, with a deadline and no pipes
+// MARK: - Child processes
 
-/// Runs a program to its end: input from /dev/null, output and errors to a
-/// file, no other descriptor inherited (so a long-lived tmux server holds no
-/// one's pipe), and killed if it outlives its deadline.
-enum Child {
-    struct Result {
-        var status: Int32
-        var output: String
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    #if os(Linux)
-    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which
-    /// Swift's Glibc module does not show (it is declared only for _GNU_SOURCE).
-    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-    }()
-    #endif
-
-    static func run(_ arguments: [String], folder: String, environment changes: [String: String?] = [:], timeout: Double = 10) throws -> Result {
-        let outputPath = folder + "/child-\(UUID().uuidString).out"
-        defer { unlink(outputPath) }
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in changes { environment[key] = value }
-
-        #if os(Linux)
-        var actions = posix_spawn_file_actions_t()
-        #else
-        var actions: posix_spawn_file_actions_t?
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        #if os(Linux)
-        _ = closeFrom?(&actions, 3)
-        #endif
-
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        // The test runs on a thread that blocks most signals, and a child inherits
-        // that mask: a tmux server started so never sees SIGCHLD or SIGTERM and
-        // outlives kill-server. Start children with no signal blocked or ignored.
-        #if os(Linux)
-        var attributes = posix_spawnattr_t()
-        #else
-        var attributes: posix_spawnattr_t?
-        #endif
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGCHLD, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH] {
-            sigaddset(&defaults, signal)
-        }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
-            throw Failure(description: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
-        }
-
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while true {
-            let waited = waitpid(pid, &status, WNOHANG)
-            if waited == pid { break }
-            if waited == -1, errno != EINTR { break }
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                throw Failure(description: "\(arguments.joined(separator: " ")) took longer than \(Int(timeout)) s")
-            }
-            usleep(2_000)
-        }
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        return Result(status: exitCode(status), output: output)
-    }
-
-    /// A `waitpid` status as a shell says it: the exit code, or 128 + the signal that ended the process.
-    static func exitCode(_ status: Int32) -> Int32 {
-        status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    }
-}
+/// The suites' one process runner (`ProcessRunner`), under its old name here.
+typealias Child = ProcessRunner

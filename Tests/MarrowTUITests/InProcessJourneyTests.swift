@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import MarrowCore
+@testable import MarrowTUI
+
+/// The learner's journeys that need no real terminal, on `TestTerminal`: the
+/// real `RunLoop`, real effects and real files in a temp folder, in-process.
+/// (What only a real terminal shows, escape bytes, signals, job control, the
+/// terminal given back, stays in MarrowProcessTests, in tmux and a pty.)
+@Suite struct InProcessJourneyTests {
+    /// The first session: disclaimer, course map, a lesson read to its end, its
+    /// quiz (one right, one wrong, each explained), the progress review, quit;
+    /// both answers in the log in order. The next session starts on the map,
+    /// with the lesson read, the score kept and "Continue" where it was left.
+    @Test func theFirstSessionAndTheNext() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        let first = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .capture("map"),
+            .key(.enter), .waitFor("Paragraph 1 of the long lesson"),
+            .character("G"), .waitFor("ENDMARKER"), .capture("end"),
+            .character("t"), .waitFor("Question 1 of 2"),
+            .character("2"), .waitFor("✓ Correct"), .capture("right"),
+            .key(.enter), .waitFor("Question 2 of 2"),
+            .character("f"), .waitFor("✗ Not quite"), .capture("wrong"),
+            .key(.enter), .waitFor("1 of 2 correct"),
+            .key(.enter), .waitFor("Reader"),
+            .character("q"), .waitFor("Course map"), .capture("mapAfter"),
+            .character("p"), .waitFor("Progress review"), .capture("review"),
+            .character("q"), .waitFor("Course map"), .character("q"),
+        ])
+        #expect(first.status == 0)
+        #expect(first.terminal.restoreCount >= 1)
+        let captures = first.terminal.captures
+        #expect(captures["map"]?.contains("0 of 2 lessons read") == true, "\(captures["map"] ?? "")")
+        #expect(captures["map"]?.contains("○ new") == true)
+        #expect(captures["end"]?.contains("Lesson marked as read") == true, "\(captures["end"] ?? "")")
+        #expect(captures["end"]?.contains("100%") == true)
+        #expect(captures["right"]?.contains("✓ 2. Bone marrow (your answer)") == true, "\(captures["right"] ?? "")")
+        #expect(captures["right"]?.contains("FIRSTEXPLANATION") == true)
+        #expect(captures["wrong"]?.contains("✓ 1. True") == true, "\(captures["wrong"] ?? "")")
+        #expect(captures["wrong"]?.contains("✗ 2. False (your answer)") == true)
+        #expect(captures["wrong"]?.contains("SECONDEXPLANATION") == true)
+        #expect(captures["mapAfter"]?.contains("1 of 2 lessons read") == true, "\(captures["mapAfter"] ?? "")")
+        let longLessonRow = captures["review"]?.split(separator: "\n").first { $0.contains("A long lesson") }.map(String.init) ?? ""
+        #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("50%"), "\(captures["review"] ?? "")")
+
+        let answers = try app.answers()
+        #expect(answers.map(\.question) == ["e2e-q1", "e2e-q2"] && answers.map(\.correct) == [true, false], "\(answers)")
+
+        let next = try app.run([
+            .waitFor("Course map"), .capture("map"),
+            .key(.enter), .waitFor("ENDMARKER"),
+            .character("q"), .waitFor("Course map"), .character("q"),
+        ])
+        #expect(next.status == 0)
+        let again = next.terminal.captures["map"] ?? ""
+        #expect(!again.contains("About this course"), "\(again)")
+        #expect(again.contains("1 of 2 lessons read"), "\(again)")
+        #expect(again.contains("quiz 1/2"), "\(again)")
+        #expect(again.contains("Continue: A long lesson"), "\(again)")
+    }
+
+    /// A stop signal mid-quiz (SIGTERM: the first answer given, the second
+    /// question showing) saves the answer and ends with 128 + the signal; the
+    /// next session picks the quiz up at the question it stopped at.
+    @Test func saveOnTerminateThenQuizResume() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        let stopped = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .character("t"),
+            .waitFor("Question 1 of 2"), .character("2"),
+            .waitFor("✓ Correct"), .key(.enter),
+            .waitFor("Question 2 of 2"), .signal(SIGTERM),
+        ])
+        #expect(stopped.status == 128 + SIGTERM)
+        #expect(stopped.terminal.restoreCount >= 1)
+        let answers = try app.answers()
+        #expect(answers.map(\.question) == ["e2e-q1"] && answers.map(\.correct) == [true], "\(answers)")
+
+        let resumed = try app.run([
+            .waitFor("Course map"), .capture("map"),
+            .character("t"), .waitFor("Question 2 of 2"), .capture("resumed"),
+            .character("t"), .waitFor("✓ Correct"), .key(.enter),
+            .waitFor("2 of 2 correct"), .character("q"), .waitFor("Course map"), .character("q"),
+        ])
+        #expect(resumed.status == 0)
+        #expect(resumed.terminal.captures["map"]?.contains("◑ in quiz 1/2") == true, "\(resumed.terminal.captures["map"] ?? "")")
+        #expect(resumed.terminal.captures["resumed"]?.contains("Picking up where you left off: 1 of 2 answered") == true,
+                "\(resumed.terminal.captures["resumed"] ?? "")")
+        #expect(try app.answers().count == 2)
+    }
+
+    /// Resized mid-lesson the reader lays the text out again at the new width;
+    /// too small, it says so; back to full size, it shows the reader again.
+    @Test func resizeMidLesson() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        let run = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .key(.enter), .waitFor("Paragraph 1 of the long lesson"),
+            .resize(columns: 50, rows: 24), .capture("narrow"),
+            .resize(columns: 20, rows: 5), .waitFor("Terminal too small"),
+            .resize(columns: 80, rows: 24), .waitFor("Reader"), .capture("back"),
+            .character("q"), .waitFor("Course map"), .character("q"),
+        ])
+        #expect(run.status == 0)
+        let narrow = run.terminal.captures["narrow"] ?? ""
+        #expect(narrow.contains("Paragraph 1"), "\(narrow)")
+        #expect(run.terminal.frames.contains { $0.size == Size(columns: 50, rows: 24) })
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 50 }, "\(narrow)")
+        #expect(run.terminal.captures["back"]?.contains("too small") == false)
+    }
+
+    /// An empty state file (a crash can leave one) is moved aside, and the course map says so.
+    @Test func corruptStateIsShownAsANotice() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        try Data().write(to: URL(fileURLWithPath: app.progressPath))
+        let run = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .capture("map"), .character("q"),
+        ])
+        #expect(run.status == 0)
+        let map = run.terminal.captures["map"] ?? ""
+        #expect(map.contains("progress.json") && map.contains("moved") && map.contains("aside"), "\(map)")
+        let asides = try FileManager.default.contentsOfDirectory(atPath: app.folder).filter { $0.hasPrefix("progress.json.corrupt-") }
+        #expect(asides.count == 1, "\(asides)")
+    }
+
+    /// While another Marrow holds the lock, an answer waits with a line on the
+    /// status line; once the lock is free it is saved and the quiz goes on.
+    @Test func anAnswerWaitsForTheLockWithALine() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        // Accept the disclaimer in a first session, so the state file exists.
+        _ = try app.run([.waitFor("not medical advice"), .key(.enter), .waitFor("Course map"), .character("q")])
+        let lock = HeldLock(app.store.lockPath)
+        let run = try app.run([
+            .waitFor("Course map"), .character("t"),
+            .waitFor("Question 1 of 2"), .character("2"),
+            .waitFor(LockWaitView.message), .capture("waiting"),
+            .perform { lock.release() },
+            .waitFor("✓ Correct"), .key(.enter), .waitFor("Question 2 of 2"), .character("q"),
+        ])
+        #expect(run.terminal.captures["waiting"]?.contains(LockWaitView.message) == true)
+        #expect(run.status == 0)
+        #expect(try app.answers().map(\.question) == ["e2e-q1"])
+    }
+}
+
+/// Holds a lock file as another Marrow would (`flock` locks belong to the open
+/// file, so a second open in this process stands in for another process).
+final class HeldLock {
+    private var fd: Int32
+    init(_ path: String) {
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        precondition(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+    }
+    func release() {
+        guard fd >= 0 else { return }
+        close(fd)
+        fd = -1
+    }
+    deinit { release() }
+}

@@ -7,7 +7,9 @@ import Testing
 /// a 2,000-question quiz. Each is written to a temporary folder, loaded, opened in the
 /// reader, scrolled, searched and quizzed through the app's pure update and render, and
 /// every step is timed: a keystroke that takes more than 2 seconds (in a debug build, on
-/// a busy machine) is a stall.
+/// a busy machine) is a stall. Keystrokes are timed by the CPU time of the test's
+/// thread (`update` and `render` run on it alone), so a loaded machine's queue for
+/// the cores does not count as the app's stall.
 @Suite(.serialized) struct HugeContentTests {
     static let keystrokeLimit = Duration.seconds(2)
     static let size = Size(columns: 80, rows: 24)
@@ -93,7 +95,7 @@ import Testing
         var state = AppTestCourse.state(size: Self.size, course: course)
         if state.top is DisclaimerScreen { state = App.update(state, .key(.enter)) }
         state = App.update(state, .key(.character("t")))
-        let clock = ContinuousClock()
+        let clock = ThreadCPUClock()
         var slowest = Duration.zero
         for i in 0..<2_000 {
             let started = clock.now
@@ -229,13 +231,17 @@ import Testing
         let folder = try Self.writeCourse(body: body, quiz: quiz)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var timings = Timings()
-        let clock = ContinuousClock()
+        let clock = ThreadCPUClock()
 
-        var start = clock.now
+        // Loading parses on several threads, so it is timed by the wall clock, as a
+        // guard against work that grows faster than the lesson (2.6 s on a quiet
+        // machine in a debug build; minutes if it were quadratic).
+        let wall = ContinuousClock()
+        let loadStart = wall.now
         let course = CourseLoader.load(directory: folder)
-        let loading = clock.now - start
+        let loading = wall.now - loadStart
         timings.steps.append(("load", loading))
-        #expect(loading < .seconds(30), "loading took \(loading)", sourceLocation: sourceLocation)
+        #expect(loading < .seconds(60), "loading took \(loading)", sourceLocation: sourceLocation)
         #expect(course.diagnostics.filter { $0.severity == .error }.isEmpty, "\(course.diagnostics.prefix(3))", sourceLocation: sourceLocation)
         let lesson = try #require(course.lessons.first, sourceLocation: sourceLocation)
 
@@ -253,7 +259,7 @@ import Testing
             #expect(took < Self.keystrokeLimit, "\(label) took \(took)", sourceLocation: sourceLocation)
         }
 
-        start = clock.now
+        let start = clock.now
         _ = App.render(state, size: Self.size)
         timings.steps.append(("course map", clock.now - start))
 
@@ -310,5 +316,15 @@ import Testing
         let slowest = timings.steps.max { $0.1 < $1.1 }
         timings.steps.insert(("slowest: \(slowest?.0 ?? "")", slowest?.1 ?? .zero), at: 0)
         return timings
+    }
+}
+
+/// The CPU time the calling thread has used: `clock.now - started` is the work done
+/// in between, whatever else the machine was running.
+struct ThreadCPUClock {
+    var now: Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 }

@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Marrow",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "marrow", targets: ["marrow"]),
     ],

@@ -1,6 +1,6 @@
 /// The arguments of a plain launch of the app, read by hand so that opening the
-/// app does not pay for ArgumentParser's setup (a few milliseconds of reflection
-/// over every command, more than the rest of the launch spends on the course).
+/// app does not pay for ArgumentParser's setup (reflection over every command,
+/// costly next to the rest of the launch).
 ///
 /// `MarrowCommand.main` opens the app straight from these values, as
 /// `MarrowCommand.run` does from ArgumentParser's.

@@ -71,63 +71,84 @@ struct QuizCommand: ParsableCommand {
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
         let store = ProgressStore(path: try global.progressPath())
         let now = try global.now()
-        var progress: Progress
-        do {
-            let loaded = try store.load()
-            for notice in loaded.notices { printError("marrow: \(notice)") }
-            progress = loaded.progress
-        } catch {
-            throw CLIError("\(error)")
-        }
+        let progress = try Self.loadProgress(store)
         let fsrs = course.info.scheduler(desiredRetention: desiredRetention)
+        guard let selection = try selectQuestions(course: course, store: store, now: now, fsrs: fsrs, console: console) else { return }
+        let session = try startSession(selection, course: course, progress: progress, store: store, now: now)
+        try takeQuiz(session, title: selection.title, course: course, progress: progress, store: store, fsrs: fsrs, console: console)
+    }
 
+    /// What the quiz asks: a lesson's quiz (`questionIDs` nil), or the questions due
+    /// or missed (`lessonID` nil).
+    struct Selection {
         let title: String
         let lessonID: String?
         let questionIDs: [String]?
+    }
+
+    /// The progress as saved, after printing the load's notices.
+    static func loadProgress(_ store: ProgressStore) throws -> Progress {
+        do {
+            let loaded = try store.load()
+            for notice in loaded.notices { printError("marrow: \(notice)") }
+            return loaded.progress
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// The lesson's quiz, the questions due or the last quiz's mistakes; nil, after
+    /// saying why, when there is nothing to ask.
+    private func selectQuestions(course: Course, store: ProgressStore, now: Date, fsrs: FSRS,
+                                 console: LineConsole) throws -> Selection? {
         if let lesson {
             let found = try LessonLookup.find(lesson, in: course)
             guard !found.quiz.isEmpty else {
                 console.say("\(Sanitizer.clean(found.title, singleLine: true)) has no quiz.")
-                return
+                return nil
             }
-            title = "Quiz: \(found.title)"
-            lessonID = found.id
-            questionIDs = nil
-        } else {
-            let records = try Self.records(store)
-            lessonID = nil
-            if review {
-                let plan = ReviewPlan.make(course: course, records: records, now: now, fsrs: fsrs)
-                guard !plan.dueQuestionIDs.isEmpty else {
-                    console.say(Self.nothingDue(plan: plan, answeredAny: !records.isEmpty, now: now))
-                    return
-                }
-                title = "Review: questions due now"
-                questionIDs = plan.dueQuestionIDs
-            } else {
-                let missed = Scoring.lastSessionMistakes(records: records, course: course)
-                guard !missed.isEmpty else {
-                    console.say(records.isEmpty
-                        ? "No quiz taken yet, so no mistakes to practice."
-                        : "No mistakes to practice: every answer in your last quiz was right.")
-                    return
-                }
-                title = "Practice: the questions you missed last time"
-                questionIDs = missed
-            }
+            return Selection(title: "Quiz: \(found.title)", lessonID: found.id, questionIDs: nil)
         }
+        let records = try Self.records(store)
+        if review {
+            let plan = ReviewPlan.make(course: course, records: records, now: now, fsrs: fsrs)
+            guard !plan.dueQuestionIDs.isEmpty else {
+                console.say(Self.nothingDue(plan: plan, answeredAny: !records.isEmpty, now: now))
+                return nil
+            }
+            return Selection(title: "Review: questions due now", lessonID: nil, questionIDs: plan.dueQuestionIDs)
+        }
+        let missed = Scoring.lastSessionMistakes(records: records, course: course)
+        guard !missed.isEmpty else {
+            console.say(records.isEmpty
+                ? "No quiz taken yet, so no mistakes to practice."
+                : "No mistakes to practice: every answer in your last quiz was right.")
+            return nil
+        }
+        return Selection(title: "Practice: the questions you missed last time", lessonID: nil, questionIDs: missed)
+    }
 
+    /// A lesson's quiz left part-way continues, as in the app (unless `--restart`);
+    /// otherwise a new attempt.
+    private func startSession(_ selection: Selection, course: Course, progress: Progress, store: ProgressStore,
+                              now: Date) throws -> QuizSession {
         let seed = seed ?? UInt64.random(in: .min ... .max)
-        // A lesson's quiz left part-way continues, as in the app; otherwise a new attempt.
-        var resumed: QuizSession?
-        if !restart, questionIDs == nil, let lessonID {
+        if !restart, selection.questionIDs == nil, let lessonID = selection.lessonID {
             var generator = SplitMix64(seed: seed)
-            resumed = try QuizSession.resumed(lessonID: lessonID, course: course, progress: progress[course: course.info.id],
-                                              history: { try Self.records(store) }, generator: &generator)
+            if let resumed = try QuizSession.resumed(lessonID: lessonID, course: course, progress: progress[course: course.info.id],
+                                                     history: { try Self.records(store) }, generator: &generator) {
+                return resumed
+            }
         }
-        let session = resumed ?? QuizSession(course: course, lessonID: lessonID, questionIDs: questionIDs, started: now, seed: seed)
+        return QuizSession(course: course, lessonID: selection.lessonID, questionIDs: selection.questionIDs, started: now, seed: seed)
+    }
+
+    /// Asks the session's questions on `console`, saving each answer as it is given.
+    private func takeQuiz(_ session: QuizSession, title: String, course: Course, progress: Progress,
+                          store: ProgressStore, fsrs: FSRS, console: LineConsole) throws {
         let fixedNow = try global.fixedNow()
         var recorded = false
+        var progress = progress
         var quiz = PlainQuiz(
             session: session, course: course, title: title,
             width: ReadCommand.terminalWidth() ?? 1000, console: console,

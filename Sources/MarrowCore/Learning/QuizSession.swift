@@ -52,7 +52,7 @@ public struct QuizSession: Sendable, Hashable {
         }
         self.choiceOrders = orders
         let asked = Set(questions.map(\.id))
-        // Each lesson once: per question, a quiz of thousands took quadratic time to open.
+        // Each lesson once, not once per question: that is quadratic in the quiz's size.
         self.fullQuizLessons = Set(questions.map(\.lessonID)).filter { lessonID in
             course.lesson(id: lessonID)?.quiz.allSatisfy { asked.contains($0.id) } ?? false
         }

@@ -9,8 +9,8 @@
 /// on a sentence that did not need one costs the reader nothing, while a number
 /// without its source is what a learner cannot check.
 ///
-/// It works on UTF-8 bytes (every word it looks for is ASCII), so that a 10 MB
-/// lesson costs milliseconds, not the seconds a walk over `Character`s takes.
+/// It works on UTF-8 bytes (every word it looks for is ASCII), so that even a very
+/// long lesson is checked quickly: a walk over `Character`s is far slower.
 enum CitationCheck {
     static func diagnostics(for blocks: [Block], sourceCount: Int, path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []

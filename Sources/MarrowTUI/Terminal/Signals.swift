@@ -5,10 +5,10 @@ import Darwin
 #endif
 import Synchronization
 
-/// Set by a signal that asks the app to stop (`stopSignals`); the run loop polls
-/// it between reads and then saves progress and restores the terminal. A handler
-/// may only store here.
-let stop = Atomic<Int32>(0)
+/// The number of the last signal that asked the app to stop (`stopSignals`), or 0.
+/// The run loop polls it between reads and then saves progress and restores the
+/// terminal. A handler may only store here.
+let requestedStopSignal = Atomic<Int32>(0)
 
 /// Every catchable signal whose default action ends the process, except the
 /// crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE: `Terminal`'s crash
@@ -33,9 +33,9 @@ func installStopHandlers() {
     for signalNumber in stopSignals {
         var action = sigaction()
         #if os(Linux)
-        action.__sigaction_handler.sa_handler = { number in stop.store(number, ordering: .relaxed) }
+        action.__sigaction_handler.sa_handler = { number in requestedStopSignal.store(number, ordering: .relaxed) }
         #else
-        action.__sigaction_u.__sa_handler = { number in stop.store(number, ordering: .relaxed) }
+        action.__sigaction_u.__sa_handler = { number in requestedStopSignal.store(number, ordering: .relaxed) }
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
@@ -45,6 +45,6 @@ func installStopHandlers() {
 
 /// The signal that asked the app to stop, or nil.
 func stopRequested() -> Int32? {
-    let value = stop.load(ordering: .relaxed)
+    let value = requestedStopSignal.load(ordering: .relaxed)
     return value == 0 ? nil : value
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MarrowCore
 import Testing
 
 /// Damaged progress files, through the built binary and every command: each kind
@@ -516,7 +517,7 @@ import Testing
         // but the closing brace: not valid JSON), plus a seeded sample of other
         // places: every prefix behaves alike, so forty launches added no information.
         var offsets = [0, 1, full.count - 2]
-        var random = SplitMix(seed: 0x7472_756E_63)
+        var random = SplitMix64(seed: 0x7472_756E_63)
         for _ in 0..<6 { offsets.append(2 + Int(random.next() % UInt64(full.count - 4))) }
         for offset in offsets {
             let kind = Kind(name: "cut at \(offset)", expect: .movedAside(""), make: Self.stateBytes(Array(full.prefix(offset))))

@@ -11,7 +11,7 @@ import Testing
 /// loading replays the log lines newer than it, so the state as loaded holds them).
 @Suite(.timeLimit(.minutes(5))) struct KillNineTests {
     /// The answers typed for one run: a lesson and its input lines, picked by `random`.
-    static func script(_ random: inout SplitMix) -> (lesson: String, input: String) {
+    static func script(_ random: inout SplitMix64) -> (lesson: String, input: String) {
         if random.next() % 3 == 0 {
             // Select all: right is "1 2".
             return ("short-lesson", ["1 2", "1", "2 3", "1,2,3"][Int(random.next() % 4)] + "\n\n")
@@ -26,7 +26,7 @@ import Testing
         let folder = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = folder + "/progress.json", log = folder + "/progress.history.jsonl"
-        var random = SplitMix(seed: 0x6D61_7272_6F77)
+        var random = SplitMix64(seed: 0x6D61_7272_6F77)
 
         // How long a whole run takes here, so most kills land inside one.
         var durations: [Double] = []
@@ -117,7 +117,7 @@ extension KillNineTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = folder + "/progress.json", log = folder + "/progress.history.jsonl"
         try #"{"schemaVersion":1,"courses":{"e2e":{"disclaimerSeen":true}}}"#.write(toFile: state, atomically: true, encoding: .utf8)
-        var random = SplitMix(seed: 9)
+        var random = SplitMix64(seed: 9)
         var acknowledged = 0
         var unacknowledged = 0
         var runs = 0
@@ -149,18 +149,5 @@ extension KillNineTests {
             #expect(Fault.totals(check.stdout)?.answered == answers.count, "run \(iteration)")
         }
         print("KillNineTests: the app killed \(runs) times, \(acknowledged) answers shown before the kill")
-    }
-}
-
-/// A small seeded generator, so a failing run can be repeated.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

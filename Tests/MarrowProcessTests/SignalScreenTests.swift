@@ -1,4 +1,5 @@
 import Foundation
+import MarrowCore
 import Testing
 
 /// Every catchable signal that would end the app × the app's screens (issue 12,
@@ -28,7 +29,7 @@ import Testing
     /// Every catchable signal whose default action ends a process, but the crashes.
     static let signals: [Int32] = {
         let realTimeFirst = __libc_current_sigrtmin(), realTimeLast = __libc_current_sigrtmax()
-        var random = SplitMix(seed: 12)
+        var random = SplitMix64(seed: 12)
         let realTimeMiddle = realTimeFirst + 1 + Int32(random.next() % UInt64(realTimeLast - realTimeFirst - 1))
         return [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGALRM, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF,
                 SIGXCPU, SIGXFSZ, SIGSYS, SIGIO, SIGSTKFLT, SIGPWR, realTimeFirst, realTimeMiddle, realTimeLast]
@@ -43,7 +44,7 @@ import Testing
 
     /// The signals dealt over a seeded shuffle of the screens.
     static let cases: [Case] = {
-        var random = SplitMix(seed: 9)
+        var random = SplitMix64(seed: 9)
         var order = Array(screens.indices)
         for i in stride(from: order.count - 1, to: 0, by: -1) {
             order.swapAt(i, Int(random.next() % UInt64(i + 1)))

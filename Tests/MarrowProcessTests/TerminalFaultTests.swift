@@ -1,4 +1,5 @@
 import Foundation
+import MarrowCore
 import Testing
 
 /// The terminal app under terminal faults, driven in tmux: a storm of resizes, a
@@ -55,7 +56,7 @@ import Testing
         let before = Self.trimmed(tmux.screen())
 
         // 100 resizes in about a second, sizes from 1×1 to 200×60.
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         var script = ""
         for i in 0..<100 {
             let columns = i % 10 == 0 ? 1 : Int(1 + random.next() % 200)

@@ -1,4 +1,5 @@
 import Foundation
+import MarrowCore
 import Testing
 
 /// Two `marrow quiz --plain` processes answering at the same time on one progress
@@ -8,7 +9,7 @@ import Testing
         let folder = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = folder + "/progress.json", log = folder + "/progress.history.jsonl"
-        var random = SplitMix(seed: 2)
+        var random = SplitMix64(seed: 2)
         // A first quiz alone, so the state file exists (else the second instance
         // to start says, rightly, that it rebuilt the state from the log).
         let first = folder + "/in-first"

@@ -63,7 +63,7 @@ public struct ProgressReviewScreen: Screen {
 
     public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         notice = nil
-        let content = self.content(context: context, width: ProgressReviewScreen.columns(of: context.screenArea).width)
+        let content = self.content(context: context, width: context.screenArea.centeredColumns(maxWidth: 76).width)
         let missed = content.missed
         let height = bodyRect(of: context.screenArea).height
         let count = content.lines.count
@@ -137,14 +137,8 @@ public struct ProgressReviewScreen: Screen {
 
     // MARK: Layout
 
-    /// The reading column: at most 76 cells, centred, one cell of margin on narrow screens.
-    private static func columns(of area: Rect) -> (column: Int, width: Int) {
-        let width = max(1, min(area.width - 2, 76))
-        return (area.column + max(0, (area.width - width) / 2), width)
-    }
-
     private func bodyRect(of area: Rect) -> Rect {
-        let (column, width) = ProgressReviewScreen.columns(of: area)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         let top = area.height >= 16 ? 2 : 1
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
@@ -337,7 +331,7 @@ public struct ProgressReviewScreen: Screen {
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
-        let (column, width) = ProgressReviewScreen.columns(of: area)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         buffer.put(DisplayWidth.truncate("Progress review · " + Sanitizer.clean(context.course.info.title, singleLine: true), to: width),
                    row: area.row, column: column, style: Style(.title, .bold))
         buffer.cursor = (area.row, column)

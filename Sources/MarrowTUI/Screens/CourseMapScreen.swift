@@ -234,8 +234,8 @@ public struct CourseMapScreen: Screen {
         // The disclaimer line (and a message) at the bottom.
         let disclaimerRow = bottom - 1
         var disclaimer = width >= 56
-            ? StyledLine([Span("Education only, not medical advice. ", Style(.dim)), Span("d", Style(.key)), Span(": full disclaimer", Style(.dim))])
-            : StyledLine([Span("Not medical advice. ", Style(.dim)), Span("d", Style(.key)), Span(": disclaimer", Style(.dim))])
+            ? StyledLine([Span(Sanitizer.clean(context.course.info.mapNotice, singleLine: true) + " ", Style(.dim)), Span("d", Style(.key)), Span(": full disclaimer", Style(.dim))])
+            : StyledLine([Span(Sanitizer.clean(context.course.info.mapNoticeShort, singleLine: true) + " ", Style(.dim)), Span("d", Style(.key)), Span(": disclaimer", Style(.dim))])
         if let message {
             disclaimer = StyledLine([Span(message, Style(.warning, [.bold]))])
         }

@@ -312,4 +312,21 @@ private typealias Progress = MarrowCore.Progress
             #expect(diagnostics.first?.severity == .error && diagnostics.first?.line == 7, "\(bad)")
         }
     }
+
+    @Test func mapNoticeFromCourseYAML() throws {
+        let folder = ProgressKit.makeFolder()
+        defer { ProgressKit.cleanUp(folder) }
+        let path = folder + "/course.yaml"
+        let base = "id: c\ntitle: T\nsummary: S\ndisclaimer: D\nversion: \"1\"\nlast-reviewed: 2026-11-26\n"
+        func read(_ lines: String) -> (CourseInfo, [Diagnostic]) {
+            FileManager.default.createFile(atPath: path, contents: Data((base + lines).utf8))
+            var diagnostics: [Diagnostic] = []
+            let info = CourseInfoReader.read(path: path, fallback: CourseInfo(id: "x", title: "x"), diagnostics: &diagnostics)
+            return (info, diagnostics)
+        }
+        let (plain, none) = read("")
+        #expect(plain.mapNotice == "Education only, not medical advice." && plain.mapNoticeShort == "Not medical advice." && none.isEmpty)
+        let (custom, diagnostics) = read("map-notice: For learning only.\nmap-notice-short: Learning only.\n")
+        #expect(custom.mapNotice == "For learning only." && custom.mapNoticeShort == "Learning only." && diagnostics.isEmpty)
+    }
 }

@@ -147,3 +147,17 @@ func styleMap(_ buffer: ScreenBuffer, theme: Theme) -> String {
         return line
     }.joined(separator: "\n")
 }
+
+extension AppSnapshotTests {
+    /// The course map's foot line is the course's `map-notice` (`map-notice-short` on narrow screens).
+    @Test func courseMapFootLineComesFromTheCourse() {
+        var course = AppTestCourse.course()
+        course.info.mapNotice = "For learning only."
+        course.info.mapNoticeShort = "Learning only."
+        let wide = AppTestCourse.state(size: Size(columns: 80, rows: 24), course: course)
+        #expect(render(wide).text.contains("For learning only. d: full disclaimer"))
+        #expect(!render(wide).text.contains("medical advice"))
+        let narrow = AppTestCourse.state(size: Size(columns: 40, rows: 12), course: course)
+        #expect(render(narrow).text.contains("Learning only. d: disclaimer"))
+    }
+}

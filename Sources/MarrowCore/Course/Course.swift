@@ -40,8 +40,17 @@ public struct CourseInfo: Sendable, Hashable {
     /// The recall probability at which review questions fall due
     /// (`desired-retention`, 0.7...0.99, default 0.9); see `FSRS`.
     public var desiredRetention: Double
+    /// The one-line notice at the foot of the course map (`map-notice`), and
+    /// its form for narrow terminals (`map-notice-short`): another course may
+    /// need other words.
+    public var mapNotice: String
+    public var mapNoticeShort: String
 
-    public init(id: String, title: String, summary: String = "", disclaimer: String = "", version: String = "1", lastReviewed: String = "", shuffleChoices: Bool = true, desiredRetention: Double = 0.9) {
+    public static let defaultMapNotice = "Education only, not medical advice."
+    public static let defaultMapNoticeShort = "Not medical advice."
+
+    public init(id: String, title: String, summary: String = "", disclaimer: String = "", version: String = "1", lastReviewed: String = "", shuffleChoices: Bool = true, desiredRetention: Double = 0.9,
+                mapNotice: String = CourseInfo.defaultMapNotice, mapNoticeShort: String = CourseInfo.defaultMapNoticeShort) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -50,6 +59,8 @@ public struct CourseInfo: Sendable, Hashable {
         self.lastReviewed = lastReviewed
         self.shuffleChoices = shuffleChoices
         self.desiredRetention = desiredRetention
+        self.mapNotice = mapNotice
+        self.mapNoticeShort = mapNoticeShort
     }
 
     /// The scheduler for this course: FSRS with the course's desired retention,

@@ -52,6 +52,8 @@ enum CourseInfoReader {
         if let date = fields.date("last-reviewed") { info.lastReviewed = date }
         if let shuffle = fields.bool("shuffle-choices") { info.shuffleChoices = shuffle }
         if let retention = fields.decimal("desired-retention", in: FSRS.desiredRetentionRange) { info.desiredRetention = retention }
+        if let notice = fields.string("map-notice", required: false) { info.mapNotice = notice }
+        if let notice = fields.string("map-notice-short", required: false) { info.mapNoticeShort = notice }
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics.sorted(by: Diagnostic.filePositionOrder)
         return info

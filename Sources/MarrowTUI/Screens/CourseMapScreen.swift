@@ -181,13 +181,23 @@ public struct CourseMapScreen: Screen {
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0, area.width > 0 else { return }
-        let course = context.course
-        let progress = context.courseProgress
         let left = area.column + 1
         let width = max(1, area.width - 2)
-        var row = area.row
         let bottom = area.row + area.height
+        var row = Self.drawHeader(context: context, into: &buffer, area: area, left: left, width: width)
+        Self.drawNotices(context.notices, into: &buffer, row: &row, bottom: bottom, left: left, width: width)
+        // The disclaimer line (and a message) at the bottom.
+        let disclaimerRow = bottom - 1
+        if disclaimerRow > row { buffer.draw(footLine(context: context, width: width), row: disclaimerRow, column: left, width: width) }
+        drawLessonList(context: context, into: &buffer, listTop: row, disclaimerRow: disclaimerRow, left: left, width: width)
+    }
 
+    /// The title, the summary (on tall screens), the overall progress bar and the
+    /// reviews line; returns the first row below them.
+    private static func drawHeader(context: AppContext, into buffer: inout ScreenBuffer, area: Rect, left: Int, width: Int) -> Int {
+        let course = context.course
+        let progress = context.courseProgress
+        var row = area.row
         buffer.put(course.info.title, row: row, column: left, style: Style(.title, [.bold]), maxWidth: width)
         row += 1
         if area.height >= 16, !course.info.summary.isEmpty {
@@ -221,28 +231,36 @@ public struct CourseMapScreen: Screen {
         } else {
             row += 1
         }
+        return row
+    }
 
-        // Notices (a damaged progress file moved aside, a locale fallback, …).
-        for notice in context.notices where row < bottom - 3 {
+    /// Notices (a damaged progress file moved aside, a locale fallback, …), at most
+    /// three lines each, leaving room for the list and the foot line.
+    private static func drawNotices(_ notices: [String], into buffer: inout ScreenBuffer, row: inout Int, bottom: Int, left: Int, width: Int) {
+        for notice in notices where row < bottom - 3 {
             for line in Layout.wrap(notice, width: width, style: Style(.warning), firstPrefix: [Span("! ", Style(.warning, [.bold]))], restPrefix: [Span("  ")]).prefix(3) where row < bottom - 3 {
                 buffer.draw(line, row: row, column: left, width: width)
                 row += 1
             }
         }
-        if !context.notices.isEmpty { row += 1 }
+        if !notices.isEmpty { row += 1 }
+    }
 
-        // The disclaimer line (and a message) at the bottom.
-        let disclaimerRow = bottom - 1
-        var disclaimer = width >= 56
-            ? StyledLine([Span("Education only, not medical advice. ", Style(.dim)), Span("d", Style(.key)), Span(": full disclaimer", Style(.dim))])
-            : StyledLine([Span("Not medical advice. ", Style(.dim)), Span("d", Style(.key)), Span(": disclaimer", Style(.dim))])
-        if let message {
-            disclaimer = StyledLine([Span(message, Style(.warning, [.bold]))])
-        }
-        if disclaimerRow > row { buffer.draw(disclaimer, row: disclaimerRow, column: left, width: width) }
+    /// The foot line: the course's notice (`map-notice`, or `map-notice-short` on
+    /// narrow screens) and the disclaimer key, or the message after a key that did nothing.
+    private func footLine(context: AppContext, width: Int) -> StyledLine {
+        if let message { return StyledLine([Span(message, Style(.warning, [.bold]))]) }
+        let info = context.course.info
+        return width >= 56
+            ? StyledLine([Span(Sanitizer.clean(info.mapNotice, singleLine: true) + " ", Style(.dim)), Span("d", Style(.key)), Span(": full disclaimer", Style(.dim))])
+            : StyledLine([Span(Sanitizer.clean(info.mapNoticeShort, singleLine: true) + " ", Style(.dim)), Span("d", Style(.key)), Span(": disclaimer", Style(.dim))])
+    }
 
-        // The lessons (and broken lesson files), scrolled to keep the selection in view.
-        let listTop = row
+    /// The lessons (and broken lesson files) between `listTop` and the foot line,
+    /// scrolled to keep the selection in view.
+    private func drawLessonList(context: AppContext, into buffer: inout ScreenBuffer, listTop: Int, disclaimerRow: Int, left: Int, width: Int) {
+        let course = context.course
+        let progress = context.courseProgress
         let listHeight = max(0, disclaimerRow - 1 - listTop)
         var lines: [(line: StyledLine, entry: Int?)] = []
         let entries = Self.entries(context: context)

@@ -105,7 +105,7 @@ public struct GlossaryScreen: Screen {
 
     /// Title row, filter row, then the list (after a blank row when there is room).
     private static func listRect(of area: Rect) -> Rect {
-        let (column, width) = area.centredColumns(maxWidth: 76)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         let top = area.height >= 16 ? 3 : 2
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
@@ -149,7 +149,7 @@ public struct GlossaryScreen: Screen {
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
-        let (column, width) = area.centredColumns(maxWidth: 76)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         let shown = entries(in: context.course).count
         let heading: String
         if limitedTo != nil {

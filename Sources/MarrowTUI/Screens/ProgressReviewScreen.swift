@@ -63,7 +63,7 @@ public struct ProgressReviewScreen: Screen {
 
     public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         notice = nil
-        let content = self.content(context: context, width: ProgressReviewScreen.columns(of: context.screenArea).width)
+        let content = self.content(context: context, width: context.screenArea.centeredColumns(maxWidth: 76).width)
         let missed = content.missed
         let height = bodyRect(of: context.screenArea).height
         let count = content.lines.count
@@ -137,35 +137,40 @@ public struct ProgressReviewScreen: Screen {
 
     // MARK: Layout
 
-    /// The reading column: at most 76 cells, centred, one cell of margin on narrow screens.
-    private static func columns(of area: Rect) -> (column: Int, width: Int) {
-        let width = max(1, min(area.width - 2, 76))
-        return (area.column + max(0, (area.width - width) / 2), width)
-    }
-
     private func bodyRect(of area: Rect) -> Rect {
-        let (column, width) = ProgressReviewScreen.columns(of: area)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         let top = area.height >= 16 ? 2 : 1
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
 
     /// The laid-out review, with where each missed question's lines are.
     struct Content {
+        var width: Int
         var lines: [StyledLine] = []
         var missed: [(id: String, lines: Range<Int>)] = []
+
+        /// A section heading, after a blank line unless it comes first.
+        mutating func heading(_ text: String) {
+            if !lines.isEmpty { lines.append(StyledLine()) }
+            lines += Layout.wrap(text, width: width, style: Style(.heading, .bold))
+        }
     }
 
     func content(context: AppContext, width: Int) -> Content {
-        let course = context.course
-        let reviews = context.reviews
-        let review = Scoring.review(records: history, course: course, now: context.now, clock: clock, missedLimit: ProgressReviewScreen.missedShown)
-        var c = Content()
-        func heading(_ text: String) {
-            if !c.lines.isEmpty { c.lines.append(StyledLine()) }
-            c.lines += Layout.wrap(text, width: width, style: Style(.heading, .bold))
-        }
+        let review = Scoring.review(records: history, course: context.course, now: context.now, clock: clock, missedLimit: ProgressReviewScreen.missedShown)
+        var c = Content(width: width)
+        addOverview(&c, review: review, context: context, width: width)
+        addLessons(&c, review: review, context: context, width: width)
+        addBenefitsAndRisks(&c, review: review, context: context, width: width)
+        addMissedMost(&c, review: review, context: context, width: width)
+        addReviewsAhead(&c, review: review, context: context, width: width)
+        addStudyDays(&c, review: review, context: context, width: width)
+        return c
+    }
 
-        // Overview.
+    /// Answers so far and mastery today (or how to start), and the notice.
+    private func addOverview(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
+        let reviews = context.reviews
         if review.answered == 0 {
             c.lines += Layout.wrap("No answers yet. Take a lesson's quiz and your results will show here.", width: width)
         } else {
@@ -177,18 +182,24 @@ public struct ProgressReviewScreen: Screen {
         if let notice {
             c.lines += Layout.wrap(notice, width: width, style: Style(.warning))
         }
+    }
 
-        // Lessons.
-        heading("Lessons")
+    /// One row per lesson: a table on wide screens, a list on narrow ones.
+    private func addLessons(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
+        let reviews = context.reviews
+        c.heading("Lessons")
         let read = context.courseProgress
         if width >= 64 {
             c.lines += wideLessonTable(review.lessons, progress: read, reviews: reviews, width: width)
         } else {
             c.lines += narrowLessonList(review.lessons, progress: read, reviews: reviews, width: width)
         }
+    }
 
-        // Benefits and risks.
-        heading("Benefits and risks")
+    /// Mastery and accuracy of the benefit and risk questions.
+    private func addBenefitsAndRisks(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
+        let reviews = context.reviews
+        c.heading("Benefits and risks")
         for (tag, label) in [("benefit", "Benefits"), ("risk", "Risks")] {
             let accuracy = review.tags.first { $0.tag == tag }
             let mastery = reviews.mastery(tag: tag)
@@ -207,9 +218,12 @@ public struct ProgressReviewScreen: Screen {
                 i == 0 ? line : StyledLine([Span(String(repeating: " ", count: 9))] + line.spans)
             }
         }
+    }
 
-        // Missed most.
-        heading("Questions missed most")
+    /// The questions missed most, each selectable to retry.
+    private func addMissedMost(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
+        let course = context.course
+        c.heading("Questions missed most")
         if review.mostMissed.isEmpty {
             c.lines += Layout.wrap(review.answered == 0 ? "Nothing yet." : "✓ No missed questions. Well done.", width: width,
                                    style: Style(review.answered == 0 ? .dim : .correct))
@@ -232,9 +246,12 @@ public struct ProgressReviewScreen: Screen {
                 c.missed.append((missed.questionID, start..<c.lines.count))
             }
         }
+    }
 
-        // Reviews ahead.
-        heading("Reviews, next 14 days")
+    /// What is due now and the forecast of the next 14 days.
+    private func addReviewsAhead(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
+        let reviews = context.reviews
+        c.heading("Reviews, next 14 days")
         let due = reviews.dueQuestionIDs.count
         if due > 0 {
             c.lines += Layout.wrap("\(due) due now: press r on the course map to review \(due == 1 ? "it" : "them").", width: width, style: Style(.accent, .bold))
@@ -246,10 +263,13 @@ public struct ProgressReviewScreen: Screen {
         } else {
             c.lines += ForecastChart.lines(counts: reviews.forecast, today: context.clock.day(of: reviews.asOf), width: width)
         }
+    }
 
-        // Study days.
+    /// The heatmap of study days and the current streak.
+    private func addStudyDays(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
+        let course = context.course
         let weeks = Heatmap.weeks(fitting: width, limit: ProgressReviewScreen.weeksShown)
-        heading("Study days, last \(weeks) weeks")
+        c.heading("Study days, last \(weeks) weeks")
         var perDay: [StudyDay: Int] = [:]
         for record in history where record.course == course.info.id { perDay[clock.day(of: record.time), default: 0] += 1 }
         let today = clock.day(of: context.now)
@@ -267,7 +287,6 @@ public struct ProgressReviewScreen: Screen {
         let shownDays = today.dayNumber - first.dayNumber + 1
         let studied = review.studyDays.filter { $0 >= first && $0 <= today }.count
         c.lines += Layout.wrap("Studied on \(studied) of the last \(shownDays) days.", width: width, style: Style(.dim))
-        return c
     }
 
     private func readCell(_ progress: CourseProgress, _ lessonID: String) -> Span {
@@ -337,7 +356,7 @@ public struct ProgressReviewScreen: Screen {
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
-        let (column, width) = ProgressReviewScreen.columns(of: area)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         buffer.put(DisplayWidth.truncate("Progress review · " + Sanitizer.clean(context.course.info.title, singleLine: true), to: width),
                    row: area.row, column: column, style: Style(.title, .bold))
         buffer.cursor = (area.row, column)

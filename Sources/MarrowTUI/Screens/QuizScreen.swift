@@ -271,16 +271,10 @@ public struct QuizScreen: Screen {
 
     // MARK: Drawing
 
-    /// The reading column: at most 76 cells, centred, one cell of margin on narrow screens.
-    private static func columns(of area: Rect) -> (column: Int, width: Int) {
-        let width = max(1, min(area.width - 2, 76))
-        return (area.column + max(0, (area.width - width) / 2), width)
-    }
-
     /// The scrolling part of the screen: below the header, and below the verdict row
     /// in feedback (or a blank row when there is room).
     private func bodyRect(of area: Rect) -> Rect {
-        let (column, width) = QuizScreen.columns(of: area)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         let top = phase == .feedback || area.height >= 16 ? 2 : 1
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
@@ -293,7 +287,7 @@ public struct QuizScreen: Screen {
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
-        let (column, width) = QuizScreen.columns(of: area)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         drawHeader(context: context, into: &buffer, row: area.row, column: column, width: width)
         if phase == .feedback, area.height > 1, let question {
             let right = question.isCorrect(Set(session.writtenIndices(ofQuestion: index, displayed: picked)))
@@ -488,9 +482,7 @@ public struct QuizScreen: Screen {
             lines += Layout.wrap("\(correct) of \(session.total) correct — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
         }
         let barWidth = max(1, min(30, width))
-        let filled = session.total == 0 ? 0 : (correct * barWidth + session.total / 2) / session.total
-        lines.append(StyledLine([Span(String(repeating: "█", count: filled), Style(.barFilled)),
-                                 Span(String(repeating: "░", count: barWidth - filled), Style(.barEmpty))]))
+        lines.append(StyledLine(ProgressBar.spans(fraction: session.total == 0 ? 0 : Double(correct) / Double(session.total), width: barWidth)))
         if answered < session.total {
             lines += Layout.wrap("\(session.total - answered) not answered.", width: width, style: Style(.dim))
         }

@@ -111,7 +111,7 @@ public struct SearchScreen: Screen {
 
     /// Title, query and summary rows, then the results (after a blank row when there is room).
     private static func listRect(of area: Rect) -> Rect {
-        let (column, width) = area.centredColumns(maxWidth: 76)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         let top = area.height >= 16 ? 4 : 3
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
@@ -166,7 +166,7 @@ public struct SearchScreen: Screen {
 
     public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
-        let (column, width) = area.centredColumns(maxWidth: 76)
+        let (column, width) = area.centeredColumns(maxWidth: 76)
         buffer.put("Search all lessons", row: area.row, column: column, style: Style(.title, .bold), maxWidth: width)
         buffer.cursor = (area.row, column)
         guard area.height > 1 else { return }

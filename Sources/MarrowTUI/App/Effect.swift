@@ -1,0 +1,14 @@
+import MarrowCore
+
+/// Side effects that `update` asks the run loop to perform.
+public enum Effect: Sendable, Hashable {
+    /// Progress changed in a way worth keeping (position, lesson finished, bookmark): write progress.json.
+    case saveProgress
+    /// An answer was given: append it to the answer log at once, then save progress.json.
+    case recordAnswer(AnswerRecord)
+    /// After a right answer the learner said it was hard or easy: append the
+    /// grade to the answer log at once, then save progress.json.
+    case recordGrade(AnswerGrade)
+    /// Leave the app (after saving).
+    case quit
+}

@@ -1,0 +1,15 @@
+import MarrowCore
+
+/// A screen of the app: its own state plus a pure `update` and a pure `render`.
+public protocol Screen: Sendable {
+    /// Handles a key. Returns a route when the screen wants to navigate.
+    mutating func update(_ key: Key, context: inout AppContext) -> Route?
+    /// Draws the screen into `area` (the whole screen minus the status line, which the app draws).
+    func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect)
+    /// Every key of this screen, for `?` help.
+    var keyHelp: [KeyHelp] { get }
+    /// The few most useful keys, for the status line.
+    var statusKeys: [KeyHelp] { get }
+    /// A short title for the help screen ("Reader", "Quiz" …).
+    var title: String { get }
+}

@@ -107,13 +107,7 @@ func printErrorLines(_ message: String) {
 }
 
 private func writeError(_ message: String) {
-    let bytes = Array((message + "\n").utf8)
-    var written = 0
-    while written < bytes.count {
-        let n = bytes[written...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-        if n <= 0 { break }
-        written += n
-    }
+    StandardError.write(message + "\n")
 }
 
 /// A user or data error: one line, exit 1.

@@ -5,9 +5,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Options every command takes: where the course is and where progress is kept.
 struct GlobalOptions: ParsableArguments {
@@ -76,10 +73,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     private static func lessonsNearExecutable() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0 else { return nil }
-        var folder = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard var folder = Platform.executablePath() else { return nil }
         while let slash = folder.lastIndex(of: "/") {
             folder = String(folder[..<slash])
             let candidate = (folder.isEmpty ? "" : folder) + "/Lessons"

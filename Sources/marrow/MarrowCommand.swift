@@ -1,9 +1,6 @@
 import ArgumentParser
 import MarrowCore
 import MarrowTUI
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `marrow`: opens the course; subcommands work without a terminal UI.
 @main
@@ -58,9 +55,9 @@ struct MarrowCommand: ParsableCommand {
             }
         } catch let error as CLIError {
             printError(error.message)
-            Glibc.exit(1)
+            Platform.exit(1)
         } catch let error as ExitCode {
-            Glibc.exit(error.rawValue)
+            Platform.exit(error.rawValue)
         } catch is StandardOutput.Closed {
             StandardOutput.endQuietly()
         } catch {
@@ -68,15 +65,15 @@ struct MarrowCommand: ParsableCommand {
             if code == .success {
                 // --help and --version: printed here, not by ArgumentParser, so a failed write is an error.
                 printResult(fullMessage(for: error))
-                Glibc.exit(0)
+                Platform.exit(0)
             }
             if code == .validationFailure {
                 // A usage error: say what was wrong and how to get help.
                 printErrorLines(fullMessage(for: error))
-                Glibc.exit(2)
+                Platform.exit(2)
             }
             printErrorLines(fullMessage(for: error))
-            Glibc.exit(code.rawValue == 0 ? 1 : code.rawValue)
+            Platform.exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }
 }
@@ -87,7 +84,7 @@ private func printResult(_ text: String) {
         try StandardOutput.print(text)
     } catch let error as CLIError {
         printError(error.message)
-        Glibc.exit(1)
+        Platform.exit(1)
     } catch {
         StandardOutput.endQuietly()
     }

@@ -5,9 +5,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Options every command takes: where the course is and where progress is kept.
 struct GlobalOptions: ParsableArguments {
@@ -30,7 +27,7 @@ struct GlobalOptions: ParsableArguments {
             return try checked(fromEnvironment, from: "MARROW_LESSONS")
         }
         if let found = Self.lessonsNearExecutable() { return Self.relativeToWorkingDirectory(found) }
-        if isDirectory("Lessons") { return "Lessons" }
+        if FileIO.isDirectory("Lessons") { return "Lessons" }
         throw CLIError("no course found: pass --lessons DIR or set MARROW_LESSONS (looked for a Lessons/ folder beside the marrow executable and in the current folder)")
     }
 
@@ -62,7 +59,7 @@ struct GlobalOptions: ParsableArguments {
     func now() throws -> Date { try fixedNow() ?? Date() }
 
     private static func checked(_ path: String, from source: String) throws -> String {
-        guard isDirectory(path) else {
+        guard FileIO.isDirectory(path) else {
             throw CLIError("\(source): '\(path)' is not a folder")
         }
         return path
@@ -76,14 +73,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     private static func lessonsNearExecutable() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0 else { return nil }
-        var folder = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard var folder = Platform.executablePath() else { return nil }
         while let slash = folder.lastIndex(of: "/") {
             folder = String(folder[..<slash])
             let candidate = (folder.isEmpty ? "" : folder) + "/Lessons"
-            if isDirectory(candidate) { return candidate }
+            if FileIO.isDirectory(candidate) { return candidate }
             if folder.isEmpty { break }
         }
         return nil
@@ -95,11 +89,6 @@ func checkDesiredRetention(_ value: Double?) throws {
     if let value, !FSRS.desiredRetentionRange.contains(value) {
         throw ValidationError("--desired-retention must be between 0.7 and 0.99")
     }
-}
-
-func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
 }
 
 extension String {

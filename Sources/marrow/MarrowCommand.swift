@@ -1,9 +1,6 @@
 import ArgumentParser
 import MarrowCore
 import MarrowTUI
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `marrow`: opens the course; subcommands work without a terminal UI.
 @main
@@ -58,9 +55,9 @@ struct MarrowCommand: ParsableCommand {
             }
         } catch let error as CLIError {
             printError(error.message)
-            Glibc.exit(1)
+            Platform.exit(1)
         } catch let error as ExitCode {
-            Glibc.exit(error.rawValue)
+            Platform.exit(error.rawValue)
         } catch is StandardOutput.Closed {
             StandardOutput.endQuietly()
         } catch {
@@ -68,15 +65,15 @@ struct MarrowCommand: ParsableCommand {
             if code == .success {
                 // --help and --version: printed here, not by ArgumentParser, so a failed write is an error.
                 printResult(fullMessage(for: error))
-                Glibc.exit(0)
+                Platform.exit(0)
             }
             if code == .validationFailure {
                 // A usage error: say what was wrong and how to get help.
                 printErrorLines(fullMessage(for: error))
-                Glibc.exit(2)
+                Platform.exit(2)
             }
             printErrorLines(fullMessage(for: error))
-            Glibc.exit(code.rawValue == 0 ? 1 : code.rawValue)
+            Platform.exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }
 }
@@ -87,7 +84,7 @@ private func printResult(_ text: String) {
         try StandardOutput.print(text)
     } catch let error as CLIError {
         printError(error.message)
-        Glibc.exit(1)
+        Platform.exit(1)
     } catch {
         StandardOutput.endQuietly()
     }
@@ -107,13 +104,7 @@ func printErrorLines(_ message: String) {
 }
 
 private func writeError(_ message: String) {
-    let bytes = Array((message + "\n").utf8)
-    var written = 0
-    while written < bytes.count {
-        let n = bytes[written...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-        if n <= 0 { break }
-        written += n
-    }
+    StandardError.write(message + "\n")
 }
 
 /// A user or data error: one line, exit 1.

@@ -47,6 +47,6 @@ enum StandardOutput {
         sigaddset(&unblock, SIGPIPE)
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
         raise(SIGPIPE)
-        Glibc.exit(128 + SIGPIPE)
+        Platform.exit(128 + SIGPIPE)
     }
 }

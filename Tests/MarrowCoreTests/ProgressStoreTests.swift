@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Synchronization
 @testable import MarrowCore
 
 /// Foundation has a `Progress` class too.
@@ -133,11 +134,14 @@ enum ProgressKit {
         let folder = ProgressKit.makeFolder()
         defer { ProgressKit.cleanUp(folder) }
         let path = folder + "/progress.json"
-        let store = ProgressKit.store(path)
+        let crashing = Mutex(false)
+        let store = ProgressStore(path: path, now: { ProgressKit.stampTime }) { target throws(FileError) in
+            if crashing.withLock({ $0 }) { throw FileError(operation: "finish (simulated crash before rename)", path: target, code: EINTR) }
+        }
         var progress = try store.save(ProgressKit.sampleProgress())
         let before = ProgressKit.bytes(path)
 
-        store.simulateCrashBeforeRename(true)
+        crashing.withLock { $0 = true }
         progress[course: "hsct"][lesson: "risks"].finished = ProgressKit.date("2026-11-22T10:00:00Z")
         #expect(throws: ProgressStoreError.self) { try store.save(progress) }
         // The old file is intact; the complete temporary file is left as a kill -9 would.
@@ -148,7 +152,7 @@ enum ProgressKit {
         // Another instance reads the old state; its next save cleans up and writes.
         let other = ProgressKit.store(path)
         #expect(try other.load().progress == ProgressKit.sampleProgress())
-        store.simulateCrashBeforeRename(false)
+        crashing.withLock { $0 = false }
         let written = try store.save(progress)
         #expect(written[course: "hsct"][lesson: "risks"].finished == ProgressKit.date("2026-11-22T10:00:00Z"))
         #expect(ProgressKit.listing(folder).filter { $0.hasPrefix(".progress.json.tmp-") }.isEmpty)

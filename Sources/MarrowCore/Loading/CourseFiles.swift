@@ -1,9 +1,7 @@
 #if canImport(Glibc)
 import Glibc
-private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
-private let systemRead = Darwin.read
 #endif
 
 /// The few file-system calls the loader needs, straight to POSIX: each file is read
@@ -24,56 +22,29 @@ enum CourseFiles {
 
     /// The whole file at `path`.
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
-        try read(path, limit: nil).bytes
+        do { return try FileIO.readFile(path, limit: sizeLimit) } catch { throw .failed(message(error)) }
     }
 
     /// At most the first `limit` bytes of the file at `path`, and whether that is
     /// the whole file.
     static func readHead(_ path: String, limit: Int) throws(ReadError) -> (bytes: [UInt8], isWhole: Bool) {
-        try read(path, limit: limit)
+        // One byte past the limit tells that there is more.
+        var bytes: [UInt8]
+        do { bytes = try FileIO.readFile(path, upTo: min(limit, sizeLimit) + 1) } catch { throw .failed(message(error)) }
+        let isWhole = bytes.count <= limit
+        if !isWhole { bytes.removeSubrange(limit...) }
+        return (bytes, isWhole)
     }
 
-    /// The file at `path`, whole or (with a limit) its first `limit` bytes.
-    ///
-    /// Opened as the progress reader opens its files: non-blocking (a FIFO in a
-    /// lesson's place must not hang every command), then refused unless it is a
-    /// regular file (a device such as `/dev/zero` never ends), and never more than
-    /// `sizeLimit` bytes, counted as they are read (a file can grow meanwhile).
-    private static func read(_ path: String, limit: Int?) throws(ReadError) -> (bytes: [UInt8], isWhole: Bool) {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw .failed(openError(path)) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .failed(lastError()) }
-        if let kind = notRegular(info.st_mode) { throw .failed("it is \(kind), not a file") }
-        if limit == nil, Int(info.st_size) > sizeLimit { throw .failed(tooLarge) }
-        // One byte more than wanted: reaching the end of a whole file takes no extra
-        // allocation, and a head one byte past the limit tells that there is more.
-        var bytes = [UInt8](repeating: 0, count: min(limit ?? max(Int(info.st_size), 0), sizeLimit) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count {
-                if limit != nil { break }
-                if filled > sizeLimit { throw .failed(tooLarge) }
-                bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), sizeLimit + 1 - bytes.count)))
-            }
-            let n = bytes.withUnsafeMutableBufferPointer { buffer in
-                systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .failed(lastError())
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        guard let limit else {
-            if filled > sizeLimit { throw .failed(tooLarge) }
-            bytes.removeSubrange(filled...)
-            return (bytes, true)
-        }
-        bytes.removeSubrange(min(filled, limit)...)
-        return (bytes, filled <= limit)
+    /// A failed read said for a lesson's diagnostic. Files are opened as the progress
+    /// reader opens its own (`FileIO.readFile`): non-blocking (a FIFO in a lesson's place
+    /// must not hang every command), then refused unless it is a regular file, and never
+    /// more than `sizeLimit` bytes.
+    private static func message(_ error: FileError) -> String {
+        if let type = error.fileType, let kind = notRegular(type) { return "it is \(kind), not a file" }
+        if error.code == EFBIG { return tooLarge }
+        if error.operation == "open" { return openError(error.path, code: error.code) }
+        return error.reason
     }
 
     private static var tooLarge: String { "it is larger than \(sizeLimit / (1024 * 1024)) MB, the most a course file may be" }
@@ -91,8 +62,7 @@ enum CourseFiles {
     }
 
     /// Why `open` failed, said plainly for links that lead nowhere.
-    private static func openError(_ path: String) -> String {
-        let code = errno
+    private static func openError(_ path: String, code: Int32) -> String {
         if code == ELOOP { return "it is a symbolic link that loops" }
         var info = stat()
         if code == ENOENT, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
@@ -127,11 +97,6 @@ enum CourseFiles {
     static func entryExists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// `directory/name`, without doubling a slash (and just `name` for an empty directory).

@@ -10,7 +10,7 @@ public enum CourseLoader {
     public static func load(directory: String) -> Course {
         let folderName = CourseFiles.folderName(directory)
         let fallback = CourseInfo(id: folderName, title: folderName)
-        guard CourseFiles.isDirectory(directory) else {
+        guard FileIO.isDirectory(directory) else {
             let reason = CourseFiles.exists(directory) ? "it is not a folder" : "no such folder"
             let error = Diagnostic(path: directory, severity: .error, message: "cannot open the course folder: \(reason)")
             return Course(info: fallback, lessons: [], diagnostics: [error], directory: directory)

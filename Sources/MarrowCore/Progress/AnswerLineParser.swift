@@ -27,12 +27,111 @@ enum AnswerLineParser {
         case integers([Int])
     }
 
-    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> AnswerRecord? {
+    /// The line as one JSON object: `{`, members separated by commas, `}`, and nothing after.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> AnswerRecord? {
+        var cursor = Cursor(b: bytes)
+        var fields = Fields()
+        cursor.skipSpace()
+        guard cursor.take(0x7B) else { return nil }
+        cursor.skipSpace()
+        if cursor.peek == 0x7D { return nil }
+        while true {
+            guard cursor.member(into: &fields) else { return nil }
+            cursor.skipSpace()
+            if cursor.take(0x7D) { break }
+            guard cursor.take(0x2C) else { return nil }
+        }
+        cursor.skipSpace()
+        guard cursor.atEnd else { return nil }
+        return fields.record
+    }
+
+    /// The fields read so far, and which keys have been seen.
+    private struct Fields {
+        var course: String?, lesson: String?, question: String?, attempt: String?
+        var chosen: [Int]?, correct: Bool?, time: Date?, attemptTotal: Int?
+        var fullQuiz: Bool?, rating: Rating?
+        var seen: UInt16 = 0
+
+        /// Marks `key` seen; false if it was already (a key written twice: JSONDecoder decides).
+        mutating func firstSight(of key: Int) -> Bool {
+            let bit = UInt16(1) << UInt16(key)
+            guard seen & bit == 0 else { return false }
+            seen |= bit
+            return true
+        }
+
+        /// Stores `value` under `key`; false when that key does not take that kind of value.
+        mutating func set(_ key: Int, _ value: Value) -> Bool {
+            switch (key, value) {
+            case (0, .string(let s)): course = s
+            case (1, .string(let s)): lesson = s
+            case (2, .string(let s)): question = s
+            case (3, .integers(let list)): chosen = list
+            case (4, .bool(let flag)): correct = flag
+            case (6, .string(let s)): attempt = s
+            case (7, .integer(let total)): attemptTotal = total
+            case (8, .bool(let flag)): fullQuiz = flag
+            case (8, .null): fullQuiz = nil
+            case (9, .integer(let raw)):
+                guard let r = Rating(rawValue: raw) else { return false }
+                rating = r
+            case (9, .null): rating = nil
+            default: return false
+            }
+            return true
+        }
+
+        /// The answer, once every required field is there.
+        var record: AnswerRecord? {
+            guard let course, let lesson, let question, let chosen, let correct, let time, let attempt, let attemptTotal else {
+                return nil
+            }
+            return AnswerRecord(course: course, lesson: lesson, question: question, chosen: chosen, correct: correct,
+                                time: time, attempt: attempt, attemptTotal: attemptTotal, fullQuiz: fullQuiz, rating: rating)
+        }
+    }
+
+    /// A position in the line's bytes, with one reading step per JSON piece; each returns
+    /// nil (or false) for anything this reader does not take.
+    private struct Cursor {
+        let b: UnsafeBufferPointer<UInt8>
         var i = 0
-        let n = b.count
-        func skipSpace() { while i < n, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D { i += 1 } }
+
+        var n: Int { b.count }
+        var atEnd: Bool { i == n }
+        var peek: UInt8? { i < n ? b[i] : nil }
+
+        /// Steps over `byte` if it is next.
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard i < n, b[i] == byte else { return false }
+            i += 1
+            return true
+        }
+
+        mutating func skipSpace() { while i < n, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D { i += 1 } }
+
+        /// One `"key": value`, stored in `fields`.
+        mutating func member(into fields: inout Fields) -> Bool {
+            skipSpace()
+            // A known key written twice, or any key this reader does not know: JSONDecoder decides.
+            guard let key = key(), fields.firstSight(of: key) else { return false }
+            skipSpace()
+            guard take(0x3A) else { return false }
+            skipSpace()
+            if key == AnswerLineParser.timeKey {
+                guard let range = rawString(), let date = AnswerLineParser.isoTime(UnsafeBufferPointer(rebasing: b[range])) else {
+                    return false
+                }
+                fields.time = date
+                return true
+            }
+            guard let v = value() else { return false }
+            return fields.set(key, v)
+        }
+
         /// A string without escapes or control characters, as the range of its bytes.
-        func rawString() -> Range<Int>? {
+        mutating func rawString() -> Range<Int>? {
             guard i < n, b[i] == 0x22 else { return nil }
             i += 1
             let start = i
@@ -44,18 +143,22 @@ enum AnswerLineParser {
             i += 1
             return start..<(i - 1)
         }
-        func string() -> String? {
+
+        mutating func string() -> String? {
             guard let range = rawString() else { return nil }
             let bytes = UnsafeBufferPointer(rebasing: b[range])
             // ASCII (the usual case) needs no validation.
             return bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
         }
+
         /// The index in `keys` of the key at `i`; nil for a key this reader does not know.
-        func key() -> Int? {
+        mutating func key() -> Int? {
             guard let range = rawString() else { return nil }
-            return Self.keys.firstIndex { $0.count == range.count && $0.elementsEqual(b[range]) }
+            let b = self.b
+            return AnswerLineParser.keys.firstIndex { $0.count == range.count && $0.elementsEqual(b[range]) }
         }
-        func integer() -> Int? {
+
+        mutating func integer() -> Int? {
             var negative = false
             if i < n, b[i] == 0x2D { negative = true; i += 1 }
             let start = i
@@ -72,104 +175,56 @@ enum AnswerLineParser {
             if i < n, b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 { return nil }
             return negative ? -value : value
         }
-        func literal(_ word: StaticString) -> Bool {
+
+        mutating func literal(_ word: StaticString) -> Bool {
             let count = word.utf8CodeUnitCount
             guard i + count <= n else { return false }
             for k in 0..<count where b[i + k] != word.utf8Start[k] { return false }
             i += count
             return true
         }
-        func value() -> Value? {
+
+        mutating func value() -> Value? {
             guard i < n else { return nil }
             switch b[i] {
             case 0x22: return string().map(Value.string)
             case 0x74: return literal("true") ? .bool(true) : nil
             case 0x66: return literal("false") ? .bool(false) : nil
             case 0x6E: return literal("null") ? .null : nil
-            case 0x5B:
-                i += 1
-                var items: [Int] = []
-                skipSpace()
-                if i < n, b[i] == 0x5D { i += 1; return .integers(items) }
-                while true {
-                    skipSpace()
-                    guard let item = integer() else { return nil }
-                    items.append(item)
-                    skipSpace()
-                    guard i < n else { return nil }
-                    if b[i] == 0x5D { i += 1; return .integers(items) }
-                    guard b[i] == 0x2C else { return nil }
-                    i += 1
-                }
+            case 0x5B: return integerList().map(Value.integers)
             default: return integer().map(Value.integer)
             }
         }
 
-        var course: String?, lesson: String?, question: String?, attempt: String?
-        var chosen: [Int]?, correct: Bool?, time: Date?, attemptTotal: Int?
-        var fullQuiz: Bool?, rating: Rating?
-        var seen: UInt16 = 0
-        skipSpace()
-        guard i < n, b[i] == 0x7B else { return nil }
-        i += 1
-        skipSpace()
-        if i < n, b[i] == 0x7D { return nil }
-        while true {
-            skipSpace()
-            // A known key written twice, or any key this reader does not know: JSONDecoder decides.
-            guard let key = key(), seen & (UInt16(1) << UInt16(key)) == 0 else { return nil }
-            seen |= UInt16(1) << UInt16(key)
-            skipSpace()
-            guard i < n, b[i] == 0x3A else { return nil }
+        /// `[1, 2, 3]`: a list of integers only.
+        mutating func integerList() -> [Int]? {
             i += 1
+            var items: [Int] = []
             skipSpace()
-            if key == Self.timeKey {
-                guard let range = rawString(), let date = isoTime(UnsafeBufferPointer(rebasing: b[range])) else { return nil }
-                time = date
-            } else {
-                guard let v = value() else { return nil }
-                switch (key, v) {
-                case (0, .string(let s)): course = s
-                case (1, .string(let s)): lesson = s
-                case (2, .string(let s)): question = s
-                case (3, .integers(let list)): chosen = list
-                case (4, .bool(let flag)): correct = flag
-                case (6, .string(let s)): attempt = s
-                case (7, .integer(let total)): attemptTotal = total
-                case (8, .bool(let flag)): fullQuiz = flag
-                case (8, .null): fullQuiz = nil
-                case (9, .integer(let raw)):
-                    guard let r = Rating(rawValue: raw) else { return nil }
-                    rating = r
-                case (9, .null): rating = nil
-                default: return nil
-                }
+            if take(0x5D) { return items }
+            while true {
+                skipSpace()
+                guard let item = integer() else { return nil }
+                items.append(item)
+                skipSpace()
+                guard i < n else { return nil }
+                if take(0x5D) { return items }
+                guard take(0x2C) else { return nil }
             }
-            skipSpace()
-            guard i < n else { return nil }
-            if b[i] == 0x7D { i += 1; break }
-            guard b[i] == 0x2C else { return nil }
-            i += 1
         }
-        skipSpace()
-        guard i == n, let course, let lesson, let question, let chosen, let correct, let time, let attempt, let attemptTotal else {
-            return nil
-        }
-        return AnswerRecord(course: course, lesson: lesson, question: question, chosen: chosen, correct: correct,
-                            time: time, attempt: attempt, attemptTotal: attemptTotal, fullQuiz: fullQuiz, rating: rating)
     }
 
     /// The keys an answer line may have, as bytes; a key's bit in `seen` is its index.
-    private static let keys: [[UInt8]] = ["course", "lesson", "question", "chosen", "correct", "time", "attempt",
+    fileprivate static let keys: [[UInt8]] = ["course", "lesson", "question", "chosen", "correct", "time", "attempt",
                                           "attemptTotal", "fullQuiz", "rating"].map { Array($0.utf8) }
-    private static let timeKey = 5
+    fileprivate static let timeKey = 5
 
     /// `2026-11-26T23:59:59Z` (UTC, whole seconds, as Marrow writes it); nil for anything else.
     static func isoTime(_ text: String) -> Date? {
         Array(text.utf8).withUnsafeBufferPointer { isoTime($0) }
     }
 
-    private static func isoTime(_ u: UnsafeBufferPointer<UInt8>) -> Date? {
+    fileprivate static func isoTime(_ u: UnsafeBufferPointer<UInt8>) -> Date? {
         guard u.count == 20, u[4] == 0x2D, u[7] == 0x2D, u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A, u[19] == 0x5A else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

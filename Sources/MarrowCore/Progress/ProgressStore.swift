@@ -40,10 +40,11 @@ public final class ProgressStore: Sendable {
     /// The lock file beside it.
     public var lockPath: String { AnswerLog.lockPath(forState: path) }
 
-    private let now: @Sendable () -> Date
-    private let memory = Mutex(Memory())
+    let now: @Sendable () -> Date
+    let memory = Mutex(Memory())
+    private let beforeReplacingState: @Sendable (String) throws(FileError) -> Void
 
-    private struct Memory {
+    struct Memory {
         /// What this store last loaded from or wrote to disk: the base of the
         /// three-way merge. nil before the first load or when there was no file.
         var base: Progress?
@@ -55,16 +56,25 @@ public final class ProgressStore: Sendable {
         /// How much of the log (bytes) the state this store last handed out holds:
         /// saving replays the log from there. nil before a load.
         var covered: Int?
-        var crashBeforeRename = false
     }
 
     /// `now` gives the time for file names of moved-aside files, backups and reset markers.
     /// A `path` that is a symbolic link to a regular file is resolved once, here:
     /// the state, its log and its lock then all sit beside the real file, whichever
     /// name each instance was given.
-    public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) {
+    public convenience init(path: String, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.init(path: path, now: now, beforeReplacingState: { _ throws(FileError) in })
+    }
+
+    /// `beforeReplacingState` runs once the new state file is complete, just before it
+    /// replaces the old one (its argument is the file to replace); if it throws, the save
+    /// fails and the temporary file stays, exactly as a crash (kill -9) at that moment
+    /// would leave it. Tests use it to stand in for that crash.
+    init(path: String, now: @escaping @Sendable () -> Date = { Date() },
+         beforeReplacingState: @escaping @Sendable (String) throws(FileError) -> Void) {
         self.path = StateFileCheck.resolvingLink(path)
         self.now = now
+        self.beforeReplacingState = beforeReplacingState
     }
 
     /// The store at the resolved default location (see `ProgressLocation`).
@@ -311,7 +321,7 @@ public final class ProgressStore: Sendable {
 
     /// Writes the state atomically (lock held), recording that it holds the first
     /// `logLength` bytes of the log. Returns it as read back.
-    private func writeLocked(_ progress: Progress, logLength: Int) throws(ProgressStoreError) -> Progress {
+    func writeLocked(_ progress: Progress, logLength: Int) throws(ProgressStoreError) -> Progress {
         var state = progress.normalized()
         state.schemaVersion = Progress.currentSchemaVersion
         state.unknownFields[Self.logLengthKey] = .number(Double(logLength))
@@ -327,11 +337,8 @@ public final class ProgressStore: Sendable {
         // Keep a link to a regular file a link: replace the file it leads to.
         let target = FileIO.resolvedRegularFile(path) ?? path
         FileIO.removeStaleTemporaries(for: target)
-        let crash = memory.withLock { $0.crashBeforeRename }
         do {
-            try FileIO.writeAtomically(bytes, to: target) { () throws(FileError) in
-                if crash { throw FileError(operation: "finish (simulated crash before rename)", path: target, code: EINTR) }
-            }
+            try FileIO.writeAtomically(bytes, to: target) { () throws(FileError) in try beforeReplacingState(target) }
         } catch {
             throw .cannotSave(file: path, reason: error.sentence)
         }
@@ -360,7 +367,7 @@ public final class ProgressStore: Sendable {
     }
 
     /// The log's length in bytes now (0 if it is missing or not a regular file).
-    private func logLength() -> Int {
+    func logLength() -> Int {
         if case .regular(let size)? = try? FileIO.kind(logPath, followLink: true) { return size }
         return 0
     }
@@ -369,7 +376,7 @@ public final class ProgressStore: Sendable {
     /// line (a line being appended at that moment is left for next time); returns
     /// how far the state now holds the log. A log shorter than `start` was replaced:
     /// all of it is replayed. An unreadable log changes nothing.
-    private func catchUp(_ progress: inout Progress, from start: Int) -> Int {
+    func catchUp(_ progress: inout Progress, from start: Int) -> Int {
         let size = logLength()
         if size == start { return start }
         let from = size < start ? 0 : start
@@ -397,7 +404,7 @@ public final class ProgressStore: Sendable {
             }
     }
 
-    private func appendLocked(_ line: [UInt8]) throws(ProgressStoreError) {
+    func appendLocked(_ line: [UInt8]) throws(ProgressStoreError) {
         // Only a regular file (or a link to one) keeps answers: a link to /dev/null
         // would swallow them, a FIFO could block, a folder cannot be written.
         switch try? FileIO.kind(logPath, followLink: true) {
@@ -462,219 +469,6 @@ public final class ProgressStore: Sendable {
         return AnswerLog.parse(bytes, fileName: FileIO.fileName(of: logPath))
     }
 
-    // MARK: Reset
-
-    /// Resets a course (`lesson` nil) or one lesson of it, for `marrow reset`.
-    ///
-    /// First copies the state file and the log to `progress.json.backup-<time>` and
-    /// `progress.history.jsonl.backup-<time>` (same `<time>`; the log's only if it
-    /// exists; the state's always, holding the state as loaded if there was no
-    /// file). Then appends a reset marker to the log, so the answers above it in
-    /// that scope no longer count (the log is never rewritten), and removes the
-    /// course or lesson from the state: for a lesson, its entry, the reviews of
-    /// questions it has answers for, and `lastPlace` if it pointed there. Other
-    /// lessons are left as they were. Returns the state backup's path.
-    ///
-    /// Afterwards call `load()` again rather than saving an older copy: that copy
-    /// still holds what was removed, and saving it would count as adding it back.
-    @discardableResult
-    public func reset(course: String, lesson: String?) throws(ProgressStoreError) -> String {
-        let loaded = try load()
-        var removedQuestions: Set<String> = []
-        if let lesson {
-            removedQuestions = Set(try readLog().records.filter { $0.course == course && $0.lesson == lesson }.map(\.question))
-        }
-        do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
-            throw .cannotReset(file: path, reason: error.sentence)
-        }
-        return try FileLock.withLock(lockPath, failure: { .cannotReset(file: path, reason: $0.sentence) }) { () throws(ProgressStoreError) -> String in
-                let time = now()
-                var suffix = ".backup-" + stamp(time)
-                var n = 2
-                let base = suffix
-                while FileIO.exists(path + suffix) || FileIO.exists(logPath + suffix) {
-                    suffix = base + "-\(n)"
-                    n += 1
-                }
-                let stateBackup = path + suffix
-                var current = loaded.progress
-                // How much of the log `current` holds.
-                var from = memory.withLock { $0.covered } ?? 0
-                // A reset that fails leaves nothing behind: no backups, no marker.
-                let removeBackups = { unlink(stateBackup); unlink(self.logPath + suffix) }
-                do {
-                    if case .usable(var disk, _) = try readState() {
-                        from = Self.takeLogLength(&disk) ?? 0
-                        current = disk
-                        try FileIO.copy(path, to: stateBackup)
-                    } else {
-                        let bytes = Array(try ProgressJSON.stateEncoder().encode(current))
-                        try FileIO.writeAtomically(bytes, to: stateBackup)
-                    }
-                    if case .regular = try FileIO.kind(logPath, followLink: true) {
-                        try FileIO.copy(logPath, to: logPath + suffix)
-                    }
-                } catch let error as FileError {
-                    removeBackups()
-                    throw .cannotReset(file: path, reason: "the backup could not be made: \(error.sentence)")
-                } catch let error as ProgressStoreError {
-                    removeBackups()
-                    throw error
-                } catch {
-                    removeBackups()
-                    throw .cannotReset(file: path, reason: "the backup could not be made: \(error)")
-                }
-                // Answers given since the state file was written count until the reset too.
-                _ = catchUp(&current, from: from)
-                if let lesson {
-                    current.courses[course]?.lessons[lesson] = nil
-                    for question in removedQuestions { current.courses[course]?.reviews[question] = nil }
-                    if current.courses[course]?.lastPlace?.lessonID == lesson { current.courses[course]?.lastPlace = nil }
-                } else {
-                    current.courses[course] = nil
-                }
-                let logSize: Int? = if case .regular(let size) = try? FileIO.kind(logPath, followLink: true) { size } else { nil }
-                do throws(ProgressStoreError) {
-                    try appendLocked(AnswerLog.line(for: ResetMarker(course: course, lesson: lesson, time: time)))
-                } catch {
-                    removeBackups()
-                    throw .cannotReset(file: path, reason: error.reason)
-                }
-                do throws(ProgressStoreError) {
-                    // The state holds the whole log, the marker included (the lock is held).
-                    _ = try writeLocked(current, logLength: logLength())
-                } catch {
-                    // Take the marker back (the lock is held, nothing was appended since),
-                    // so the answers still count as the unchanged state says.
-                    if let logSize { _ = truncate(logPath, off_t(logSize)) } else { unlink(logPath) }
-                    removeBackups()
-                    throw .cannotReset(file: path, reason: error.reason)
-                }
-                return stateBackup
-            }
-    }
-
-    // MARK: Reading the state file
-
-    enum StateRead: Sendable {
-        case missing
-        case usable(Progress, migratedFrom: Int?)
-        /// Marrow's own state gone bad; its problem as a phrase after its name: "is empty".
-        case unusable(String)
-        /// Not Marrow's state at all: never moved or replaced. The problem as a phrase
-        /// after the path ("is a folder"), and a state file to suggest instead.
-        case foreign(String, suggestion: String)
-        case newer(Int)
-    }
-
-    private func readState() throws(ProgressStoreError) -> StateRead {
-        let kind: FileKind
-        do { kind = try FileIO.kind(path) } catch {
-            throw .cannotRead(file: path, reason: error.sentence)
-        }
-        let beside = StateFileCheck.suggestion(for: path, isFolder: false)
-        switch kind {
-        case .missing: return .missing
-        case .directory: return .foreign("is a folder", suggestion: StateFileCheck.suggestion(for: path, isFolder: true))
-        case .other: return .foreign("is \(StateFileCheck.typeName(path, followLink: false)), not a file", suggestion: StateFileCheck.suggestion(for: path, isFolder: false, isFile: false))
-        case .symlink:
-            switch try? FileIO.kind(path, followLink: true) {
-            case .regular: break
-            case .missing: return .foreign("is a link to a file that does not exist", suggestion: beside)
-            case .directory: return .foreign("is a link to a folder", suggestion: beside)
-            case .other: return .foreign("is a link to \(StateFileCheck.typeName(path, followLink: true)), not a file", suggestion: StateFileCheck.suggestion(for: path, isFolder: false, isFile: false))
-            case .symlink, nil: return .foreign("is a link that cannot be followed", suggestion: beside)
-            }
-        case .regular: break
-        }
-        if let problem = StateFileCheck.companionProblem(path) { return .foreign(problem, suggestion: beside) }
-        let bytes: [UInt8]
-        do { bytes = try FileIO.readFile(path, limit: StateFileCheck.sizeLimit) } catch {
-            if error.code == EFBIG { return .foreign("is far larger than a progress file", suggestion: beside) }
-            // Unreadable: nothing tells whether it is Marrow's, so it is left alone.
-            throw .cannotRead(file: path, reason: error.reason)
-        }
-        let read = Self.decodeState(bytes)
-        if case .unusable = read, !StateFileCheck.startsLikeState(bytes) {
-            return .foreign("is not a Marrow progress file (it does not start like one)", suggestion: beside)
-        }
-        return read
-    }
-
-    /// Why bytes that are not JSON to the decoder were refused.
-    private static func notJSON(_ bytes: [UInt8]) -> String {
-        JSONDepth.exceeds(bytes) ? "is nested too deeply to be a progress file (over \(JSONDepth.decoderLimit) levels of [ and {)"
-            : "is not valid JSON (it may have been cut short)"
-    }
-
-    /// Classifies and decodes the bytes of a state file.
-    static func decodeState(_ bytes: [UInt8]) -> StateRead {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .unusable("is empty") }
-        guard String(validating: bytes, as: UTF8.self) != nil else { return .unusable("is not valid UTF-8 text") }
-        let data = Data(bytes)
-        let decoder = ProgressJSON.decoder()
-        let version: Int
-        do {
-            version = try decoder.decode(SchemaHeader.self, from: data).schemaVersion
-        } catch let error as DecodingError {
-            if case .dataCorrupted = error {
-                // Valid JSON whose schemaVersion is a number no Int holds (1e30) is not "cut short".
-                if (try? decoder.decode([String: JSONValue].self, from: data)) != nil {
-                    return .unusable("has no usable schemaVersion (at schemaVersion: expected a whole number)")
-                }
-                return .unusable(Self.notJSON(bytes))
-            }
-            return .unusable("has no usable schemaVersion (\(Self.describe(error)))")
-        } catch {
-            return .unusable(Self.notJSON(bytes))
-        }
-        if version > Progress.currentSchemaVersion { return .newer(version) }
-        do {
-            if version == Progress.currentSchemaVersion {
-                return .usable(try decoder.decode(Progress.self, from: data), migratedFrom: nil)
-            }
-            let object = try decoder.decode([String: JSONValue].self, from: data)
-            let migrated = try Migrations.migrate(object, from: version)
-            let progress = try decoder.decode(Progress.self, from: ProgressJSON.stateEncoder().encode(migrated))
-            return .usable(progress, migratedFrom: version)
-        } catch let error as MigrationError {
-            return .unusable(error.description)
-        } catch let error as DecodingError {
-            return .unusable("has unexpected content (\(Self.describe(error)))")
-        } catch {
-            return .unusable("has unexpected content (\(error))")
-        }
-    }
-
-    /// A short account of a decoding error: where and what was expected.
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "at the top" : "at " + keys.joined(separator: ".")
-        }
-        switch error {
-        case let .typeMismatch(type, context): return "\(path(context)): expected \(Self.typeName(type))"
-        case let .valueNotFound(type, context): return "\(path(context)): expected \(Self.typeName(type))"
-        case let .keyNotFound(key, context): return "\(path(context)): missing \(key.stringValue)"
-        case let .dataCorrupted(context): return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "text"
-        case is Int.Type, is Double.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        case is Date.Type: return "a date"
-        default:
-            let name = String(describing: type)
-            if name.hasPrefix("Dictionary") { return "an object" }
-            if name.hasPrefix("Array") { return "a list" }
-            return "an object"
-        }
-    }
-
     // MARK: Helpers
 
     private func setBase(_ progress: Progress?) {
@@ -684,14 +478,8 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Makes the next atomic write stop after the temporary file is complete, as
-    /// a crash (kill -9) at that moment would. For tests.
-    func simulateCrashBeforeRename(_ on: Bool) {
-        memory.withLock { $0.crashBeforeRename = on }
-    }
-
     /// `20261126T235959Z`.
-    private func stamp(_ date: Date? = nil) -> String {
+    func stamp(_ date: Date? = nil) -> String {
         let style = Date.ISO8601FormatStyle(dateSeparator: .omitted, dateTimeSeparator: .standard,
                                             timeSeparator: .omitted, timeZone: TimeZone(secondsFromGMT: 0)!)
         return (date ?? now()).formatted(style)
@@ -707,8 +495,4 @@ public final class ProgressStore: Sendable {
         }
         return candidate
     }
-}
-
-private struct SchemaHeader: Decodable {
-    var schemaVersion: Int
 }

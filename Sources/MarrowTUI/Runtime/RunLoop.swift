@@ -201,8 +201,5 @@ private final class GaveUp: Sendable {
 /// Writes one line to standard error, with every control character (a newline
 /// or escape in a path, say) shown as `<U+000A>`, so a message stays one line.
 func fputsStandardError(_ line: String) {
-    var text = Sanitizer.visible(line.hasSuffix("\n") ? String(line.dropLast()) : line)
-    text += "\n"
-    var bytes = Array(text.utf8)
-    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    StandardError.write(Sanitizer.visible(line.hasSuffix("\n") ? String(line.dropLast()) : line) + "\n")
 }

@@ -14,6 +14,8 @@ struct FileError: Error, Sendable, Equatable {
     var operation: String
     var path: String
     var code: Int32
+    /// For a read refused because the path is not a regular file: what it is (`S_IFDIR`, `S_IFIFO`…).
+    var fileType: mode_t? = nil
 
     /// The system's wording, e.g. "Permission denied".
     var reason: String { String(cString: strerror(code)) }
@@ -28,10 +30,10 @@ enum FileKind: Sendable, Equatable {
     case other
 }
 
-/// The few POSIX file operations the progress store needs, done carefully:
+/// The package's POSIX file operations, done carefully:
 /// every write that must survive a crash is followed by `fsync`, and every
 /// rename or creation by an `fsync` of the folder that holds it.
-enum FileIO {
+package enum FileIO {
     static func kind(_ path: String, followLink: Bool = false) throws(FileError) -> FileKind {
         var st = stat()
         let rc = followLink ? stat(path, &st) : lstat(path, &st)
@@ -66,10 +68,12 @@ enum FileIO {
         return String(path[path.index(after: slash)...])
     }
 
-    /// Reads a whole regular file (following links). Fails for folders and devices
-    /// with the reason in `FileError.code`, and (EFBIG) for a file larger than `limit`.
-    /// With `from`, reads from that byte offset to the end (nothing if the file is
-    /// shorter); with `upTo`, at most that many bytes.
+    /// Reads a regular file (following links), the one whole-file reader of the package.
+    /// Fails for folders (EISDIR) and anything else that is not a regular file (ENODEV),
+    /// with its type in `FileError.fileType`, and (EFBIG) for a file larger than
+    /// `limit`, counted as it is read too (a file can grow meanwhile). With `from`,
+    /// reads from that byte offset to the end (nothing if the file is shorter); with
+    /// `upTo`, at most that many bytes.
     static func readFile(_ path: String, limit: Int? = nil, from offset: Int = 0, upTo maximum: Int = .max) throws(FileError) -> [UInt8] {
         // O_NONBLOCK: a FIFO put in the file's place must not hang the app; it
         // changes nothing for regular files.
@@ -79,27 +83,44 @@ enum FileIO {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileError(operation: "inspect", path: path, code: errno) }
         let type = st.st_mode & S_IFMT
-        if type == S_IFDIR { throw FileError(operation: "read", path: path, code: EISDIR) }
-        if type != S_IFREG { throw FileError(operation: "read", path: path, code: ENODEV) }
-        if let limit, st.st_size > limit { throw FileError(operation: "read", path: path, code: EFBIG) }
+        // A device such as `/dev/zero` never ends.
+        if type != S_IFREG {
+            throw FileError(operation: "read", path: path, code: type == S_IFDIR ? EISDIR : ENODEV, fileType: type)
+        }
+        let size = Int(st.st_size)
+        if let limit, size > limit { throw FileError(operation: "read", path: path, code: EFBIG) }
         if offset > 0 {
-            if offset >= Int(st.st_size) { return [] }
+            if offset >= size { return [] }
             guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else { throw FileError(operation: "read", path: path, code: errno) }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(maximum, max(0, Int(st.st_size) - offset)) + 1)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        // The most bytes to return; reading one more tells that there is more.
+        let cap = min(maximum, limit ?? .max)
+        let most = cap < .max ? cap + 1 : cap
+        // One byte more than the file holds: reaching its end takes no extra allocation.
+        var bytes = [UInt8](repeating: 0, count: min(max(size - offset, 0), cap) + 1)
+        var filled = 0
+        while filled < most {
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), most - bytes.count)))
+            }
+            let n = bytes.withUnsafeMutableBufferPointer { buffer in
+                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileError(operation: "read", path: path, code: errno)
             }
             if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count >= maximum { return Array(bytes.prefix(maximum)) }
+            filled += n
         }
+        if filled > cap, let limit, limit < maximum { throw FileError(operation: "read", path: path, code: EFBIG) }
+        bytes.removeSubrange(min(filled, cap)...)
         return bytes
+    }
+
+    /// Whether `path` is a folder or a link to one.
+    package static func isDirectory(_ path: String) -> Bool {
+        (try? kind(path, followLink: true)) == .directory
     }
 
     /// Creates the folder and any missing parents with mode 0700 (progress is private).

@@ -57,12 +57,12 @@ let package = Package(
         ),
         .testTarget(
             name: "MarrowCoreTests",
-            dependencies: ["MarrowCore"],
+            dependencies: ["MarrowCore", "MarrowTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "MarrowTUITests",
-            dependencies: ["MarrowTUI", "MarrowCore"],
+            dependencies: ["MarrowTUI", "MarrowCore", "MarrowTestSupport"],
             resources: [.copy("Snapshots")]
         ),
         // The process-level suites: the built `marrow` in tmux and pseudo-terminals,

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import MarrowTestSupport
 import Testing
 @testable import MarrowCore
 
@@ -10,20 +11,6 @@ import Testing
 /// one, a free lock is taken as before. (`flock` locks belong to the open file,
 /// so a second open in this process stands in for another Marrow.)
 @Suite struct LockWaitingTests {
-    /// Holds `path` locked until `release()`.
-    final class HeldLock {
-        private var fd: Int32
-        init(_ path: String) {
-            fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-            precondition(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
-        }
-        func release() {
-            guard fd >= 0 else { return }
-            close(fd)
-            fd = -1
-        }
-        deinit { release() }
-    }
 
     @Test func givingUpFailsTheSaveWithAClearReasonAndWritesNothing() throws {
         let folder = ProgressKit.makeFolder()

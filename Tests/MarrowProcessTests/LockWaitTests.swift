@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import Testing
 
 /// Another Marrow holds the progress lock while the learner answers (issue 12,
@@ -8,21 +9,6 @@ import Testing
 /// free. The test holds the lock itself (`flock` on `progress.lock`), as another
 /// instance stuck mid-save would.
 @Suite(.timeLimit(.minutes(5))) struct LockWaitTests {
-    /// The lock on `progress.lock`, held by this process until `release()`.
-    final class HeldLock {
-        private var fd: Int32
-        init(_ path: String) throws {
-            fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-            try #require(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0, "cannot lock \(path)")
-        }
-        func release() {
-            guard fd >= 0 else { return }
-            close(fd)
-            fd = -1
-        }
-        deinit { release() }
-    }
-
     static let waiting = "Waiting for another Marrow using this progress file"
 
     /// The app on the first question of the long lesson's quiz, the lock held by the test.
@@ -32,7 +18,7 @@ import Testing
         #expect(tmux.waitFor("Course map"), "\(tmux.screen())")
         tmux.keys("t")
         #expect(tmux.waitFor("Question 1 of"), "\(tmux.screen())")
-        let lock = try HeldLock(folder.path + "/progress.lock")
+        let lock = HeldLock(folder.path + "/progress.lock")
         tmux.keys("2")
         #expect(tmux.waitFor(Self.waiting, timeout: 5), "no waiting line: \(tmux.screen())")
         #expect(tmux.exitStatus(timeout: 0.1) == nil, "\(tmux.stderr)")
@@ -116,7 +102,7 @@ extension LockWaitTests {
         let folder = try TerminalFaultTests.Folder()
         let damaged = #"{"schemaVersion":1,"courses":{"e2e":{"disclaimerSeen":tr"#
         try damaged.write(toFile: folder.state, atomically: true, encoding: .utf8)
-        let lock = try HeldLock(folder.path + "/progress.lock")
+        let lock = HeldLock(folder.path + "/progress.lock")
         let tmux = try TmuxSession(folder.command)
         defer { tmux.close() }
         let pid = try #require(tmux.programPID())

@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import Testing
 @testable import MarrowCore
 @testable import MarrowTUI
@@ -151,18 +152,3 @@ import Testing
     }
 }
 
-/// Holds a lock file as another Marrow would (`flock` locks belong to the open
-/// file, so a second open in this process stands in for another process).
-final class HeldLock {
-    private var fd: Int32
-    init(_ path: String) {
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        precondition(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
-    }
-    func release() {
-        guard fd >= 0 else { return }
-        close(fd)
-        fd = -1
-    }
-    deinit { release() }
-}

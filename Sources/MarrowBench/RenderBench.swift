@@ -15,7 +15,7 @@ enum RenderBench {
         guard let lesson = course.lessons.max(by: { $0.body.blocks.count < $1.body.blocks.count }) else {
             fail("\(directory): no lessons")
         }
-        var progress = Progress()
+        var progress = LearnerProgress()
         progress[course: course.info.id].disclaimerSeen = true
         let size = Size(columns: 80, rows: 24)
         let context = AppContext(course: course, progress: progress, now: Date())

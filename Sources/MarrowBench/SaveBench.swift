@@ -12,7 +12,7 @@ import MarrowCore
 enum SaveBench {
     static func run(statePath: String, count: Int) {
         let store = ProgressStore(path: statePath)
-        var progress: Progress
+        var progress: LearnerProgress
         do { progress = try store.load().progress } catch { fail(error.description) }
         let course = progress.courses.keys.sorted().first ?? "bench"
         var times: [Double] = []

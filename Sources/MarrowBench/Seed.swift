@@ -9,7 +9,7 @@ enum Seed {
         let store = ProgressStore(path: statePath)
         do {
             let log = try store.readLog()
-            var progress = Progress.rebuild(from: log.records)
+            var progress = LearnerProgress.rebuild(from: log.records)
             progress[course: course.info.id].disclaimerSeen = true
             try store.save(progress)
             report("seed.answers", Double(log.records.count))

@@ -14,7 +14,7 @@ enum StartupBench {
         for _ in 0..<max(1, count) {
             var loadedCourse: Course?
             course.append(Measure.milliseconds { loadedCourse = CourseLoader.load(directory: directory) })
-            var loaded: Progress?
+            var loaded: LearnerProgress?
             progress.append(Measure.milliseconds { loaded = try? ProgressStore(path: statePath).load().progress })
             guard let loadedCourse, let loaded else { fail("\(statePath): cannot load") }
             let size = Size(columns: 80, rows: 24)
@@ -29,7 +29,7 @@ enum StartupBench {
         var outline: [Double] = [], firstProgress: [Double] = [], firstState: [Double] = [], firstRender: [Double] = []
         for _ in 0..<max(1, count) {
             outline.append(Measure.milliseconds { _ = CourseOutline.load(directory: directory, firstLessons: 24) })
-            var early: Progress?
+            var early: LearnerProgress?
             firstProgress.append(Measure.milliseconds { early = ProgressStore(path: statePath).loadSummary() })
             guard let early else { fail("\(statePath): no progress summary") }
             let size = Size(columns: 80, rows: 24)

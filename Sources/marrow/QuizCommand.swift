@@ -87,7 +87,7 @@ struct QuizCommand: ParsableCommand {
     }
 
     /// The progress as saved, after printing the load's notices.
-    static func loadProgress(_ store: ProgressStore) throws -> Progress {
+    static func loadProgress(_ store: ProgressStore) throws -> LearnerProgress {
         do {
             let loaded = try store.load()
             for notice in loaded.notices { printError("marrow: \(notice)") }
@@ -130,7 +130,7 @@ struct QuizCommand: ParsableCommand {
 
     /// A lesson's quiz left part-way continues, as in the app (unless `--restart`);
     /// otherwise a new attempt.
-    private func startSession(_ selection: Selection, course: Course, progress: Progress, store: ProgressStore,
+    private func startSession(_ selection: Selection, course: Course, progress: LearnerProgress, store: ProgressStore,
                               now: Date) throws -> QuizSession {
         let seed = seed ?? UInt64.random(in: .min ... .max)
         if !restart, selection.questionIDs == nil, let lessonID = selection.lessonID {
@@ -144,7 +144,7 @@ struct QuizCommand: ParsableCommand {
     }
 
     /// Asks the session's questions on `console`, saving each answer as it is given.
-    private func takeQuiz(_ session: QuizSession, title: String, course: Course, progress: Progress,
+    private func takeQuiz(_ session: QuizSession, title: String, course: Course, progress: LearnerProgress,
                           store: ProgressStore, fsrs: FSRS, console: LineConsole) throws {
         let fixedNow = try global.fixedNow()
         var recorded = false

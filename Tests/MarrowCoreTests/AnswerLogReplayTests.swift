@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-private typealias Progress = MarrowCore.Progress
 
 /// Finding 12: an answer is recorded by appending it to the log; progress.json is
 /// rewritten only when the learner moves on, and loading replays the log lines
@@ -10,7 +9,7 @@ private typealias Progress = MarrowCore.Progress
 /// live gives, whatever was saved, crashed or replayed twice.
 @Suite struct AnswerLogReplayTests {
     /// A state of `questions` answered questions, saved; returns the store and its state.
-    fileprivate static func bigState(_ folder: String, questions: Int) throws -> (ProgressStore, Progress) {
+    fileprivate static func bigState(_ folder: String, questions: Int) throws -> (ProgressStore, LearnerProgress) {
         let store = ProgressKit.store(folder + "/progress.json")
         var progress = try store.load().progress
         let start = ProgressKit.date("2026-01-01T00:00:00Z")
@@ -90,7 +89,7 @@ private typealias Progress = MarrowCore.Progress
         let log = try store.readLog()
         #expect(final[course: "hsct"].reviews == ReviewSchedule.rebuild(records: log.records, courseID: "hsct", fsrs: FSRS()))
         // The state file keeps the attempts that matter (`retainedAttempts`); each it keeps is whole.
-        let rebuilt = Progress.rebuild(from: log.records)[course: "hsct"]
+        let rebuilt = LearnerProgress.rebuild(from: log.records)[course: "hsct"]
         for (id, lesson) in final[course: "hsct"].lessons {
             #expect(!lesson.attempts.isEmpty)
             for attempt in lesson.attempts {

@@ -2,8 +2,6 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-/// Foundation has a `Progress` class too.
-private typealias Progress = MarrowCore.Progress
 
 @Suite struct AnswerLogTests {
     @Test func logIsNamedAfterTheStateFile() {
@@ -101,7 +99,7 @@ private typealias Progress = MarrowCore.Progress
         for answer in answers { try store.record(answer: answer, into: &progress) }
 
         let onDisk = try ProgressKit.store(folder + "/progress.json").load().progress
-        let rebuilt = Progress.rebuild(from: try store.readLog().records)
+        let rebuilt = LearnerProgress.rebuild(from: try store.readLog().records)
         for (courseID, course) in onDisk.courses {
             for (lessonID, lesson) in course.lessons {
                 #expect(rebuilt[course: courseID][lesson: lessonID].attempts == lesson.attempts, "\(courseID)/\(lessonID)")

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-private typealias Progress = MarrowCore.Progress
 
 /// progress.json keeps a bounded number of attempts per lesson, without changing
 /// anything shown from the state.
@@ -36,14 +35,14 @@ private typealias Progress = MarrowCore.Progress
     }
 
     @Test func theStateFileStaysTheSizeOfTheCourse() throws {
-        var progress = Progress()
+        var progress = LearnerProgress()
         for n in 0..<2000 {
             let record = AnswerRecord(course: "c", lesson: "l\(n % 5)", question: "q\(n % 8)", chosen: [0], correct: n % 3 == 0,
                                       time: Date(timeIntervalSince1970: Double(n) * 60), attempt: "A\(n / 8)", attemptTotal: 8)
             progress.apply(record)
         }
         let data = try ProgressJSON.stateEncoder().encode(progress.normalized())
-        let back = try ProgressJSON.decoder().decode(Progress.self, from: data)
+        let back = try ProgressJSON.decoder().decode(LearnerProgress.self, from: data)
         for (id, lesson) in progress[course: "c"].lessons {
             #expect(back[course: "c"][lesson: id].attempts.count <= LessonProgress.recentAttemptsKept + 4)
             #expect(back[course: "c"][lesson: id].bestScore == lesson.bestScore)

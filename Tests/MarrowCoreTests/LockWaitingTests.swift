@@ -31,7 +31,7 @@ import Testing
         #expect(asked.load(ordering: .relaxed) >= 2, "the waiting was asked \(asked.load(ordering: .relaxed)) time(s)")
         #expect(!FileManager.default.fileExists(atPath: store.logPath))
         #expect(throws: ProgressStoreError.self) {
-            try LockWaiting.$current.withValue(.once) { _ = try store.save(Progress()) }
+            try LockWaiting.$current.withValue(.once) { _ = try store.save(LearnerProgress()) }
         }
         #expect(!FileManager.default.fileExists(atPath: store.path))
         lock.release()

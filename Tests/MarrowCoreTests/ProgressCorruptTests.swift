@@ -2,8 +2,6 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-/// Foundation has a `Progress` class too.
-private typealias Progress = MarrowCore.Progress
 
 /// Marrow's own state files gone bad are moved aside intact and the state is
 /// rebuilt from the log; anything else at the path is refused and left alone.
@@ -53,7 +51,7 @@ private typealias Progress = MarrowCore.Progress
         #expect(result.movedAside == aside)
         #expect(intact(aside))
         #expect(result.source == .rebuiltFromLog)
-        #expect(result.progress == Progress.rebuild(from: Self.records))
+        #expect(result.progress == LearnerProgress.rebuild(from: Self.records))
         #expect(result.notices.count == 1)
         #expect(result.notices[0].hasPrefix("progress.json "))
         #expect(result.notices[0].hasSuffix("; your quiz progress was rebuilt from the answer log (3 answers). The damaged file was moved aside to \(aside)."))
@@ -150,7 +148,7 @@ private typealias Progress = MarrowCore.Progress
         let bytes = ProgressKit.bytes(path)
         let result = try ProgressKit.store(path).loadForReading()
         #expect(result.movedAside == nil)
-        #expect(result.progress == Progress.rebuild(from: Self.records))
+        #expect(result.progress == LearnerProgress.rebuild(from: Self.records))
         #expect(result.notices.count == 1)
         #expect(result.notices.first?.contains("read from the answer log (3 answers). Nothing was changed") == true, "\(result.notices)")
         #expect(ProgressKit.listing(folder) == before)
@@ -189,7 +187,7 @@ private typealias Progress = MarrowCore.Progress
         defer { ProgressKit.cleanUp(folder) }
         ProgressKit.write(Array(#"{"schemaVersion":1,"cour"#.utf8), to: folder + "/progress.json")
         let result = try ProgressKit.store(folder + "/progress.json").load()
-        #expect(result.progress == Progress())
+        #expect(result.progress == LearnerProgress())
         #expect(result.notices == ["progress.json is not valid JSON (it may have been cut short); a fresh start was made (the answer log has no answers). The damaged file was moved aside to \(folder)/progress.json.corrupt-20261126T235959Z."])
     }
 

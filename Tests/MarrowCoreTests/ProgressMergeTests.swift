@@ -3,8 +3,6 @@ import Synchronization
 import Testing
 @testable import MarrowCore
 
-/// Foundation has a `Progress` class too.
-private typealias Progress = MarrowCore.Progress
 
 /// Two instances on one progress file lose no update.
 @Suite struct ProgressMergeTests {
@@ -109,7 +107,7 @@ private typealias Progress = MarrowCore.Progress
 
     @Test func mergeRulesWithoutABase() {
         let disk = ProgressKit.sampleProgress()
-        var mine = Progress()
+        var mine = LearnerProgress()
         mine[course: "hsct"][lesson: "basics"].opened = ProgressKit.date("2026-11-25T09:00:00Z")
         mine[course: "hsct"][lesson: "basics"].position = ReadingPosition(block: 1)
         mine[course: "hsct"][lesson: "basics"].attempts = [
@@ -123,7 +121,7 @@ private typealias Progress = MarrowCore.Progress
         var olderDisk = disk
         olderDisk.unknownFields["sync"] = .string("disk")
         mine.unknownFields["sync"] = .string("mine")
-        let merged = Progress.merge(mine: mine, disk: olderDisk, base: nil)
+        let merged = LearnerProgress.merge(mine: mine, disk: olderDisk, base: nil)
         let basics = merged[course: "hsct"][lesson: "basics"]
         #expect(basics.opened == ProgressKit.date("2026-11-20T09:00:00Z"))
         #expect(basics.finished == ProgressKit.date("2026-11-20T09:30:00Z"))

@@ -2,12 +2,10 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-/// Foundation has a `Progress` class too.
-private typealias Progress = MarrowCore.Progress
 
 @Suite struct ProgressResetTests {
     /// A store with answers in two lessons and two courses, saved and logged.
-    static func populated(_ folder: String) throws -> (ProgressStore, MarrowCore.Progress) {
+    static func populated(_ folder: String) throws -> (ProgressStore, LearnerProgress) {
         let store = ProgressKit.store(folder + "/progress.json")
         var progress = try store.load().progress
         progress[course: "hsct"][lesson: "basics"].position = ReadingPosition(block: 5)
@@ -49,7 +47,7 @@ private typealias Progress = MarrowCore.Progress
         #expect(Array(newLog.prefix(logBytes.count)) == logBytes)
         #expect(String(decoding: newLog.dropFirst(logBytes.count), as: UTF8.self)
                 == #"{"event":"reset","course":"hsct","lesson":"basics","time":"2026-11-26T23:59:59Z"}"# + "\n")
-        let rebuilt = Progress.rebuild(from: try store.readLog().records)
+        let rebuilt = LearnerProgress.rebuild(from: try store.readLog().records)
         #expect(rebuilt[course: "hsct"].lessons["basics"] == nil)
         #expect(rebuilt[course: "hsct"][lesson: "risks"].attempts == before[course: "hsct"][lesson: "risks"].attempts)
 
@@ -91,8 +89,8 @@ private typealias Progress = MarrowCore.Progress
         let store = ProgressKit.store(folder + "/progress.json")
         ProgressKit.writeLog([ProgressKit.record("q1")], to: store.logPath)
         let backup = try store.reset(course: "hsct", lesson: nil)
-        let saved = try JSONDecoder.iso().decode(Progress.self, from: Data(ProgressKit.bytes(backup)!))
-        #expect(saved == Progress.rebuild(from: [ProgressKit.record("q1")]))
+        let saved = try JSONDecoder.iso().decode(LearnerProgress.self, from: Data(ProgressKit.bytes(backup)!))
+        #expect(saved == LearnerProgress.rebuild(from: [ProgressKit.record("q1")]))
         #expect(try store.load().progress.courses.isEmpty)
     }
 }

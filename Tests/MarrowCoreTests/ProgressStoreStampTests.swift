@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-private typealias Progress = MarrowCore.Progress
 
 /// A save merges with the file as this store last wrote it without reading it
 /// again, but only while nothing else has replaced it.

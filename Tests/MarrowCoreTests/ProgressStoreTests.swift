@@ -3,8 +3,6 @@ import Testing
 import Synchronization
 @testable import MarrowCore
 
-/// Foundation has a `Progress` class too.
-private typealias Progress = MarrowCore.Progress
 
 /// Shared helpers for the progress store tests.
 enum ProgressKit {
@@ -55,8 +53,8 @@ enum ProgressKit {
     }
 
     /// A state using every field, with whole-second dates (the file keeps seconds).
-    static func sampleProgress() -> MarrowCore.Progress {
-        var p = Progress()
+    static func sampleProgress() -> LearnerProgress {
+        var p = LearnerProgress()
         p.courses["hsct"] = CourseProgress(
             lessons: [
                 "basics": LessonProgress(opened: date("2026-11-20T09:00:00Z"), finished: date("2026-11-20T09:30:00Z"),
@@ -216,7 +214,7 @@ enum ProgressKit {
         let folder = ProgressKit.makeFolder()
         defer { ProgressKit.cleanUp(folder) }
         let result = try ProgressKit.store(folder + "/progress.json").load()
-        #expect(result.progress == Progress())
+        #expect(result.progress == LearnerProgress())
         #expect(result.notices.isEmpty)
         #expect(result.source == .fresh)
         #expect(ProgressKit.listing(folder).isEmpty)
@@ -232,7 +230,7 @@ enum ProgressKit {
         ProgressKit.writeLog(records, to: folder + "/progress.history.jsonl")
         let result = try ProgressKit.store(folder + "/progress.json").load()
         #expect(result.source == .rebuiltFromLog)
-        #expect(result.progress == Progress.rebuild(from: records))
+        #expect(result.progress == LearnerProgress.rebuild(from: records))
         #expect(result.notices == ["progress.json was not found; your quiz progress was rebuilt from the answer log (2 answers)."])
     }
 
@@ -256,7 +254,7 @@ enum ProgressKit {
         #expect(ProgressKit.bytes(folder + "/file") == Array("not a folder\n".utf8))
 
         // /proc refuses new files for everyone.
-        #expect(throws: ProgressStoreError.self) { try ProgressKit.store("/proc/marrow-progress.json").save(Progress()) }
+        #expect(throws: ProgressStoreError.self) { try ProgressKit.store("/proc/marrow-progress.json").save(LearnerProgress()) }
 
         // A real read-only folder (immutable for root, mode 0555 otherwise), holding a good file.
         let ro = folder + "/ro"

@@ -34,7 +34,7 @@ import Testing
         var first = QuizSession(course: course, questions: basics.quiz, lessonID: "basics", started: t0, generator: &generator)
         let r1 = first.answer(question: 0, displayed: [first.displayedIndex(ofQuestion: 0, written: 0)], at: t0)
         let r2 = first.answer(question: 1, displayed: [0], at: t0.addingTimeInterval(5))
-        var progress = Progress()
+        var progress = LearnerProgress()
         progress.apply(r1)
         progress.apply(r2)
         let left = QuizSession.unfinishedAttempt(of: basics, in: progress[course: "hsct"][lesson: "basics"])!

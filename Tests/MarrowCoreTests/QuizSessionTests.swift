@@ -140,7 +140,7 @@ enum QuizSessionFixture {
     }
 
     @Test func applyingAnswersToProgress() {
-        var progress = Progress()
+        var progress = LearnerProgress()
         var s = QuizSession(course: course, lessonID: nil, questionIDs: ["q1", "r1", "r2"], started: QuizSessionFixture.t0, seed: 5)
         let t1 = QuizSessionFixture.t0.addingTimeInterval(60)
         progress.apply(s.answer(question: 0, displayed: [s.displayedIndex(ofQuestion: 0, written: 0)], at: t1))

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-private typealias Progress = MarrowCore.Progress
 
 /// Finding 2: valid JSON with values no answer could give (counts of Int.max, a
 /// difficulty of -1e308) neither traps the scheduler nor poisons the store.

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-private typealias Progress = MarrowCore.Progress
 
 @Suite struct ReviewPlanTests {
     static let course = QuizSessionFixture.course()
@@ -48,7 +47,7 @@ private typealias Progress = MarrowCore.Progress
         #expect(log.records[3].rating == .easy && log.records[6].rating == .hard)
         #expect(saved["q4"]?.lastRating == .easy)
         #expect(ReviewSchedule.rebuild(records: log.records, courseID: "hsct", fsrs: fsrs) == saved)
-        #expect(Progress.rebuild(from: log.records, fsrs: fsrs)[course: "hsct"].reviews == saved)
+        #expect(LearnerProgress.rebuild(from: log.records, fsrs: fsrs)[course: "hsct"].reviews == saved)
         let plan = ReviewPlan.make(course: Self.course, records: log.records, now: Self.date("2026-11-24T00:00:00Z"), fsrs: fsrs)
         #expect(plan.schedules == saved)
 
@@ -70,12 +69,12 @@ private typealias Progress = MarrowCore.Progress
         var aAgain = a
         aAgain.time = a.time.addingTimeInterval(0.8)
         for records in [[a, bLater, aAgain], [a, aAgain], [a, bLater, bLater], [a, bLater]] {
-            var progress = Progress()
+            var progress = LearnerProgress()
             for record in records { progress.apply(record) }
             let rebuilt = ReviewSchedule.rebuild(records: records, courseID: "hsct", fsrs: FSRS())
             #expect(rebuilt == progress[course: "hsct"].reviews, "\(records.map { "\($0.attempt) \($0.time.timeIntervalSince(a.time))" })")
         }
-        var progress = Progress()
+        var progress = LearnerProgress()
         for record in [a, bLater, aAgain] { progress.apply(record) }
         #expect(progress[course: "hsct"].reviews["q1"]?.reps == 2)
     }
@@ -140,7 +139,7 @@ private typealias Progress = MarrowCore.Progress
     }
 
     @Test func aGradeInMemoryMatchesTheLogAndNeedsTheLatestAnswerToBeRight() {
-        var progress = Progress()
+        var progress = LearnerProgress()
         let right = Self.record("q1", true, "A1", "2026-11-20T10:00:00Z")
         progress.apply(Self.record("q1", true, "A0", "2026-11-18T10:00:00Z"))
         progress.apply(right)
@@ -148,7 +147,7 @@ private typealias Progress = MarrowCore.Progress
         #expect(applied)
         var amended = right
         amended.rating = .easy
-        #expect(progress == Progress.rebuild(from: [Self.record("q1", true, "A0", "2026-11-18T10:00:00Z"), amended]))
+        #expect(progress == LearnerProgress.rebuild(from: [Self.record("q1", true, "A0", "2026-11-18T10:00:00Z"), amended]))
         let wrong = Self.record("q2", false, "A1", "2026-11-20T10:01:00Z")
         progress.apply(wrong)
         let before = progress
@@ -256,7 +255,7 @@ private typealias Progress = MarrowCore.Progress
         let old = records.map { r -> AnswerRecord in var r = r; r.fullQuiz = nil; return r }
         scores = Scoring.lessonScores(records: old, course: Self.course)
         #expect(scores[0].bestScore == 0.5 && scores[0].lastScore == 0.5)
-        let progress = Progress.rebuild(from: old)[course: "hsct"][lesson: "basics"]
+        let progress = LearnerProgress.rebuild(from: old)[course: "hsct"][lesson: "basics"]
         #expect(progress.bestScore == 0.5 && progress.lastScore == 0.5 && progress.scoredAttempts.map(\.id) == ["A1"])
         // A second whole attempt, all right, counts.
         records += ["q1", "q2", "q3", "q4"].enumerated().map { Self.record($1, true, "A3", "2026-11-21T10:0\($0):00Z", full: true) }

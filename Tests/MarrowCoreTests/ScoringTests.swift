@@ -2,8 +2,6 @@ import Foundation
 import Testing
 @testable import MarrowCore
 
-/// Foundation has a `Progress` class too.
-private typealias Progress = MarrowCore.Progress
 
 @Suite struct ScoringTests {
     /// Lessons "basics" (q1 to q4, q1 tagged benefit) and "risks" (r1, r2 tagged risk).

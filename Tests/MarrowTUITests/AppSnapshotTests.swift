@@ -11,7 +11,7 @@ import Testing
 
     func render(_ state: AppState) -> ScreenBuffer { App.render(state, size: state.size) }
 
-    static func withProgress() -> MarrowCore.Progress {
+    static func withProgress() -> LearnerProgress {
         AppTestCourse.returning { course in
             course[lesson: "journey"] = LessonProgress(
                 opened: AppTestCourse.now, finished: AppTestCourse.now,
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test(arguments: sizes) func firstRunShowsTheDisclaimerThenTheCourseMap(size: Size) {
-        let state = AppState(context: AppTestCourse.context(progress: MarrowCore.Progress(), size: size), size: size)
+        let state = AppState(context: AppTestCourse.context(progress: LearnerProgress(), size: size), size: size)
         #expect(state.top is DisclaimerScreen)
         assertSnapshot(render(state), named: Self.name("first-run-disclaimer", size))
         let map = press([.enter], in: state)

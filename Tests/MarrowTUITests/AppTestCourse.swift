@@ -113,15 +113,15 @@ enum AppTestCourse {
 
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
-    static func context(progress: MarrowCore.Progress = MarrowCore.Progress(), size: Size = Size(columns: 80, rows: 24), course: Course = course()) -> AppContext {
+    static func context(progress: LearnerProgress = LearnerProgress(), size: Size = Size(columns: 80, rows: 24), course: Course = course()) -> AppContext {
         var context = AppContext(course: course, progress: progress, now: now, clock: .utc)
         context.screenArea = App.screenArea(for: size)
         return context
     }
 
     /// Progress of a learner who has seen the disclaimer.
-    static func returning(_ edit: (inout CourseProgress) -> Void = { _ in }) -> MarrowCore.Progress {
-        var progress = MarrowCore.Progress()
+    static func returning(_ edit: (inout CourseProgress) -> Void = { _ in }) -> LearnerProgress {
+        var progress = LearnerProgress()
         var course = CourseProgress(disclaimerSeen: true)
         edit(&course)
         progress[course: info.id] = course
@@ -129,7 +129,7 @@ enum AppTestCourse {
     }
 
     /// A state at a size, on a returning learner's course map.
-    static func state(progress: MarrowCore.Progress = returning(), size: Size = Size(columns: 80, rows: 24), course: Course = course()) -> AppState {
+    static func state(progress: LearnerProgress = returning(), size: Size = Size(columns: 80, rows: 24), course: Course = course()) -> AppState {
         var state = AppState(context: context(progress: progress, size: size, course: course), size: size)
         state.context.effects = []
         return state

@@ -6,7 +6,7 @@ import Testing
 /// The app's own keys and events: help, quitting, signals, closed input, resize, the stack.
 @Suite struct AppUpdateTests {
     @Test func firstRunCountsTheDisclaimerAsSeenAndSaves() {
-        let state = AppState(context: AppTestCourse.context(progress: MarrowCore.Progress()), size: Size(columns: 80, rows: 24))
+        let state = AppState(context: AppTestCourse.context(progress: LearnerProgress()), size: Size(columns: 80, rows: 24))
         #expect(state.top is DisclaimerScreen)
         #expect(state.context.courseProgress.disclaimerSeen)
         #expect(state.context.effects == [.saveProgress])

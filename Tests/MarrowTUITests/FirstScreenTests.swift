@@ -60,7 +60,7 @@ import Testing
 
     /// Progress with some of everything the course map shows: lessons read, one
     /// being read, quiz scores, a place to continue, and review schedules.
-    static func progress(for course: Course, pick: [Int]) -> MarrowCore.Progress {
+    static func progress(for course: Course, pick: [Int]) -> LearnerProgress {
         var courseProgress = CourseProgress(disclaimerSeen: true)
         let lessons = course.lessons
         for (k, index) in pick.enumerated() where lessons.indices.contains(index) {
@@ -81,7 +81,7 @@ import Testing
                 }
             }
         }
-        return MarrowCore.Progress(courses: [course.info.id: courseProgress])
+        return LearnerProgress(courses: [course.info.id: courseProgress])
     }
 
     /// The screen the full course and progress draw, and the one the first screen draws, from `store`'s file.
@@ -200,7 +200,7 @@ import Testing
     }
 
     @Test func noFirstScreenBeforeTheDisclaimerWasSeen() throws {
-        var progress = MarrowCore.Progress()
+        var progress = LearnerProgress()
         progress[course: "hsct"] = CourseProgress(disclaimerSeen: false)
         #expect(FirstScreen.state(lessonsDirectory: Self.lessons, progress: progress, size: Size(columns: 80, rows: 24), monochrome: false, notices: [], now: Self.now) == nil)
     }
@@ -237,7 +237,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("progress.json").path
         let store = ProgressStore(path: path)
-        let version = MarrowCore.Progress.currentSchemaVersion
+        let version = LearnerProgress.currentSchemaVersion
         func file(_ date: String) -> String {
             "{\"schemaVersion\": \(version), \"courses\": {\"c\": {\"disclaimerSeen\": true, \"lessons\": {\"l\": {\"finished\": \"\(date)\", \"bookmarks\": [], \"attempts\": []}}}}}"
         }
@@ -254,7 +254,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("progress.json").path
         let store = ProgressStore(path: path)
-        let version = MarrowCore.Progress.currentSchemaVersion
+        let version = LearnerProgress.currentSchemaVersion
         func file(_ lesson: String, course: String = "c", tail: String = "") -> String {
             #"{"schemaVersion": \#(version), "courses": {"\#(course)": {"disclaimerSeen": true, "reviews": {"q": {"s": [1.5e-3, -2, "\u00e9\"", null, {}]}}, "lessons": {"l": \#(lesson)}}}}\#(tail)"#
         }
@@ -282,7 +282,7 @@ import Testing
         let path = folder.appendingPathComponent("progress.json").path
         let store = ProgressStore(path: path)
         for text in ["", "{", "not json", "{\"schemaVersion\": 999, \"courses\": {}}", "{\"schemaVersion\": 0, \"courses\": []}",
-                     "{\"schemaVersion\": \(MarrowCore.Progress.currentSchemaVersion), \"courses\": 3}"] {
+                     "{\"schemaVersion\": \(LearnerProgress.currentSchemaVersion), \"courses\": 3}"] {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             #expect(store.loadSummary() == nil, "\(text)")
         }

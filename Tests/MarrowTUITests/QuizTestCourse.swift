@@ -100,7 +100,7 @@ enum QuizTestCourse {
     /// 2026-11-26 12:00 UTC, a Thursday.
     static let now = Date(timeIntervalSince1970: 1_795_694_400)
 
-    static func context(columns: Int = 80, rows: Int = 24, shuffle: Bool = false, progress: MarrowCore.Progress = MarrowCore.Progress(), seed: UInt64 = 7) -> AppContext {
+    static func context(columns: Int = 80, rows: Int = 24, shuffle: Bool = false, progress: LearnerProgress = LearnerProgress(), seed: UInt64 = 7) -> AppContext {
         AppContext(course: course(shuffle: shuffle), progress: progress, now: now, randomSeed: seed,
                    screenArea: Rect(row: 0, column: 0, width: columns, height: rows - 1), clock: .utc)
     }

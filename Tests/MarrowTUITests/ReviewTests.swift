@@ -35,7 +35,7 @@ import Testing
 
     /// The app on the course map of a returning learner, with the answer log read.
     static func state(_ history: [AnswerRecord], columns: Int = 80, rows: Int = 24) -> AppState {
-        var progress = MarrowCore.Progress()
+        var progress = LearnerProgress()
         progress[course: "hsct"].disclaimerSeen = true
         for record in history { progress.apply(record) }
         let size = Size(columns: columns, rows: rows)
@@ -58,7 +58,7 @@ import Testing
     // MARK: The course map
 
     @Test func planIsComputedWhenTheLogIsReadNotBefore() {
-        var progress = MarrowCore.Progress()
+        var progress = LearnerProgress()
         progress[course: "hsct"].disclaimerSeen = true
         var state = AppState(context: F.context(progress: progress), size: Size(columns: 80, rows: 24))
         #expect(state.needsAnswerHistory)

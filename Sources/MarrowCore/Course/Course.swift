@@ -1,17 +1,17 @@
 /// A course: a folder holding `course.yaml`, lesson files `NN-slug.md` and `glossary.yaml`.
-public struct Course: Sendable {
-    public var info: CourseInfo
+package struct Course: Sendable {
+    package var info: CourseInfo
     /// The lessons that loaded, in file-name order.
-    public var lessons: [Lesson]
+    package var lessons: [Lesson]
     /// Lesson files that could not be loaded, each with its first error; the rest of the course still opens.
-    public var brokenLessons: [BrokenLesson]
-    public var glossary: [GlossaryTerm]
+    package var brokenLessons: [BrokenLesson]
+    package var glossary: [GlossaryTerm]
     /// Every problem found while loading, in file order.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The course folder.
-    public var directory: String
+    package var directory: String
 
-    public init(info: CourseInfo, lessons: [Lesson], brokenLessons: [BrokenLesson] = [], glossary: [GlossaryTerm] = [], diagnostics: [Diagnostic] = [], directory: String = "") {
+    package init(info: CourseInfo, lessons: [Lesson], brokenLessons: [BrokenLesson] = [], glossary: [GlossaryTerm] = [], diagnostics: [Diagnostic] = [], directory: String = "") {
         self.info = info
         self.lessons = lessons
         self.brokenLessons = brokenLessons
@@ -20,36 +20,36 @@ public struct Course: Sendable {
         self.directory = directory
     }
 
-    public func lesson(id: String) -> Lesson? { lessons.first { $0.id == id } }
+    package func lesson(id: String) -> Lesson? { lessons.first { $0.id == id } }
 
     /// All questions of all lessons, in course order.
-    public var allQuestions: [Question] { lessons.flatMap(\.quiz) }
+    package var allQuestions: [Question] { lessons.flatMap(\.quiz) }
 }
 
 /// What `course.yaml` says about the course.
-public struct CourseInfo: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var summary: String
-    public var disclaimer: String
-    public var version: String
+package struct CourseInfo: Sendable, Hashable {
+    package var id: String
+    package var title: String
+    package var summary: String
+    package var disclaimer: String
+    package var version: String
     /// ISO date `YYYY-MM-DD`.
-    public var lastReviewed: String
+    package var lastReviewed: String
     /// Whether quiz choices are shuffled for each attempt (default true).
-    public var shuffleChoices: Bool
+    package var shuffleChoices: Bool
     /// The recall probability at which review questions fall due
     /// (`desired-retention`, 0.7...0.99, default 0.9); see `FSRS`.
-    public var desiredRetention: Double
+    package var desiredRetention: Double
     /// The one-line notice at the foot of the course map (`map-notice`), and
     /// its form for narrow terminals (`map-notice-short`): another course may
     /// need other words.
-    public var mapNotice: String
-    public var mapNoticeShort: String
+    package var mapNotice: String
+    package var mapNoticeShort: String
 
-    public static let defaultMapNotice = "Education only, not medical advice."
-    public static let defaultMapNoticeShort = "Not medical advice."
+    package static let defaultMapNotice = "Education only, not medical advice."
+    package static let defaultMapNoticeShort = "Not medical advice."
 
-    public init(id: String, title: String, summary: String = "", disclaimer: String = "", version: String = "1", lastReviewed: String = "", shuffleChoices: Bool = true, desiredRetention: Double = 0.9,
+    package init(id: String, title: String, summary: String = "", disclaimer: String = "", version: String = "1", lastReviewed: String = "", shuffleChoices: Bool = true, desiredRetention: Double = 0.9,
                 mapNotice: String = CourseInfo.defaultMapNotice, mapNoticeShort: String = CourseInfo.defaultMapNoticeShort) {
         self.id = id
         self.title = title
@@ -65,22 +65,22 @@ public struct CourseInfo: Sendable, Hashable {
 
     /// The scheduler for this course: FSRS with the course's desired retention,
     /// or `override` (a command-line flag) when given.
-    public func scheduler(desiredRetention override: Double? = nil) -> FSRS {
+    package func scheduler(desiredRetention override: Double? = nil) -> FSRS {
         FSRS(desiredRetention: override ?? desiredRetention)
     }
 }
 
 /// A lesson file that could not be loaded.
-public struct BrokenLesson: Sendable, Hashable {
-    public var path: String
-    public var fileName: String
+package struct BrokenLesson: Sendable, Hashable {
+    package var path: String
+    package var fileName: String
     /// The lesson's title if the front matter was readable, else the file name.
-    public var title: String
-    public var error: Diagnostic
+    package var title: String
+    package var error: Diagnostic
     /// The lesson's id if the front matter gave one.
-    public var id: String?
+    package var id: String?
 
-    public init(path: String, fileName: String, title: String, error: Diagnostic, id: String? = nil) {
+    package init(path: String, fileName: String, title: String, error: Diagnostic, id: String? = nil) {
         self.path = path
         self.fileName = fileName
         self.title = title
@@ -90,12 +90,12 @@ public struct BrokenLesson: Sendable, Hashable {
 }
 
 /// One entry of `glossary.yaml`.
-public struct GlossaryTerm: Sendable, Hashable {
-    public var term: String
-    public var definition: String
-    public var aliases: [String]
+package struct GlossaryTerm: Sendable, Hashable {
+    package var term: String
+    package var definition: String
+    package var aliases: [String]
 
-    public init(term: String, definition: String, aliases: [String] = []) {
+    package init(term: String, definition: String, aliases: [String] = []) {
         self.term = term
         self.definition = definition
         self.aliases = aliases

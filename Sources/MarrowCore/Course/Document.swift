@@ -1,17 +1,17 @@
 /// A lesson body, converted from cmark's tree into plain Swift values at once,
 /// so that nothing outside `MarkdownConverter.swift` ever touches a cmark pointer.
-public struct Document: Sendable, Hashable {
-    public var blocks: [Block]
+package struct Document: Sendable, Hashable {
+    package var blocks: [Block]
 
-    public init(blocks: [Block] = []) {
+    package init(blocks: [Block] = []) {
         self.blocks = blocks
     }
 }
 
 /// One block of a document, with the source position where it starts
 /// (1-based line and column in the lesson file, front matter included).
-public struct Block: Sendable, Hashable {
-    public indirect enum Kind: Sendable, Hashable {
+package struct Block: Sendable, Hashable {
+    package indirect enum Kind: Sendable, Hashable {
         case heading(level: Int, content: [Inline])
         case paragraph([Inline])
         case codeBlock(info: String, text: String)
@@ -21,11 +21,11 @@ public struct Block: Sendable, Hashable {
         case thematicBreak
     }
 
-    public var kind: Kind
-    public var line: Int
-    public var column: Int
+    package var kind: Kind
+    package var line: Int
+    package var column: Int
 
-    public init(_ kind: Kind, line: Int = 0, column: Int = 0) {
+    package init(_ kind: Kind, line: Int = 0, column: Int = 0) {
         self.kind = kind
         self.line = line
         self.column = column
@@ -33,12 +33,12 @@ public struct Block: Sendable, Hashable {
 }
 
 /// One item of a bullet or numbered list: its own blocks (paragraphs, nested lists …).
-public struct ListItem: Sendable, Hashable {
-    public var blocks: [Block]
-    public var line: Int
-    public var column: Int
+package struct ListItem: Sendable, Hashable {
+    package var blocks: [Block]
+    package var line: Int
+    package var column: Int
 
-    public init(blocks: [Block], line: Int = 0, column: Int = 0) {
+    package init(blocks: [Block], line: Int = 0, column: Int = 0) {
         self.blocks = blocks
         self.line = line
         self.column = column
@@ -46,7 +46,7 @@ public struct ListItem: Sendable, Hashable {
 }
 
 /// Inline content of a paragraph or heading.
-public indirect enum Inline: Sendable, Hashable {
+package indirect enum Inline: Sendable, Hashable {
     case text(String)
     case emphasis([Inline])
     case strong([Inline])
@@ -58,7 +58,7 @@ public indirect enum Inline: Sendable, Hashable {
 
 extension Inline {
     /// The text a reader sees, without markup (soft breaks become spaces).
-    public var plainText: String {
+    package var plainText: String {
         switch self {
         case .text(let s), .code(let s): return s
         case .emphasis(let c), .strong(let c): return c.plainText
@@ -70,7 +70,7 @@ extension Inline {
 
 extension Array where Element == Inline {
     /// The text a reader sees, without markup.
-    public var plainText: String {
+    package var plainText: String {
         var out = ""
         for inline in self { out += inline.plainText }
         return out
@@ -79,7 +79,7 @@ extension Array where Element == Inline {
 
 extension Block {
     /// All the text in this block and its children, for search and glossary lookup.
-    public var plainText: String {
+    package var plainText: String {
         switch kind {
         case .heading(_, let c), .paragraph(let c): return c.plainText
         case .codeBlock(_, let t): return t

@@ -6,12 +6,12 @@
 /// bytes up front, so a query is a plain byte scan (fast enough to run on every
 /// keystroke; linear in the course size, about a millisecond per megabyte).
 /// Context snippets are made only for the results returned.
-public struct CourseSearch: Sendable {
+package struct CourseSearch: Sendable {
     /// Queries shorter than this many characters (after folding and trimming) find nothing.
-    public static let minimumQueryLength = 2
+    package static let minimumQueryLength = 2
 
     /// Where a match is.
-    public enum Location: Sendable, Hashable {
+    package enum Location: Sendable, Hashable {
         case title
         /// Index of the top-level block of the lesson body.
         case body(block: Int)
@@ -20,16 +20,16 @@ public struct CourseSearch: Sendable {
     }
 
     /// One match: at most one per searchable text (the first occurrence).
-    public struct Result: Sendable, Hashable {
-        public var lessonID: String
-        public var lessonTitle: String
-        public var location: Location
+    package struct Result: Sendable, Hashable {
+        package var lessonID: String
+        package var lessonTitle: String
+        package var location: Location
         /// A single sanitized line around the match, with "…" where it was cut.
-        public var snippet: String
+        package var snippet: String
         /// The match in `snippet`, as character offsets.
-        public var match: Range<Int>
+        package var match: Range<Int>
 
-        public init(lessonID: String, lessonTitle: String, location: Location, snippet: String, match: Range<Int>) {
+        package init(lessonID: String, lessonTitle: String, location: Location, snippet: String, match: Range<Int>) {
             self.lessonID = lessonID
             self.lessonTitle = lessonTitle
             self.location = location
@@ -38,7 +38,7 @@ public struct CourseSearch: Sendable {
         }
 
         /// The body block to open the reader at (0 for a title match, nil for a quiz prompt).
-        public var block: Int? {
+        package var block: Int? {
             switch location {
             case .title: return 0
             case .body(let b): return b
@@ -59,7 +59,7 @@ public struct CourseSearch: Sendable {
     private let lessonIDs: [String]
     private let lessonTitles: [String]
 
-    public init(course: Course) {
+    package init(course: Course) {
         var entries: [Entry] = []
         for (i, lesson) in course.lessons.enumerated() {
             func add(_ location: Location, _ raw: String) {
@@ -79,7 +79,7 @@ public struct CourseSearch: Sendable {
     }
 
     /// Matches of `query` in course order (per lesson: title, body, quiz), at most `limit`.
-    public func search(_ query: String, limit: Int = 500) -> [Result] {
+    package func search(_ query: String, limit: Int = 500) -> [Result] {
         let needle = CourseSearch.foldedQuery(query)
         guard String(decoding: needle, as: UTF8.self).count >= CourseSearch.minimumQueryLength else { return [] }
         var results: [Result] = []
@@ -134,7 +134,7 @@ public struct CourseSearch: Sendable {
     /// `text` as search compares it: lower-cased, without the common Latin diacritics,
     /// whitespace as plain spaces ("Éclairage" → "eclairage"). For sorting and filtering
     /// lists the same way search matches them (the glossary).
-    public static func folded(_ text: String) -> String {
+    package static func folded(_ text: String) -> String {
         String(decoding: fold(text), as: UTF8.self)
     }
 

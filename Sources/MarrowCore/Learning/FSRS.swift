@@ -26,35 +26,35 @@ import Darwin
 /// after the previous one uses the short-term (same-day) stability formula;
 /// intervals are rounded half to even (Python's `round`), at least one day and
 /// at most `maximumInterval`; `e ** x` is computed as `pow(e, x)`, as Python does.
-public struct FSRS: Sendable, Hashable {
+package struct FSRS: Sendable, Hashable {
     /// FSRS-6 default parameters `w[0]…w[20]` (as in `fsrs` 6.x `DEFAULT_PARAMETERS`).
-    public static let defaultParameters: [Double] = [
+    package static let defaultParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
         1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
     ]
-    public static let defaultDesiredRetention = 0.9
+    package static let defaultDesiredRetention = 0.9
     /// The desired retentions `course.yaml` and `--desired-retention` accept.
-    public static let desiredRetentionRange: ClosedRange<Double> = 0.7...0.99
-    public static let stabilityMinimum = 0.001
+    package static let desiredRetentionRange: ClosedRange<Double> = 0.7...0.99
+    package static let stabilityMinimum = 0.001
     /// The largest stability kept, in days (far beyond any the formulas reach from
     /// real answers: about 135,000 after the reference's longest test sequence), so
     /// a damaged or hand-edited state cannot grow to infinity.
-    public static let stabilityMaximum = 1e9
-    public static let difficultyRange: ClosedRange<Double> = 1...10
+    package static let stabilityMaximum = 1e9
+    package static let difficultyRange: ClosedRange<Double> = 1...10
 
-    public let parameters: [Double]
+    package let parameters: [Double]
     /// The recall probability at which a question falls due (0.9: reviewed when
     /// the learner is expected to recall it nine times in ten).
-    public let desiredRetention: Double
+    package let desiredRetention: Double
     /// The longest interval, in days (the reference's default).
-    public let maximumInterval: Int
+    package let maximumInterval: Int
 
     private let decay: Double
     private let factor: Double
 
     /// `parameters` must hold 21 values (else the defaults are used);
     /// `desiredRetention` is clamped into `desiredRetentionRange`.
-    public init(parameters: [Double] = FSRS.defaultParameters, desiredRetention: Double = FSRS.defaultDesiredRetention, maximumInterval: Int = 36_500) {
+    package init(parameters: [Double] = FSRS.defaultParameters, desiredRetention: Double = FSRS.defaultDesiredRetention, maximumInterval: Int = 36_500) {
         let w = parameters.count == 21 ? parameters : FSRS.defaultParameters
         self.parameters = w
         self.desiredRetention = min(max(desiredRetention, FSRS.desiredRetentionRange.lowerBound), FSRS.desiredRetentionRange.upperBound)
@@ -71,7 +71,7 @@ public struct FSRS: Sendable, Hashable {
     /// Never traps and never gives a value JSON cannot hold: a state out of bounds
     /// (from a damaged file) is brought into them first, the stability is kept
     /// within `stabilityMinimum...stabilityMaximum`, and the counts saturate.
-    public func next(_ state: ReviewState?, rating: Rating, at now: Date) -> ReviewState {
+    package func next(_ state: ReviewState?, rating: Rating, at now: Date) -> ReviewState {
         let state = state.map(Self.bounded)
         var stability: Double
         let difficulty: Double
@@ -102,14 +102,14 @@ public struct FSRS: Sendable, Hashable {
     /// The state with its latest review re-rated `rating` (a self-grade of
     /// hard or easy after a right answer), as if it had been rated so at once;
     /// nil when the state one review back is not known (`ReviewState.prior`).
-    public func regrade(_ state: ReviewState, to rating: Rating) -> ReviewState? {
+    package func regrade(_ state: ReviewState, to rating: Rating) -> ReviewState? {
         if state.reps <= 1 { return next(nil, rating: rating, at: state.lastReview) }
         guard let before = state.beforeLatestReview else { return nil }
         return next(before, rating: rating, at: state.lastReview)
     }
 
     /// The schedule after a sequence of reviews, oldest first.
-    public func replay(_ reviews: [(rating: Rating, time: Date)]) -> ReviewState? {
+    package func replay(_ reviews: [(rating: Rating, time: Date)]) -> ReviewState? {
         var state: ReviewState?
         for review in reviews { state = next(state, rating: review.rating, at: review.time) }
         return state
@@ -117,20 +117,20 @@ public struct FSRS: Sendable, Hashable {
 
     /// The predicted probability of recalling the question at `now`, 0...1
     /// (elapsed time in whole days since the last review, as the reference counts it).
-    public func retrievability(_ state: ReviewState, at now: Date) -> Double {
+    package func retrievability(_ state: ReviewState, at now: Date) -> Double {
         let elapsed = max(0, Self.elapsedDays(from: state.lastReview, to: now))
         return pow(1 + factor * Double(elapsed) / max(state.stability, Self.stabilityMinimum), decay)
     }
 
     /// The interval in whole days for a stability: when recall falls to the desired retention.
-    public func interval(stability: Double) -> Int {
+    package func interval(stability: Double) -> Int {
         let raw = (stability / factor) * (pow(desiredRetention, 1 / decay) - 1)
         let days = raw.isFinite ? raw.rounded(.toNearestOrEven) : Double(maximumInterval)
         return Int(min(max(days, 1), Double(maximumInterval)))
     }
 
     /// Whole days from `a` to `b`, rounded down (negative if `b` is earlier).
-    public static func elapsedDays(from a: Date, to b: Date) -> Int {
+    package static func elapsedDays(from a: Date, to b: Date) -> Int {
         Int((b.timeIntervalSince(a) / 86_400).rounded(.down))
     }
 

@@ -13,7 +13,7 @@ extension QuizSession {
     /// whole-quiz attempt, if some but not all of the quiz's questions were
     /// answered and the quiz still has every question it answered (an attempt on
     /// a quiz since edited is left as it is). Nil otherwise.
-    public static func unfinishedAttempt(of lesson: Lesson, in progress: LessonProgress) -> QuizAttempt? {
+    package static func unfinishedAttempt(of lesson: Lesson, in progress: LessonProgress) -> QuizAttempt? {
         guard let latest = progress.unfinishedWholeQuiz else { return nil }
         let quiz = Set(lesson.quiz.map(\.id))
         guard latest.total == quiz.count, latest.answers.keys.allSatisfy(quiz.contains) else { return nil }
@@ -24,7 +24,7 @@ extension QuizSession {
     /// the answers given so far, each question's latest record from `history` (the
     /// answer log), or, for an answer the history does not have, a record of its
     /// right or wrong alone. Choice orders are drawn afresh from `generator`.
-    public init(resuming attempt: QuizAttempt, course: Course, lesson: Lesson, history: [AnswerRecord], generator: inout SplitMix64) {
+    package init(resuming attempt: QuizAttempt, course: Course, lesson: Lesson, history: [AnswerRecord], generator: inout SplitMix64) {
         self.init(course: course, questions: lesson.quiz, lessonID: lesson.id, started: attempt.started, generator: &generator)
         attemptID = attempt.id
         var latest: [String: AnswerRecord] = [:]
@@ -40,7 +40,7 @@ extension QuizSession {
     /// Lesson `lessonID`'s quiz left part-way, continued at once (`unfinishedAttempt`,
     /// `init(resuming:)`); nil when the course has no such lesson or nothing is left
     /// part-way. `history` (the answer log) is asked for only then.
-    public static func resumed(lessonID: String, course: Course, progress: CourseProgress,
+    package static func resumed(lessonID: String, course: Course, progress: CourseProgress,
                                history: () throws -> [AnswerRecord], generator: inout SplitMix64) rethrows -> QuizSession? {
         guard let lesson = course.lesson(id: lessonID),
               let attempt = unfinishedAttempt(of: lesson, in: progress[lesson: lessonID]) else { return nil }
@@ -48,14 +48,14 @@ extension QuizSession {
     }
 
     /// The first question not answered yet (`total` when all are).
-    public var firstUnanswered: Int { records.firstIndex { $0 == nil } ?? total }
+    package var firstUnanswered: Int { records.firstIndex { $0 == nil } ?? total }
 }
 
 extension LessonProgress {
     /// The lesson's latest whole-quiz attempt if some but not all of its questions
     /// were answered, from the progress alone, so that it can be shown from a course's
     /// outline (no quiz read); `QuizSession.unfinishedAttempt` also checks it against the quiz.
-    public var unfinishedWholeQuiz: QuizAttempt? {
+    package var unfinishedWholeQuiz: QuizAttempt? {
         guard let index = latestWholeQuizAttempt else { return nil }
         let latest = attempts[index]
         return !latest.answers.isEmpty && latest.answers.count < latest.total ? latest : nil

@@ -14,28 +14,28 @@ import Foundation
 /// always comes first; it is answered with t/f anyway). Answers are given as
 /// *displayed* positions and recorded as *written* indices, so the log means the
 /// same thing whatever order the learner saw.
-public struct QuizSession: Sendable, Hashable {
-    public let courseID: String
+package struct QuizSession: Sendable, Hashable {
+    package let courseID: String
     /// The lesson whose quiz this is; nil when the questions come from several lessons.
-    public let lessonID: String?
+    package let lessonID: String?
     /// Random and unique: shared by this attempt's answer records and its `QuizAttempt`s.
-    public internal(set) var attemptID: String
-    public let started: Date
-    public let questions: [Question]
+    package internal(set) var attemptID: String
+    package let started: Date
+    package let questions: [Question]
     /// For each question, the written index of the choice shown at each position.
-    public let choiceOrders: [[Int]]
+    package let choiceOrders: [[Int]]
     /// The answer given to each question, nil until answered.
-    public internal(set) var records: [AnswerRecord?]
+    package internal(set) var records: [AnswerRecord?]
     /// The generator as this session left it: a retry continues from here, so it
     /// gets a fresh id and a fresh order.
-    public let generator: SplitMix64
+    package let generator: SplitMix64
     /// The lessons whose whole quiz this session asks: their answers are a lesson
     /// score (`AnswerRecord.fullQuiz`); a retry of some questions is not.
-    public let fullQuizLessons: Set<String>
+    package let fullQuizLessons: Set<String>
 
     /// A session over `questions`, in the order given. Draws the attempt id and
     /// then each question's choice order from `generator`.
-    public init(course: Course, questions: [Question], lessonID: String?, started: Date, generator: inout SplitMix64) {
+    package init(course: Course, questions: [Question], lessonID: String?, started: Date, generator: inout SplitMix64) {
         self.courseID = course.info.id
         self.lessonID = lessonID
         self.started = started
@@ -63,7 +63,7 @@ public struct QuizSession: Sendable, Hashable {
     /// A session as a route asks for it: a lesson's quiz, or the given questions
     /// (from any lessons, in the order given; unknown ids are skipped), or, with
     /// neither, every question of the course.
-    public init(course: Course, lessonID: String?, questionIDs: [String]?, started: Date, seed: UInt64) {
+    package init(course: Course, lessonID: String?, questionIDs: [String]?, started: Date, seed: UInt64) {
         var generator = SplitMix64(seed: seed)
         self.init(course: course, questions: QuizSession.questions(in: course, lessonID: lessonID, questionIDs: questionIDs),
                   lessonID: lessonID, started: started, generator: &generator)
@@ -71,7 +71,7 @@ public struct QuizSession: Sendable, Hashable {
 
     /// The questions a route names: `questionIDs` if given (restricted to `lessonID`
     /// when that is given too), else the lesson's quiz, else the whole course.
-    public static func questions(in course: Course, lessonID: String?, questionIDs: [String]?) -> [Question] {
+    package static func questions(in course: Course, lessonID: String?, questionIDs: [String]?) -> [Question] {
         if let ids = questionIDs {
             var byID: [String: Question] = [:]
             for q in course.allQuestions where byID[q.id] == nil { byID[q.id] = q }
@@ -86,49 +86,49 @@ public struct QuizSession: Sendable, Hashable {
         return course.allQuestions
     }
 
-    public var total: Int { questions.count }
-    public var answeredCount: Int { records.lazy.filter { $0 != nil }.count }
-    public var correctCount: Int { records.lazy.filter { $0?.correct == true }.count }
-    public var isComplete: Bool { answeredCount == total }
+    package var total: Int { questions.count }
+    package var answeredCount: Int { records.lazy.filter { $0 != nil }.count }
+    package var correctCount: Int { records.lazy.filter { $0?.correct == true }.count }
+    package var isComplete: Bool { answeredCount == total }
     /// Correct answers out of all questions, as a whole percentage (rounded half up).
-    public var scorePercent: Int { total == 0 ? 0 : (correctCount * 200 + total) / (2 * total) }
+    package var scorePercent: Int { total == 0 ? 0 : (correctCount * 200 + total) / (2 * total) }
     /// Questions answered wrongly, in quiz order.
-    public var missedQuestions: [Question] {
+    package var missedQuestions: [Question] {
         questions.indices.filter { records[$0]?.correct == false }.map { questions[$0] }
     }
-    public var missedQuestionIDs: [String] { missedQuestions.map(\.id) }
+    package var missedQuestionIDs: [String] { missedQuestions.map(\.id) }
 
     /// Question `index`'s choices in the order shown.
-    public func displayedChoices(ofQuestion index: Int) -> [Choice] {
+    package func displayedChoices(ofQuestion index: Int) -> [Choice] {
         choiceOrders[index].map { questions[index].choices[$0] }
     }
 
     /// The written index of the choice shown at `displayed`.
-    public func writtenIndex(ofQuestion index: Int, displayed: Int) -> Int {
+    package func writtenIndex(ofQuestion index: Int, displayed: Int) -> Int {
         choiceOrders[index][displayed]
     }
 
     /// The position at which written choice `written` is shown.
-    public func displayedIndex(ofQuestion index: Int, written: Int) -> Int {
+    package func displayedIndex(ofQuestion index: Int, written: Int) -> Int {
         choiceOrders[index].firstIndex(of: written) ?? written
     }
 
     /// Displayed positions mapped to written indices, ascending; out-of-range positions are dropped.
-    public func writtenIndices(ofQuestion index: Int, displayed: Set<Int>) -> [Int] {
+    package func writtenIndices(ofQuestion index: Int, displayed: Set<Int>) -> [Int] {
         let order = choiceOrders[index]
         return displayed.filter { order.indices.contains($0) }.map { order[$0] }.sorted()
     }
 
     /// How many questions of this attempt belong to `lessonID`: the total of that
     /// lesson's `QuizAttempt` (a mixed quiz is scored per lesson).
-    public func attemptTotal(forLesson lessonID: String) -> Int {
+    package func attemptTotal(forLesson lessonID: String) -> Int {
         questions.lazy.filter { $0.lessonID == lessonID }.count
     }
 
     /// Answers question `index` with the choices at `displayed` positions. Returns
     /// the record to save (and stores it here). Answering again replaces the answer.
     @discardableResult
-    public mutating func answer(question index: Int, displayed: Set<Int>, at time: Date) -> AnswerRecord {
+    package mutating func answer(question index: Int, displayed: Set<Int>, at time: Date) -> AnswerRecord {
         let q = questions[index]
         let chosen = writtenIndices(ofQuestion: index, displayed: displayed)
         let record = AnswerRecord(
@@ -141,7 +141,7 @@ public struct QuizSession: Sendable, Hashable {
 
     /// A new attempt of just the missed questions (fresh id, fresh order), or nil
     /// when nothing was missed.
-    public func retrySession(course: Course, started: Date) -> QuizSession? {
+    package func retrySession(course: Course, started: Date) -> QuizSession? {
         let missed = missedQuestions
         guard !missed.isEmpty else { return nil }
         var g = generator

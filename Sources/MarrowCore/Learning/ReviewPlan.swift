@@ -14,28 +14,28 @@ import Foundation
 /// left out of everything else; a retired id that comes back to the course gets
 /// its history back, since schedules are keyed by id. An edited prompt or
 /// explanation keeps its id, and so its schedule.
-public struct ReviewPlan: Sendable {
+package struct ReviewPlan: Sendable {
     /// A question counts as mastered when its recall probability is at least this.
-    public static let masteryThreshold = 0.9
+    package static let masteryThreshold = 0.9
 
-    public let now: Date
-    public let fsrs: FSRS
-    public let clock: DayClock
+    package let now: Date
+    package let fsrs: FSRS
+    package let clock: DayClock
     /// Question id -> schedule, retired questions included.
-    public let schedules: [String: ReviewState]
+    package let schedules: [String: ReviewState]
     /// Ids in the log that the course no longer has.
-    public let retiredQuestionIDs: Set<String>
+    package let retiredQuestionIDs: Set<String>
     /// The course's questions, in course order.
-    public let activeQuestions: [Question]
+    package let activeQuestions: [Question]
     /// Active questions due now (`due <= now`): most overdue first, then course order.
-    public let dueQuestionIDs: [String]
+    package let dueQuestionIDs: [String]
     /// Active questions never answered (not reviews: they are learnt in the lesson quiz), in course order.
-    public let newQuestionIDs: [String]
+    package let newQuestionIDs: [String]
     /// Mastery per lesson id, found in one pass over the active questions: asking
     /// each lesson to filter every question is quadratic in the course's size.
     private let lessonMastery: [String: Mastery]
 
-    public init(course: Course, records: [AnswerRecord], now: Date, fsrs: FSRS, clock: DayClock = .system) {
+    package init(course: Course, records: [AnswerRecord], now: Date, fsrs: FSRS, clock: DayClock = .system) {
         self.now = now
         self.fsrs = fsrs
         self.clock = clock
@@ -61,23 +61,23 @@ public struct ReviewPlan: Sendable {
     }
 
     /// The plan for `course` from the log's `records` at `now`.
-    public static func make(course: Course, records: [AnswerRecord], now: Date, fsrs: FSRS, clock: DayClock = .system) -> ReviewPlan {
+    package static func make(course: Course, records: [AnswerRecord], now: Date, fsrs: FSRS, clock: DayClock = .system) -> ReviewPlan {
         ReviewPlan(course: course, records: records, now: now, fsrs: fsrs, clock: clock)
     }
 
     /// The schedule of an active question; nil if never answered or retired.
-    public func schedule(of questionID: String) -> ReviewState? {
+    package func schedule(of questionID: String) -> ReviewState? {
         retiredQuestionIDs.contains(questionID) ? nil : schedules[questionID]
     }
 
     /// The earliest due time of an active question after `date` (nil: none scheduled).
-    public func nextDue(after date: Date) -> Date? {
+    package func nextDue(after date: Date) -> Date? {
         activeQuestions.compactMap { schedules[$0.id]?.due }.filter { $0 > date }.min()
     }
 
     /// How many reviews fall due on each of the next `days` days of the
     /// learner's calendar, today first; today's count includes those overdue.
-    public func forecast(days: Int = 14) -> [Int] {
+    package func forecast(days: Int = 14) -> [Int] {
         guard days > 0 else { return [] }
         var counts = Array(repeating: 0, count: days)
         let today = clock.day(of: now).dayNumber
@@ -90,7 +90,7 @@ public struct ReviewPlan: Sendable {
     }
 
     /// The recall probability of an active question now (0 if never answered or retired).
-    public func recall(of questionID: String) -> Double {
+    package func recall(of questionID: String) -> Double {
         schedule(of: questionID).map { fsrs.retrievability($0, at: now) } ?? 0
     }
 
@@ -98,7 +98,7 @@ public struct ReviewPlan: Sendable {
     /// right, and its recall probability at least `masteryThreshold`. (FSRS puts
     /// recall back at 1 right after any review; a question just answered wrongly
     /// is not mastered for that, until it is answered right again.)
-    public func isMastered(_ questionID: String) -> Bool {
+    package func isMastered(_ questionID: String) -> Bool {
         Self.isMastered(schedule(of: questionID), fsrs: fsrs, at: now)
     }
 
@@ -107,16 +107,16 @@ public struct ReviewPlan: Sendable {
         return fsrs.retrievability(state, at: now) >= masteryThreshold
     }
 
-    public func mastery(lessonID: String) -> Mastery {
+    package func mastery(lessonID: String) -> Mastery {
         lessonMastery[lessonID] ?? Mastery(mastered: 0, total: 0)
     }
 
-    public func mastery(tag: String) -> Mastery {
+    package func mastery(tag: String) -> Mastery {
         mastery(of: activeQuestions.filter { $0.tags.contains(tag) })
     }
 
     /// Mastery over every active question of the course.
-    public var overallMastery: Mastery { mastery(of: activeQuestions) }
+    package var overallMastery: Mastery { mastery(of: activeQuestions) }
 
     private func mastery(of questions: [Question]) -> Mastery {
         Mastery(mastered: questions.filter { isMastered($0.id) }.count, total: questions.count)
@@ -124,17 +124,17 @@ public struct ReviewPlan: Sendable {
 }
 
 /// How many of some questions are mastered (recall probability now at least 0.9).
-public struct Mastery: Sendable, Hashable {
-    public var mastered: Int
-    public var total: Int
+package struct Mastery: Sendable, Hashable {
+    package var mastered: Int
+    package var total: Int
 
-    public init(mastered: Int, total: Int) {
+    package init(mastered: Int, total: Int) {
         self.mastered = mastered
         self.total = total
     }
 
     /// `mastered / total`, 0 when there are no questions.
-    public var fraction: Double { total == 0 ? 0 : Double(mastered) / Double(total) }
+    package var fraction: Double { total == 0 ? 0 : Double(mastered) / Double(total) }
     /// Rounded 0...100; nil when there are no questions.
-    public var percent: Int? { Scoring.percent(mastered, of: total) }
+    package var percent: Int? { Scoring.percent(mastered, of: total) }
 }

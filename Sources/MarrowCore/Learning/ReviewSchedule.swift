@@ -6,16 +6,16 @@ import Foundation
 
 /// Review schedules rebuilt from the answer log: the log is the truth, the
 /// schedules in `progress.json` (`CourseProgress.reviews`) are a copy kept up to
-/// date answer by answer (`Progress.apply`), and the two always agree.
-public enum ReviewSchedule {
+/// date answer by answer (`LearnerProgress.apply`), and the two always agree.
+package enum ReviewSchedule {
     /// Per question id answered in course `courseID`, the schedule after all its
     /// answers, in log order (each answer one FSRS review rated
     /// `AnswerRecord.effectiveRating` at its time). Questions no longer in the
     /// course are included: their history is kept for when they come back.
     /// An answer repeated (the result its attempt already holds for the question,
     /// within a second of the question's latest review) counts once, by the very
-    /// rule `Progress.apply` uses (`isSameAnswer`), so the two always agree.
-    public static func rebuild(records: [AnswerRecord], courseID: String, fsrs: FSRS) -> [String: ReviewState] {
+    /// rule `LearnerProgress.apply` uses (`isSameAnswer`), so the two always agree.
+    package static func rebuild(records: [AnswerRecord], courseID: String, fsrs: FSRS) -> [String: ReviewState] {
         var schedules: [String: ReviewState] = [:]
         /// Each attempt's latest result per question, as `QuizAttempt.answers` holds it.
         var results: [AttemptAnswer: Bool] = [:]
@@ -38,7 +38,7 @@ public enum ReviewSchedule {
     }
 
     /// The schedule after `records` (one question's answers, in log order); nil if there are none.
-    public static func state(of records: [AnswerRecord], fsrs: FSRS) -> ReviewState? {
+    package static func state(of records: [AnswerRecord], fsrs: FSRS) -> ReviewState? {
         guard let first = records.first else { return nil }
         return rebuild(records: records, courseID: first.course, fsrs: fsrs)[first.question]
     }

@@ -5,16 +5,16 @@ import Foundation
 #endif
 
 /// One lesson's quiz results, from its attempts.
-public struct LessonScore: Sendable, Hashable {
-    public var lessonID: String
-    public var title: String
+package struct LessonScore: Sendable, Hashable {
+    package var lessonID: String
+    package var title: String
     /// Finished attempts at the whole lesson quiz (retries of some questions not counted).
-    public var completedAttempts: Int
+    package var completedAttempts: Int
     /// Best and latest score of finished attempts, 0...1; nil if none finished.
-    public var bestScore: Double?
-    public var lastScore: Double?
+    package var bestScore: Double?
+    package var lastScore: Double?
 
-    public init(lessonID: String, title: String, completedAttempts: Int, bestScore: Double?, lastScore: Double?) {
+    package init(lessonID: String, title: String, completedAttempts: Int, bestScore: Double?, lastScore: Double?) {
         self.lessonID = lessonID
         self.title = title
         self.completedAttempts = completedAttempts
@@ -24,29 +24,29 @@ public struct LessonScore: Sendable, Hashable {
 }
 
 /// How well the questions with one tag (`benefit`, `risk`, …) were answered.
-public struct TagAccuracy: Sendable, Hashable {
-    public var tag: String
-    public var answered: Int
-    public var correct: Int
+package struct TagAccuracy: Sendable, Hashable {
+    package var tag: String
+    package var answered: Int
+    package var correct: Int
 
-    public init(tag: String, answered: Int, correct: Int) {
+    package init(tag: String, answered: Int, correct: Int) {
         self.tag = tag
         self.answered = answered
         self.correct = correct
     }
 
     /// Rounded 0...100; nil if nothing was answered.
-    public var percent: Int? { Scoring.percent(correct, of: answered) }
+    package var percent: Int? { Scoring.percent(correct, of: answered) }
 }
 
 /// A question answered wrongly at least once.
-public struct MissedQuestion: Sendable, Hashable {
-    public var questionID: String
-    public var lessonID: String
-    public var timesMissed: Int
-    public var timesAnswered: Int
+package struct MissedQuestion: Sendable, Hashable {
+    package var questionID: String
+    package var lessonID: String
+    package var timesMissed: Int
+    package var timesAnswered: Int
 
-    public init(questionID: String, lessonID: String, timesMissed: Int, timesAnswered: Int) {
+    package init(questionID: String, lessonID: String, timesMissed: Int, timesAnswered: Int) {
         self.questionID = questionID
         self.lessonID = lessonID
         self.timesMissed = timesMissed
@@ -55,27 +55,27 @@ public struct MissedQuestion: Sendable, Hashable {
 }
 
 /// Everything the progress review shows.
-public struct ProgressReview: Sendable, Hashable {
+package struct ProgressReview: Sendable, Hashable {
     /// In course order, every lesson of the course.
-    public var lessons: [LessonScore]
+    package var lessons: [LessonScore]
     /// By tag name, every tag that a course question has.
-    public var tags: [TagAccuracy]
+    package var tags: [TagAccuracy]
     /// Most missed first.
-    public var mostMissed: [MissedQuestion]
+    package var mostMissed: [MissedQuestion]
     /// Answers to questions the course still has.
-    public var answered: Int
-    public var correct: Int
+    package var answered: Int
+    package var correct: Int
     /// `correct` of `answered`, rounded 0...100; nil if nothing was answered.
-    public var overallPercent: Int?
+    package var overallPercent: Int?
     /// Questions whose latest answer was right, of `questionCount`.
-    public var mastered: Int
-    public var questionCount: Int
+    package var mastered: Int
+    package var questionCount: Int
     /// Days with at least one answer, in the learner's time zone.
-    public var studyDays: Set<StudyDay>
+    package var studyDays: Set<StudyDay>
     /// Consecutive study days ending today, or yesterday if not yet today.
-    public var currentStreak: Int
+    package var currentStreak: Int
     /// Answers to questions no longer in the course: left out of every total.
-    public var retiredAnswers: Int
+    package var retiredAnswers: Int
 }
 
 /// Pure scoring over the answer log for the progress review.
@@ -84,8 +84,8 @@ public struct ProgressReview: Sendable, Hashable {
 /// the log that the course no longer has) are left out of the totals, the tag
 /// accuracy and the missed list; they still count as study days, and attempt
 /// scores stay as they were when the attempt was taken.
-public enum Scoring {
-    public static func review(records: [AnswerRecord], course: Course, now: Date, clock: DayClock = .system, missedLimit: Int = 10) -> ProgressReview {
+package enum Scoring {
+    package static func review(records: [AnswerRecord], course: Course, now: Date, clock: DayClock = .system, missedLimit: Int = 10) -> ProgressReview {
         let own = records.filter { $0.course == course.info.id }
         let current = currentAnswers(own, course: course)
         let days = studyDays(records: own, clock: clock)
@@ -109,8 +109,8 @@ public enum Scoring {
     /// Per lesson of the course, in course order: best and last score of its
     /// finished attempts at the whole lesson quiz (`LessonProgress.scoredAttempts`:
     /// a retry of just the missed questions is not a lesson score).
-    public static func lessonScores(records: [AnswerRecord], course: Course) -> [LessonScore] {
-        let progress = Progress.rebuild(from: records.filter { $0.course == course.info.id })[course: course.info.id]
+    package static func lessonScores(records: [AnswerRecord], course: Course) -> [LessonScore] {
+        let progress = LearnerProgress.rebuild(from: records.filter { $0.course == course.info.id })[course: course.info.id]
         return course.lessons.map { lesson in
             let state = progress[lesson: lesson.id]
             return LessonScore(lessonID: lesson.id, title: lesson.title,
@@ -122,7 +122,7 @@ public enum Scoring {
     /// The questions missed in the learner's most recent session (the attempt of
     /// the course's latest answer): those whose latest answer in it was wrong,
     /// in the order first answered, questions the course no longer has left out.
-    public static func lastSessionMistakes(records: [AnswerRecord], course: Course) -> [String] {
+    package static func lastSessionMistakes(records: [AnswerRecord], course: Course) -> [String] {
         guard let last = records.last(where: { $0.course == course.info.id }) else { return [] }
         let active = Set(course.allQuestions.map(\.id))
         var order: [String] = []
@@ -135,7 +135,7 @@ public enum Scoring {
     }
 
     /// Answered and correct per tag, sorted by tag; every tag of the course appears.
-    public static func tagAccuracy(records: [AnswerRecord], course: Course) -> [TagAccuracy] {
+    package static func tagAccuracy(records: [AnswerRecord], course: Course) -> [TagAccuracy] {
         tagAccuracy(currentAnswers(records, course: course), course: course)
     }
 
@@ -155,7 +155,7 @@ public enum Scoring {
 
     /// Questions missed at least once: most misses first, then the highest share
     /// missed, then course order. At most `limit`.
-    public static func mostMissed(records: [AnswerRecord], course: Course, limit: Int = 10) -> [MissedQuestion] {
+    package static func mostMissed(records: [AnswerRecord], course: Course, limit: Int = 10) -> [MissedQuestion] {
         mostMissed(currentAnswers(records, course: course), course: course, limit: limit)
     }
 
@@ -181,7 +181,7 @@ public enum Scoring {
     }
 
     /// Questions of the course whose latest answer in the log was right.
-    public static func mastered(records: [AnswerRecord], course: Course) -> Int {
+    package static func mastered(records: [AnswerRecord], course: Course) -> Int {
         mastered(currentAnswers(records, course: course))
     }
 
@@ -192,12 +192,12 @@ public enum Scoring {
     }
 
     /// The days with at least one answer.
-    public static func studyDays(records: [AnswerRecord], clock: DayClock) -> Set<StudyDay> {
+    package static func studyDays(records: [AnswerRecord], clock: DayClock) -> Set<StudyDay> {
         Set(records.map { clock.day(of: $0.time) })
     }
 
     /// Consecutive days ending `today`, or ending yesterday if `today` has none yet.
-    public static func currentStreak(days: Set<StudyDay>, today: StudyDay) -> Int {
+    package static func currentStreak(days: Set<StudyDay>, today: StudyDay) -> Int {
         var day = days.contains(today) ? today : today.adding(days: -1)
         var streak = 0
         while days.contains(day) {
@@ -208,7 +208,7 @@ public enum Scoring {
     }
 
     /// `part` of `whole` as a rounded percentage (halves up); nil if `whole` is 0.
-    public static func percent(_ part: Int, of whole: Int) -> Int? {
+    package static func percent(_ part: Int, of whole: Int) -> Int? {
         whole == 0 ? nil : (part * 200 + whole) / (2 * whole)
     }
 

@@ -4,14 +4,14 @@
 /// `shuffled(_:)` and `index(below:)` are written out here rather than using the
 /// standard library's `shuffle(using:)`, whose algorithm may change between Swift
 /// versions: the same seed must give the same order everywhere.
-public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
-    public private(set) var state: UInt64
+package struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
+    package private(set) var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         self.state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -20,7 +20,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// A uniform integer in `0..<bound` (rejection sampling, no modulo bias).
-    public mutating func index(below bound: Int) -> Int {
+    package mutating func index(below bound: Int) -> Int {
         precondition(bound > 0)
         let b = UInt64(bound)
         let limit = UInt64.max - UInt64.max % b
@@ -31,7 +31,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// `items` in a random order (Fisher–Yates).
-    public mutating func shuffled<T>(_ items: [T]) -> [T] {
+    package mutating func shuffled<T>(_ items: [T]) -> [T] {
         var a = items
         if a.count < 2 { return a }
         for i in stride(from: a.count - 1, to: 0, by: -1) {
@@ -42,7 +42,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// A random identifier: 16 lower-case hex digits.
-    public mutating func identifier() -> String {
+    package mutating func identifier() -> String {
         let v = next()
         let digits = Array("0123456789abcdef")
         var s = ""

@@ -10,16 +10,16 @@ import Darwin
 #endif
 
 /// A calendar day as the learner's clock showed it, for the study heatmap and streak.
-public struct StudyDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct StudyDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01 (which is 0).
-    public let dayNumber: Int
+    package let dayNumber: Int
 
-    public init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         self.dayNumber = dayNumber
     }
 
     /// From a proleptic Gregorian date.
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -31,7 +31,7 @@ public struct StudyDay: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Year, month (1...12) and day (1...31).
-    public var date: (year: Int, month: Int, day: Int) {
+    package var date: (year: Int, month: Int, day: Int) {
         // Howard Hinnant's civil_from_days.
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -45,49 +45,49 @@ public struct StudyDay: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// ISO weekday: 1 Monday … 7 Sunday.
-    public var weekday: Int {
+    package var weekday: Int {
         // 1970-01-01 was a Thursday (4).
         ((dayNumber % 7 + 7 + 3) % 7) + 1
     }
 
-    public func adding(days: Int) -> StudyDay { StudyDay(dayNumber: dayNumber + days) }
+    package func adding(days: Int) -> StudyDay { StudyDay(dayNumber: dayNumber + days) }
 
     /// `2026-11-26`.
-    public var description: String {
+    package var description: String {
         let (y, m, d) = date
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(two(m))-\(two(d))"
     }
 
-    public static func < (a: StudyDay, b: StudyDay) -> Bool { a.dayNumber < b.dayNumber }
+    package static func < (a: StudyDay, b: StudyDay) -> Bool { a.dayNumber < b.dayNumber }
 }
 
 /// Turns instants into the learner's calendar days. FoundationEssentials alone
 /// has no time zone database (`TimeZone.current` is GMT there), so `system` asks
 /// the C library (`localtime_r`, which honours `TZ` and daylight saving time).
-public struct DayClock: Sendable {
+package struct DayClock: Sendable {
     /// Seconds east of UTC at a given instant.
-    public let offset: @Sendable (Date) -> Int
+    package let offset: @Sendable (Date) -> Int
 
-    public init(offset: @escaping @Sendable (Date) -> Int) {
+    package init(offset: @escaping @Sendable (Date) -> Int) {
         self.offset = offset
     }
 
-    public static let utc = DayClock { _ in 0 }
+    package static let utc = DayClock { _ in 0 }
 
-    public static func fixed(secondsEastOfUTC seconds: Int) -> DayClock {
+    package static func fixed(secondsEastOfUTC seconds: Int) -> DayClock {
         DayClock { _ in seconds }
     }
 
     /// The machine's local time zone.
-    public static let system = DayClock { date in
+    package static let system = DayClock { date in
         var t = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         guard localtime_r(&t, &parts) != nil else { return 0 }
         return Int(parts.tm_gmtoff)
     }
 
-    public func day(of date: Date) -> StudyDay {
+    package func day(of date: Date) -> StudyDay {
         let local = date.timeIntervalSince1970.rounded(.down) + Double(offset(date))
         return StudyDay(dayNumber: Int((local / 86_400).rounded(.down)))
     }

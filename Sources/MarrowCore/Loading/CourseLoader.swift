@@ -4,10 +4,10 @@
 /// from the folder given (`Lessons/01-x.md`), its 1-based line and column (columns count
 /// characters), a severity and a message. A lesson file with any error is listed in
 /// `brokenLessons` with its first error, so the rest of the course still opens.
-public enum CourseLoader {
+package enum CourseLoader {
     /// Loads the course in `directory`: `course.yaml`, `glossary.yaml` (optional) and the
     /// lesson files `NN-slug.md` in the order of their number (then name).
-    public static func load(directory: String) -> Course {
+    package static func load(directory: String) -> Course {
         let folderName = CourseFiles.folderName(directory)
         let fallback = CourseInfo(id: folderName, title: folderName)
         guard FileIO.isDirectory(directory) else {
@@ -75,13 +75,13 @@ public enum CourseLoader {
     }
 
     /// Loads the one lesson file at `path`; `fileName` defaults to the path's last component.
-    public static func loadLesson(path: String, fileName: String? = nil) -> LessonLoad {
+    package static func loadLesson(path: String, fileName: String? = nil) -> LessonLoad {
         var registry = IDRegistry()
         return LessonReader.load(path: path, fileName: fileName ?? Self.lastComponent(path), registry: &registry)
     }
 
     /// Loads one lesson from its bytes, reporting problems against `path`.
-    public static func loadLesson(bytes: [UInt8], path: String, fileName: String? = nil) -> LessonLoad {
+    package static func loadLesson(bytes: [UInt8], path: String, fileName: String? = nil) -> LessonLoad {
         var registry = IDRegistry()
         return LessonReader.load(bytes: bytes, path: path, fileName: fileName ?? Self.lastComponent(path), registry: &registry)
     }
@@ -98,21 +98,21 @@ private enum ParseOutput: Sendable {
 }
 
 /// What loading one lesson file gave: the lesson, or the file as broken, and every problem found.
-public struct LessonLoad: Sendable {
+package struct LessonLoad: Sendable {
     /// The lesson; nil when the file has an error.
-    public var lesson: Lesson?
+    package var lesson: Lesson?
     /// The file with its first error, when it has one.
-    public var broken: BrokenLesson?
+    package var broken: BrokenLesson?
     /// Every problem in the file, by line and column.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public init(lesson: Lesson?, broken: BrokenLesson?, diagnostics: [Diagnostic]) {
+    package init(lesson: Lesson?, broken: BrokenLesson?, diagnostics: [Diagnostic]) {
         self.lesson = lesson
         self.broken = broken
         self.diagnostics = diagnostics
     }
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// Lesson and question ids seen so far in a course, with where each was first used.

@@ -7,17 +7,17 @@
 /// course in what it can see (a lesson whose front matter or bytes have an error, a
 /// duplicate lesson id, a folder that cannot be listed); what it cannot see is an
 /// error in a lesson's body or quiz, which the full course then shows.
-public struct CourseOutline: Sendable {
+package struct CourseOutline: Sendable {
     /// The course as its contents list sees it: `info` as `CourseLoader` reads it and
     /// one lesson per lesson file in course order, each with its front matter and
     /// file name but no body or quiz. Lessons past those read (see `readCount`)
     /// stand in with a placeholder id no lesson file can have and no title.
-    public var course: Course
+    package var course: Course
     /// How many lessons, from the first, had their front matter read.
-    public var readCount: Int
+    package var readCount: Int
 
     /// Whether every lesson's front matter was read.
-    public var isComplete: Bool { readCount == course.lessons.count }
+    package var isComplete: Bool { readCount == course.lessons.count }
 
     /// The placeholder id of a lesson whose front matter was not read: not a slug,
     /// so it never matches a lesson in the progress.
@@ -27,7 +27,7 @@ public struct CourseOutline: Sendable {
     /// front matter of that many lessons, then on until every id in `wanted` was
     /// found (or all were read); without it, reads them all. Nil when the outline
     /// might not match the full course (see the type's note).
-    public static func load(directory: String, firstLessons limit: Int? = nil, wanted: Set<String> = []) -> CourseOutline? {
+    package static func load(directory: String, firstLessons limit: Int? = nil, wanted: Set<String> = []) -> CourseOutline? {
         guard FileIO.isDirectory(directory) else { return nil }
         let folderName = CourseFiles.folderName(directory)
         var ignored: [Diagnostic] = []

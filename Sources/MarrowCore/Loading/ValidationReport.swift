@@ -6,34 +6,34 @@ import Foundation
 
 /// What `marrow validate` prints for a loaded course: compiler-style lines and a summary
 /// (`text`), or the same facts as JSON (`json()`).
-public struct ValidationReport: Sendable, Codable, Hashable {
-    public struct Totals: Sendable, Codable, Hashable {
+package struct ValidationReport: Sendable, Codable, Hashable {
+    package struct Totals: Sendable, Codable, Hashable {
         /// Lesson files, broken ones included.
-        public var lessons: Int
+        package var lessons: Int
         /// Questions of the lessons that loaded.
-        public var questions: Int
+        package var questions: Int
         /// Questions per tag.
-        public var byTag: [String: Int]
+        package var byTag: [String: Int]
         /// Questions per kind: always the keys `single`, `multiple` and `true-false`.
-        public var byType: [String: Int]
+        package var byType: [String: Int]
     }
 
-    public struct LessonEntry: Sendable, Codable, Hashable {
+    package struct LessonEntry: Sendable, Codable, Hashable {
         /// nil (JSON null) for a broken lesson whose front matter gave no id.
-        public var id: String?
-        public var title: String
+        package var id: String?
+        package var title: String
         /// The file's path as the loader joined it, e.g. `Lessons/01-leukemia.md`.
-        public var file: String
-        public var questions: Int
+        package var file: String
+        package var questions: Int
         /// nil (JSON null) for a broken lesson.
-        public var minutes: Int?
-        public var broken: Bool
+        package var minutes: Int?
+        package var broken: Bool
 
         enum CodingKeys: String, CodingKey {
             case id, title, file, questions, minutes, broken
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(id, forKey: .id)
             try container.encode(title, forKey: .title)
@@ -44,13 +44,13 @@ public struct ValidationReport: Sendable, Codable, Hashable {
         }
     }
 
-    public var totals: Totals
+    package var totals: Totals
     /// Every lesson file in course order, loaded or broken.
-    public var lessons: [LessonEntry]
+    package var lessons: [LessonEntry]
     /// Every problem, in the order the loader found them (file by file, then by position).
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public static func make(course: Course) -> ValidationReport {
+    package static func make(course: Course) -> ValidationReport {
         var byTag: [String: Int] = [:]
         var byType: [String: Int] = [:]
         for kind in Question.Kind.allCases { byType[kind.rawValue] = 0 }
@@ -73,26 +73,26 @@ public struct ValidationReport: Sendable, Codable, Hashable {
         return ValidationReport(totals: totals, lessons: lessons, diagnostics: course.diagnostics)
     }
 
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
-    public var hasErrors: Bool { errorCount > 0 }
+    package var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    package var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    package var hasErrors: Bool { errorCount > 0 }
 
     /// `10 lessons, 84 questions: 0 errors, 0 warnings`.
-    public var summary: String {
+    package var summary: String {
         "\(Wording.count(totals.lessons, "lesson")), \(Wording.count(totals.questions, "question")): "
             + "\(Wording.count(errorCount, "error")), \(Wording.count(warningCount, "warning"))"
     }
 
     /// One `path:line:column: severity: message` line per diagnostic, then the summary.
-    public var lines: [String] { diagnostics.map(\.description) + [summary] }
+    package var lines: [String] { diagnostics.map(\.description) + [summary] }
 
     /// `lines` joined with newlines, without a final newline.
-    public var text: String { lines.joined(separator: "\n") }
+    package var text: String { lines.joined(separator: "\n") }
 
     /// The report as pretty-printed JSON with sorted keys, without a final newline. Course
     /// text in it (titles, messages) has its C1 and bidi controls escaped (`\u009b`), so it
     /// can be printed to a terminal.
-    public func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return Sanitizer.jsonSafe(String(decoding: try encoder.encode(self), as: UTF8.self))

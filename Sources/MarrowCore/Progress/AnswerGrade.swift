@@ -16,20 +16,20 @@ import Foundation
 /// above the line; a grade of a wrong answer, or of an answer no longer in the
 /// log (reset), changes nothing. An older Marrow ignores the line (an unknown
 /// event), so its schedules simply treat the answer as `good`.
-public struct AnswerGrade: Sendable, Hashable, Decodable {
-    public var course: String
-    public var lesson: String
-    public var question: String
+package struct AnswerGrade: Sendable, Hashable, Decodable {
+    package var course: String
+    package var lesson: String
+    package var question: String
     /// The attempt of the graded answer (`AnswerRecord.attempt`).
-    public var attempt: String
+    package var attempt: String
     /// The time of the graded answer (`AnswerRecord.time`), to tell apart two
     /// answers to one question in one attempt; nil matches the latest.
-    public var answerTime: Date?
-    public var rating: Rating
+    package var answerTime: Date?
+    package var rating: Rating
     /// When the grade was given.
-    public var time: Date
+    package var time: Date
 
-    public init(course: String, lesson: String, question: String, attempt: String, answerTime: Date?, rating: Rating, time: Date) {
+    package init(course: String, lesson: String, question: String, attempt: String, answerTime: Date?, rating: Rating, time: Date) {
         self.course = course
         self.lesson = lesson
         self.question = question
@@ -40,13 +40,13 @@ public struct AnswerGrade: Sendable, Hashable, Decodable {
     }
 
     /// The grade of `record` (a right answer) as `rating`, given at `time`.
-    public init(of record: AnswerRecord, rating: Rating, time: Date) {
+    package init(of record: AnswerRecord, rating: Rating, time: Date) {
         self.init(course: record.course, lesson: record.lesson, question: record.question, attempt: record.attempt,
                   answerTime: record.time, rating: rating, time: time)
     }
 
     /// Whether this grade amends `record`.
-    public func amends(_ record: AnswerRecord) -> Bool {
+    package func amends(_ record: AnswerRecord) -> Bool {
         record.course == course && record.attempt == attempt && record.question == question
             && (answerTime.map { abs($0.timeIntervalSince(record.time)) < 1 } ?? true)
     }

@@ -28,16 +28,16 @@ import Foundation
 ///
 /// Lines that cannot be read are skipped, never fatal: a cut-short last line
 /// silently, any other one counted in a single warning.
-public enum AnswerLog {
+package enum AnswerLog {
     /// The log path for a state file: `NAME.json` -> `NAME.history.jsonl`
     /// (another name gets `.history.jsonl` appended), so two state files in one
     /// folder never share a log.
-    public static func path(forState statePath: String) -> String {
+    package static func path(forState statePath: String) -> String {
         baseName(of: statePath) + ".history.jsonl"
     }
 
     /// The lock file beside a state file: `NAME.json` -> `NAME.lock`.
-    public static func lockPath(forState statePath: String) -> String {
+    package static func lockPath(forState statePath: String) -> String {
         baseName(of: statePath) + ".lock"
     }
 
@@ -53,7 +53,7 @@ public enum AnswerLog {
     /// The bytes of one answer line, newline included, fields in a fixed order:
     /// course, lesson, question, chosen, correct, time, attempt, attemptTotal, then
     /// `fullQuiz` and `rating` only when set (so older readers and older lines agree).
-    public static func line(for record: AnswerRecord) -> [UInt8] {
+    package static func line(for record: AnswerRecord) -> [UInt8] {
         var line = LineWriter()
         line.field("course", string: record.course)
         line.field("lesson", string: record.lesson)
@@ -69,7 +69,7 @@ public enum AnswerLog {
     }
 
     /// The bytes of one grade line, newline included.
-    public static func line(for grade: AnswerGrade) -> [UInt8] {
+    package static func line(for grade: AnswerGrade) -> [UInt8] {
         var line = LineWriter()
         line.field("event", string: "grade")
         line.field("course", string: grade.course)
@@ -83,7 +83,7 @@ public enum AnswerLog {
     }
 
     /// The bytes of one reset-marker line, newline included.
-    public static func line(for marker: ResetMarker) -> [UInt8] {
+    package static func line(for marker: ResetMarker) -> [UInt8] {
         var line = LineWriter()
         line.field("event", string: "reset")
         line.field("course", string: marker.course)
@@ -93,7 +93,7 @@ public enum AnswerLog {
     }
 
     /// `2026-11-26T23:59:59Z`, as the state file's dates.
-    public static func isoTime(_ date: Date) -> String {
+    package static func isoTime(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
     }
 
@@ -101,7 +101,7 @@ public enum AnswerLog {
     ///
     /// Records come back in file order, without those cancelled by a later reset
     /// marker; lines with an unknown `"event"` (from a newer Marrow) are ignored.
-    public static func parse(_ bytes: [UInt8], fileName: String) -> LogReadResult {
+    package static func parse(_ bytes: [UInt8], fileName: String) -> LogReadResult {
         let decoder = ProgressJSON.decoder()
         let newline = UInt8(ascii: "\n")
         var lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
@@ -155,24 +155,24 @@ public enum AnswerLog {
 }
 
 /// What reading the answer log found.
-public struct LogReadResult: Sendable, Hashable {
+package struct LogReadResult: Sendable, Hashable {
     /// The answers that count, in file order (reset answers left out).
-    public var records: [AnswerRecord]
+    package var records: [AnswerRecord]
     /// The reset markers, in file order.
-    public var resets: [ResetMarker]
+    package var resets: [ResetMarker]
     /// The self-grades, in file order (already applied to `records`).
-    public var grades: [AnswerGrade]
+    package var grades: [AnswerGrade]
     /// Unreadable lines other than a torn last line.
-    public var skippedLines: Int
+    package var skippedLines: Int
     /// 1-based line number of the first of them.
-    public var firstSkippedLine: Int?
+    package var firstSkippedLine: Int?
     /// Whether the last line was cut short (skipped silently).
-    public var tornLastLine: Bool
+    package var tornLastLine: Bool
     /// One line for the learner when lines were skipped, e.g.
     /// `progress.history.jsonl: skipped 3 unreadable lines (first at line 17)`.
-    public var warning: String?
+    package var warning: String?
 
-    public init(records: [AnswerRecord] = [], resets: [ResetMarker] = [], grades: [AnswerGrade] = [], skippedLines: Int = 0, firstSkippedLine: Int? = nil, tornLastLine: Bool = false, warning: String? = nil) {
+    package init(records: [AnswerRecord] = [], resets: [ResetMarker] = [], grades: [AnswerGrade] = [], skippedLines: Int = 0, firstSkippedLine: Int? = nil, tornLastLine: Bool = false, warning: String? = nil) {
         self.records = records
         self.resets = resets
         self.grades = grades
@@ -185,32 +185,32 @@ public struct LogReadResult: Sendable, Hashable {
 
 /// A log line saying that the answers above it, for a course or one of its
 /// lessons, were reset and no longer count.
-public struct ResetMarker: Sendable, Hashable, Codable {
-    public var course: String
+package struct ResetMarker: Sendable, Hashable, Codable {
+    package var course: String
     /// nil: the whole course.
-    public var lesson: String?
-    public var time: Date
+    package var lesson: String?
+    package var time: Date
 
-    public init(course: String, lesson: String?, time: Date) {
+    package init(course: String, lesson: String?, time: Date) {
         self.course = course
         self.lesson = lesson
         self.time = time
     }
 
-    public func covers(_ record: AnswerRecord) -> Bool {
+    package func covers(_ record: AnswerRecord) -> Bool {
         record.course == course && (lesson == nil || record.lesson == lesson)
     }
 
     enum CodingKeys: String, CodingKey { case event, course, lesson, time }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         course = try c.decode(String.self, forKey: .course)
         lesson = try c.decodeIfPresent(String.self, forKey: .lesson)
         time = try c.decode(Date.self, forKey: .time)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode("reset", forKey: .event)
         try c.encode(course, forKey: .course)

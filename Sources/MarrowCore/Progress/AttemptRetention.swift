@@ -12,10 +12,10 @@
 /// states drop the same attempts.
 extension LessonProgress {
     /// How many of the latest attempts are always kept.
-    public static let recentAttemptsKept = 3
+    package static let recentAttemptsKept = 3
 
     /// The attempts written to `progress.json` (all of them when there are few).
-    public var retainedAttempts: [QuizAttempt] {
+    package var retainedAttempts: [QuizAttempt] {
         guard attempts.count > Self.recentAttemptsKept else { return attempts }
         var keep = Set(attempts.indices.suffix(Self.recentAttemptsKept))
         // Times are kept to the second and ties are ordered by id, not by when the

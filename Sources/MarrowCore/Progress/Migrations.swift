@@ -3,22 +3,22 @@
 /// not touch, known or not, pass through unchanged).
 ///
 /// Schema 1 is the first, so there are no steps yet. When the format changes:
-/// bump `Progress.currentSchemaVersion`, add `steps[old] = { … }` turning an
+/// bump `LearnerProgress.currentSchemaVersion`, add `steps[old] = { … }` turning an
 /// `old` object into an `old + 1` object, and add a fixture of the old format to
 /// the tests. A file newer than `currentSchemaVersion` is never migrated: the
 /// store refuses to touch it.
-public enum Migrations {
+package enum Migrations {
     /// One step: an object of version `n` (the key) becomes one of version `n + 1`.
-    public typealias Step = @Sendable ([String: JSONValue]) throws(MigrationError) -> [String: JSONValue]
+    package typealias Step = @Sendable ([String: JSONValue]) throws(MigrationError) -> [String: JSONValue]
 
     /// The steps of this version of Marrow, keyed by the version they start from.
-    public static let steps: [Int: Step] = [:]
+    package static let steps: [Int: Step] = [:]
 
     /// Runs the steps from `version` up to `target`; the result has
     /// `"schemaVersion": target`.
-    public static func migrate(
+    package static func migrate(
         _ object: [String: JSONValue], from version: Int,
-        to target: Int = Progress.currentSchemaVersion, steps: [Int: Step] = Migrations.steps
+        to target: Int = LearnerProgress.currentSchemaVersion, steps: [Int: Step] = Migrations.steps
     ) throws(MigrationError) -> [String: JSONValue] {
         var object = object
         var current = version
@@ -33,16 +33,16 @@ public enum Migrations {
 }
 
 /// A schema version that no step converts.
-public struct MigrationError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var version: Int
-    public var target: Int
+package struct MigrationError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var version: Int
+    package var target: Int
 
-    public init(version: Int, target: Int) {
+    package init(version: Int, target: Int) {
         self.version = version
         self.target = target
     }
 
-    public var description: String {
+    package var description: String {
         "has schema \(version), which this version of Marrow cannot convert to schema \(target)"
     }
 }

@@ -16,17 +16,17 @@ import Foundation
 /// Dates are ISO 8601 strings in UTC (`2026-11-26T23:59:59Z`). Fields this version
 /// does not know are kept, at the top level and inside course and lesson objects,
 /// so an older Marrow never drops what a newer one wrote.
-extension Progress: Codable {
+extension LearnerProgress: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable { case schemaVersion, courses }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
         courses = try c.decodeIfPresent([String: CourseProgress].self, forKey: .courses) ?? [:]
         unknownFields = try decoder.unknownFields(known: CodingKeys.self)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(schemaVersion, forKey: .schemaVersion)
         try c.encode(courses, forKey: .courses)

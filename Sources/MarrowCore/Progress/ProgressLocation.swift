@@ -1,9 +1,9 @@
 /// Where `progress.json` lives.
-public enum ProgressLocation {
+package enum ProgressLocation {
     /// Why no progress file could be named.
-    public struct Unresolved: Error, Sendable, Equatable {
+    package struct Unresolved: Error, Sendable, Equatable {
         /// One line for the learner, without the "marrow: " prefix.
-        public var message: String
+        package var message: String
     }
 
     /// In order: `explicit` (the `--progress FILE` option), `MARROW_PROGRESS`,
@@ -14,12 +14,12 @@ public enum ProgressLocation {
     /// The password database is never asked for a home folder: in the static build
     /// `getpwuid` goes through NSS and crashes for a user id with no entry. Without
     /// `HOME`, a path must be given; otherwise this throws "set HOME or pass --progress".
-    public static func resolve(explicit: String?, environment: [String: String]) throws(Unresolved) -> String {
+    package static func resolve(explicit: String?, environment: [String: String]) throws(Unresolved) -> String {
         try resolve(explicit: explicit, variable: { environment[$0] })
     }
 
     /// `resolve(explicit:environment:)` with this process's environment.
-    public static func resolve(explicit: String?) throws(Unresolved) -> String {
+    package static func resolve(explicit: String?) throws(Unresolved) -> String {
         try resolve(explicit: explicit, variable: Environment.value)
     }
 

@@ -25,10 +25,10 @@ import Foundation
 ///
 /// For an entry (course, lesson, attempt, review) on one side only: kept if it is
 /// new or changed since `base`, dropped if the other side removed it unchanged.
-extension Progress {
-    public static func merge(mine: Progress, disk: Progress, base: Progress?) -> Progress {
+extension LearnerProgress {
+    package static func merge(mine: LearnerProgress, disk: LearnerProgress, base: LearnerProgress?) -> LearnerProgress {
         var result = mine
-        result.schemaVersion = Progress.currentSchemaVersion
+        result.schemaVersion = LearnerProgress.currentSchemaVersion
         result.unknownFields = disk.unknownFields.merging(mine.unknownFields) { d, _ in d }
         result.courses = mergeEntries(mine: mine.courses, disk: disk.courses, base: base?.courses) { m, d, b in
             CourseProgress.merge(mine: m, disk: d, base: b)

@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-extension Progress {
+extension LearnerProgress {
     /// The answer-derived state the log alone gives: per course and lesson, one
     /// `QuizAttempt` per attempt id (started at its first answer, `total` from
     /// `attemptTotal`, the latest answer per question), and the lesson marked
@@ -14,8 +14,8 @@ extension Progress {
     /// Pass records from `LogReadResult.records` (reset answers already left out).
     /// Review schedules are rebuilt too (in log order, with `fsrs`), so they
     /// equal the ones `apply` kept answer by answer.
-    public static func rebuild(from records: [AnswerRecord], fsrs: FSRS = FSRS()) -> Progress {
-        var progress = Progress()
+    package static func rebuild(from records: [AnswerRecord], fsrs: FSRS = FSRS()) -> LearnerProgress {
+        var progress = LearnerProgress()
         for record in records { progress.apply(record, fsrs: fsrs) }
         return progress.normalized()
     }
@@ -27,7 +27,7 @@ extension Progress {
     ///
     /// Changes the course in place: the cost does not grow with the number of
     /// questions answered (no copy of the course's schedules per answer).
-    public mutating func apply(_ record: AnswerRecord, fsrs: FSRS = FSRS()) {
+    package mutating func apply(_ record: AnswerRecord, fsrs: FSRS = FSRS()) {
         Self.apply(record, to: &courses[record.course, default: CourseProgress()], fsrs: fsrs, schedule: true)
     }
 
@@ -62,7 +62,7 @@ extension Progress {
     /// last one wins, as when it was given), and a question's schedule moves on
     /// only for an answer newer than its latest review (an older one is in it).
     /// Reset markers take out what they cover that is older than themselves.
-    public mutating func replay(_ log: LogReadResult, fsrs: FSRS = FSRS()) {
+    package mutating func replay(_ log: LogReadResult, fsrs: FSRS = FSRS()) {
         for marker in log.resets { replay(marker) }
         for record in log.records {
             let latest = courses[record.course]?.reviews[record.question]?.lastReview
@@ -103,7 +103,7 @@ extension Progress {
     /// schedule: its latest review is re-rated. Returns false, changing nothing,
     /// when the latest review was a wrong answer or is not the graded one.
     @discardableResult
-    public mutating func apply(_ grade: AnswerGrade, fsrs: FSRS = FSRS()) -> Bool {
+    package mutating func apply(_ grade: AnswerGrade, fsrs: FSRS = FSRS()) -> Bool {
         guard let state = self[course: grade.course].reviews[grade.question],
               state.lastRating != .again,
               grade.answerTime.map({ abs($0.timeIntervalSince(state.lastReview)) < 1 }) ?? true,
@@ -115,7 +115,7 @@ extension Progress {
 
     /// The same state with each lesson's attempts in a canonical order (by start
     /// time, then id), so `lastScore` means the latest attempt.
-    public func normalized() -> Progress {
+    package func normalized() -> LearnerProgress {
         var copy = self
         for (courseID, course) in copy.courses {
             for (lessonID, lesson) in course.lessons where !lesson.attempts.isSorted {

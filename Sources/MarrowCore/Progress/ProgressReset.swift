@@ -24,7 +24,7 @@ extension ProgressStore {
     /// Afterwards call `load()` again rather than saving an older copy: that copy
     /// still holds what was removed, and saving it would count as adding it back.
     @discardableResult
-    public func reset(course: String, lesson: String?) throws(ProgressStoreError) -> String {
+    package func reset(course: String, lesson: String?) throws(ProgressStoreError) -> String {
         let loaded = try load()
         var removedQuestions: Set<String> = []
         if let lesson {

@@ -20,7 +20,7 @@ import Synchronization
 ///   the learner moves on (a lesson read, a bookmark, leaving the app or a quiz),
 ///   never torn by a crash. It records how much of the log it holds
 ///   (`answerLogLength`, bytes); loading replays the log lines after that onto
-///   it (`Progress.replay`), so answers given after the last rewrite, by a
+///   it (`LearnerProgress.replay`), so answers given after the last rewrite, by a
 ///   process killed at any moment or by another instance, are never missing.
 ///
 /// Launching reads `progress.json` and only the log lines newer than it; the
@@ -31,14 +31,14 @@ import Synchronization
 ///
 /// Two instances on one file lose no update: each save and append holds an
 /// advisory lock (`flock` on `progress.lock`) and each save merges with what is on
-/// disk (`Progress.merge(mine:disk:base:)`).
-public final class ProgressStore: Sendable {
+/// disk (`LearnerProgress.merge(mine:disk:base:)`).
+package final class ProgressStore: Sendable {
     /// The state file.
-    public let path: String
+    package let path: String
     /// The answer log beside it.
-    public var logPath: String { AnswerLog.path(forState: path) }
+    package var logPath: String { AnswerLog.path(forState: path) }
     /// The lock file beside it.
-    public var lockPath: String { AnswerLog.lockPath(forState: path) }
+    package var lockPath: String { AnswerLog.lockPath(forState: path) }
 
     let now: @Sendable () -> Date
     let memory = Mutex(Memory())
@@ -47,7 +47,7 @@ public final class ProgressStore: Sendable {
     struct Memory {
         /// What this store last loaded from or wrote to disk: the base of the
         /// three-way merge. nil before the first load or when there was no file.
-        var base: Progress?
+        var base: LearnerProgress?
         /// The stamp of the state file as this store last wrote it (`base` is what
         /// it holds); nil when `base` came from anywhere else.
         var written: FileStamp?
@@ -62,7 +62,7 @@ public final class ProgressStore: Sendable {
     /// A `path` that is a symbolic link to a regular file is resolved once, here:
     /// the state, its log and its lock then all sit beside the real file, whichever
     /// name each instance was given.
-    public convenience init(path: String, now: @escaping @Sendable () -> Date = { Date() }) {
+    package convenience init(path: String, now: @escaping @Sendable () -> Date = { Date() }) {
         self.init(path: path, now: now, beforeReplacingState: { _ throws(FileError) in })
     }
 
@@ -78,15 +78,15 @@ public final class ProgressStore: Sendable {
     }
 
     /// The store at the resolved default location (see `ProgressLocation`).
-    public convenience init(explicitPath: String?, environment: [String: String]) throws(ProgressLocation.Unresolved) {
+    package convenience init(explicitPath: String?, environment: [String: String]) throws(ProgressLocation.Unresolved) {
         self.init(path: try ProgressLocation.resolve(explicit: explicitPath, environment: environment))
     }
 
     // MARK: Loading
 
     /// The outcome of `load()`.
-    public struct LoadResult: Sendable {
-        public enum Source: Sendable, Equatable {
+    package struct LoadResult: Sendable {
+        package enum Source: Sendable, Equatable {
             /// Read from the state file.
             case file
             /// No state file and no answers in the log: a fresh start.
@@ -95,14 +95,14 @@ public final class ProgressStore: Sendable {
             case rebuiltFromLog
         }
 
-        public var progress: Progress
+        package var progress: LearnerProgress
         /// Lines for the learner: a file moved aside, a rebuild, skipped log lines.
-        public var notices: [String]
-        public var source: Source
+        package var notices: [String]
+        package var source: Source
         /// Where an unusable state file was moved, if it was.
-        public var movedAside: String?
+        package var movedAside: String?
         /// The schema the file had if it was converted (`Migrations`).
-        public var migratedFrom: Int?
+        package var migratedFrom: Int?
     }
 
     /// Reads the state. Missing: rebuilt from the log (fresh if there is none).
@@ -112,14 +112,14 @@ public final class ProgressStore: Sendable {
     /// Marrow's state (a folder, a device, a FIFO, a link to one, the answer log,
     /// another program's file), an unreadable file and a newer schema: throws and
     /// touches nothing.
-    public func load() throws(ProgressStoreError) -> LoadResult {
+    package func load() throws(ProgressStoreError) -> LoadResult {
         try load(readOnly: false)
     }
 
     /// A usable state file as loaded: the log lines newer than it replayed onto it,
     /// schedules out of bounds repaired. With `keepBase`, it becomes this store's
     /// base for merging (what is on disk) and the replayed log its starting point.
-    private func loaded(_ file: Progress, migratedFrom: Int?, keepBase: Bool) -> LoadResult {
+    private func loaded(_ file: LearnerProgress, migratedFrom: Int?, keepBase: Bool) -> LoadResult {
         var progress = file
         let fileLength = Self.takeLogLength(&progress)
         if keepBase { setBase(progress) }
@@ -134,7 +134,7 @@ public final class ProgressStore: Sendable {
     /// takes no lock. Marrow's own state gone bad is reported in one notice and the
     /// state is read from the answer log instead; the file stays where it is for
     /// the next command that writes to move aside.
-    public func loadForReading() throws(ProgressStoreError) -> LoadResult {
+    package func loadForReading() throws(ProgressStoreError) -> LoadResult {
         try load(readOnly: true)
     }
 
@@ -143,7 +143,7 @@ public final class ProgressStore: Sendable {
         case let .usable(progress, migratedFrom):
             return loaded(progress, migratedFrom: migratedFrom, keepBase: !readOnly)
         case let .newer(version):
-            throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+            throw .newerSchema(file: path, found: version, supported: LearnerProgress.currentSchemaVersion)
         case let .foreign(problem, suggestion):
             throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
         case .missing:
@@ -162,7 +162,7 @@ public final class ProgressStore: Sendable {
             : "your quiz progress was read from the answer log (\(Wording.count(log.records.count, "answer")))"
         var notices = ["\(FileIO.fileName(of: path)) \(problem); \(read). Nothing was changed: the next quiz or the app moves the damaged file aside."]
         notices += [logNotice, log.warning].compactMap { $0 }
-        return LoadResult(progress: Progress.rebuild(from: log.records), notices: notices, source: .rebuiltFromLog)
+        return LoadResult(progress: LearnerProgress.rebuild(from: log.records), notices: notices, source: .rebuiltFromLog)
     }
 
     private func rebuildMissing() -> LoadResult {
@@ -171,9 +171,9 @@ public final class ProgressStore: Sendable {
         memory.withLock { $0.covered = length }
         let (log, logNotice) = readLogForRebuild()
         guard !log.records.isEmpty else {
-            return LoadResult(progress: Progress(), notices: [logNotice, log.warning].compactMap { $0 }, source: .fresh)
+            return LoadResult(progress: LearnerProgress(), notices: [logNotice, log.warning].compactMap { $0 }, source: .fresh)
         }
-        let progress = Progress.rebuild(from: log.records)
+        let progress = LearnerProgress.rebuild(from: log.records)
         let notice = "\(FileIO.fileName(of: path)) was not found; your quiz progress was rebuilt from the answer log (\(Wording.count(log.records.count, "answer")))."
         return LoadResult(progress: progress, notices: [notice, log.warning].compactMap { $0 }, source: .rebuiltFromLog)
     }
@@ -188,7 +188,7 @@ public final class ProgressStore: Sendable {
                 case let .usable(progress, migratedFrom):
                     return loaded(progress, migratedFrom: migratedFrom, keepBase: true)
                 case let .newer(version):
-                    throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+                    throw .newerSchema(file: path, found: version, supported: LearnerProgress.currentSchemaVersion)
                 case let .foreign(problem, suggestion):
                     throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
                 case .missing:
@@ -203,7 +203,7 @@ public final class ProgressStore: Sendable {
                 setBase(nil)
                 let length = logLength()
                 let (log, logNotice) = readLogForRebuild()
-                var progress = Progress.rebuild(from: log.records)
+                var progress = LearnerProgress.rebuild(from: log.records)
                 let rebuilt = log.records.isEmpty
                     ? "a fresh start was made (the answer log has no answers)"
                     : "your quiz progress was rebuilt from the answer log (\(Wording.count(log.records.count, "answer")))"
@@ -224,7 +224,7 @@ public final class ProgressStore: Sendable {
     /// Rebuilds from the log (or drops) every review schedule out of bounds
     /// (`ReviewState.isWithinBounds`); one notice if there was any. The log is read
     /// only when one is found.
-    private func repairReviews(_ progress: inout Progress) -> [String] {
+    private func repairReviews(_ progress: inout LearnerProgress) -> [String] {
         let (rebuilt, removed) = progress.repairReviews(from: { (try? readLog().records) ?? [] })
         guard rebuilt + removed > 0 else { return [] }
         var done: [String] = []
@@ -245,23 +245,23 @@ public final class ProgressStore: Sendable {
     // MARK: Saving
 
     /// The outcome of `saveReporting(_:)`.
-    public struct SaveResult: Sendable {
+    package struct SaveResult: Sendable {
         /// The merged state actually written (as read back: dates to the second).
-        public var progress: Progress
+        package var progress: LearnerProgress
         /// A line for the learner if an unusable file on disk was moved aside.
-        public var notices: [String]
+        package var notices: [String]
     }
 
     /// Writes `progress` merged with what is on disk, atomically, under the lock,
     /// creating the folder (0700) if needed. Returns the state written; keep
     /// using that one. Independent of the log's length.
     @discardableResult
-    public func save(_ progress: Progress) throws(ProgressStoreError) -> Progress {
+    package func save(_ progress: LearnerProgress) throws(ProgressStoreError) -> LearnerProgress {
         try saveReporting(progress).progress
     }
 
     /// `save(_:)`, also telling whether an unusable file found on disk was moved aside.
-    public func saveReporting(_ progress: Progress) throws(ProgressStoreError) -> SaveResult {
+    package func saveReporting(_ progress: LearnerProgress) throws(ProgressStoreError) -> SaveResult {
         try refuseForeign()
         do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
             throw .cannotSave(file: path, reason: error.sentence)
@@ -282,9 +282,9 @@ public final class ProgressStore: Sendable {
                 switch state {
                 case .usable(var disk, _):
                     if let length = Self.takeLogLength(&disk) { diskLength = length } else if diskLength == nil { diskLength = 0 }
-                    merged = Progress.merge(mine: progress, disk: disk, base: memory.withLock { $0.base })
+                    merged = LearnerProgress.merge(mine: progress, disk: disk, base: memory.withLock { $0.base })
                 case let .newer(version):
-                    throw .newerSchema(file: path, found: version, supported: Progress.currentSchemaVersion)
+                    throw .newerSchema(file: path, found: version, supported: LearnerProgress.currentSchemaVersion)
                 case let .foreign(problem, suggestion):
                     throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
                 case .missing:
@@ -321,15 +321,15 @@ public final class ProgressStore: Sendable {
 
     /// Writes the state atomically (lock held), recording that it holds the first
     /// `logLength` bytes of the log. Returns it as read back.
-    func writeLocked(_ progress: Progress, logLength: Int) throws(ProgressStoreError) -> Progress {
+    func writeLocked(_ progress: LearnerProgress, logLength: Int) throws(ProgressStoreError) -> LearnerProgress {
         var state = progress.normalized()
-        state.schemaVersion = Progress.currentSchemaVersion
+        state.schemaVersion = LearnerProgress.currentSchemaVersion
         state.unknownFields[Self.logLengthKey] = .number(Double(logLength))
         let bytes: [UInt8]
-        var written: Progress
+        var written: LearnerProgress
         do {
             bytes = Array(try ProgressJSON.stateEncoder().encode(state)) + [UInt8(ascii: "\n")]
-            written = try ProgressJSON.decoder().decode(Progress.self, from: Data(bytes))
+            written = try ProgressJSON.decoder().decode(LearnerProgress.self, from: Data(bytes))
             _ = Self.takeLogLength(&written)
         } catch {
             throw .cannotSave(file: path, reason: "the state could not be encoded (\(error))")
@@ -355,12 +355,12 @@ public final class ProgressStore: Sendable {
     // MARK: The log length the state holds
 
     /// The top-level field of `progress.json` saying how many bytes of the log the
-    /// state holds. Kept out of `Progress` (it describes the file, not the learner).
+    /// state holds. Kept out of `LearnerProgress` (it describes the file, not the learner).
     static let logLengthKey = "answerLogLength"
 
     /// Removes the log length from a state read from the file and returns it
     /// (nil when absent, as in files of older versions, or not a whole number).
-    static func takeLogLength(_ progress: inout Progress) -> Int? {
+    static func takeLogLength(_ progress: inout LearnerProgress) -> Int? {
         guard case .number(let n)? = progress.unknownFields.removeValue(forKey: logLengthKey),
               n.isFinite, n >= 0, n < 1e15, n == n.rounded() else { return nil }
         return Int(n)
@@ -376,7 +376,7 @@ public final class ProgressStore: Sendable {
     /// line (a line being appended at that moment is left for next time); returns
     /// how far the state now holds the log. A log shorter than `start` was replaced:
     /// all of it is replayed. An unreadable log changes nothing.
-    func catchUp(_ progress: inout Progress, from start: Int) -> Int {
+    func catchUp(_ progress: inout LearnerProgress, from start: Int) -> Int {
         let size = logLength()
         if size == start { return start }
         let from = size < start ? 0 : start
@@ -391,7 +391,7 @@ public final class ProgressStore: Sendable {
 
     /// Appends one answer to the log and `fsync`s it (under the lock), creating
     /// the folder (0700) if needed.
-    public func append(_ record: AnswerRecord) throws(ProgressStoreError) {
+    package func append(_ record: AnswerRecord) throws(ProgressStoreError) {
         try appendLine(AnswerLog.line(for: record))
     }
 
@@ -419,7 +419,7 @@ public final class ProgressStore: Sendable {
     }
 
     /// Appends a self-grade line (hard or easy after a right answer) to the log.
-    public func append(_ grade: AnswerGrade) throws(ProgressStoreError) {
+    package func append(_ grade: AnswerGrade) throws(ProgressStoreError) {
         try appendLine(AnswerLog.line(for: grade))
     }
 
@@ -429,7 +429,7 @@ public final class ProgressStore: Sendable {
     /// The state file is not rewritten: call `save` when the learner moves on
     /// (end of the quiz, leaving the app); until then loading replays the answer
     /// from the log. The cost does not grow with the number of answers.
-    public func record(answer: AnswerRecord, into progress: inout Progress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
+    package func record(answer: AnswerRecord, into progress: inout LearnerProgress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
         try append(answer)
         progress.apply(answer, fsrs: fsrs)
     }
@@ -439,7 +439,7 @@ public final class ProgressStore: Sendable {
     /// review in `progress` (not saved, as `record`). When the schedule in
     /// `progress` cannot be re-rated in place (no prior state kept), it is rebuilt
     /// from the log.
-    public func regrade(_ grade: AnswerGrade, into progress: inout Progress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
+    package func regrade(_ grade: AnswerGrade, into progress: inout LearnerProgress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
         try append(grade)
         if !progress.apply(grade, fsrs: fsrs) {
             let records = try readLog().records.filter { $0.course == grade.course && $0.question == grade.question }
@@ -451,7 +451,7 @@ public final class ProgressStore: Sendable {
 
     /// Reads the whole log (no lock needed: a line being appended at that moment
     /// reads as a torn last line and is skipped). A missing log is empty.
-    public func readLog() throws(ProgressStoreError) -> LogReadResult {
+    package func readLog() throws(ProgressStoreError) -> LogReadResult {
         let bytes: [UInt8]
         let kind: FileKind
         do { kind = try FileIO.kind(logPath, followLink: true) } catch {
@@ -471,7 +471,7 @@ public final class ProgressStore: Sendable {
 
     // MARK: Helpers
 
-    private func setBase(_ progress: Progress?) {
+    private func setBase(_ progress: LearnerProgress?) {
         memory.withLock {
             $0.base = progress
             $0.written = nil

@@ -6,7 +6,7 @@ import Darwin
 
 /// Why the progress store could not do what was asked. Every case reads as one
 /// line the learner can act on (`description`).
-public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The state file has a schema newer than this Marrow reads. Nothing was touched.
     case newerSchema(file: String, found: Int, supported: Int)
     /// The path leads to something that is not Marrow's state file (a folder, a
@@ -25,7 +25,7 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
     /// A reset could not be done. Nothing was removed.
     case cannotReset(file: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .newerSchema(file, found, supported):
             return "\(FileIO.fileName(of: file)) was written by a newer version of Marrow (schema \(found); this one reads \(supported)). Update Marrow; nothing was changed."

@@ -12,7 +12,7 @@ extension ProgressStore {
     /// Only for showing while `load()` runs: it is never saved (it lacks the
     /// schedules), and nil whenever `load()` could give something else: no file,
     /// not a regular file, another schema, or anything unexpected.
-    public func loadSummary() -> Progress? {
+    package func loadSummary() -> LearnerProgress? {
         guard case .regular = try? FileIO.kind(path), let bytes = try? FileIO.readFile(path) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             var reader = SummaryReader(bytes: buffer)
@@ -39,7 +39,7 @@ private struct SummaryReader {
         self.bytes = bytes
     }
 
-    mutating func document() -> Progress? {
+    mutating func document() -> LearnerProgress? {
         // Strings that are skipped are not decoded: the whole file must be UTF-8, as JSONDecoder requires.
         if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil { return nil }
         var version: Int?
@@ -60,8 +60,8 @@ private struct SummaryReader {
             }
         }) else { return nil }
         space()
-        guard i == bytes.count, version == Progress.currentSchemaVersion else { return nil }
-        return Progress(courses: courses)
+        guard i == bytes.count, version == LearnerProgress.currentSchemaVersion else { return nil }
+        return LearnerProgress(courses: courses)
     }
 
     private mutating func course() -> CourseProgress? {

@@ -13,7 +13,7 @@ import Foundation
 /// none, and the learner is told in one line.
 extension ReviewState {
     /// More reviews of one question than anyone could give.
-    public static let repsLimit = 1_000_000
+    package static let repsLimit = 1_000_000
     /// The longest gap from a review to its due date: the scheduler's longest interval and a day.
     static let longestDueGap = Double(FSRS().maximumInterval + 1) * 86_400
 
@@ -21,7 +21,7 @@ extension ReviewState {
     /// and difficulty finite and within `FSRS`'s bounds (the prior's too), counts
     /// from 0 to `repsLimit` with no more lapses than reviews, and the due date
     /// no earlier than the review and at most the longest interval after it.
-    public var isWithinBounds: Bool {
+    package var isWithinBounds: Bool {
         func memory(_ s: Double, _ d: Double) -> Bool {
             s.isFinite && s >= FSRS.stabilityMinimum && s <= FSRS.stabilityMaximum && d.isFinite && FSRS.difficultyRange.contains(d)
         }
@@ -36,7 +36,7 @@ extension ReviewState {
     }
 }
 
-extension Progress {
+extension LearnerProgress {
     /// Replaces every review schedule out of bounds (`ReviewState.isWithinBounds`)
     /// with the one `records` (the log's answers) give for its question, or removes
     /// it when they give none. Returns how many were replaced and removed.

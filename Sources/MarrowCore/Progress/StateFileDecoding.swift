@@ -12,7 +12,7 @@ import Darwin
 extension ProgressStore {
     enum StateRead: Sendable {
         case missing
-        case usable(Progress, migratedFrom: Int?)
+        case usable(LearnerProgress, migratedFrom: Int?)
         /// Marrow's own state gone bad; its problem as a phrase after its name: "is empty".
         case unusable(String)
         /// Not Marrow's state at all: never moved or replaced. The problem as a phrase
@@ -82,14 +82,14 @@ extension ProgressStore {
         } catch {
             return .unusable(Self.notJSON(bytes))
         }
-        if version > Progress.currentSchemaVersion { return .newer(version) }
+        if version > LearnerProgress.currentSchemaVersion { return .newer(version) }
         do {
-            if version == Progress.currentSchemaVersion {
-                return .usable(try decoder.decode(Progress.self, from: data), migratedFrom: nil)
+            if version == LearnerProgress.currentSchemaVersion {
+                return .usable(try decoder.decode(LearnerProgress.self, from: data), migratedFrom: nil)
             }
             let object = try decoder.decode([String: JSONValue].self, from: data)
             let migrated = try Migrations.migrate(object, from: version)
-            let progress = try decoder.decode(Progress.self, from: ProgressJSON.stateEncoder().encode(migrated))
+            let progress = try decoder.decode(LearnerProgress.self, from: ProgressJSON.stateEncoder().encode(migrated))
             return .usable(progress, migratedFrom: version)
         } catch let error as MigrationError {
             return .unusable(error.description)

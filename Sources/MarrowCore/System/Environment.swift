@@ -8,9 +8,9 @@ import Darwin
 /// cheaper than `ProcessInfo.processInfo.environment`, which first builds a
 /// dictionary of every variable (and a dictionary's first use costs the Swift
 /// runtime a type lookup).
-public enum Environment {
+package enum Environment {
     /// The variable's value, nil when it is not set.
-    public static func value(_ name: String) -> String? {
+    package static func value(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }
 }

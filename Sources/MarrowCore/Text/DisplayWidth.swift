@@ -3,9 +3,9 @@
 /// Double-width characters (CJK, fullwidth forms, most emoji) take two cells; combining
 /// marks and other zero-width characters take none. Wrap and truncate with these
 /// functions, never with `count`.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// Cells taken by one grapheme cluster.
-    public static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
@@ -15,7 +15,7 @@ public enum DisplayWidth {
     }
 
     /// Cells taken by one scalar on its own.
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
@@ -30,14 +30,14 @@ public enum DisplayWidth {
     }
 
     /// Cells taken by a string.
-    public static func of(_ string: some StringProtocol) -> Int {
+    package static func of(_ string: some StringProtocol) -> Int {
         var total = 0
         for character in string { total += of(character) }
         return total
     }
 
     /// The longest prefix of `string` that fits in `width` cells.
-    public static func prefix(_ string: some StringProtocol, fitting width: Int) -> Substring {
+    package static func prefix(_ string: some StringProtocol, fitting width: Int) -> Substring {
         let s = Substring(string)
         var used = 0
         var end = s.startIndex
@@ -51,7 +51,7 @@ public enum DisplayWidth {
     }
 
     /// `string` cut to `width` cells, ending in "…" when it was cut.
-    public static func truncate(_ string: some StringProtocol, to width: Int) -> String {
+    package static func truncate(_ string: some StringProtocol, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(string) <= width { return String(string) }
         return String(prefix(string, fitting: width - 1)) + "…"

@@ -11,11 +11,11 @@
 /// lesson text and can hide a difference between two words that look the same. The
 /// zero-width joiner and non-joiner (U+200D, U+200C) are kept: emoji sequences and some
 /// scripts need them, and they cannot move the cursor.
-public enum Sanitizer {
+package enum Sanitizer {
     /// Whether a scalar must never reach a terminal: C0 controls (except tab and
     /// newline), DEL, C1 controls, bidirectional marks, overrides and isolates, and the
     /// invisible zero-width space, word joiner and byte order mark.
-    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 { return v != 0x09 && v != 0x0A }
         if v == 0x7F { return true }
@@ -30,7 +30,7 @@ public enum Sanitizer {
     /// value, but nothing in it that a terminal would act on when it is printed. (JSON
     /// encoders escape C0 controls but pass C1 controls and bidi overrides through.)
     /// Forbidden scalars are never JSON syntax, so they can only be inside strings.
-    public static func jsonSafe(_ json: String) -> String {
+    package static func jsonSafe(_ json: String) -> String {
         guard json.unicodeScalars.contains(where: { $0.value >= 0x7F && isForbidden($0) }) else { return json }
         var out = ""
         for s in json.unicodeScalars {
@@ -46,7 +46,7 @@ public enum Sanitizer {
     /// `text` on one line with every forbidden scalar, tab and newline written out as
     /// `<U+001B>`: for messages that quote course text (diagnostics), where the author
     /// needs to see what is there but the terminal must not act on it.
-    public static func visible(_ text: String) -> String {
+    package static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { isForbidden($0) || $0 == "\t" || $0 == "\n" }) else { return text }
         var out = ""
         for s in text.unicodeScalars {
@@ -61,7 +61,7 @@ public enum Sanitizer {
 
     /// `text` with forbidden scalars removed and tabs turned into spaces.
     /// Newlines are kept unless `singleLine`, which turns them into spaces.
-    public static func clean(_ text: String, singleLine: Bool = false) -> String {
+    package static func clean(_ text: String, singleLine: Bool = false) -> String {
         var needsWork = false
         for s in text.unicodeScalars where s.value < 0x20 || (s.value >= 0x7F && s.value <= 0x9F) || isForbidden(s) {
             needsWork = true

@@ -1,8 +1,8 @@
 /// Counted nouns in messages and reports: "1 lesson", "3 lessons".
-public enum Wording {
+package enum Wording {
     /// `n` and `noun`, with an "s" added unless `n` is 1 (for nouns whose plural
     /// is just that).
-    public static func count(_ n: Int, _ noun: String) -> String {
+    package static func count(_ n: Int, _ noun: String) -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 }

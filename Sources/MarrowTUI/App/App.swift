@@ -2,22 +2,22 @@ import MarrowCore
 
 /// The app as two pure functions: `update` (state and event in, new state out,
 /// with effects for the run loop) and `render` (state to a screen buffer).
-public enum App {
+package enum App {
     /// Below this the too-small screen shows instead of the app.
-    public static let minimumSize = Size(columns: 40, rows: 10)
+    package static let minimumSize = Size(columns: 40, rows: 10)
 
-    public static func isTooSmall(_ size: Size) -> Bool {
+    package static func isTooSmall(_ size: Size) -> Bool {
         size.columns < minimumSize.columns || size.rows < minimumSize.rows
     }
 
     /// The area screens draw into: everything but the status line.
-    public static func screenArea(for size: Size) -> Rect {
+    package static func screenArea(for size: Size) -> Rect {
         Rect(row: 0, column: 0, width: size.columns, height: size.rows - 1)
     }
 
     // MARK: Update
 
-    public static func update(_ state: AppState, _ event: Event) -> AppState {
+    package static func update(_ state: AppState, _ event: Event) -> AppState {
         var state = state
         switch event {
         case .resize(let size):
@@ -103,7 +103,7 @@ public enum App {
 
     // MARK: Render
 
-    public static func render(_ state: AppState, size: Size) -> ScreenBuffer {
+    package static func render(_ state: AppState, size: Size) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
         if isTooSmall(size) {
             TooSmallScreen.render(size: size, into: &buffer)

@@ -10,41 +10,41 @@ import MarrowCore
 ///
 /// `update` stays pure: instead of writing files it appends `Effect`s, which
 /// the run loop performs (and tests inspect).
-public struct AppContext: Sendable {
-    public var course: Course {
+package struct AppContext: Sendable {
+    package var course: Course {
         didSet { searchIndex = nil }
     }
-    public var progress: Progress
+    package var progress: LearnerProgress
     /// The course's search index, built the first time search opens and kept, so
     /// that opening search again on a large course costs nothing.
-    public var searchIndex: CourseSearch?
+    package var searchIndex: CourseSearch?
     /// The time of the current event (injected, so tests are repeatable).
-    public var now: Date
+    package var now: Date
     /// Turns times into the learner's calendar days (injected, so tests are repeatable).
-    public var clock: DayClock
+    package var clock: DayClock
     /// What to review and how well each lesson is known, as of the last answer,
     /// self-grade or return to the course map (`AppState` recomputes it then,
     /// from the answer history; never while drawing). Empty until the answer
     /// log is read, just after the first screen is drawn.
-    public internal(set) var plan: ReviewPlan
+    package internal(set) var plan: ReviewPlan
     /// The numbers the screens show, taken from `plan` when it is recomputed.
-    public internal(set) var reviews: ReviewSummary
+    package internal(set) var reviews: ReviewSummary
     /// The questions missed in the last session (`Scoring.lastSessionMistakes`),
     /// recomputed with `plan`.
-    public internal(set) var lastSessionMistakes: [String] = []
+    package internal(set) var lastSessionMistakes: [String] = []
     /// Seed for anything random (choice shuffling), so tests are repeatable.
-    public var randomSeed: UInt64
+    package var randomSeed: UInt64
     /// Effects requested by the last `update`, run and cleared by the run loop.
-    public var effects: [Effect]
+    package var effects: [Effect]
     /// Whether to draw without color (NO_COLOR / --no-color); screens rarely need it.
-    public var monochrome: Bool
+    package var monochrome: Bool
     /// One-line notices to show once (e.g. "progress.json was damaged and moved aside …").
-    public var notices: [String]
+    package var notices: [String]
     /// The area screens render into (the screen minus the status line), kept current
     /// by the run loop on every resize, so `update` can size pages and clamp scrolling.
-    public var screenArea: Rect
+    package var screenArea: Rect
 
-    public init(course: Course, progress: Progress, now: Date, randomSeed: UInt64 = 1, monochrome: Bool = false, notices: [String] = [],
+    package init(course: Course, progress: LearnerProgress, now: Date, randomSeed: UInt64 = 1, monochrome: Bool = false, notices: [String] = [],
                 screenArea: Rect = Rect(row: 0, column: 0, width: 80, height: 23), clock: DayClock = .system) {
         self.course = course
         self.progress = progress
@@ -60,7 +60,7 @@ public struct AppContext: Sendable {
     }
 
     /// The course's FSRS scheduler (its desired retention).
-    public var fsrs: FSRS { course.info.scheduler() }
+    package var fsrs: FSRS { course.info.scheduler() }
 
     /// Recomputes `plan`, `reviews` and `lastSessionMistakes` from the answer history at `now`.
     mutating func refreshPlan(records: [AnswerRecord]) {
@@ -70,7 +70,7 @@ public struct AppContext: Sendable {
     }
 
     /// This course's progress.
-    public var courseProgress: CourseProgress {
+    package var courseProgress: CourseProgress {
         get { progress[course: course.info.id] }
         set { progress[course: course.info.id] = newValue }
     }

@@ -2,21 +2,21 @@ import MarrowCore
 
 /// Everything the app is: the shared context and a stack of screens, the top one
 /// showing and taking keys. The course map is always at the bottom.
-public struct AppState: Sendable {
-    public var context: AppContext
-    public var screens: [any Screen]
+package struct AppState: Sendable {
+    package var context: AppContext
+    package var screens: [any Screen]
     /// A one-line message in the status line until the next key (a save that failed, say).
-    public var flash: String?
+    package var flash: String?
     /// The terminal's size.
-    public private(set) var size: Size
+    package private(set) var size: Size
     /// Every answer of the answer log (self-grades applied), read once just
     /// after the first screen is drawn (never before it), then kept up to date
     /// with each answer and self-grade given. The review plan comes from it.
-    public var answerHistory: [AnswerRecord]?
+    package var answerHistory: [AnswerRecord]?
 
     /// The state at launch: the course map, with the full disclaimer over it on
     /// the very first run (which counts as having seen it, and is saved).
-    public init(context: AppContext, size: Size) {
+    package init(context: AppContext, size: Size) {
         self.context = context
         self.size = size
         self.screens = []
@@ -30,17 +30,17 @@ public struct AppState: Sendable {
     }
 
     /// The screen showing.
-    public var top: any Screen { screens[screens.count - 1] }
+    package var top: any Screen { screens[screens.count - 1] }
 
     /// Whether an effect asked the app to leave.
-    public var isQuitting: Bool { context.effects.contains(.quit) }
+    package var isQuitting: Bool { context.effects.contains(.quit) }
 
     /// Whether the run loop should read the answer log: it was not read yet.
-    public var needsAnswerHistory: Bool { answerHistory == nil }
+    package var needsAnswerHistory: Bool { answerHistory == nil }
 
     /// Sets the answer history (read from the log), recomputes the review plan
     /// and hands the history to the progress review.
-    public mutating func setAnswerHistory(_ records: [AnswerRecord]) {
+    package mutating func setAnswerHistory(_ records: [AnswerRecord]) {
         answerHistory = records
         refreshPlan()
         Navigation.refreshHistory(in: &self)
@@ -84,7 +84,7 @@ public struct AppState: Sendable {
     }
 
     /// Whether the terminal is below the minimum size (the too-small screen shows).
-    public var isTooSmall: Bool { App.isTooSmall(size) }
+    package var isTooSmall: Bool { App.isTooSmall(size) }
 
     mutating func resize(to size: Size) {
         self.size = size

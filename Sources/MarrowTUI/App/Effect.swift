@@ -1,7 +1,7 @@
 import MarrowCore
 
 /// Side effects that `update` asks the run loop to perform.
-public enum Effect: Sendable, Hashable {
+package enum Effect: Sendable, Hashable {
     /// Progress changed in a way worth keeping (position, lesson finished, bookmark): write progress.json.
     case saveProgress
     /// An answer was given: append it to the answer log at once, then save progress.json.

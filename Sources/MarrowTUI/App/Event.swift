@@ -1,5 +1,5 @@
 /// A key as the app understands it, decoded by the backend from curses.
-public enum Key: Sendable, Hashable {
+package enum Key: Sendable, Hashable {
     case character(Character)
     /// Ctrl plus a letter, e.g. `.control("c")`.
     case control(Character)
@@ -9,7 +9,7 @@ public enum Key: Sendable, Hashable {
 }
 
 /// Everything that can happen to the app.
-public enum Event: Sendable, Hashable {
+package enum Event: Sendable, Hashable {
     case key(Key)
     case resize(Size)
     /// A signal that would end the app (SIGTERM, SIGHUP, SIGQUIT …): save and leave.

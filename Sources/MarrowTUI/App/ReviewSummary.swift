@@ -8,26 +8,26 @@ import MarrowCore
 /// The numbers the screens show about reviews, taken from a `ReviewPlan` once
 /// when it is recomputed (after an answer, a self-grade, reading the log or
 /// returning to the course map), so drawing a screen computes nothing.
-public struct ReviewSummary: Sendable, Hashable {
+package struct ReviewSummary: Sendable, Hashable {
     /// The time the plan was made for: what "due now" and "in 2 days" count from.
-    public var asOf: Date
+    package var asOf: Date
     /// Active questions due at the plan's time, most overdue first.
-    public var dueQuestionIDs: [String]
+    package var dueQuestionIDs: [String]
     /// When the next review after the plan's time falls due; nil when none is scheduled.
-    public var nextDue: Date?
+    package var nextDue: Date?
     /// Reviews falling due on each of the next 14 days, today first.
-    public var forecast: [Int]
+    package var forecast: [Int]
     /// Per lesson id, its questions' mastery.
-    public var lessonMastery: [String: Mastery]
+    package var lessonMastery: [String: Mastery]
     /// Per tag (`benefit`, `risk`, …), the mastery of the questions with it.
-    public var tagMastery: [String: Mastery]
-    public var overallMastery: Mastery
+    package var tagMastery: [String: Mastery]
+    package var overallMastery: Mastery
     /// Whether any question of the course was ever answered (has a schedule).
-    public var hasSchedules: Bool
+    package var hasSchedules: Bool
 
-    public static let forecastDays = 14
+    package static let forecastDays = 14
 
-    public init(plan: ReviewPlan, course: Course) {
+    package init(plan: ReviewPlan, course: Course) {
         asOf = plan.now
         dueQuestionIDs = plan.dueQuestionIDs
         nextDue = plan.nextDue(after: plan.now)
@@ -39,6 +39,6 @@ public struct ReviewSummary: Sendable, Hashable {
         hasSchedules = plan.newQuestionIDs.count < plan.activeQuestions.count
     }
 
-    public func mastery(lessonID: String) -> Mastery { lessonMastery[lessonID] ?? Mastery(mastered: 0, total: 0) }
-    public func mastery(tag: String) -> Mastery { tagMastery[tag] ?? Mastery(mastered: 0, total: 0) }
+    package func mastery(lessonID: String) -> Mastery { lessonMastery[lessonID] ?? Mastery(mastered: 0, total: 0) }
+    package func mastery(tag: String) -> Mastery { tagMastery[tag] ?? Mastery(mastered: 0, total: 0) }
 }

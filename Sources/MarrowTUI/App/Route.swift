@@ -1,7 +1,7 @@
 import MarrowCore
 
 /// Where the reader should open.
-public enum ReaderTarget: Sendable, Hashable {
+package enum ReaderTarget: Sendable, Hashable {
     case start
     /// The saved reading position of the lesson, if any.
     case resume
@@ -11,7 +11,7 @@ public enum ReaderTarget: Sendable, Hashable {
 }
 
 /// Navigation asked for by a screen's `update`.
-public enum Route: Sendable, Hashable {
+package enum Route: Sendable, Hashable {
     case back
     case quit
     case openReader(lessonID: String, target: ReaderTarget)

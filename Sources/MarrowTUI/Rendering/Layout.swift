@@ -1,13 +1,13 @@
 import MarrowCore
 
 /// Choices for laying out a document.
-public struct LayoutOptions: Sendable, Hashable {
+package struct LayoutOptions: Sendable, Hashable {
     /// Text to highlight (case-insensitive) wherever it appears: a search match.
-    public var highlight: String?
+    package var highlight: String?
     /// Whether a link's URL follows its text as " <url>".
-    public var showURLs: Bool
+    package var showURLs: Bool
 
-    public init(highlight: String? = nil, showURLs: Bool = true) {
+    package init(highlight: String? = nil, showURLs: Bool = true) {
         self.highlight = highlight
         self.showURLs = showURLs
     }
@@ -19,9 +19,9 @@ public struct LayoutOptions: Sendable, Hashable {
 /// Pure, and shared by the reader screen and `marrow read`. Every line carries
 /// the index of its top-level block and a character offset into that block's
 /// `plainText`, so a `ReadingPosition` finds its line again at any width.
-public enum Layout {
+package enum Layout {
     /// The lines of `blocks` wrapped to `width` cells.
-    public static func lines(for blocks: [Block], width: Int, options: LayoutOptions = .init()) -> [StyledLine] {
+    package static func lines(for blocks: [Block], width: Int, options: LayoutOptions = .init()) -> [StyledLine] {
         var builder = LayoutBuilder(width: max(1, width), options: options)
         for (index, block) in blocks.enumerated() {
             builder.topBlock = index
@@ -33,7 +33,7 @@ public enum Layout {
 
     /// Inline content (a quiz prompt, a choice) wrapped to `width` cells. The first
     /// line starts with `firstPrefix`, later lines with `restPrefix` (a hanging indent).
-    public static func lines(for inlines: [Inline], width: Int, style: Style = .normal, firstPrefix: [Span] = [], restPrefix: [Span] = [], options: LayoutOptions = .init()) -> [StyledLine] {
+    package static func lines(for inlines: [Inline], width: Int, style: Style = .normal, firstPrefix: [Span] = [], restPrefix: [Span] = [], options: LayoutOptions = .init()) -> [StyledLine] {
         var builder = LayoutBuilder(width: max(1, width), options: options)
         var offset = 0
         var glyphs: [Glyph] = []
@@ -44,7 +44,7 @@ public enum Layout {
 
     /// Plain text (a glossary definition, a message) wrapped to `width` cells.
     /// Newlines in `text` start new lines.
-    public static func wrap(_ text: String, width: Int, style: Style = .normal, firstPrefix: [Span] = [], restPrefix: [Span] = []) -> [StyledLine] {
+    package static func wrap(_ text: String, width: Int, style: Style = .normal, firstPrefix: [Span] = [], restPrefix: [Span] = []) -> [StyledLine] {
         var inlines: [Inline] = []
         for (index, part) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { inlines.append(.lineBreak) }
@@ -54,7 +54,7 @@ public enum Layout {
     }
 
     /// The line showing `position`: the last line starting at or before it.
-    public static func lineIndex(for position: ReadingPosition, in lines: [StyledLine]) -> Int {
+    package static func lineIndex(for position: ReadingPosition, in lines: [StyledLine]) -> Int {
         var low = 0
         var high = lines.count - 1
         var found = 0
@@ -73,7 +73,7 @@ public enum Layout {
 
     /// The reading position of a view whose top line is `lineIndex` and which
     /// shows `visibleRows` rows. `percent` is 100 once the last line is visible.
-    public static func position(at lineIndex: Int, in lines: [StyledLine], visibleRows: Int) -> ReadingPosition {
+    package static func position(at lineIndex: Int, in lines: [StyledLine], visibleRows: Int) -> ReadingPosition {
         guard !lines.isEmpty else { return ReadingPosition(block: 0, offset: 0, percent: 100) }
         let index = min(max(0, lineIndex), lines.count - 1)
         let line = lines[index]
@@ -81,14 +81,14 @@ public enum Layout {
     }
 
     /// How far a view is through `count` lines: 0 at the top, 100 when the last line is visible.
-    public static func percent(top: Int, count: Int, visibleRows: Int) -> Int {
+    package static func percent(top: Int, count: Int, visibleRows: Int) -> Int {
         let maxTop = max(0, count - max(1, visibleRows))
         if maxTop == 0 || top >= maxTop { return 100 }
         return max(0, min(100, top * 100 / maxTop))
     }
 
     /// `line` with every case-insensitive occurrence of `query` restyled in the highlight role.
-    public static func highlighting(_ query: String, in line: StyledLine) -> StyledLine {
+    package static func highlighting(_ query: String, in line: StyledLine) -> StyledLine {
         highlighting(query, in: [line])[0]
     }
 
@@ -96,7 +96,7 @@ public enum Layout {
     /// including a match that a wrap split over two lines of the same block (the wrap ate the
     /// space: the first line ends with the part before a space of `query`, the next one starts
     /// with the rest, after its indent, bullet or quote bar).
-    public static func highlighting(_ query: String, in lines: [StyledLine]) -> [StyledLine] {
+    package static func highlighting(_ query: String, in lines: [StyledLine]) -> [StyledLine] {
         let needle = query.map { $0.lowercased() }
         guard !needle.isEmpty else { return lines }
         let glyphs: [[(Character, Style)]] = lines.map { line in
@@ -156,7 +156,7 @@ public enum Layout {
     }
 
     /// The top-level headings of a document, for an outline: level, text and block index.
-    public static func headings(in blocks: [Block]) -> [(level: Int, title: String, block: Int)] {
+    package static func headings(in blocks: [Block]) -> [(level: Int, title: String, block: Int)] {
         blocks.enumerated().compactMap { index, block in
             if case .heading(let level, let content) = block.kind {
                 return (level, Sanitizer.clean(content.plainText, singleLine: true), index)

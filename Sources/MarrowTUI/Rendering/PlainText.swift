@@ -6,8 +6,8 @@ import MarrowCore
 /// quotes, clipped code, links with their URL), then the sources and the quiz's
 /// questions with empty boxes: never the answers, nor which choice is right, nor
 /// the explanations. Lesson text is sanitized: no control character is printed.
-public enum PlainText {
-    public static func render(lesson: Lesson, width: Int) -> String {
+package enum PlainText {
+    package static func render(lesson: Lesson, width: Int) -> String {
         let width = max(20, width)
         var blocks = lesson.body.blocks
         // The title, unless the body opens with it as a level-1 heading.

@@ -1,8 +1,8 @@
 /// A horizontal bar of block characters: filled cells then empty ones. The
 /// characters differ (█ and ░), so the bar reads without color too.
-public enum ProgressBar {
+package enum ProgressBar {
     /// Spans for `fraction` (0...1) of a bar `width` cells wide.
-    public static func spans(fraction: Double, width: Int) -> [Span] {
+    package static func spans(fraction: Double, width: Int) -> [Span] {
         guard width > 0 else { return [] }
         let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0
         var filled = Int((clamped * Double(width)).rounded())

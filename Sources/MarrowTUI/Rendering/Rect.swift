@@ -1,11 +1,11 @@
 /// A rectangle of the screen, in cells.
-public struct Rect: Sendable, Hashable {
-    public var row: Int
-    public var column: Int
-    public var width: Int
-    public var height: Int
+package struct Rect: Sendable, Hashable {
+    package var row: Int
+    package var column: Int
+    package var width: Int
+    package var height: Int
 
-    public init(row: Int, column: Int, width: Int, height: Int) {
+    package init(row: Int, column: Int, width: Int, height: Int) {
         self.row = row
         self.column = column
         self.width = max(0, width)

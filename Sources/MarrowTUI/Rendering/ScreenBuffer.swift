@@ -4,44 +4,44 @@ import MarrowCore
 /// a piece of text *is*; the theme decides how it looks (color, or monochrome
 /// attributes under `NO_COLOR`). Right and wrong are never told by color alone:
 /// screens always write ✓/✗ and words too.
-public enum Role: String, Sendable, Hashable, CaseIterable {
+package enum Role: String, Sendable, Hashable, CaseIterable {
     case normal, title, heading, subheading, emphasis, strong, code, link, url, quote
     case dim, accent, selected, focus, correct, wrong, warning, status, key, highlight
     case barFilled, barEmpty, heat0, heat1, heat2, heat3, heat4
 }
 
 /// Extra attributes a piece of text can carry on top of its role.
-public struct TextAttributes: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-    public static let bold = TextAttributes(rawValue: 1)
-    public static let italic = TextAttributes(rawValue: 2)
-    public static let underline = TextAttributes(rawValue: 4)
-    public static let reverse = TextAttributes(rawValue: 8)
-    public static let dim = TextAttributes(rawValue: 16)
+package struct TextAttributes: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt8
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
+    package static let bold = TextAttributes(rawValue: 1)
+    package static let italic = TextAttributes(rawValue: 2)
+    package static let underline = TextAttributes(rawValue: 4)
+    package static let reverse = TextAttributes(rawValue: 8)
+    package static let dim = TextAttributes(rawValue: 16)
 }
 
 /// How a cell is drawn: a role plus extra attributes.
-public struct Style: Sendable, Hashable {
-    public var role: Role
-    public var attributes: TextAttributes
+package struct Style: Sendable, Hashable {
+    package var role: Role
+    package var attributes: TextAttributes
 
-    public init(_ role: Role = .normal, _ attributes: TextAttributes = []) {
+    package init(_ role: Role = .normal, _ attributes: TextAttributes = []) {
         self.role = role
         self.attributes = attributes
     }
 
-    public static let normal = Style()
+    package static let normal = Style()
 }
 
 /// One cell of the screen. A double-width character fills its cell and marks
 /// the next one as a continuation, which is never drawn on its own.
-public struct Cell: Sendable, Hashable {
-    public var character: Character
-    public var style: Style
-    public var isContinuation: Bool
+package struct Cell: Sendable, Hashable {
+    package var character: Character
+    package var style: Style
+    package var isContinuation: Bool
 
-    public init(_ character: Character = " ", style: Style = .normal, isContinuation: Bool = false) {
+    package init(_ character: Character = " ", style: Style = .normal, isContinuation: Bool = false) {
         self.character = character
         self.style = style
         self.isContinuation = isContinuation
@@ -49,11 +49,11 @@ public struct Cell: Sendable, Hashable {
 }
 
 /// A terminal size in cells.
-public struct Size: Sendable, Hashable {
-    public var columns: Int
-    public var rows: Int
+package struct Size: Sendable, Hashable {
+    package var columns: Int
+    package var rows: Int
 
-    public init(columns: Int, rows: Int) {
+    package init(columns: Int, rows: Int) {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
     }
@@ -62,23 +62,23 @@ public struct Size: Sendable, Hashable {
 /// A grid of cells that `render` fills and the backend draws. Width-aware: text is
 /// placed by display width and clipped at the right edge; lesson text is sanitized
 /// on the way in, so no control character can reach the terminal.
-public struct ScreenBuffer: Sendable, Hashable {
-    public let size: Size
-    public private(set) var cells: [Cell]
+package struct ScreenBuffer: Sendable, Hashable {
+    package let size: Size
+    package private(set) var cells: [Cell]
     /// Where the terminal cursor should sit (the focused item), so screen readers follow it.
-    public var cursor: (row: Int, column: Int)? {
+    package var cursor: (row: Int, column: Int)? {
         get { cursorRow.map { ($0, cursorColumn) } }
         set { cursorRow = newValue?.row; cursorColumn = newValue?.column ?? 0 }
     }
     private var cursorRow: Int?
     private var cursorColumn = 0
 
-    public init(size: Size) {
+    package init(size: Size) {
         self.size = size
         self.cells = Array(repeating: Cell(), count: size.columns * size.rows)
     }
 
-    public subscript(row: Int, column: Int) -> Cell {
+    package subscript(row: Int, column: Int) -> Cell {
         cells[row * size.columns + column]
     }
 
@@ -86,7 +86,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     /// screen). A wide character that would straddle the limit is not drawn.
     /// Returns the number of cells written.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+    package mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
         guard row >= 0, row < size.rows, column < size.columns else { return 0 }
         let limit = min(size.columns, column + (maxWidth ?? size.columns))
         var col = column
@@ -109,7 +109,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     }
 
     /// Fills a rectangle with spaces of a style.
-    public mutating func fill(row: Int, column: Int, width: Int, height: Int = 1, style: Style) {
+    package mutating func fill(row: Int, column: Int, width: Int, height: Int = 1, style: Style) {
         for r in max(0, row)..<min(size.rows, row + height) {
             for c in max(0, column)..<min(size.columns, column + width) {
                 cells[r * size.columns + c] = Cell(" ", style: style)
@@ -118,7 +118,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     }
 
     /// Changes the style of cells already written (for a selected line, say).
-    public mutating func restyle(row: Int, column: Int, width: Int, style: Style) {
+    package mutating func restyle(row: Int, column: Int, width: Int, style: Style) {
         guard row >= 0, row < size.rows else { return }
         for c in max(0, column)..<min(size.columns, column + width) {
             cells[row * size.columns + c].style = style
@@ -136,7 +136,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     }
 
     /// One row as text (continuations skipped), trailing spaces kept.
-    public func line(_ row: Int) -> String {
+    package func line(_ row: Int) -> String {
         var s = ""
         for c in 0..<size.columns where !self[row, c].isContinuation {
             s.append(self[row, c].character)
@@ -146,7 +146,7 @@ public struct ScreenBuffer: Sendable, Hashable {
 
     /// The whole screen as text, one line per row with trailing spaces trimmed:
     /// what golden-file snapshot tests compare.
-    public var text: String {
+    package var text: String {
         (0..<size.rows).map { row in
             var l = line(row)
             while l.last == " " { l.removeLast() }
@@ -154,11 +154,11 @@ public struct ScreenBuffer: Sendable, Hashable {
         }.joined(separator: "\n")
     }
 
-    public static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool {
+    package static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool {
         lhs.size == rhs.size && lhs.cells == rhs.cells && lhs.cursorRow == rhs.cursorRow && lhs.cursorColumn == rhs.cursorColumn
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(size)
         hasher.combine(cells)
     }

@@ -1,40 +1,40 @@
 import MarrowCore
 
 /// A run of text in one style.
-public struct Span: Sendable, Hashable {
-    public var text: String
-    public var style: Style
+package struct Span: Sendable, Hashable {
+    package var text: String
+    package var style: Style
 
-    public init(_ text: String, _ style: Style = .normal) {
+    package init(_ text: String, _ style: Style = .normal) {
         self.text = text
         self.style = style
     }
 
-    public var width: Int { DisplayWidth.of(text) }
+    package var width: Int { DisplayWidth.of(text) }
 }
 
 /// One laid-out line: spans that fit the width they were wrapped to, plus where
 /// the line comes from in the document, so a reading position survives re-wrapping.
-public struct StyledLine: Sendable, Hashable {
-    public var spans: [Span]
+package struct StyledLine: Sendable, Hashable {
+    package var spans: [Span]
     /// Index of the top-level block of the document this line belongs to.
-    public var block: Int
+    package var block: Int
     /// Character offset into that block's plain text where this line starts.
-    public var offset: Int
+    package var offset: Int
 
-    public init(_ spans: [Span] = [], block: Int = 0, offset: Int = 0) {
+    package init(_ spans: [Span] = [], block: Int = 0, offset: Int = 0) {
         self.spans = spans
         self.block = block
         self.offset = offset
     }
 
-    public var width: Int { spans.reduce(0) { $0 + $1.width } }
-    public var plainText: String { spans.map(\.text).joined() }
+    package var width: Int { spans.reduce(0) { $0 + $1.width } }
+    package var plainText: String { spans.map(\.text).joined() }
 }
 
 extension ScreenBuffer {
     /// Draws a styled line at (row, column), clipped to `width` cells.
-    public mutating func draw(_ line: StyledLine, row: Int, column: Int, width: Int) {
+    package mutating func draw(_ line: StyledLine, row: Int, column: Int, width: Int) {
         var col = column
         for span in line.spans {
             let remaining = column + width - col

@@ -1,11 +1,11 @@
 /// How a role looks on a terminal: colors (curses color numbers, -1 for the
 /// terminal's own default) and attributes.
-public struct Look: Sendable, Hashable {
-    public var foreground: Int16
-    public var background: Int16
-    public var attributes: TextAttributes
+package struct Look: Sendable, Hashable {
+    package var foreground: Int16
+    package var background: Int16
+    package var attributes: TextAttributes
 
-    public init(foreground: Int16 = -1, background: Int16 = -1, attributes: TextAttributes = []) {
+    package init(foreground: Int16 = -1, background: Int16 = -1, attributes: TextAttributes = []) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes
@@ -19,25 +19,25 @@ public struct Look: Sendable, Hashable {
 /// the default background), and selection and the status line use reverse video.
 /// The theme never carries meaning alone: screens also write symbols and words
 /// (✓ Correct, ✗ Not quite, ○ new, ★ quiz 7/8, ◑ in quiz 3/8).
-public struct Theme: Sendable, Hashable {
-    public enum Palette: Sendable, Hashable {
+package struct Theme: Sendable, Hashable {
+    package enum Palette: Sendable, Hashable {
         case colors256, colors8, monochrome
     }
 
-    public var palette: Palette
+    package var palette: Palette
 
-    public init(palette: Palette) {
+    package init(palette: Palette) {
         self.palette = palette
     }
 
     /// The palette for a terminal with `colors` colors, or monochrome when asked (NO_COLOR, --no-color).
-    public static func palette(colors: Int, monochrome: Bool) -> Palette {
+    package static func palette(colors: Int, monochrome: Bool) -> Palette {
         if monochrome || colors < 8 { return .monochrome }
         return colors >= 256 ? .colors256 : .colors8
     }
 
     /// The look of a style: its role's look plus the style's own attributes.
-    public func look(for style: Style) -> Look {
+    package func look(for style: Style) -> Look {
         var look = switch palette {
         case .colors256: Self.look256(style.role)
         case .colors8: Self.look8(style.role)

@@ -17,7 +17,7 @@ import MarrowCore
 /// the app then loads both in full, draws again (the same screen, unless a
 /// lesson's body or quiz has an error the outline cannot see) and only then
 /// handles keys, so nothing is ever done or saved from it.
-public enum FirstScreen {
+package enum FirstScreen {
     /// How many lessons' front matter to read before the terminal is started: the
     /// window's rows as the kernel gives them (at least 24). Every lesson row the
     /// course map can show fits in them; `state` reads more if it needs to.
@@ -32,7 +32,7 @@ public enum FirstScreen {
     /// course map (the very first run). `outline` is the course's outline read
     /// beforehand, if it was (with `firstLessons`); it is read again with more
     /// lessons when the screen or the progress needs them.
-    public static func state(lessonsDirectory: String, outline: CourseOutline? = nil, progress: Progress, size: Size,
+    package static func state(lessonsDirectory: String, outline: CourseOutline? = nil, progress: LearnerProgress, size: Size,
                              monochrome: Bool, notices: [String], now: Date) -> AppState? {
         // Lessons counted on the course map (read, or with a quiz score) and the
         // place to continue must be in the outline; so must every lesson row on screen.
@@ -55,7 +55,7 @@ public enum FirstScreen {
     }
 
     /// Draws the first screen on `terminal` if it can (see `state`).
-    static func draw(on terminal: Terminal, lessonsDirectory: String, outline: CourseOutline?, progress: Progress, monochrome: Bool, notices: [String]) {
+    static func draw(on terminal: Terminal, lessonsDirectory: String, outline: CourseOutline?, progress: LearnerProgress, monochrome: Bool, notices: [String]) {
         let size = terminal.size
         guard let state = state(lessonsDirectory: lessonsDirectory, outline: outline, progress: progress, size: size,
                                 monochrome: monochrome, notices: notices, now: Date()) else { return }

@@ -11,12 +11,12 @@ import Darwin
 import MarrowCore
 
 /// The full-screen app, as the `marrow` command starts it.
-public enum MarrowApp {
+package enum MarrowApp {
     /// The line printed when there is no terminal to draw on.
-    public static let needsTerminalMessage = "marrow: needs an interactive terminal (stdin and stdout must be a terminal and TERM must be set). Try 'marrow read LESSON' or 'marrow progress'."
+    package static let needsTerminalMessage = "marrow: needs an interactive terminal (stdin and stdout must be a terminal and TERM must be set). Try 'marrow read LESSON' or 'marrow progress'."
 
     /// Whether the app can run here: stdin and stdout are terminals and TERM is set and not "dumb".
-    public static func hasInteractiveTerminal(environment: [String: String]) -> Bool {
+    package static func hasInteractiveTerminal(environment: [String: String]) -> Bool {
         hasInteractiveTerminal(term: environment["TERM"])
     }
 
@@ -34,7 +34,7 @@ public enum MarrowApp {
     /// still loads (`CourseLoadWait`).
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without color.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
-    public static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
+    package static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
         guard hasInteractiveTerminal(term: Environment.value("TERM")) else {
             fputsStandardError(needsTerminalMessage)
             return 1

@@ -1,7 +1,7 @@
 import MarrowCore
 
 /// Where a learner stands with one lesson, shown by symbol and word (never by color alone).
-public enum LessonStatus: Sendable, Hashable {
+package enum LessonStatus: Sendable, Hashable {
     case new
     case reading(percent: Int)
     case read
@@ -13,7 +13,7 @@ public enum LessonStatus: Sendable, Hashable {
     /// the first screen, drawn before the quizzes are read, must show it too.
     case quizInProgress(answered: Int, total: Int)
 
-    public init(lesson: Lesson, progress: CourseProgress) {
+    package init(lesson: Lesson, progress: CourseProgress) {
         let lessonProgress = progress[lesson: lesson.id]
         if let unfinished = lessonProgress.unfinishedWholeQuiz {
             self = .quizInProgress(answered: unfinished.answers.count, total: unfinished.total)
@@ -29,7 +29,7 @@ public enum LessonStatus: Sendable, Hashable {
     }
 
     /// "○ new", "◐ reading 40%", "✓ read", "★ quiz 7/8", "◑ in quiz 3/8".
-    public var label: String {
+    package var label: String {
         switch self {
         case .new: "○ new"
         case .reading(let percent): "◐ reading \(percent)%"
@@ -41,9 +41,9 @@ public enum LessonStatus: Sendable, Hashable {
 }
 
 /// The home screen: the course, its lessons and where the learner stands.
-public struct CourseMapScreen: Screen {
+package struct CourseMapScreen: Screen {
     /// One selectable row.
-    public enum Entry: Sendable, Hashable {
+    package enum Entry: Sendable, Hashable {
         /// "Continue: <lesson> (42%)".
         case resume(Place)
         /// A lesson, by index into `course.lessons`.
@@ -51,17 +51,17 @@ public struct CourseMapScreen: Screen {
     }
 
     /// Index into `entries(context:)`.
-    public private(set) var selection = 0
+    package private(set) var selection = 0
     /// A short message after a key that did nothing ("This lesson has no quiz").
-    public private(set) var message: String?
+    package private(set) var message: String?
 
-    public init(context: AppContext) {
+    package init(context: AppContext) {
         selection = 0
     }
 
-    public var title: String { "Course map" }
+    package var title: String { "Course map" }
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [
             KeyHelp("j/k, ↓/↑", "move"),
             KeyHelp("Home/End", "first / last lesson"),
@@ -79,12 +79,12 @@ public struct CourseMapScreen: Screen {
         ]
     }
 
-    public var statusKeys: [KeyHelp] {
+    package var statusKeys: [KeyHelp] {
         [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("r", "review"), KeyHelp("p", "progress"), KeyHelp("q", "quit"), KeyHelp("/", "search")]
     }
 
     /// The selectable rows: "Continue" first when there is a place to resume, then the lessons.
-    public static func entries(context: AppContext) -> [Entry] {
+    package static func entries(context: AppContext) -> [Entry] {
         var entries: [Entry] = []
         if let place = context.courseProgress.lastPlace, context.course.lesson(id: place.lessonID) != nil {
             entries.append(.resume(place))
@@ -106,7 +106,7 @@ public struct CourseMapScreen: Screen {
         Int(lesson.fileName.prefix { $0.isASCII && $0.isNumber }) ?? index + 1
     }
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         message = nil
         let entries = Self.entries(context: context)
         selection = min(selection, max(0, entries.count - 1))
@@ -179,7 +179,7 @@ public struct CourseMapScreen: Screen {
         width >= 70 && context.reviews.hasSchedules
     }
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0, area.width > 0 else { return }
         let left = area.column + 1
         let width = max(1, area.width - 2)

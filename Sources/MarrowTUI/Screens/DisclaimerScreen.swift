@@ -1,20 +1,20 @@
 import MarrowCore
 
 /// The course's full disclaimer: shown on the very first run, and one key (`d`) from the course map.
-public struct DisclaimerScreen: Screen {
-    public private(set) var scroll = 0
+package struct DisclaimerScreen: Screen {
+    package private(set) var scroll = 0
 
-    public init() {}
+    package init() {}
 
-    public var title: String { "Disclaimer" }
+    package var title: String { "Disclaimer" }
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [KeyHelp("Enter, q, Esc", "close"), KeyHelp("j/k, ↓/↑", "scroll"), KeyHelp("PgDn/PgUp", "scroll a page")]
     }
 
-    public var statusKeys: [KeyHelp] { [KeyHelp("Enter", "continue")] }
+    package var statusKeys: [KeyHelp] { [KeyHelp("Enter", "continue")] }
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .enter, .escape, .character("q"), .character(" "), .character("d"):
             return .back
@@ -25,7 +25,7 @@ public struct DisclaimerScreen: Screen {
         }
     }
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         let (lines, rect) = Self.content(context: context, area: area)
         Scrolling.draw(lines, top: scroll, in: rect, into: &buffer)
         buffer.cursor = (rect.row, rect.column)

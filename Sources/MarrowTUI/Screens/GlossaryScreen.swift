@@ -9,23 +9,23 @@ import MarrowCore
 /// widens a "terms on this page" list to all terms, then goes back. `?` opens help
 /// only while the filter is empty (otherwise it is typed), so the app must let this
 /// screen see `?` (`Navigation.takesTyping`).
-public struct GlossaryScreen: Screen {
+package struct GlossaryScreen: Screen {
     /// What has been typed.
-    public private(set) var filter = ""
+    package private(set) var filter = ""
     /// The terms the reader had on screen, when opened from there; nil for all terms.
-    public private(set) var limitedTo: [String]?
+    package private(set) var limitedTo: [String]?
     /// Top line of the list.
-    public private(set) var scroll = 0
+    package private(set) var scroll = 0
 
     /// `terms`: `Route.openGlossary(terms:)`, names of terms (or of their aliases)
     /// to show alone, or nil for the whole glossary.
-    public init(terms: [String]? = nil) {
+    package init(terms: [String]? = nil) {
         self.limitedTo = terms
     }
 
-    public var title: String { "Glossary" }
+    package var title: String { "Glossary" }
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [
             KeyHelp("letters, digits, space", "filter the terms (q and j/k are typed too)"),
             KeyHelp("Backspace", "delete the last character of the filter"),
@@ -38,7 +38,7 @@ public struct GlossaryScreen: Screen {
         ]
     }
 
-    public var statusKeys: [KeyHelp] {
+    package var statusKeys: [KeyHelp] {
         let esc: KeyHelp
         if !filter.isEmpty { esc = KeyHelp("Esc", "clear") }
         else if limitedTo != nil { esc = KeyHelp("Esc", "all terms") }
@@ -50,7 +50,7 @@ public struct GlossaryScreen: Screen {
 
     // MARK: Update
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         let (count, height) = metrics(context: context)
         switch key {
         case .escape:
@@ -82,7 +82,7 @@ public struct GlossaryScreen: Screen {
     // MARK: Entries
 
     /// The terms shown, in order: limited to the page's terms if asked, filtered, sorted.
-    public func entries(in course: Course) -> [GlossaryTerm] {
+    package func entries(in course: Course) -> [GlossaryTerm] {
         var terms = course.glossary
         if let limitedTo {
             let wanted = Set(limitedTo.map(CourseSearch.folded))
@@ -147,7 +147,7 @@ public struct GlossaryScreen: Screen {
 
     // MARK: Render
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
         let (column, width) = area.centeredColumns(maxWidth: 76)
         let shown = entries(in: context.course).count

@@ -1,26 +1,26 @@
 import MarrowCore
 
 /// `?`: the keys of the screen it was opened from.
-public struct HelpScreen: Screen {
+package struct HelpScreen: Screen {
     /// The title of the screen the keys belong to.
-    public let screenTitle: String
-    public let keys: [KeyHelp]
-    public private(set) var scroll = 0
+    package let screenTitle: String
+    package let keys: [KeyHelp]
+    package private(set) var scroll = 0
 
-    public init(for screen: any Screen) {
+    package init(for screen: any Screen) {
         screenTitle = screen.title
         keys = screen.keyHelp
     }
 
-    public var title: String { "Help" }
+    package var title: String { "Help" }
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [KeyHelp("q, Esc, ?, Enter", "close"), KeyHelp("j/k, ↓/↑", "scroll")]
     }
 
-    public var statusKeys: [KeyHelp] { [KeyHelp("q", "close")] }
+    package var statusKeys: [KeyHelp] { [KeyHelp("q", "close")] }
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .escape, .enter, .character("q"), .character("?"):
             return .back
@@ -31,7 +31,7 @@ public struct HelpScreen: Screen {
         }
     }
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         let (lines, rect) = content(area: area)
         Scrolling.draw(lines, top: scroll, in: rect, into: &buffer)
         buffer.cursor = (rect.row, rect.column)

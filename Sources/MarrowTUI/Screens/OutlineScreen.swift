@@ -1,24 +1,24 @@
 import MarrowCore
 
 /// `o` in the reader: the lesson's headings and bookmarks, to jump to one.
-public struct OutlineScreen: Screen {
+package struct OutlineScreen: Screen {
     /// One row to jump to.
-    public struct Entry: Sendable, Hashable {
-        public enum Kind: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
+        package enum Kind: Sendable, Hashable {
             case heading(level: Int)
             case bookmark
         }
-        public var kind: Kind
-        public var text: String
-        public var position: ReadingPosition
+        package var kind: Kind
+        package var text: String
+        package var position: ReadingPosition
     }
 
-    public let lessonID: String
-    public let entries: [Entry]
-    public private(set) var selection = 0
-    public private(set) var message: String?
+    package let lessonID: String
+    package let entries: [Entry]
+    package private(set) var selection = 0
+    package private(set) var message: String?
 
-    public init(lessonID: String, context: AppContext) {
+    package init(lessonID: String, context: AppContext) {
         self.lessonID = lessonID
         self.entries = Self.entries(lessonID: lessonID, context: context)
         // Start on the heading of the section being read.
@@ -45,9 +45,9 @@ public struct OutlineScreen: Screen {
         return entries
     }
 
-    public var title: String { "Outline" }
+    package var title: String { "Outline" }
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [
             KeyHelp("j/k, ↓/↑", "move"),
             KeyHelp("Enter", "go to the heading or bookmark"),
@@ -56,9 +56,9 @@ public struct OutlineScreen: Screen {
         ]
     }
 
-    public var statusKeys: [KeyHelp] { [KeyHelp("Enter", "go"), KeyHelp("q", "back")] }
+    package var statusKeys: [KeyHelp] { [KeyHelp("Enter", "go"), KeyHelp("q", "back")] }
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         message = nil
         switch key {
         case .down, .character("j"): selection = min(selection + 1, max(0, entries.count - 1))
@@ -87,7 +87,7 @@ public struct OutlineScreen: Screen {
         return nil
     }
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 2 else { return }
         let width = max(1, min(78, area.width - 2))
         let left = area.column + max(1, (area.width - width) / 2)

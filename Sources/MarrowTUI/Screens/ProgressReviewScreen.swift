@@ -17,31 +17,31 @@ import MarrowCore
 /// Whether a lesson was read comes from `context.progress`. Mastery is the best
 /// score for now. Bars and heat cells use distinct characters and carry numbers or
 /// words, so nothing depends on color.
-public struct ProgressReviewScreen: Screen {
+package struct ProgressReviewScreen: Screen {
     /// Every record of the answer log (other courses' records are ignored). The
     /// run loop sets it on opening, and may replace it when a retry returns here.
-    public var history: [AnswerRecord]
+    package var history: [AnswerRecord]
     /// Turns answer times into the learner's calendar days.
-    public let clock: DayClock
+    package let clock: DayClock
     /// Top line of the view.
-    public private(set) var scroll = 0
+    package private(set) var scroll = 0
     /// The selected question of the "missed most" list.
-    public private(set) var selection = 0
-    public private(set) var notice: String?
+    package private(set) var selection = 0
+    package private(set) var notice: String?
 
     /// How many weeks of study days the calendar shows, at most.
-    public static let weeksShown = 12
+    package static let weeksShown = 12
     /// How many missed questions are listed (each gets a number key).
-    public static let missedShown = 9
+    package static let missedShown = 9
 
-    public init(history: [AnswerRecord], clock: DayClock = .system) {
+    package init(history: [AnswerRecord], clock: DayClock = .system) {
         self.history = history
         self.clock = clock
     }
 
-    public var title: String { "Progress review" }
+    package var title: String { "Progress review" }
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [
             KeyHelp("↑/↓ or k/j", "select a missed question; scroll"),
             KeyHelp("1–9", "retry that missed question"),
@@ -55,13 +55,13 @@ public struct ProgressReviewScreen: Screen {
         ]
     }
 
-    public var statusKeys: [KeyHelp] {
+    package var statusKeys: [KeyHelp] {
         [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]
     }
 
     // MARK: Update
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         notice = nil
         let content = self.content(context: context, width: context.screenArea.centeredColumns(maxWidth: 76).width)
         let missed = content.missed
@@ -354,7 +354,7 @@ public struct ProgressReviewScreen: Screen {
 
     // MARK: Render
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
         let (column, width) = area.centeredColumns(maxWidth: 76)
         buffer.put(DisplayWidth.truncate("Progress review · " + Sanitizer.clean(context.course.info.title, singleLine: true), to: width),

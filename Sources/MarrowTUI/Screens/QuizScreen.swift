@@ -11,8 +11,8 @@ import MarrowCore
 /// `Effect.recordAnswer` the moment it is given, so leaving mid-quiz (q/Esc, a
 /// signal) loses nothing. Right and wrong are told by ✓/✗ and words, never by color
 /// alone, and the terminal cursor sits on the focused choice.
-public struct QuizScreen: Screen {
-    public enum Phase: Sendable, Hashable {
+package struct QuizScreen: Screen {
+    package enum Phase: Sendable, Hashable {
         /// Showing question `index`, waiting for an answer.
         case asking
         /// Question `index` was answered: verdict, marks, explanation.
@@ -21,33 +21,33 @@ public struct QuizScreen: Screen {
         case summary
     }
 
-    public private(set) var session: QuizSession
-    public private(set) var phase: Phase
+    package private(set) var session: QuizSession
+    package private(set) var phase: Phase
     /// The question shown.
-    public private(set) var index = 0
+    package private(set) var index = 0
     /// The focused choice (displayed position).
-    public private(set) var focus = 0
+    package private(set) var focus = 0
     /// Choices ticked so far in a select-all-that-apply question (displayed positions).
-    public private(set) var selected: Set<Int> = []
+    package private(set) var selected: Set<Int> = []
     /// The choices the learner gave for the question in feedback (displayed positions).
-    public private(set) var picked: Set<Int> = []
+    package private(set) var picked: Set<Int> = []
     /// Top line of the feedback or summary text.
-    public private(set) var scroll = 0
+    package private(set) var scroll = 0
     /// Whether this attempt retries missed questions (said in the header).
-    public let isRetry: Bool
+    package let isRetry: Bool
     /// Whether this is a review session: the questions due from every lesson.
-    public let isReview: Bool
+    package let isReview: Bool
     /// The learner's own grade of the right answer in feedback (h hard, e easy), if given.
-    public private(set) var selfGrade: Rating?
+    package private(set) var selfGrade: Rating?
     /// A one-line hint after a key that could not be acted on.
-    public private(set) var notice: String?
+    package private(set) var notice: String?
     /// How many questions were already answered when this quiz picked up an attempt
     /// left part-way (said above the question, with n to start over); nil once
     /// an answer is given or for a new attempt.
-    public private(set) var resumedWith: Int?
+    package private(set) var resumedWith: Int?
 
     /// A quiz over a prepared session.
-    public init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
+    package init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
         self.session = session
         self.isRetry = isRetry
         self.isReview = isReview
@@ -59,7 +59,7 @@ public struct QuizScreen: Screen {
     /// gets another id and choice order. A lesson's whole quiz left part-way
     /// (`QuizSession.unfinishedAttempt`) is picked up at its first unanswered
     /// question, its earlier answers taken from `history` (the answer log).
-    public init(lessonID: String?, questionIDs: [String]?, context: inout AppContext, history: [AnswerRecord] = []) {
+    package init(lessonID: String?, questionIDs: [String]?, context: inout AppContext, history: [AnswerRecord] = []) {
         var generator = SplitMix64(seed: context.randomSeed)
         if questionIDs == nil, let lessonID,
            let session = QuizSession.resumed(lessonID: lessonID, course: context.course, progress: context.courseProgress,
@@ -75,7 +75,7 @@ public struct QuizScreen: Screen {
 
     /// A review session: the questions due now from every lesson, most overdue
     /// first (`context.reviews`), each showing its lesson.
-    public init(reviewOf context: inout AppContext) {
+    package init(reviewOf context: inout AppContext) {
         self.init(session: Self.session(lessonID: nil, questionIDs: context.reviews.dueQuestionIDs, context: &context), isReview: true)
     }
 
@@ -89,14 +89,14 @@ public struct QuizScreen: Screen {
         return session
     }
 
-    public var title: String { "Quiz" }
+    package var title: String { "Quiz" }
 
     private var question: Question? { session.questions.indices.contains(index) ? session.questions[index] : nil }
     private var choiceCount: Int { question?.choices.count ?? 0 }
 
     // MARK: Keys
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [
             KeyHelp("1–9", "choose that answer (toggle it in select-all-that-apply)"),
             KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
@@ -112,7 +112,7 @@ public struct QuizScreen: Screen {
         ]
     }
 
-    public var statusKeys: [KeyHelp] {
+    package var statusKeys: [KeyHelp] {
         switch phase {
         case .asking:
             let answer: [KeyHelp]
@@ -134,7 +134,7 @@ public struct QuizScreen: Screen {
         }
     }
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         notice = nil
         switch key {
         case .escape: return .back
@@ -285,7 +285,7 @@ public struct QuizScreen: Screen {
         return (bodyLines(context: context, width: rect.width).lines.count, rect.height)
     }
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
         let (column, width) = area.centeredColumns(maxWidth: 76)
         drawHeader(context: context, into: &buffer, row: area.row, column: column, width: width)

@@ -16,16 +16,16 @@ import MarrowCore
 /// lesson takes seconds to lay out whole) is laid out a window of blocks at a time,
 /// around the anchor; scrolling near an edge of the window lays out a new one, and the
 /// percentage counts blocks. `topLine` is then an index into the window's lines.
-public struct ReaderScreen: Screen {
-    public let lessonID: String
+package struct ReaderScreen: Screen {
+    package let lessonID: String
     /// The reading position of the top line.
-    public private(set) var anchor: ReadingPosition
+    package private(set) var anchor: ReadingPosition
     /// Index of the top line in `lines`.
-    public private(set) var topLine = 0
+    package private(set) var topLine = 0
     /// A search query highlighted in the text.
-    public private(set) var highlight: String?
+    package private(set) var highlight: String?
     /// A short message in the header ("Bookmarked …"), until the next key.
-    public private(set) var message: String?
+    package private(set) var message: String?
     /// The lesson laid out at `layoutWidth`: all of it, or the blocks in `window`.
     private var lines: [StyledLine] = []
     private var layoutWidth = 0
@@ -36,7 +36,7 @@ public struct ReaderScreen: Screen {
     private var lastSaved: Date
 
     /// Opens a lesson; marks it opened and remembers it as the place to continue.
-    public init(lessonID: String, target: ReaderTarget, context: inout AppContext) {
+    package init(lessonID: String, target: ReaderTarget, context: inout AppContext) {
         self.lessonID = lessonID
         self.lastSaved = context.now
         let saved = context.courseProgress[lesson: lessonID].position
@@ -64,9 +64,9 @@ public struct ReaderScreen: Screen {
         move(to: topLine, context: &context)
     }
 
-    public var title: String { "Reader" }
+    package var title: String { "Reader" }
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [
             KeyHelp("j/k, ↓/↑", "scroll by a line"),
             KeyHelp("space, PgDn, f", "next page"),
@@ -83,7 +83,7 @@ public struct ReaderScreen: Screen {
         ]
     }
 
-    public var statusKeys: [KeyHelp] {
+    package var statusKeys: [KeyHelp] {
         [KeyHelp("j/k", "scroll"), KeyHelp("space", "page"), KeyHelp("t", "quiz"), KeyHelp("o", "outline"), KeyHelp("w", "terms"), KeyHelp("q", "back")]
     }
 
@@ -228,7 +228,7 @@ public struct ReaderScreen: Screen {
 
     // MARK: Update
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         message = nil
         sync(area: context.screenArea, course: context.course)
         let geometry = Geometry(area: context.screenArea)
@@ -406,7 +406,7 @@ public struct ReaderScreen: Screen {
 
     // MARK: Render
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0, area.width > 0 else { return }
         let geometry = Geometry(area: area)
         var shown = lines

@@ -1,7 +1,7 @@
 import MarrowCore
 
 /// A screen of the app: its own state plus a pure `update` and a pure `render`.
-public protocol Screen: Sendable {
+package protocol Screen: Sendable {
     /// Handles a key. Returns a route when the screen wants to navigate.
     mutating func update(_ key: Key, context: inout AppContext) -> Route?
     /// Draws the screen into `area` (the whole screen minus the status line, which the app draws).

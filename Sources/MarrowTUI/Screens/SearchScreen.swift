@@ -8,34 +8,34 @@ import MarrowCore
 /// Ctrl-N/Ctrl-P, and Esc goes back. `?` opens help only while the query is empty
 /// (otherwise it is typed), so the app must let this screen see `?`
 /// (`Navigation.takesTyping`).
-public struct SearchScreen: Screen {
-    public private(set) var query: String
-    public private(set) var results: [CourseSearch.Result] = []
+package struct SearchScreen: Screen {
+    package private(set) var query: String
+    package private(set) var results: [CourseSearch.Result] = []
     /// The selected result.
-    public private(set) var selection = 0
+    package private(set) var selection = 0
     /// First result shown.
-    public private(set) var listTop = 0
+    package private(set) var listTop = 0
     /// The course's search index, built once.
-    public let index: CourseSearch
+    package let index: CourseSearch
 
     /// Lines per result: lesson title, then context.
     static let linesPerResult = 2
 
     /// `Route.openSearch(query:)`: builds the course's index (cheap for a course of
     /// tens of lessons; pass a kept `index` to reuse one).
-    public init(query: String = "", course: Course) {
+    package init(query: String = "", course: Course) {
         self.init(query: query, index: CourseSearch(course: course))
     }
 
-    public init(query: String = "", index: CourseSearch) {
+    package init(query: String = "", index: CourseSearch) {
         self.query = query
         self.index = index
         self.results = index.search(query)
     }
 
-    public var title: String { "Search" }
+    package var title: String { "Search" }
 
-    public var keyHelp: [KeyHelp] {
+    package var keyHelp: [KeyHelp] {
         [
             KeyHelp("letters, digits, space", "type the search (every letter is typed)"),
             KeyHelp("Backspace", "delete the last character"),
@@ -48,7 +48,7 @@ public struct SearchScreen: Screen {
         ]
     }
 
-    public var statusKeys: [KeyHelp] {
+    package var statusKeys: [KeyHelp] {
         var keys = [KeyHelp("type", "search"), KeyHelp("↑↓", "select"), KeyHelp("Enter", "open"), KeyHelp("Esc", "back")]
         if query.isEmpty { keys.append(KeyHelp("?", "help")) }
         return keys
@@ -56,7 +56,7 @@ public struct SearchScreen: Screen {
 
     // MARK: Update
 
-    public mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+    package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .escape:
             return .back
@@ -164,7 +164,7 @@ public struct SearchScreen: Screen {
 
     // MARK: Render
 
-    public func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
+    package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
         let (column, width) = area.centeredColumns(maxWidth: 76)
         buffer.put("Search all lessons", row: area.row, column: column, style: Style(.title, .bold), maxWidth: width)

@@ -1,25 +1,25 @@
 /// Turns what curses reads into a `Key`. Pure: the curses key codes are fixed
 /// numbers (ncurses' `curses.h`), repeated here so this file needs no curses.
-public enum KeyDecoder {
+package enum KeyDecoder {
     /// ncurses function-key codes (`KEY_DOWN` …), as `wget_wch` returns them with `KEY_CODE_YES`.
-    public enum Code {
-        public static let down: UInt32 = 0o402
-        public static let up: UInt32 = 0o403
-        public static let left: UInt32 = 0o404
-        public static let right: UInt32 = 0o405
-        public static let home: UInt32 = 0o406
-        public static let backspace: UInt32 = 0o407
-        public static let delete: UInt32 = 0o512
-        public static let pageDown: UInt32 = 0o522
-        public static let pageUp: UInt32 = 0o523
-        public static let enter: UInt32 = 0o527
-        public static let backTab: UInt32 = 0o541
-        public static let end: UInt32 = 0o550
-        public static let resize: UInt32 = 0o632
+    package enum Code {
+        package static let down: UInt32 = 0o402
+        package static let up: UInt32 = 0o403
+        package static let left: UInt32 = 0o404
+        package static let right: UInt32 = 0o405
+        package static let home: UInt32 = 0o406
+        package static let backspace: UInt32 = 0o407
+        package static let delete: UInt32 = 0o512
+        package static let pageDown: UInt32 = 0o522
+        package static let pageUp: UInt32 = 0o523
+        package static let enter: UInt32 = 0o527
+        package static let backTab: UInt32 = 0o541
+        package static let end: UInt32 = 0o550
+        package static let resize: UInt32 = 0o632
     }
 
     /// A function key (read with `KEY_CODE_YES`); nil for keys the app does not use.
-    public static func decode(functionKey code: UInt32) -> Key? {
+    package static func decode(functionKey code: UInt32) -> Key? {
         switch code {
         case Code.down: .down
         case Code.up: .up
@@ -39,7 +39,7 @@ public enum KeyDecoder {
 
     /// A character (read with `OK`): Enter, Esc, Backspace, Tab and Ctrl-letters
     /// arrive as control codes; everything else is text.
-    public static func decode(character value: UInt32) -> Key? {
+    package static func decode(character value: UInt32) -> Key? {
         switch value {
         case 13, 10: return .enter
         case 27: return .escape

@@ -20,7 +20,9 @@ enum Navigation {
         case .openSearch(let query):
             let index = state.context.searchIndex ?? CourseSearch(course: state.context.course)
             state.context.searchIndex = index
-            return SearchScreen(query: query, index: index)
+            return SearchScreen(query: query.isEmpty ? state.context.searchQuery : query, index: index)
+        case .openQuestion(let lessonID, let questionID):
+            return QuestionScreen(lessonID: lessonID, questionID: questionID, course: state.context.course)
         default:
             return nil
         }

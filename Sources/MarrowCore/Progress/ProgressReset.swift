@@ -33,7 +33,7 @@ extension ProgressStore {
         do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
             throw .cannotReset(file: path, reason: error.sentence)
         }
-        return try FileLock.withLock(lockPath, failure: { .cannotReset(file: path, reason: $0.sentence) }) { () throws(ProgressStoreError) -> String in
+        return try underLock(failure: { .cannotReset(file: path, reason: $0) }) { () throws(ProgressStoreError) -> String in
                 let time = now()
                 var suffix = ".backup-" + stamp(time)
                 var n = 2

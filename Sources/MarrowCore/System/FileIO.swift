@@ -270,35 +270,3 @@ package enum FileIO {
         return String(cString: resolved)
     }
 }
-
-/// An exclusive advisory lock (`flock`) on a lock file, held for one save or append.
-///
-/// `flock` locks belong to the open file, so two stores in one process exclude
-/// each other just as two processes do. Not re-entrant: never nest two calls.
-enum FileLock {
-    /// Takes the lock, runs `body`, releases. Creates the lock file if needed; if
-    /// it cannot, throws `failure(reason)`. While another process holds the lock
-    /// it blocks, or, when `LockWaiting.current` is set, asks it whether to keep
-    /// waiting and throws `failure` (EWOULDBLOCK: "another Marrow is using this
-    /// progress file") when it says no.
-    static func withLock<T>(
-        _ path: String, failure: (FileError) -> ProgressStoreError, _ body: () throws(ProgressStoreError) -> T
-    ) throws(ProgressStoreError) -> T {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(FileError(operation: "create the lock file", path: path, code: errno)) }
-        defer { close(fd) }
-        let waiting = LockWaiting.current
-        let clock = ContinuousClock()
-        let start = clock.now
-        while flock(fd, waiting == nil ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
-            if errno == EINTR { continue }
-            if errno == EWOULDBLOCK, let waiting {
-                if waiting.keepWaiting(clock.now - start) { continue }
-                throw failure(FileError(operation: "lock", path: path, code: EWOULDBLOCK))
-            }
-            throw failure(FileError(operation: "lock", path: path, code: errno))
-        }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
-    }
-}

@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A calendar day as the learner's clock showed it, for the study heatmap and streak.
 package struct StudyDay: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -81,10 +76,7 @@ package struct DayClock: Sendable {
 
     /// The machine's local time zone.
     package static let system = DayClock { date in
-        var t = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        guard localtime_r(&t, &parts) != nil else { return 0 }
-        return Int(parts.tm_gmtoff)
+        Platform.localOffsetFromUTC(atSecond: Int(date.timeIntervalSince1970.rounded(.down)))
     }
 
     package func day(of date: Date) -> StudyDay {

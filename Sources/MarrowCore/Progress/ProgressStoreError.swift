@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why the progress store could not do what was asked. Every case reads as one
 /// line the learner can act on (`description`).
 package enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -17,6 +17,9 @@ struct FileError: Error, Sendable, Equatable {
     /// For a read refused because the path is not a regular file: what it is (`S_IFDIR`, `S_IFIFO`…).
     var fileType: mode_t? = nil
 
+    /// Whether the file was refused for its size (`readFile`'s `limit`).
+    var isTooLarge: Bool { code == EFBIG }
+
     /// The system's wording, e.g. "Permission denied".
     var reason: String { String(cString: strerror(code)) }
 }
@@ -268,5 +271,28 @@ package enum FileIO {
               let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// Removes the file at `path`, best effort (for undoing what was just made).
+    static func remove(_ path: String) {
+        unlink(path)
+    }
+
+    /// Cuts the file at `path` back to `size` bytes, best effort (for undoing an append).
+    static func shorten(_ path: String, to size: Int) {
+        _ = truncate(path, off_t(size))
+    }
+
+    /// What a file-system object that is not a folder, a link or a regular file is.
+    static func specialKindName(_ path: String, followLink: Bool) -> String {
+        var st = stat()
+        guard (followLink ? stat(path, &st) : lstat(path, &st)) == 0 else { return "not a regular file" }
+        switch st.st_mode & S_IFMT {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a regular file"
+        }
     }
 }

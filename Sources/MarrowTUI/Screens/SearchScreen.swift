@@ -9,7 +9,7 @@ import MarrowCore
 /// Letters type into the query, so the selection moves with the arrows and
 /// Ctrl-N/Ctrl-P, and Esc goes back. `?` opens help only while the query is empty
 /// (otherwise it is typed), so the app must let this screen see `?`
-/// (`Navigation.takesTyping`). The query is kept in `AppContext.searchQuery`, so
+/// (`takesQuestionMark`). The query is kept in `AppContext.searchQuery`, so
 /// search opens again with it while the app runs.
 package struct SearchScreen: Screen {
     /// One row of the list: a lesson, or one of its matches when it is expanded.
@@ -58,6 +58,7 @@ package struct SearchScreen: Screen {
     }
 
     package var title: String { "Search" }
+    package var takesQuestionMark: Bool { true }
 
     package var keyHelp: [KeyHelp] {
         [

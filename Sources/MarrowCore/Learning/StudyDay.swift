@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A calendar day as the learner's clock showed it, for the study heatmap and streak.
 package struct StudyDay: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -82,10 +77,7 @@ package enum DayClock: Sendable, Hashable {
         case .fixed(let seconds):
             return seconds
         case .system:
-            var t = time_t(date.timeIntervalSince1970.rounded(.down))
-            var parts = tm()
-            guard localtime_r(&t, &parts) != nil else { return 0 }
-            return Int(parts.tm_gmtoff)
+            return Platform.localOffsetFromUTC(atSecond: Int(date.timeIntervalSince1970.rounded(.down)))
         }
     }
 

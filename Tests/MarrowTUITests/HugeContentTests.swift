@@ -308,7 +308,8 @@ import Testing
         key(.character("t"), "quiz")
         #expect(state.top is QuizScreen, sourceLocation: sourceLocation)
         for _ in 0..<min(answers, lesson.quiz.count) {
-            key(.character("1"), "answer")
+            key(.character("1"), "choose")
+            key(.enter, "answer")
             key(.enter, "next")
         }
         key(.character("q"), "leave the quiz")

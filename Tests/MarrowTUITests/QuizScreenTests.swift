@@ -6,8 +6,17 @@ import Testing
 @Suite struct QuizScreenTests {
     typealias F = QuizTestCourse
 
+    /// A lesson's quiz, opened: the only effect so far is the typeahead discard, taken out here.
     func lessonQuiz(_ context: inout AppContext, lesson: String = "what-is") -> QuizScreen {
-        QuizScreen(lessonID: lesson, questionIDs: nil, context: &context)
+        let quiz = QuizScreen(lessonID: lesson, questionIDs: nil, context: &context)
+        #expect(context.effects.last == .discardTypeahead)
+        context.effects.removeAll { $0 == .discardTypeahead }
+        return quiz
+    }
+
+    /// The answers and grades asked for, without the typeahead discards.
+    func saved(_ context: AppContext) -> [Effect] {
+        context.effects.filter { $0 != .discardTypeahead }
     }
 
     func recorded(_ context: AppContext) -> [AnswerRecord] {
@@ -37,10 +46,15 @@ import Testing
 
     // MARK: Asking: single answer
 
-    @Test func numberAnswersASingleQuestionAndRecordsAtOnce() {
+    @Test func numberChoosesThenEnterAnswersAndRecordsAtOnce() {
         var context = F.context()
         var quiz = lessonQuiz(&context)
+        #expect(quiz.focus == nil)
         #expect(quiz.update(.ch("2"), context: &context) == nil)
+        #expect(quiz.phase == .asking && quiz.focus == 1)
+        #expect(context.effects.isEmpty)
+        #expect(F.render(quiz, context: context).text.contains("Enter answers 2. Another number or ↑/↓ changes it."))
+        #expect(quiz.update(.enter, context: &context) == nil)
         #expect(quiz.phase == .feedback)
         #expect(quiz.picked == [1])
         let records = recorded(context)
@@ -70,6 +84,13 @@ import Testing
     @Test func arrowsAndVimKeysMoveFocusWithinTheChoices() {
         var context = F.context()
         var quiz = lessonQuiz(&context)
+        #expect(quiz.focus == nil)
+        _ = quiz.update(.up, context: &context)
+        #expect(quiz.focus == 2)
+        var fromTop = lessonQuiz(&context)
+        _ = fromTop.update(.ch("j"), context: &context)
+        #expect(fromTop.focus == 0)
+        _ = quiz.update(.home, context: &context)
         #expect(quiz.focus == 0)
         _ = quiz.update(.up, context: &context)
         #expect(quiz.focus == 0)
@@ -93,10 +114,42 @@ import Testing
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.down, context: &context)
         _ = quiz.update(.down, context: &context)
+        _ = quiz.update(.down, context: &context)
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .feedback)
         #expect(recorded(context).map(\.chosen) == [[2]])
         #expect(recorded(context).map(\.correct) == [false])
+    }
+
+    /// Enter pressed twice on the feedback (or a key that slips) reaches the next
+    /// question with nothing chosen: it answers nothing and says how to answer.
+    @Test func enterAloneOnAQuestionJustShownAnswersNothing() {
+        var context = F.context()
+        var quiz = lessonQuiz(&context)
+        #expect(quiz.update(.enter, context: &context) == nil)
+        #expect(quiz.phase == .asking)
+        #expect(context.effects.isEmpty)
+        #expect(quiz.notice == "Choose first: press the answer's number (or ↑/↓), then Enter to answer.")
+        #expect(F.render(quiz, context: context).text.contains("Choose first: press the answer's number"))
+        // Answered, then Enter Enter: the second Enter finds question 2 with nothing ticked.
+        _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        context.effects = []
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.phase == .asking && quiz.index == 1 && quiz.focus == nil)
+        #expect(context.effects == [.discardTypeahead])
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.phase == .asking && quiz.index == 1)
+        #expect(context.effects == [.discardTypeahead])
+        // The same on a true/false question.
+        _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
+        context.effects = []
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.phase == .asking && quiz.index == 2)
+        #expect(quiz.notice == "Choose first: press t or f (or ↑/↓), then Enter to answer.")
+        #expect(context.effects.isEmpty)
     }
 
     @Test func spaceTAndFAndOtherKeysDoNothingOnASingleQuestion() {
@@ -116,6 +169,7 @@ import Testing
         #expect(quiz.update(.ch("q"), context: &context) == .back)
         #expect(quiz.update(.escape, context: &context) == .back)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.update(.ch("?"), context: &context) == .openHelp)
         #expect(quiz.update(.ch("q"), context: &context) == .back)
         #expect(quiz.update(.escape, context: &context) == .back)
@@ -128,6 +182,7 @@ import Testing
     func multipleQuiz(_ context: inout AppContext) -> QuizScreen {
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.enter, context: &context)
         context.effects = []
         #expect(quiz.session.questions[quiz.index].kind == .multiple)
@@ -189,14 +244,18 @@ import Testing
         QuizScreen(lessonID: nil, questionIDs: ["q-gvl-true", "r-infection"], context: &context)
     }
 
-    @Test func tAndFAnswerTrueFalse() {
+    @Test func tAndFChooseTrueFalseThenEnterAnswers() {
         var context = F.context()
         var quiz = trueFalseQuiz(&context)
         _ = quiz.update(.ch("t"), context: &context)
+        #expect(quiz.phase == .asking && quiz.focus == 0 && recorded(context).isEmpty)
+        #expect(F.render(quiz, context: context).text.contains("Enter answers 1. t, f or ↑/↓ change it."))
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.chosen == [0])
         #expect(recorded(context).last?.correct == true)
         _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("F"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.chosen == [1])
         #expect(recorded(context).last?.correct == false)
         #expect(recorded(context).last?.lesson == "risks")
@@ -206,10 +265,12 @@ import Testing
         var context = F.context()
         var quiz = trueFalseQuiz(&context)
         _ = quiz.update(.down, context: &context)
+        _ = quiz.update(.down, context: &context)
         _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.chosen == [1])
         _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.chosen == [0])
     }
 
@@ -222,6 +283,7 @@ import Testing
         #expect(order.sorted() == [0, 1, 2])
         let shownAt = order.firstIndex(of: 1)!
         _ = quiz.update(.ch(Character("\(shownAt + 1)")), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).first?.chosen == [1])
         #expect(recorded(context).first?.correct == true)
     }
@@ -233,15 +295,17 @@ import Testing
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("2"), context: &context)
         _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .asking)
         #expect(quiz.index == 1)
-        #expect(quiz.focus == 0 && quiz.selected.isEmpty)
+        #expect(quiz.focus == nil && quiz.selected.isEmpty)
         _ = quiz.update(.ch("4"), context: &context)
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .feedback)
         _ = quiz.update(.ch("n"), context: &context)
         #expect(quiz.index == 2)
         _ = quiz.update(.ch("t"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .summary)
         #expect(quiz.session.correctCount == 2)
@@ -255,6 +319,7 @@ import Testing
         var context = F.context()
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.update(.escape, context: &context) == .back)
         var again = QuizScreen(lessonID: "what-is", questionIDs: nil, context: &context, history: recorded(context))
         #expect(again.session.attemptID == quiz.session.attemptID)
@@ -268,6 +333,7 @@ import Testing
         #expect(again.resumedWith == nil)
         _ = again.update(.enter, context: &context)
         _ = again.update(.ch("t"), context: &context)
+        _ = again.update(.enter, context: &context)
         _ = again.update(.enter, context: &context)
         #expect(again.phase == .summary)
         #expect(F.render(again, context: context).text.contains("2 of 3 correct"))
@@ -284,6 +350,7 @@ import Testing
         var context = F.context()
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         var again = lessonQuiz(&context)
         #expect(again.resumedWith == 1 && again.index == 1)
         _ = again.update(.ch("n"), context: &context)
@@ -301,6 +368,7 @@ import Testing
         var context = F.context(columns: 40, rows: 12)
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.scroll == 0)
         _ = quiz.update(.ch("j"), context: &context)
         #expect(quiz.scroll == 1)
@@ -339,6 +407,7 @@ import Testing
         var context = F.context()
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("j"), context: &context)
         #expect(quiz.scroll == 0)
     }
@@ -347,7 +416,7 @@ import Testing
 
     func finishedWithMistakes(_ context: inout AppContext) -> QuizScreen {
         var quiz = lessonQuiz(&context)
-        for key: Key in [.ch("1"), .enter, .ch("1"), .ch("2"), .ch("3"), .enter, .enter, .ch("t"), .enter] {
+        for key: Key in [.ch("1"), .enter, .enter, .ch("1"), .ch("2"), .ch("3"), .enter, .enter, .ch("t"), .enter, .enter] {
             _ = quiz.update(key, context: &context)
         }
         #expect(quiz.phase == .summary)
@@ -365,6 +434,7 @@ import Testing
         #expect(quiz.session.questions.map(\.id) == ["q-sibling-type"])
         #expect(quiz.session.attemptID != first)
         _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.attemptTotal == 1)
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .summary)
@@ -396,6 +466,7 @@ import Testing
         var perfect = QuizScreen(lessonID: nil, questionIDs: ["q-gvl-true"], context: &context)
         _ = perfect.update(.ch("t"), context: &context)
         _ = perfect.update(.enter, context: &context)
+        _ = perfect.update(.enter, context: &context)
         #expect(!perfect.statusKeys.contains { $0.keys == "r" })
     }
 
@@ -407,7 +478,9 @@ import Testing
         #expect(F.render(quiz, context: context).line(0).contains("Retry · questions from 2 lessons"))
         _ = quiz.update(.ch("1"), context: &context)
         _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("t"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).map(\.lesson) == ["risks", "what-is"])
         #expect(recorded(context).map(\.attemptTotal) == [1, 1])
         #expect(context.courseProgress[lesson: "risks"].attempts.first?.answers == ["r-gvhd": true])
@@ -418,6 +491,11 @@ import Testing
         var context = F.context()
         var quiz = lessonQuiz(&context)
         var buffer = F.render(quiz, context: context)
+        // Nothing chosen yet: no choice is marked, the cursor is hidden.
+        #expect(buffer.cursor == nil)
+        #expect(!buffer.text.contains("▸"))
+        _ = quiz.update(.down, context: &context)
+        buffer = F.render(quiz, context: context)
         var cursor = buffer.cursor
         #expect(cursor != nil)
         #expect(buffer.line(cursor!.row).contains("▸ 1. Autologous"))
@@ -443,6 +521,8 @@ import Testing
             var quiz = lessonQuiz(&context)
             _ = F.render(quiz, context: context)
             _ = quiz.update(.ch("1"), context: &context)
+            _ = F.render(quiz, context: context)
+            _ = quiz.update(.enter, context: &context)
             _ = quiz.update(.ch("j"), context: &context)
             _ = F.render(quiz, context: context)
         }

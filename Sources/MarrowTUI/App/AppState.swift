@@ -71,7 +71,7 @@ package struct AppState: Sendable {
                     answerHistory?[i].rating = grade.rating
                 }
                 touched.append(grade.question)
-            case .saveProgress, .quit:
+            case .saveProgress, .quit, .discardTypeahead:
                 break
             }
         }

@@ -25,8 +25,11 @@ package struct QuizScreen: Screen {
     package private(set) var phase: Phase
     /// The question shown.
     package private(set) var index = 0
-    /// The focused choice (displayed position).
-    package private(set) var focus = 0
+    /// The focused choice (displayed position). nil on a question just shown:
+    /// an answer takes a deliberate choice (a number, t/f or an arrow) and then
+    /// Enter, so an Enter pressed twice on the feedback, or a key that slips,
+    /// never answers a question the learner has not read.
+    package private(set) var focus: Int?
     /// Choices ticked so far in a select-all-that-apply question (displayed positions).
     package private(set) var selected: Set<Int> = []
     /// The choices the learner gave for the question in feedback (displayed positions).
@@ -54,6 +57,13 @@ package struct QuizScreen: Screen {
         self.phase = session.total == 0 ? .summary : .asking
     }
 
+    /// A quiz over a prepared session, shown now: keys typed before its first
+    /// question is drawn are thrown away (`Effect.discardTypeahead`).
+    init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false, context: inout AppContext) {
+        self.init(session: session, isRetry: isRetry, isReview: isReview)
+        if phase == .asking { context.effects.append(.discardTypeahead) }
+    }
+
     /// The quiz a route asks for: `Route.openQuiz(lessonID:questionIDs:)`. Seeds the
     /// attempt from `context.randomSeed` and advances the seed, so the next attempt
     /// gets another id and choice order. A lesson's whole quiz left part-way
@@ -65,18 +75,18 @@ package struct QuizScreen: Screen {
            let session = QuizSession.resumed(lessonID: lessonID, course: context.course, progress: context.courseProgress,
                                              history: { history }, generator: &generator) {
             context.randomSeed = generator.next()
-            self.init(session: session)
+            self.init(session: session, context: &context)
             index = session.firstUnanswered
             resumedWith = session.answeredCount
             return
         }
-        self.init(session: Self.session(lessonID: lessonID, questionIDs: questionIDs, context: &context), isRetry: questionIDs != nil)
+        self.init(session: Self.session(lessonID: lessonID, questionIDs: questionIDs, context: &context), isRetry: questionIDs != nil, context: &context)
     }
 
     /// A review session: the questions due now from every lesson, most overdue
     /// first (`context.reviews`), each showing its lesson.
     package init(reviewOf context: inout AppContext) {
-        self.init(session: Self.session(lessonID: nil, questionIDs: context.reviews.dueQuestionIDs, context: &context), isReview: true)
+        self.init(session: Self.session(lessonID: nil, questionIDs: context.reviews.dueQuestionIDs, context: &context), isReview: true, context: &context)
     }
 
     /// A new session over a lesson's questions or the given ones, seeded from
@@ -98,12 +108,12 @@ package struct QuizScreen: Screen {
 
     package var keyHelp: [KeyHelp] {
         [
-            KeyHelp("1–9", "choose that answer (toggle it in select-all-that-apply)"),
+            KeyHelp("1–9", "choose that answer, then Enter to give it (toggle it in select-all-that-apply)"),
             KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
-            KeyHelp("Enter", "answer with the focused choice; submit ticked choices; go on"),
+            KeyHelp("Enter", "answer with the chosen choice; submit ticked choices; go on"),
             KeyHelp("h / e", "after a right answer: it was hard / easy (optional; sets when it comes back)"),
             KeyHelp("space", "tick or untick the focused choice (select all that apply)"),
-            KeyHelp("t / f", "answer True or False"),
+            KeyHelp("t / f", "choose True or False, then Enter"),
             KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
             KeyHelp("r", "retry the missed questions (at the end)"),
             KeyHelp("n", "start over, when the quiz picked up where you left it"),
@@ -118,8 +128,8 @@ package struct QuizScreen: Screen {
             let answer: [KeyHelp]
             switch question?.kind {
             case .multiple?: answer = [KeyHelp("space", "tick"), KeyHelp("Enter", "submit")]
-            case .trueFalse?: answer = [KeyHelp("t/f", "answer"), KeyHelp("↑↓ Enter", "choose")]
-            default: answer = [KeyHelp("1–\(choiceCount)", "answer"), KeyHelp("↑↓ Enter", "choose")]
+            case .trueFalse?: answer = [KeyHelp("t/f", "choose"), KeyHelp("Enter", "answer")]
+            default: answer = [KeyHelp("1–\(choiceCount) ↑↓", "choose"), KeyHelp("Enter", "answer")]
             }
             let restart = resumedWith == nil ? [] : [KeyHelp("n", "start over")]
             return answer + restart + [KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
@@ -155,9 +165,9 @@ package struct QuizScreen: Screen {
         case .character("q"): return .back
         case .character("n") where resumedWith != nil:
             // A new attempt from the first question; the one left part-way stays as it is.
-            self = QuizScreen(session: Self.session(lessonID: session.lessonID, questionIDs: nil, context: &context))
-        case .up, .character("k"): focus = max(0, focus - 1)
-        case .down, .character("j"): focus = min(count - 1, focus + 1)
+            self = QuizScreen(session: Self.session(lessonID: session.lessonID, questionIDs: nil, context: &context), context: &context)
+        case .up, .character("k"): focus = focus.map { max(0, $0 - 1) } ?? count - 1
+        case .down, .character("j"): focus = focus.map { min(count - 1, $0 + 1) } ?? 0
         case .home: focus = 0
         case .end: focus = count - 1
         case .character(let c) where c.isASCII && c.isNumber:
@@ -165,10 +175,11 @@ package struct QuizScreen: Screen {
                 notice = "There is no answer \(c): choose 1 to \(count)."
                 return nil
             }
+            // Only chooses: Enter gives the answer (see `focus`).
             focus = n - 1
-            if question.kind == .multiple { toggle(n - 1) } else { answer([n - 1], context: &context) }
+            if question.kind == .multiple { toggle(n - 1) }
         case .character(" "):
-            if question.kind == .multiple { toggle(focus) }
+            if question.kind == .multiple, let focus { toggle(focus) }
         case .character("t"), .character("f"), .character("T"), .character("F"):
             guard question.kind == .trueFalse else { return nil }
             let wanted = (key == .character("t") || key == .character("T")) ? "true" : "false"
@@ -176,7 +187,6 @@ package struct QuizScreen: Screen {
             let position = choices.firstIndex { Sanitizer.clean($0.text.plainText, singleLine: true).lowercased() == wanted }
                 ?? (wanted == "true" ? 0 : 1)
             focus = position
-            answer([position], context: &context)
         case .enter:
             if question.kind == .multiple {
                 if selected.isEmpty {
@@ -184,8 +194,12 @@ package struct QuizScreen: Screen {
                 } else {
                     answer(selected, context: &context)
                 }
-            } else {
+            } else if let focus {
                 answer([focus], context: &context)
+            } else {
+                notice = question.kind == .trueFalse
+                    ? "Choose first: press t or f (or ↑/↓), then Enter to answer."
+                    : "Choose first: press the answer's number (or ↑/↓), then Enter to answer."
             }
         default: break
         }
@@ -239,9 +253,10 @@ package struct QuizScreen: Screen {
             if let next = nextQuestion {
                 index = next
                 phase = .asking
-                focus = 0
+                focus = nil
                 selected = []
                 picked = []
+                context.effects.append(.discardTypeahead)
             } else {
                 phase = .summary
             }
@@ -261,7 +276,7 @@ package struct QuizScreen: Screen {
                 notice = "Nothing to retry: every answer was right."
                 return nil
             }
-            self = QuizScreen(session: retry, isRetry: true)
+            self = QuizScreen(session: retry, isRetry: true, context: &context)
         default:
             let (lines, height) = bodyMetrics(context: context)
             if let top = Scrolling.top(after: key, from: scroll, lineCount: lines, height: height) { scroll = top }
@@ -394,8 +409,8 @@ package struct QuizScreen: Screen {
         let hint: String
         switch question.kind {
         case .multiple: hint = "Select all that apply: space toggles, Enter submits."
-        case .trueFalse: hint = "True or false? Press t or f."
-        case .single: hint = "Press a number, or ↑/↓ and Enter."
+        case .trueFalse: hint = focus.map { "Enter answers \($0 + 1). t, f or ↑/↓ change it." } ?? "True or false? Press t or f, then Enter."
+        case .single: hint = focus.map { "Enter answers \($0 + 1). Another number or ↑/↓ changes it." } ?? "Press a number (or ↑/↓), then Enter."
         }
         if let resumedWith {
             lines += Layout.wrap("Picking up where you left off: \(resumedWith) of \(session.total) answered. n: start over",

@@ -101,6 +101,7 @@ import Testing
             let started = clock.now
             state = App.update(state, .key(.character(i % 3 == 0 ? "2" : "1")))
             state = App.update(state, .key(.enter))
+            state = App.update(state, .key(.enter))
             if i % 100 == 99 { _ = App.render(state, size: Self.size) }
             slowest = max(slowest, clock.now - started)
         }

@@ -119,6 +119,36 @@ import Testing
         #expect(try app.answers().map(\.question) == ["e2e-q1"])
     }
 
+    /// u takes back an answer through the real loop: the log gets the undo line,
+    /// the question is asked again, and the state saved on leaving agrees with
+    /// the state rebuilt from the log alone (attempts and schedules).
+    @Test func undoIsInTheLogAndTheRebuiltStateAgrees() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        let run = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .character("t"),
+            .waitFor("Question 1 of 2"), .character("1"), .key(.enter),
+            .waitFor("✗ Not quite"), .character("u"),
+            .waitFor("Undone: your answer 1 to question 1"), .capture("undone"),
+            .character("2"), .key(.enter), .waitFor("✓ Correct"), .key(.enter),
+            .waitFor("Question 2 of 2"), .character("t"), .key(.enter), .waitFor("✓ Correct"),
+            .key(.enter), .waitFor("2 of 2 correct"), .character("q"), .waitFor("Course map"), .character("q"),
+        ])
+        #expect(run.status == 0)
+        #expect(run.terminal.captures["undone"]?.contains("Question 1 of 2") == true)
+        let log = try app.store.readLog()
+        #expect(log.records.map(\.question) == ["e2e-q1", "e2e-q2"] && log.records.allSatisfy(\.correct))
+        #expect(log.undos.map(\.question) == ["e2e-q1"])
+        let saved = try app.store.load().progress
+        let rebuilt = LearnerProgress.rebuild(from: log.records)
+        for (id, course) in rebuilt.courses {
+            #expect(saved[course: id].reviews == course.reviews)
+            #expect(saved[course: id].lessons.mapValues(\.attempts).filter { !$0.value.isEmpty } == course.lessons.mapValues(\.attempts))
+        }
+        #expect(saved.courses.values.flatMap(\.lessons.values).flatMap(\.attempts).map(\.score) == [1.0])
+    }
+
     /// Resized mid-lesson the reader lays the text out again at the new width;
     /// too small, it says so; back to full size, it shows the reader again.
     @Test func resizeMidLesson() throws {

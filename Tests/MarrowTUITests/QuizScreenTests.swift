@@ -313,6 +313,70 @@ import Testing
         #expect(context.courseProgress[lesson: "what-is"].bestScore == 2.0 / 3.0)
     }
 
+    // MARK: Undo
+
+    /// u on the feedback takes the answer back: out of the session, the attempt
+    /// and the schedule, an undo effect for the log, and the question asked
+    /// again with nothing chosen, saying what was undone.
+    @Test func uOnTheFeedbackTakesTheAnswerBack() {
+        var context = F.context()
+        var quiz = lessonQuiz(&context)
+        let before = context.courseProgress
+        _ = quiz.update(.ch("3"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.statusKeys.contains(KeyHelp("u", "undo")))
+        let answer = recorded(context)[0]
+        context.effects = []
+        #expect(quiz.update(.ch("u"), context: &context) == nil)
+        #expect(context.effects == [.recordUndo(AnswerUndo(of: answer, time: F.now)), .discardTypeahead])
+        #expect(quiz.phase == .asking && quiz.index == 0 && quiz.focus == nil && quiz.session.answeredCount == 0)
+        #expect(context.courseProgress == before)
+        let text = F.render(quiz, context: context).text
+        #expect(text.contains("Undone: your answer 3 to question 1 no longer counts. Answer it again."), "\(text)")
+        // Once is all: u again explains.
+        context.effects = []
+        _ = quiz.update(.ch("u"), context: &context)
+        #expect(context.effects.isEmpty)
+        #expect(quiz.notice == "Nothing to undo: u takes back an answer on its feedback, or right after it.")
+        // Answered again, it counts.
+        _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        #expect(recorded(context).map(\.correct) == [true])
+        #expect(context.courseProgress[lesson: "what-is"].attempts.first?.answers == ["q-sibling-type": true])
+    }
+
+    /// Right after the feedback, on the next question (until it is answered),
+    /// and on the summary after the last answer, u still takes back the last answer.
+    @Test func uRightAfterTakesBackTheLastAnswer() {
+        var context = F.context()
+        var quiz = lessonQuiz(&context)
+        _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.ch("e"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.index == 1 && quiz.statusKeys.contains(KeyHelp("u", "undo last")))
+        _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.ch("u"), context: &context)
+        #expect(quiz.index == 0 && quiz.phase == .asking && quiz.selfGrade == nil)
+        #expect(context.courseProgress.reviews["q-sibling-type"] == nil)
+        #expect(context.courseProgress[lesson: "what-is"].attempts.isEmpty)
+        #expect(F.render(quiz, context: context).text.contains("Undone: your answer 2 to question 1"))
+        // Through to the summary; u there takes back the last answer.
+        for key: Key in [.ch("2"), .enter, .enter, .ch("1"), .enter, .enter, .ch("t"), .enter, .enter] { _ = quiz.update(key, context: &context) }
+        #expect(quiz.phase == .summary && quiz.session.answeredCount == 3)
+        #expect(quiz.statusKeys.contains(KeyHelp("u", "undo last")))
+        _ = quiz.update(.ch("u"), context: &context)
+        #expect(quiz.phase == .asking && quiz.index == 2 && quiz.session.answeredCount == 2)
+        #expect(F.render(quiz, context: context).text.contains("Undone: your answer 1 to question 3"))
+        // A question answered since: u takes back only that one.
+        _ = quiz.update(.ch("f"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.ch("q"), context: &context)
+        let undos = context.effects.compactMap { if case .recordUndo(let u) = $0 { u.question } else { nil } }
+        #expect(undos == ["q-sibling-type", "q-gvl-true"])
+    }
+
     // MARK: Picking up a quiz left part-way
 
     @Test func aQuizLeftPartWayIsPickedUpWhereItWasLeft() {

@@ -149,6 +149,7 @@ struct RunLoop {
                     switch effect {
                     case .recordAnswer(let record): try store.append(record)
                     case .recordGrade(let grade): try store.append(grade)
+                    case .recordUndo(let undo): try store.append(undo)
                     case .saveProgress, .quit, .discardTypeahead: break
                     }
                 } catch {

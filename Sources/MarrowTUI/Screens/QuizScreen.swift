@@ -48,6 +48,10 @@ package struct QuizScreen: Screen {
     /// left part-way (said above the question, with n to start over); nil once
     /// an answer is given or for a new attempt.
     package private(set) var resumedWith: Int?
+    /// The question whose answer `u` takes back: the last one answered, while
+    /// its feedback shows and on the screen right after it (the next question
+    /// until it is answered, or the summary); nil otherwise.
+    package private(set) var undoable: Int?
 
     /// A quiz over a prepared session.
     package init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
@@ -112,6 +116,7 @@ package struct QuizScreen: Screen {
             KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
             KeyHelp("Enter", "answer with the chosen choice; submit ticked choices; go on"),
             KeyHelp("h / e", "after a right answer: it was hard / easy (optional; sets when it comes back)"),
+            KeyHelp("u", "undo: take back your last answer (on its feedback, or right after) and answer it again"),
             KeyHelp("space", "tick or untick the focused choice (select all that apply)"),
             KeyHelp("t / f", "choose True or False, then Enter"),
             KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
@@ -132,14 +137,17 @@ package struct QuizScreen: Screen {
             default: answer = [KeyHelp("1–\(choiceCount) ↑↓", "choose"), KeyHelp("Enter", "answer")]
             }
             let restart = resumedWith == nil ? [] : [KeyHelp("n", "start over")]
-            return answer + restart + [KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
+            let undo = undoable == nil ? [] : [KeyHelp("u", "undo last")]
+            return answer + undo + restart + [KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
         case .feedback:
             let next = KeyHelp("Enter", nextQuestion == nil ? "score" : "next")
-            if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }
-            return [next, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
+            let undo = KeyHelp("u", "undo")
+            if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), undo, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }
+            return [next, undo, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
         case .summary:
             var keys = [KeyHelp("Enter/q", "back")]
             if !session.missedQuestions.isEmpty { keys.insert(KeyHelp("r", "retry missed"), at: 0) }
+            if undoable != nil { keys.append(KeyHelp("u", "undo last")) }
             return keys + [KeyHelp("?", "help")]
         }
     }
@@ -163,6 +171,7 @@ package struct QuizScreen: Screen {
         let count = question.choices.count
         switch key {
         case .character("q"): return .back
+        case .character("u"): undoLastAnswer(context: &context)
         case .character("n") where resumedWith != nil:
             // A new attempt from the first question; the one left part-way stays as it is.
             self = QuizScreen(session: Self.session(lessonID: session.lessonID, questionIDs: nil, context: &context), context: &context)
@@ -219,6 +228,33 @@ package struct QuizScreen: Screen {
         phase = .feedback
         scroll = 0
         resumedWith = nil
+        undoable = index
+    }
+
+    /// `u`: takes back the last answer (`undoable`), in the session, in progress
+    /// and as an effect that appends the undo to the log (`AnswerUndo`), and asks
+    /// that question again with nothing chosen, saying what was taken back.
+    private mutating func undoLastAnswer(context: inout AppContext) {
+        guard let undone = undoable, let record = session.takeBack(question: undone) else {
+            notice = "Nothing to undo: u takes back an answer on its feedback, or right after it."
+            return
+        }
+        let undo = AnswerUndo(of: record, time: context.now)
+        context.progress.apply(undo)
+        context.effects.append(.recordUndo(undo))
+        let shown = record.chosen.map { session.displayedIndex(ofQuestion: undone, written: $0) + 1 }.sorted()
+        let numbers = shown.map(String.init).joined(separator: ", ")
+        let answer = shown.count == 1 ? "your answer \(numbers)" : "your answers \(numbers)"
+        index = undone
+        phase = .asking
+        focus = nil
+        selected = []
+        picked = []
+        selfGrade = nil
+        scroll = 0
+        undoable = nil
+        notice = "Undone: \(answer) to question \(undone + 1) no longer counts. Answer it again."
+        context.effects.append(.discardTypeahead)
     }
 
     /// The question after the one shown that is still to answer (in a quiz picked
@@ -246,6 +282,7 @@ package struct QuizScreen: Screen {
     private mutating func updateFeedback(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .character("q"): return .back
+        case .character("u"): undoLastAnswer(context: &context)
         case .character("h"): grade(.hard, context: &context)
         case .character("e"): grade(.easy, context: &context)
         case .enter, .character("n"):
@@ -271,6 +308,7 @@ package struct QuizScreen: Screen {
     private mutating func updateSummary(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .enter, .character("q"): return .back
+        case .character("u") where undoable != nil: undoLastAnswer(context: &context)
         case .character("r"):
             guard let retry = session.retrySession(course: context.course, started: context.now) else {
                 notice = "Nothing to retry: every answer was right."

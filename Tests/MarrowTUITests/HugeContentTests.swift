@@ -115,6 +115,7 @@ import MarrowTestSupport
             let started = clock.now
             state = App.update(state, .key(.character(i % 3 == 0 ? "2" : "1")))
             state = App.update(state, .key(.enter))
+            state = App.update(state, .key(.enter))
             if i % 100 == 99 { _ = App.render(state, size: Self.size) }
             slowest = max(slowest, clock.now - started)
         }
@@ -322,7 +323,8 @@ import MarrowTestSupport
         key(.character("t"), "quiz")
         #expect(state.top is QuizScreen, sourceLocation: sourceLocation)
         for _ in 0..<min(answers, lesson.quiz.count) {
-            key(.character("1"), "answer")
+            key(.character("1"), "choose")
+            key(.enter, "answer")
             key(.enter, "next")
         }
         key(.character("q"), "leave the quiz")

@@ -297,6 +297,12 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("You stopped the quiz: 1 of 2 answered"), "\(r.stdout)")
         #expect(!r.stdout.contains("picks up"), "\(r.stdout)")
+        // Issue 14: the review asked both of the lesson's questions, yet it is no
+        // lesson quiz left part-way: the lesson's quiz starts afresh.
+        #expect(try logLines(progress).last?["fullQuiz"] as? Bool == false)
+        let lesson = try quiz(["1"], progress: progress, input: "")
+        #expect(lesson.status == 0, "\(lesson.stderr)")
+        #expect(!lesson.stdout.contains("Picking up") && lesson.stdout.contains("Question 1 of 2"), "\(lesson.stdout)")
     }
 
     @Test func mistakesPractisesWhatTheLastQuizMissed() throws {

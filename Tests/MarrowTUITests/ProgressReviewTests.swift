@@ -211,7 +211,8 @@ import Testing
         #expect(first == StudyDay(year: 2026, month: 9, day: 7))
         let lines = Heatmap.lines(answersPerDay: [today: 3, first: 25], today: today, weeks: 12, width: 76)
         #expect(lines.count == 9)
-        #expect(lines[0].plainText.hasPrefix("    Sep     Oct"))
+        // October over the week of Monday 28 September, which holds the 1st.
+        #expect(lines[0].plainText.hasPrefix("    Sep   Oct"))
         #expect(lines[1].plainText.hasPrefix("Mon █ · "))
         // Thursday's row ends with today; Friday's with a blank (the future).
         #expect(lines[4].plainText.hasSuffix("░ "))

@@ -18,7 +18,7 @@ package struct Look: Sendable, Hashable {
 /// background, foregrounds are mid-tone colors (never white, black or yellow on
 /// the default background), and selection and the status line use reverse video.
 /// The theme never carries meaning alone: screens also write symbols and words
-/// (✓ Correct, ✗ Not quite, ○ new, ★ quiz 7/8, ◑ in quiz 3/8).
+/// (✓ Correct, ✗ Not quite, ○ new, ● quiz 7/8, ◑ in quiz 3/8).
 package struct Theme: Sendable, Hashable {
     package enum Palette: Sendable, Hashable {
         case colors256, colors8, monochrome

@@ -290,7 +290,7 @@ import Testing
                 #expect(totals?.answered == kind.answered && totals?.correct == kind.correct, "\(label): \(r.stdout.prefix(300))")
             }
             if format == "text", r.status == 0 {
-                #expect(r.stdout.contains("Answers: \(kind.answered), \(kind.correct) correct"), "\(label)")
+                #expect(r.stdout.contains("Answers: \(kind.answered), \(kind.correct) right,"), "\(label)")
             }
             if r.status == 0 { #expect(!r.stdout.isEmpty, "\(label)") }
         }

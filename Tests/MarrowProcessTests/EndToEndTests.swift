@@ -83,7 +83,7 @@ struct EndToEndTests {
         #expect(wrong.contains("✗ 2. False (your answer)"), "\(wrong)")
         #expect(wrong.contains("SECONDEXPLANATION"), "\(wrong)")
         try tmux.send("Enter")
-        try tmux.waitFor("1 of 2 correct")
+        try tmux.waitFor("Quiz score: 1/2 (50%)")
 
         // Back to the course map, then the progress review.
         try tmux.send("Enter")
@@ -183,7 +183,7 @@ struct EndToEndTests {
         try tmux.send("t")
         try tmux.waitFor("✓ Correct")
         try tmux.send("Enter")
-        try tmux.waitFor("2 of 2 correct")
+        try tmux.waitFor("Quiz score: 2/2 (100%)")
         try tmux.send("q")
         try tmux.waitFor("Course map")
         try tmux.send("q")

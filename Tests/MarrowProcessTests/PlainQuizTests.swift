@@ -62,7 +62,7 @@ import Testing
         let report = try progressJSON(progress)
         #expect(report["totals"] as? [String: Int] == ["answered": 2, "correct": 2, "lessonsRead": 0, "lessonsTotal": 2])
         let lessons = try #require(report["lessons"] as? [[String: Any]])
-        #expect(lessons[0]["bestScore"] as? Double == 1.0)
+        #expect((lessons[0]["quizScore"] as? [String: Any])?["percent"] as? Int == 100)
     }
 
     @Test func stoppingAfterTheLastAnswerIsFinishing() throws {
@@ -158,7 +158,7 @@ import Testing
         #expect((report["totals"] as? [String: Int])?["answered"] == 1)
         // An unfinished attempt has no score yet.
         let lessons = try #require(report["lessons"] as? [[String: Any]])
-        #expect(lessons[0]["bestScore"] is NSNull)
+        #expect(lessons[0]["quizScore"] is NSNull)
 
         let nothing = try quiz(["1"], progress: try progressFile(), input: "")
         #expect(nothing.status == 0)
@@ -179,7 +179,7 @@ import Testing
         let lines = try logLines(progress)
         #expect(lines.count == 2 && lines[0]["attempt"] as? String == lines[1]["attempt"] as? String)
         let lessons = try #require(try progressJSON(progress)["lessons"] as? [[String: Any]])
-        #expect(lessons[0]["bestScore"] as? Double == 0.5)
+        #expect((lessons[0]["quizScore"] as? [String: Any])?["percent"] as? Int == 50)
 
         // --restart starts a new attempt from the first question.
         _ = try quiz(["1"], progress: progress, input: "2\n")

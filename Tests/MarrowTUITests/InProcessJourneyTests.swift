@@ -133,7 +133,7 @@ import Testing
             .waitFor("Undone: your answer 1 to question 1"), .capture("undone"),
             .character("2"), .key(.enter), .waitFor("✓ Correct"), .key(.enter),
             .waitFor("Question 2 of 2"), .character("t"), .key(.enter), .waitFor("✓ Correct"),
-            .key(.enter), .waitFor("2 of 2 correct"), .character("q"), .waitFor("Course map"), .character("q"),
+            .key(.enter), .waitFor("Quiz score: 2/2 (100%)"), .character("q"), .waitFor("Course map"), .character("q"),
         ])
         #expect(run.status == 0)
         #expect(run.terminal.captures["undone"]?.contains("Question 1 of 2") == true)

@@ -32,7 +32,7 @@ import Testing
         let state = Self.state(columns: 80, rows: 40)
         let buffer = App.render(state, size: state.size)
         let rows = (0..<buffer.size.rows).map { buffer.line($0) }
-        #expect(rows.joined().contains("mastery"))
+        #expect(rows.joined().contains("%"), "the measure column shows")
         var cut = 0
         for (index, lesson) in Self.course.lessons.enumerated() {
             let title = lesson.title

@@ -260,7 +260,7 @@ package struct ProgressReviewScreen: Screen {
         c.heading("Lessons")
         // The heading stays with the table's head and first lessons; a long table may run on.
         let start = c.headingLine
-        defer { c.keep(from: start, limit: 4) }
+        defer { c.keep(from: start, limit: 3) }
         let read = context.courseProgress
         if width >= 64 {
             c.lines += wideLessonTable(review.lessons, progress: read, reviews: reviews, width: width)

@@ -296,6 +296,23 @@ import Testing
         for page in screens { #expect(!page.contains("…"), "\(page)") }
     }
 
+    // MARK: Help
+
+    @Test func helpExplainsTheTwoMeasuresWhereProgressIsShown() {
+        let context = Self.context()
+        func helpText(_ screen: any Screen) -> String {
+            HelpScreen(for: screen).content(area: Rect(row: 0, column: 0, width: 80, height: 24)).0.map(\.plainText).joined(separator: "\n")
+        }
+        for screen: any Screen in [Self.screen(), CourseMapScreen(context: context)] {
+            let text = helpText(screen)
+            #expect(text.contains("Your progress, in two measures"), "\(text)")
+            // The symbols as the screens draw them, then what they mean.
+            #expect(text.contains("Quiz score (● quiz 7/9): how many of a lesson's quiz questions you got right"), "\(text)")
+            #expect(text.contains("Remembered now (███░░ remembered 3/5): the questions you answered right the"), "\(text)")
+        }
+        #expect(!helpText(GlossaryScreen()).contains("two measures"))
+    }
+
     // MARK: Heatmap
 
     @Test func heatLevels() {

@@ -146,7 +146,7 @@ import Testing
         #expect(text.contains("From: What a transplant is"))
         assertSnapshot(render(state), named: "review-question-80x24")
         // Right (Allogeneic is the second written choice; shuffling is off).
-        state = press("2", in: state)
+        state = press([.character("2"), .enter], in: state)
         text = render(state).text
         #expect(text.contains("✓ Correct"))
         #expect(text.contains("From: What a transplant is"))
@@ -154,11 +154,11 @@ import Testing
         // Wrong: only "Skin" ticked.
         state = press([.character("4"), .enter], in: state)
         #expect(render(state).text.contains("✗ Not quite"))
-        state = press([.enter, .character("t"), .enter], in: state)
+        state = press([.enter, .character("t"), .enter, .enter], in: state)
         text = render(state).text
         #expect(text.contains("From: Risks after a transplant"))
         assertSnapshot(render(state), named: "review-question-other-lesson-80x24")
-        state = press("t", in: state)
+        state = press([.character("t"), .enter], in: state)
         state = press([.enter], in: state)
         let summary = try! #require(state.top as? QuizScreen)
         #expect(summary.phase == .summary)
@@ -180,7 +180,7 @@ import Testing
 
     @Test func reviewSummarySaysWhenMoreAreStillDue() {
         var state = press("r", in: Self.state(Self.history))
-        state = press([.character("2"), .character("q")], in: state)
+        state = press([.character("2"), .enter, .character("q")], in: state)
         // Left after one answer: three still due.
         #expect(state.top is CourseMapScreen)
         #expect(render(state).text.contains("Review: 3 due"))
@@ -190,7 +190,7 @@ import Testing
 
     @Test func hardOrEasyAfterARightAnswerRecordsAGrade() {
         var state = press("r", in: Self.state(Self.history))
-        state = press("2", in: state)
+        state = press([.character("2"), .enter], in: state)
         let before = state.context.plan.schedules["q-sibling-type"]!
         let quiz = try! #require(state.top as? QuizScreen)
         #expect(quiz.statusKeys.map(\.keys).prefix(3) == ["Enter", "h", "e"])
@@ -226,7 +226,7 @@ import Testing
 
     @Test func hardAndEasyDoNothingAfterAWrongAnswerAndAreNeverRequired() {
         var state = press("r", in: Self.state(Self.history))
-        state = press("1", in: state)
+        state = press([.character("1"), .enter], in: state)
         #expect(render(state).text.contains("✗ Not quite"))
         #expect(!(state.top as! QuizScreen).statusKeys.contains { $0.keys == "h" })
         #expect(!render(state).text.contains("it was hard"))
@@ -241,6 +241,7 @@ import Testing
             var context = F.context(columns: columns, rows: rows)
             var quiz = QuizScreen(lessonID: "what-is", questionIDs: nil, context: &context)
             _ = quiz.update(.ch("2"), context: &context)
+            _ = quiz.update(.enter, context: &context)
             _ = quiz.update(.ch("e"), context: &context)
             #expect(context.effects.contains { if case .recordGrade(let g) = $0 { g.rating == .easy } else { false } })
             #expect(context.courseProgress.reviews["q-sibling-type"]?.lastRating == .easy)

@@ -94,7 +94,7 @@ struct EndToEndTests {
         tmux.keys("p")
         let review = try tmux.screen(showing: "Progress review")
         let longLessonRow = review.split(separator: "\n").first { $0.contains("A long lesson") }.map(String.init) ?? ""
-        #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("50%"), "\(review)")
+        #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("1/2"), "\(review)")
 
         // Quit: exit code 0 and the shell's terminal as it was.
         tmux.keys("q")

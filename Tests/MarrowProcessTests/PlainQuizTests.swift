@@ -209,7 +209,7 @@ import Testing
         #expect(lines[1]["chosen"] == nil && lines[1]["correct"] == nil)
         let report = try progressJSON(progress)
         #expect(report["totals"] as? [String: Int] == ["answered": 2, "correct": 2, "lessonsRead": 0, "lessonsTotal": 2])
-        #expect((report["lessons"] as? [[String: Any]])?.first?["bestScore"] as? Double == 1.0)
+        #expect(((report["lessons"] as? [[String: Any]])?.first?["quizScore"] as? [String: Int])?["percent"] == 100)
         // Rebuilt from the log alone (the state file gone): the same.
         try FileManager.default.removeItem(atPath: progress)
         #expect(try progressJSON(progress)["totals"] as? [String: Int] == ["answered": 2, "correct": 2, "lessonsRead": 0, "lessonsTotal": 2])

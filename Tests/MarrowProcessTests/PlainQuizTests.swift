@@ -361,6 +361,10 @@ import Testing
         try waitFor("Your answer: ")
         #expect(received.text.contains("Platelets help blood clot."))
         send("f")
+        // After the last answer, a prompt offers to take it back before the score.
+        try waitFor("Enter to see your score (u: undo your answer): ")
+        #expect(try logLines(progress).count == 2)
+        send("")
         try waitFor("Missed:\n- Platelets help blood clot. (right answer: 1. True)\n")
         try input.fileHandleForWriting.close()
         process.waitUntilExit()

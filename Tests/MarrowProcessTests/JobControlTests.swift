@@ -7,13 +7,13 @@ import MarrowTestSupport
 @Suite(
     .serialized,
     .timeLimit(.minutes(5)),
-    .enabled(if: Tmux.executable != nil, "tmux is not installed: these tests drive marrow in tmux")
+    .enabled(if: TmuxSession.executable != nil, "tmux is not installed: these tests drive marrow in tmux")
 )
 struct JobControlTests {
     /// A shell in an 80×24 pane, with job control, and the marrow command line to type in it.
     struct Shell {
         let folder: String
-        let tmux: Tmux
+        let tmux: TmuxSession
         var progress: String { folder + "/progress.json" }
         var command: String {
             "MARROW_PROGRESS=\(Fault.quoted(progress)) \(Fault.quoted(Marrow.executable)) --lessons \(Fault.quoted(Marrow.fixture("course")))"
@@ -21,16 +21,16 @@ struct JobControlTests {
 
         init() throws {
             folder = try Marrow.temporaryDirectory()
-            tmux = try Tmux(command: "env PS1='shell$ ' LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= bash --norc --noprofile -i", folder: folder)
-            try tmux.waitFor("shell$")
+            tmux = try TmuxSession(shellCommand: "env PS1='shell$ ' LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= bash --norc --noprofile -i")
+            try tmux.screen(showing: "shell$")
         }
 
         /// Types the marrow command and answers the disclaimer: the course map shows.
         func startMarrow() throws {
-            try tmux.send(command, "Enter")
-            try tmux.waitFor("not medical advice")
-            try tmux.send("Enter")
-            try tmux.waitFor("Course map")
+            tmux.keys(command, "Enter")
+            try tmux.screen(showing: "not medical advice")
+            tmux.keys("Enter")
+            try tmux.screen(showing: "Course map")
         }
 
         func answers() throws -> [String] {
@@ -39,7 +39,7 @@ struct JobControlTests {
         }
 
         func close() {
-            tmux.kill()
+            tmux.close()
             try? FileManager.default.removeItem(atPath: folder)
         }
     }
@@ -51,21 +51,21 @@ struct JobControlTests {
         let shell = try Shell()
         defer { shell.close() }
         try shell.startMarrow()
-        try shell.tmux.send("t")
-        try shell.tmux.waitFor("Question 1 of 2")
-        try shell.tmux.send("2", "Enter")
-        try shell.tmux.waitFor("✓ Correct")
-        try shell.tmux.send("Enter", "1", "Enter")
-        let next = try shell.tmux.waitFor("Question 2 of 2")
+        shell.tmux.keys("t")
+        try shell.tmux.screen(showing: "Question 1 of 2")
+        shell.tmux.keys("2", "Enter")
+        try shell.tmux.screen(showing: "✓ Correct")
+        shell.tmux.keys("Enter", "1", "Enter")
+        let next = try shell.tmux.screen(showing: "Question 2 of 2")
         #expect(next.contains("True or false? Press t or f, then Enter."), "\(next)")
         #expect(!next.contains("▸"), "\(next)")
         #expect(try shell.answers().count == 1)
         // Typed after the question was drawn, the same keys answer it.
-        try shell.tmux.send("1", "Enter")
-        try shell.tmux.waitFor("✓ Correct")
+        shell.tmux.keys("1", "Enter")
+        try shell.tmux.screen(showing: "✓ Correct")
         #expect(try shell.answers().count == 2)
-        try shell.tmux.send("q", "q")
-        try shell.tmux.waitFor("the shell's prompt") { Self.lastLine(of: $0).hasPrefix("shell$") && !$0.contains("Question") }
+        shell.tmux.keys("q", "q")
+        try shell.tmux.screen("the shell's prompt") { Self.lastLine(of: $0).hasPrefix("shell$") && !$0.contains("Question") }
     }
 
     /// The last line of a screen with anything on it.
@@ -80,30 +80,30 @@ struct JobControlTests {
         let shell = try Shell()
         defer { shell.close() }
         try shell.startMarrow()
-        try shell.tmux.send("t")
-        try shell.tmux.waitFor("Question 1 of 2")
-        try shell.tmux.send("2", "Enter")
-        try shell.tmux.waitFor("✓ Correct")
+        shell.tmux.keys("t")
+        try shell.tmux.screen(showing: "Question 1 of 2")
+        shell.tmux.keys("2", "Enter")
+        try shell.tmux.screen(showing: "✓ Correct")
 
-        try shell.tmux.send("C-z")
-        let stopped = try shell.tmux.waitFor("the shell's prompt after Stopped") { screen in
+        shell.tmux.keys("C-z")
+        let stopped = try shell.tmux.screen("the shell's prompt after Stopped") { screen in
             screen.contains("Stopped") && Self.lastLine(of: screen).hasPrefix("shell$")
         }
         #expect(!stopped.contains("✓ Correct"), "\(stopped)")
         // The marker is computed by the shell, so the typed command line does not show it.
-        try shell.tmux.send("stty -a | grep -q ' icanon' && stty -a | grep -q ' echo ' && echo COOKED-$((40 + 2))", "Enter")
-        try shell.tmux.waitFor("COOKED-42")
+        shell.tmux.keys("stty -a | grep -q ' icanon' && stty -a | grep -q ' echo ' && echo COOKED-$((40 + 2))", "Enter")
+        try shell.tmux.screen(showing: "COOKED-42")
         #expect(try shell.answers().count == 1)
 
-        try shell.tmux.send("fg", "Enter")
-        let back = try shell.tmux.waitFor("✓ Correct")
+        shell.tmux.keys("fg", "Enter")
+        let back = try shell.tmux.screen(showing: "✓ Correct")
         #expect(back.contains("Question 1 of 2") && back.contains("✓ 2. Bone marrow (your answer)"), "\(back)")
         #expect(!back.contains("COOKED-42"), "\(back)")
-        try shell.tmux.send("Enter")
-        try shell.tmux.waitFor("Question 2 of 2")
-        try shell.tmux.send("q", "q")
-        try shell.tmux.send("echo EXIT=$?", "Enter")
-        let done = try shell.tmux.waitFor("the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") } }
+        shell.tmux.keys("Enter")
+        try shell.tmux.screen(showing: "Question 2 of 2")
+        shell.tmux.keys("q", "q")
+        shell.tmux.keys("echo EXIT=$?", "Enter")
+        let done = try shell.tmux.screen("the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") } }
         #expect(done.split(separator: "\n").contains("EXIT=0"), "\(done)")
     }
 }

@@ -25,7 +25,7 @@ import Testing
             .character("2"), .key(.enter), .waitFor("✓ Correct"), .capture("right"),
             .key(.enter), .waitFor("Question 2 of 2"),
             .character("f"), .key(.enter), .waitFor("✗ Not quite"), .capture("wrong"),
-            .key(.enter), .waitFor("1 of 2 correct"),
+            .key(.enter), .waitFor("Quiz score: 1/2 (50%)"),
             .key(.enter), .waitFor("Reader"),
             .character("q"), .waitFor("Course map"), .capture("mapAfter"),
             .character("p"), .waitFor("Progress review"), .capture("review"),
@@ -45,7 +45,7 @@ import Testing
         #expect(captures["wrong"]?.contains("SECONDEXPLANATION") == true)
         #expect(captures["mapAfter"]?.contains("1 of 2 lessons read") == true, "\(captures["mapAfter"] ?? "")")
         let longLessonRow = captures["review"]?.split(separator: "\n").first { $0.contains("A long lesson") }.map(String.init) ?? ""
-        #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("50%"), "\(captures["review"] ?? "")")
+        #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("1/2"), "\(captures["review"] ?? "")")
 
         let answers = try app.answers()
         #expect(answers.map(\.question) == ["e2e-q1", "e2e-q2"] && answers.map(\.correct) == [true, false], "\(answers)")
@@ -85,7 +85,7 @@ import Testing
             .waitFor("Course map"), .capture("map"),
             .character("t"), .waitFor("Question 2 of 2"), .capture("resumed"),
             .character("t"), .key(.enter), .waitFor("✓ Correct"), .key(.enter),
-            .waitFor("2 of 2 correct"), .character("q"), .waitFor("Course map"), .character("q"),
+            .waitFor("Quiz score: 2/2 (100%)"), .character("q"), .waitFor("Course map"), .character("q"),
         ])
         #expect(resumed.status == 0)
         #expect(resumed.terminal.captures["map"]?.contains("◑ in quiz 1/2") == true, "\(resumed.terminal.captures["map"] ?? "")")
@@ -133,7 +133,7 @@ import Testing
             .waitFor("Undone: your answer 1 to question 1"), .capture("undone"),
             .character("2"), .key(.enter), .waitFor("✓ Correct"), .key(.enter),
             .waitFor("Question 2 of 2"), .character("t"), .key(.enter), .waitFor("✓ Correct"),
-            .key(.enter), .waitFor("2 of 2 correct"), .character("q"), .waitFor("Course map"), .character("q"),
+            .key(.enter), .waitFor("Quiz score: 2/2 (100%)"), .character("q"), .waitFor("Course map"), .character("q"),
         ])
         #expect(run.status == 0)
         #expect(run.terminal.captures["undone"]?.contains("Question 1 of 2") == true)

@@ -249,7 +249,8 @@ package struct ResetMarker: Sendable, Hashable, Codable {
 
 /// Writes one compact JSON object line with its fields in the order given
 /// (JSONEncoder's order is not stable, and a log read by people should be).
-private struct LineWriter {
+/// `package` for `quoted`, which the tests' JSON generator writes strings with.
+package struct LineWriter {
     private var text = "{"
 
     mutating func field(_ name: String, string value: String) {
@@ -263,7 +264,8 @@ private struct LineWriter {
 
     func finish() -> [UInt8] { Array((text + "}\n").utf8) }
 
-    static func quoted(_ s: String) -> String {
+    /// `s` as a JSON string literal.
+    package static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -521,21 +521,44 @@ package struct QuizScreen: Screen {
         return lines
     }
 
+    /// The summary's first lines, in the words of `ProgressMeasures`: a lesson's
+    /// whole quiz gives its quiz score ("Quiz score: 7/9 (78%)"), a retry or a
+    /// review just how many were right; then what is remembered now of the lesson
+    /// (of the course, after a review), as the course map and progress review show it.
+    static func measureLines(session: QuizSession, isReview: Bool, context: AppContext, width: Int) -> [StyledLine] {
+        let correct = session.correctCount
+        let answered = session.answeredCount
+        let headline: String
+        if isReview {
+            headline = "Reviewed \(Wording.count(answered, "question")): \(correct) right."
+        } else if let lessonID = session.lessonID, session.fullQuizLessons.contains(lessonID) {
+            let score = QuizScore(correct: correct, total: session.total)
+            headline = "\(ProgressMeasures.quizScoreName): \(score.fraction) (\(score.percent)%)"
+        } else {
+            headline = "Retried \(Wording.count(session.total, "question")): \(correct) right."
+        }
+        var lines = Layout.wrap(headline, width: width, style: Style(.strong, .bold))
+        let lessonID = isReview ? nil : session.lessonID ?? Set(session.questions.map(\.lessonID)).first.flatMap { id in
+            session.questions.allSatisfy { $0.lessonID == id } ? id : nil
+        }
+        let mastery = lessonID.map { context.reviews.mastery(lessonID: $0) } ?? context.reviews.overallMastery
+        if mastery.total > 0 {
+            lines += SpanFlow.lines([[Span(ProgressMeasures.rememberedNowName + ":")],
+                                     ReviewText.rememberedSpans(mastery, barWidth: 10, labeled: false),
+                                     [Span(lessonID == nil ? "of the course's questions" : "of this lesson's questions", Style(.dim))]],
+                                    width: width, gap: 1)
+        }
+        return lines
+    }
+
     private func summaryLines(context: AppContext, width: Int) -> [StyledLine] {
         guard session.total > 0 else {
             return Layout.wrap(isReview ? "No reviews are due now." : "There are no questions to ask here.", width: width)
                 + [StyledLine(), StyledLine([Span("Enter", Style(.key, .bold)), Span(": back", Style(.dim))])]
         }
         var lines: [StyledLine] = []
-        let correct = session.correctCount
         let answered = session.answeredCount
-        if isReview {
-            lines += Layout.wrap("Reviewed \(Wording.count(answered, "question")): \(correct) right — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
-        } else {
-            lines += Layout.wrap("\(correct) of \(session.total) correct — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
-        }
-        let barWidth = max(1, min(30, width))
-        lines.append(StyledLine(ProgressBar.spans(fraction: session.total == 0 ? 0 : Double(correct) / Double(session.total), width: barWidth)))
+        lines += Self.measureLines(session: session, isReview: isReview, context: context, width: width)
         if answered < session.total {
             lines += Layout.wrap("\(session.total - answered) not answered.", width: width, style: Style(.dim))
         }

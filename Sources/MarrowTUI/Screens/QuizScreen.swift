@@ -244,7 +244,7 @@ package struct QuizScreen: Screen {
         context.effects.append(.recordUndo(undo))
         let shown = record.chosen.map { session.displayedIndex(ofQuestion: undone, written: $0) + 1 }.sorted()
         let numbers = shown.map(String.init).joined(separator: ", ")
-        let answer = shown.count == 1 ? "your answer \(numbers)" : "your answers \(numbers)"
+        let answer = shown.count == 1 ? "your answer \(numbers) to question \(undone + 1) no longer counts" : "your answers \(numbers) to question \(undone + 1) no longer count"
         index = undone
         phase = .asking
         focus = nil
@@ -253,7 +253,7 @@ package struct QuizScreen: Screen {
         selfGrade = nil
         scroll = 0
         undoable = nil
-        notice = "Undone: \(answer) to question \(undone + 1) no longer counts. Answer it again."
+        notice = "Undone: \(answer). Answer it again."
         context.effects.append(.discardTypeahead)
     }
 

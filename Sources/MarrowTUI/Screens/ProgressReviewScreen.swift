@@ -235,7 +235,7 @@ package struct ProgressReviewScreen: Screen {
                 let prompt = Sanitizer.clean(questions[missed.questionID]?.prompt.plainText ?? missed.questionID, singleLine: true)
                 let number = "\(i + 1). "
                 let start = c.lines.count
-                let first = [Span(selected ? "▸ " : "  ", Style(.focus, .bold)), Span(number, Style(selected ? .focus : .normal, selected ? .bold : [])),
+                let first = [FocusMarker.span(focused: selected), Span(number, Style(selected ? .focus : .normal, selected ? .bold : [])),
                              Span(DisplayWidth.truncate(prompt, to: max(0, width - 2 - number.count)), Style(selected ? .selected : .normal))]
                 c.lines.append(StyledLine(first))
                 let lessonTitle = Sanitizer.clean(course.lesson(id: missed.lessonID)?.title ?? missed.lessonID, singleLine: true)

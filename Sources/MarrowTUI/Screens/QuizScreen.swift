@@ -409,8 +409,7 @@ package struct QuizScreen: Screen {
             let number = "\(position + 1). "
             var box = ""
             if question.kind == .multiple { box = selected.contains(position) ? "[x] " : "[ ] " }
-            let marker = focused ? "▸ " : "  "
-            let first = [Span(marker, Style(.focus, .bold)), Span(number + box, Style(focused ? .focus : .normal, focused ? .bold : []))]
+            let first = [FocusMarker.span(focused: focused), Span(number + box, Style(focused ? .focus : .normal, focused ? .bold : []))]
             let rest = [Span(String(repeating: " ", count: 2 + DisplayWidth.of(number + box)))]
             let start = lines.count
             lines += Layout.lines(for: choice.text, width: width, style: Style(focused ? .selected : .normal),

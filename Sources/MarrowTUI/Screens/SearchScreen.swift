@@ -192,7 +192,8 @@ package struct SearchScreen: Screen {
             let selected = i == selection
             var title = Sanitizer.clean(result.lessonTitle, singleLine: true)
             if case .quiz = result.location { title += " · quiz question" }
-            buffer.put(selected ? "▸ " : "  ", row: row, column: rect.column, style: Style(.focus, .bold))
+            let marker = FocusMarker.span(focused: selected)
+            buffer.put(marker.text, row: row, column: rect.column, style: marker.style)
             buffer.put(DisplayWidth.truncate(title, to: max(0, rect.width - 2)), row: row, column: rect.column + 2,
                        style: Style(selected ? .selected : .strong, .bold))
             buffer.draw(SearchScreen.contextLine(result, width: max(1, rect.width - 4)), row: row + 1, column: rect.column + 4, width: rect.width - 4)

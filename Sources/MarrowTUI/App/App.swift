@@ -94,7 +94,7 @@ package enum App {
             state.screens.append(DisclaimerScreen())
         case .openOutline(let lessonID):
             state.screens.append(OutlineScreen(lessonID: lessonID, context: state.context))
-        case .openQuiz, .openReview, .openProgress, .openGlossary, .openSearch:
+        case .openQuiz, .openReview, .openProgress, .openMistakes, .openGlossary, .openSearch:
             if let screen = Navigation.screen(for: route, in: &state) {
                 state.screens.append(screen)
             }

@@ -1,7 +1,7 @@
 import MarrowCore
 
 /// The screens a route opens besides the reader, help, disclaimer and outline
-/// (which `App.navigate` makes itself): quiz, progress review, glossary, search.
+/// (which `App.navigate` makes itself): quiz, progress review, mistakes, glossary, search.
 enum Navigation {
     static func screen(for route: Route, in state: inout AppState) -> (any Screen)? {
         switch route {
@@ -15,6 +15,8 @@ enum Navigation {
             // (`AppState.needsAnswerHistory`); until then it has what is known.
             state.refreshPlan()
             return ProgressReviewScreen(history: state.answerHistory ?? [], clock: state.context.clock)
+        case .openMistakes(let questionIDs):
+            return MistakesScreen(scope: questionIDs.map { .quiz(questionIDs: $0) } ?? .everMissed, history: state.answerHistory ?? [])
         case .openGlossary(let terms):
             return GlossaryScreen(terms: terms)
         case .openSearch(let query):
@@ -32,11 +34,16 @@ enum Navigation {
         screen is GlossaryScreen || screen is SearchScreen
     }
 
-    /// Gives the progress review on top the answer history the app holds, after
-    /// the log was read or when a retry quiz returns to it.
+    /// Gives the progress review or mistakes view on top the answer history the
+    /// app holds, after the log was read or when a retry quiz returns to it.
     static func refreshHistory(in state: inout AppState) {
-        guard let history = state.answerHistory, var review = state.top as? ProgressReviewScreen else { return }
-        review.history = history
-        state.screens[state.screens.count - 1] = review
+        guard let history = state.answerHistory else { return }
+        if var review = state.top as? ProgressReviewScreen {
+            review.history = history
+            state.screens[state.screens.count - 1] = review
+        } else if var mistakes = state.top as? MistakesScreen {
+            mistakes.history = history
+            state.screens[state.screens.count - 1] = mistakes
+        }
     }
 }

@@ -48,6 +48,7 @@ package struct ProgressReviewScreen: Screen {
             KeyHelp("Enter or r", "retry the selected question"),
             KeyHelp("l", "retry every missed question of the selected question's lesson"),
             KeyHelp("a", "retry all the listed questions"),
+            KeyHelp("m", "read every missed question with its right answer and explanation"),
             KeyHelp("PgUp/PgDn, space/b", "scroll a page"),
             KeyHelp("g/Home, G/End", "go to the top or the bottom"),
             KeyHelp("q or Esc", "back"),
@@ -56,7 +57,7 @@ package struct ProgressReviewScreen: Screen {
     }
 
     package var statusKeys: [KeyHelp] {
-        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]
+        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("m", "mistakes"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]
     }
 
     // MARK: Update
@@ -89,6 +90,12 @@ package struct ProgressReviewScreen: Screen {
                 return nil
             }
             return .openQuiz(lessonID: nil, questionIDs: lessonMistakes(of: missed[selection].id, course: context.course))
+        case .character("m"):
+            guard !missed.isEmpty else {
+                notice = "No missed questions yet."
+                return nil
+            }
+            return .openMistakes(questionIDs: nil)
         case .character("a"):
             guard !missed.isEmpty else {
                 notice = "No missed questions to retry yet."

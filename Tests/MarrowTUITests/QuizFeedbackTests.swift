@@ -77,29 +77,61 @@ import Testing
 
     // MARK: The explanation before going on
 
-    @Test func enterAt40x12ScrollsToTheExplanationBeforeGoingOn() {
+    @Test func enterAt40x12ReadsOnToTheEndBeforeGoingOn() {
         var (quiz, context) = quiz(columns: 40, rows: 12)
         _ = quiz.update(.ch(Character(String(position(quiz, right: false) + 1))), context: &context)
         var text = F.render(quiz, context: context).text
-        #expect(!text.contains("The cells come from another person"))
+        #expect(!text.contains("The cells come from another"))
         #expect(text.contains("↓ more: the explanation · Enter or j"))
-        _ = quiz.update(.enter, context: &context)
-        #expect(quiz.phase == .feedback)
-        #expect(quiz.index == 0)
-        text = F.render(quiz, context: context).text
-        #expect(text.contains("The cells come from another person"))
-        #expect(!text.contains("↓ more: the explanation"))
-        // Seen: the next Enter goes on.
-        _ = quiz.update(.enter, context: &context)
+        // Enter pages on; everything is shown, in order, before it goes on.
+        var shown = text
+        var enters = 0
+        while quiz.phase == .feedback, enters < 20 {
+            _ = quiz.update(.enter, context: &context)
+            enters += 1
+            if quiz.phase == .feedback {
+                #expect(quiz.index == 0)
+                text = F.render(quiz, context: context).text
+                shown += "\n" + text
+            }
+        }
+        #expect(enters > 1)
         #expect(quiz.phase == .asking)
         #expect(quiz.index == 1)
+        for piece in ["✓ 2. Allogeneic", "The cells come from another", "even though the donor is family.",
+                      "About 1. Autologous", "About 2. Allogeneic", "Enter: next question"] {
+            #expect(shown.contains(piece), "\(piece) was never on screen")
+        }
+        // The last page before going on says nothing is left below.
+        #expect(!text.contains("↓ more"))
     }
 
-    @Test func scrollingToTheExplanationYourselfLetsEnterGoOn() {
+    /// A long choice with its own feedback: its "About N." heading wraps under
+    /// itself instead of running off the right edge ("because" was cut off).
+    @Test func aLongAboutHeadingWrapsInsteadOfBeingCut() {
+        let long = "Blood that clots too easily because there are too many platelets"
+        let question = Question(id: "long", lessonID: "long", prompt: [.text("What can crowding cause?")],
+                                choices: [F.choice(long, false, feedback: "Too few platelets, not too many."), F.choice("Anemia", true)],
+                                kind: .single)
+        let lesson = Lesson(meta: LessonMeta(id: "long", title: "Long", minutes: 1), body: Document(blocks: []), quiz: [question])
+        var context = AppContext(course: Course(info: CourseInfo(id: "c", title: "C", shuffleChoices: false), lessons: [lesson]),
+                                 progress: LearnerProgress(), now: F.now, randomSeed: 1,
+                                 screenArea: Rect(row: 0, column: 0, width: 40, height: 11), clock: .utc)
+        var quiz = QuizScreen(lessonID: "long", questionIDs: nil, context: &context)
+        _ = quiz.update(.ch("1"), context: &context)
+        var shown = F.render(quiz, context: context).text
+        while quiz.phase == .feedback, quiz.update(.ch("j"), context: &context) == nil, !shown.contains("Enter: see your score") {
+            shown += "\n" + F.render(quiz, context: context).text
+        }
+        #expect(shown.contains("About 1. Blood that clots too easily"))
+        #expect(shown.contains("         because there are too many"))
+    }
+
+    @Test func scrollingToTheEndYourselfLetsEnterGoOn() {
         var (quiz, context) = quiz(columns: 40, rows: 12)
         _ = quiz.update(.ch(Character(String(position(quiz, right: false) + 1))), context: &context)
-        for _ in 0..<3 { _ = quiz.update(.ch("j"), context: &context) }
-        #expect(F.render(quiz, context: context).text.contains("The cells come from another person"))
+        _ = quiz.update(.ch("G"), context: &context)
+        #expect(F.render(quiz, context: context).text.contains("Enter: next question"))
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .asking)
     }

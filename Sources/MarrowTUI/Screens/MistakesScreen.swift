@@ -168,10 +168,12 @@ package struct MistakesScreen: Screen {
         for (i, entry) in entries.enumerated() {
             let question = entry.question
             lines.append(StyledLine())
-            let number = "\(i + 1). "
+            // Both prefixes as wide ("10. " too): the wrap gives every line the room the rest prefix leaves.
+            let label = "\(i + 1). "
+            let number = label + String(repeating: " ", count: max(0, indent - label.count))
             lines += Layout.lines(for: question.prompt, width: width, style: Style(.strong, .bold),
-                                  firstPrefix: [Span(number + String(repeating: " ", count: max(0, indent - number.count)), Style(.strong, .bold))],
-                                  restPrefix: pad)
+                                  firstPrefix: [Span(number, Style(.strong, .bold))],
+                                  restPrefix: [Span(String(repeating: " ", count: number.count))])
             for line in Layout.lines(for: question.scenario, width: inner) { lines.append(StyledLine(pad + line.spans)) }
             lines += choiceLines(question, chosen: Set(entry.lastWrongChoices), width: width, pad: pad)
             for line in Layout.lines(for: question.explanation, width: inner) {

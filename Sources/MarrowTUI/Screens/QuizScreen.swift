@@ -100,7 +100,7 @@ package struct QuizScreen: Screen {
         [
             KeyHelp("1–9", "choose that answer (toggle it in select-all-that-apply)"),
             KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
-            KeyHelp("Enter", "answer with the focused choice; submit ticked choices; go on (first scrolling to an explanation not yet on screen)"),
+            KeyHelp("Enter", "answer with the focused choice; submit ticked choices; go on (feedback taller than the screen: first reads on, a page at a time)"),
             KeyHelp("h / e", "after a right answer: it was hard (it comes back sooner) / easy (later); optional; the same key again clears it"),
             KeyHelp("space", "tick or untick the focused choice (select all that apply: it counts as right only when every right answer and no other is ticked; the feedback says how many you found)"),
             KeyHelp("t / f", "answer True or False"),
@@ -239,9 +239,10 @@ package struct QuizScreen: Screen {
         case .character("h"): grade(selfGrade == .hard ? .good : .hard, context: &context)
         case .character("e"): grade(selfGrade == .easy ? .good : .easy, context: &context)
         case .enter, .character("n"):
-            // An explanation the learner has not been shown comes first (a small screen).
-            if let below = unseenExplanation(context: context) {
-                scroll = below
+            // On a small screen Enter first reads on, a page at a time, so it never
+            // skips the marks or the explanation the learner has not been shown.
+            if let page = pageBeforeGoingOn(context: context) {
+                scroll = page
                 return nil
             }
             selfGrade = nil
@@ -341,11 +342,13 @@ package struct QuizScreen: Screen {
         case .summary:
             buffer.cursor = (rect.row + max(0, 0 - top), rect.column)
         case .feedback:
-            // Enter scrolls to an explanation below the fold before it moves on: say so.
-            if unseenExplanation(context: context) != nil {
+            // Enter reads on before it goes on: say so, and name the explanation
+            // while it is still below.
+            if pageBeforeGoingOn(context: context) != nil {
                 let row = rect.row + Scrolling.visibleRows(lineCount: lines.count, height: rect.height)
+                let text = explanationIsBelow(context: context) ? "↓ more: the explanation · Enter or j" : "↓ more · Enter or j"
                 buffer.fill(row: row, column: rect.column, width: rect.width, style: .normal)
-                buffer.put("↓ more: the explanation · Enter or j", row: row, column: rect.column, style: Style(.accent, .bold), maxWidth: rect.width)
+                buffer.put(text, row: row, column: rect.column, style: Style(.accent, .bold), maxWidth: rect.width)
             }
         }
     }
@@ -490,8 +493,11 @@ package struct QuizScreen: Screen {
         for (position, choice) in choices.enumerated() where !choice.feedback.isEmpty && (choice.isCorrect || picked.contains(position)) {
             lines.append(StyledLine())
             if explanation == nil { explanation = lines.count }
+            // The wrap gives every line the room the rest prefix leaves: a hanging indent as wide as "About N. ".
+            let about = "About \(position + 1). "
             lines += Layout.lines(for: choice.text, width: width, style: Style(.subheading, .bold),
-                                  firstPrefix: [Span("About \(position + 1). ", Style(.subheading, .bold))])
+                                  firstPrefix: [Span(about, Style(.subheading, .bold))],
+                                  restPrefix: [Span(String(repeating: " ", count: DisplayWidth.of(about)))])
             for var line in Layout.lines(for: choice.feedback, width: max(1, width - 2)) {
                 line.spans.insert(Span("  "), at: 0)
                 lines.append(line)
@@ -529,19 +535,26 @@ package struct QuizScreen: Screen {
         return text + " It counts as right only with every right answer and nothing else."
     }
 
-    /// The top line that shows the explanation, when it is below what the screen
-    /// shows now (at 40×12 it often is); nil when it is in view, above, or absent.
-    private func unseenExplanation(context: AppContext) -> Int? {
+    /// Where Enter on feedback scrolls before it goes on: a page further while the
+    /// feedback runs on below the screen (at 40×12 the explanation often does);
+    /// nil once its end is in view.
+    private func pageBeforeGoingOn(context: AppContext) -> Int? {
         guard phase == .feedback else { return nil }
+        let (count, height) = bodyMetrics(context: context)
+        let top = Scrolling.clamp(scroll, lineCount: count, height: height)
+        guard top < Scrolling.maxTop(lineCount: count, height: height) else { return nil }
+        return Scrolling.top(after: .pageDown, from: top, lineCount: count, height: height)
+    }
+
+    /// Whether the explanation (or else the first choice feedback) starts below what the screen shows.
+    private func explanationIsBelow(context: AppContext) -> Bool {
         let rect = bodyRect(of: context.screenArea)
         let from = lessonLine(course: context.course, width: rect.width).count
         let (lines, explanation) = feedbackLines(width: rect.width)
-        guard let explanation else { return nil }
+        guard let explanation else { return false }
         let count = from + lines.count
-        let start = from + explanation
         let top = Scrolling.clamp(scroll, lineCount: count, height: rect.height)
-        guard start >= top + Scrolling.visibleRows(lineCount: count, height: rect.height) else { return nil }
-        return Scrolling.clamp(start, lineCount: count, height: rect.height)
+        return from + explanation >= top + Scrolling.visibleRows(lineCount: count, height: rect.height)
     }
 
     private func summaryLines(context: AppContext, width: Int) -> [StyledLine] {

@@ -47,6 +47,18 @@ import Testing
         #expect(QuestionSection.section(of: Self.question("Infections?", right: "Neutropenia"), in: flat) == nil)
     }
 
+    /// A huge lesson is read for words up to a budget, so the quiz score shows at once;
+    /// past it, sections still match on their headings.
+    @Test func aHugeLessonIsReadUpToABudget() {
+        let filler = String(repeating: "marrow ", count: QuestionSection.textBudget / 7 + 1)
+        let lesson = Lesson(meta: LessonMeta(id: "h", title: "Huge", minutes: 1), body: Document(blocks: [
+            Self.heading(2, "Early"), Self.paragraph(filler),
+            Self.heading(2, "Zebras"), Self.paragraph("Quokkas live here."),
+        ]), quiz: [])
+        #expect(QuestionSection.section(of: Self.question("Where do quokkas live?", right: "Here"), in: lesson) == nil)
+        #expect(QuestionSection.section(of: Self.question("Zebras?", right: "Stripes"), in: lesson)?.title == "Zebras")
+    }
+
     @Test func commonAndShortWordsDoNotCount() {
         #expect(QuestionSection.words(in: "The GVHD of a donor, and HLA!") == ["gvhd", "donor", "hla"])
     }

@@ -19,15 +19,23 @@ package enum QuestionSection {
         }
     }
 
+    /// How much body text (UTF-8 bytes) is read for words, at most: a real lesson
+    /// is some 20 kB; a huge one is matched on its headings past this, so the
+    /// score of its quiz shows at once.
+    package static let textBudget = 200_000
+
     /// The lesson's sections: each heading of level 2 or deeper and the blocks up to the next one.
     package static func sections(of lesson: Lesson) -> [(section: Section, words: Set<String>)] {
         var result: [(section: Section, words: Set<String>)] = []
+        var budget = textBudget
         for (index, block) in lesson.body.blocks.enumerated() {
             if case .heading(let level, let content) = block.kind, level >= 2 {
                 let title = Sanitizer.clean(content.plainText, singleLine: true)
                 result.append((Section(title: title, block: index), words(in: title)))
-            } else if !result.isEmpty {
-                result[result.count - 1].words.formUnion(words(in: block.plainText))
+            } else if !result.isEmpty, budget > 0 {
+                let text = block.plainText
+                budget -= text.utf8.count
+                result[result.count - 1].words.formUnion(words(in: text))
             }
         }
         return result

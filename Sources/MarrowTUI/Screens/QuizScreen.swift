@@ -45,6 +45,8 @@ package struct QuizScreen: Screen {
     /// left part-way (said above the question, with n to start over); nil once
     /// an answer is given or for a new attempt.
     package private(set) var resumedWith: Int?
+    /// At the score: the lessons to re-read, with the sections the missed questions come from.
+    package private(set) var rereading: [Reread] = []
 
     /// A quiz over a prepared session.
     package init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
@@ -254,6 +256,7 @@ package struct QuizScreen: Screen {
                 picked = []
             } else {
                 phase = .summary
+                rereading = Self.rereading(session.missedQuestions, course: context.course)
             }
             scroll = 0
         default:
@@ -274,7 +277,7 @@ package struct QuizScreen: Screen {
             }
             return .openMistakes(questionIDs: session.missedQuestionIDs)
         case .character("l"):
-            guard steps.contains(.reread), let first = rereading(course: context.course).first else {
+            guard steps.contains(.reread), let first = rereading.first else {
                 notice = "Nothing was missed, so there is nothing to re-read."
                 return nil
             }
@@ -636,18 +639,29 @@ package struct QuizScreen: Screen {
 
     /// The lessons of the missed questions (in the order first missed), each with
     /// the sections those questions come from, in lesson order.
-    func rereading(course: Course) -> [(lessonID: String, sections: [QuestionSection.Section])] {
-        var result: [(lessonID: String, sections: [QuestionSection.Section])] = []
-        for question in session.missedQuestions {
+    /// Found once, when the score is first shown: each lesson's sections are
+    /// read once, not on every keystroke.
+    static func rereading(_ missed: [Question], course: Course) -> [Reread] {
+        var result: [Reread] = []
+        var sectionsOf: [String: [(section: QuestionSection.Section, words: Set<String>)]] = [:]
+        for question in missed {
             guard let lesson = course.lesson(id: question.lessonID) else { continue }
-            if !result.contains(where: { $0.lessonID == lesson.id }) { result.append((lesson.id, [])) }
-            guard let section = QuestionSection.section(of: question, in: lesson),
+            if !result.contains(where: { $0.lessonID == lesson.id }) { result.append(Reread(lessonID: lesson.id)) }
+            let sections = sectionsOf[lesson.id] ?? QuestionSection.sections(of: lesson)
+            sectionsOf[lesson.id] = sections
+            guard let section = QuestionSection.section(of: question, among: sections),
                   let i = result.firstIndex(where: { $0.lessonID == lesson.id }),
                   !result[i].sections.contains(section) else { continue }
             result[i].sections.append(section)
             result[i].sections.sort { $0.block < $1.block }
         }
         return result
+    }
+
+    /// A lesson to re-read and the sections of it the missed questions come from, in lesson order.
+    package struct Reread: Sendable, Hashable {
+        package var lessonID: String
+        package var sections: [QuestionSection.Section] = []
     }
 
     /// "Next step" and the first step, then "Or:" and the others, each with its key.
@@ -669,7 +683,7 @@ package struct QuizScreen: Screen {
     private func stepText(_ step: NextStep, course: Course) -> (key: String, text: String) {
         switch step {
         case .reread:
-            let lessons = rereading(course: course).map { entry in
+            let lessons = rereading.map { entry in
                 let title = "“" + Sanitizer.clean(course.lesson(id: entry.lessonID)?.title ?? entry.lessonID, singleLine: true) + "”"
                 // A few sections say where to look; a long list would not.
                 var names = entry.sections.map(\.title)

@@ -34,6 +34,7 @@ import Testing
             _ = quiz.update(.enter, context: &context)
         } else {
             _ = quiz.update(.ch(Character(String(n))), context: &context)
+            _ = quiz.update(.enter, context: &context)
         }
         #expect(quiz.phase == .feedback)
         while quiz.phase == .feedback { _ = quiz.update(.enter, context: &context) }
@@ -70,6 +71,7 @@ import Testing
     @Test func singleChoiceFeedbackHasNoMissedMark() {
         var (quiz, context) = quiz()
         _ = quiz.update(.ch(Character(String(position(quiz, right: false) + 1))), context: &context)
+        _ = quiz.update(.enter, context: &context)
         let text = F.render(quiz, context: context).text
         #expect(!text.contains("(missed)"))
         #expect(!text.contains("You ticked"))
@@ -80,6 +82,7 @@ import Testing
     @Test func enterAt40x12ReadsOnToTheEndBeforeGoingOn() {
         var (quiz, context) = quiz(columns: 40, rows: 12)
         _ = quiz.update(.ch(Character(String(position(quiz, right: false) + 1))), context: &context)
+        _ = quiz.update(.enter, context: &context)
         var text = F.render(quiz, context: context).text
         #expect(!text.contains("The cells come from another"))
         #expect(text.contains("↓ more: the explanation · Enter or j"))
@@ -119,6 +122,7 @@ import Testing
                                  screenArea: Rect(row: 0, column: 0, width: 40, height: 11), clock: .utc)
         var quiz = QuizScreen(lessonID: "long", questionIDs: nil, context: &context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         var shown = F.render(quiz, context: context).text
         while quiz.phase == .feedback, quiz.update(.ch("j"), context: &context) == nil, !shown.contains("Enter: see your score") {
             shown += "\n" + F.render(quiz, context: context).text
@@ -130,6 +134,7 @@ import Testing
     @Test func scrollingToTheEndYourselfLetsEnterGoOn() {
         var (quiz, context) = quiz(columns: 40, rows: 12)
         _ = quiz.update(.ch(Character(String(position(quiz, right: false) + 1))), context: &context)
+        _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("G"), context: &context)
         #expect(F.render(quiz, context: context).text.contains("Enter: next question"))
         _ = quiz.update(.enter, context: &context)
@@ -139,6 +144,7 @@ import Testing
     @Test func enterAt80x24GoesOnAtOnce() {
         var (quiz, context) = quiz()
         _ = quiz.update(.ch(Character(String(position(quiz, right: false) + 1))), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(F.render(quiz, context: context).text.contains("The cells come from another person"))
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .asking)
@@ -198,6 +204,7 @@ import Testing
         var quiz = QuizScreen(lessonID: "journey", questionIDs: nil, context: &context)
         let wrong = quiz.session.displayedChoices(ofQuestion: 0).firstIndex { !$0.isCorrect }!
         _ = quiz.update(.ch(Character(String(wrong + 1))), context: &context)
+        _ = quiz.update(.enter, context: &context)
         while quiz.phase == .feedback { _ = quiz.update(.enter, context: &context) }
         let text = F.render(quiz, context: context).text
         #expect(text.contains("l: re-read “The transplant journey” (The day of the transplant)"))

@@ -27,19 +27,27 @@ struct MarrowCommand: ParsableCommand {
             help: "Schedule reviews for this chance of recalling an answer, 0.7 to 0.99 (default: the course's, usually 0.9).")
     var desiredRetention: Double?
 
+    @Option(name: .customLong("review-limit"),
+            help: ArgumentHelp("Ask at most this many questions in one review session, 1 to 1000 (default: the course's, usually 20).", valueName: "n"))
+    var reviewLimit: Int?
+
     func validate() throws {
         try checkDesiredRetention(desiredRetention)
+        try checkReviewLimit(reviewLimit)
     }
 
     func run() throws {
-        try Self.openApp(lessons: global.lessons, progress: global.progress, noColor: noColor, desiredRetention: desiredRetention)
+        try Self.openApp(lessons: global.lessons, progress: global.progress, noColor: noColor, desiredRetention: desiredRetention,
+                         reviewLimit: reviewLimit)
     }
 
     /// Opens the course in the full-screen app; throws the app's exit code when it is not 0.
-    static func openApp(lessons: String?, progress: String?, noColor: Bool, desiredRetention: Double?) throws {
+    static func openApp(lessons: String?, progress: String?, noColor: Bool, desiredRetention: Double?, reviewLimit: Int? = nil) throws {
         let lessonsDirectory = try GlobalOptions.lessonsDirectory(explicit: lessons)
         let progressPath = try GlobalOptions.progressPath(explicit: progress)
-        let code = MarrowApp.run(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor, desiredRetention: desiredRetention)
+        let now = try GlobalOptions.fixedNow()
+        let code = MarrowApp.run(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor,
+                                 desiredRetention: desiredRetention, reviewLimit: reviewLimit, now: now)
         if code != 0 { throw ExitCode(code) }
     }
 

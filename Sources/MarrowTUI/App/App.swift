@@ -92,6 +92,8 @@ package enum App {
             state.screens.append(HelpScreen(for: state.top))
         case .openDisclaimer:
             state.screens.append(DisclaimerScreen())
+        case .openStartHere:
+            state.screens.append(StartHereScreen())
         case .openOutline(let lessonID):
             state.screens.append(OutlineScreen(lessonID: lessonID, context: state.context))
         case .openQuiz, .openReview, .openProgress, .openGlossary, .openSearch:

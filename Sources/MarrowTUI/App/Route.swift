@@ -25,6 +25,8 @@ package enum Route: Sendable, Hashable {
     case openSearch(query: String)
     case openHelp
     case openDisclaimer
+    /// "Start here": what the course is, the keys that matter, where progress is kept.
+    case openStartHere
     /// The headings and bookmarks of a lesson, to jump to one.
     case openOutline(lessonID: String)
 }

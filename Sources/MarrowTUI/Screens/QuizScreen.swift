@@ -74,9 +74,11 @@ package struct QuizScreen: Screen {
     }
 
     /// A review session: the questions due now from every lesson, most overdue
-    /// first (`context.reviews`), each showing its lesson.
+    /// first (`context.reviews`), each showing its lesson; at most the course's
+    /// `reviewLimit` of them (the summary offers the rest: `c` keeps going).
     package init(reviewOf context: inout AppContext) {
-        self.init(session: Self.session(lessonID: nil, questionIDs: context.reviews.dueQuestionIDs, context: &context), isReview: true)
+        let due = Array(context.reviews.dueQuestionIDs.prefix(context.course.info.reviewLimit))
+        self.init(session: Self.session(lessonID: nil, questionIDs: due, context: &context), isReview: true)
     }
 
     /// A new session over a lesson's questions or the given ones, seeded from
@@ -106,6 +108,7 @@ package struct QuizScreen: Screen {
             KeyHelp("t / f", "answer True or False"),
             KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
             KeyHelp("r", "retry the missed questions (at the end)"),
+            KeyHelp("c", "keep going: the next questions due (at the end of a review)"),
             KeyHelp("n", "start over, when the quiz picked up where you left it"),
             KeyHelp("q or Esc", "leave the quiz (answers are already saved)"),
             KeyHelp("?", "this help"),
@@ -256,6 +259,9 @@ package struct QuizScreen: Screen {
     private mutating func updateSummary(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .enter, .character("q"): return .back
+        case .character("c") where isReview && !context.reviews.dueQuestionIDs.isEmpty:
+            // Keep going: the next questions due, as many again at most.
+            self = QuizScreen(reviewOf: &context)
         case .character("r"):
             guard let retry = session.retrySession(course: context.course, started: context.now) else {
                 notice = "Nothing to retry: every answer was right."
@@ -487,7 +493,9 @@ package struct QuizScreen: Screen {
             lines += Layout.wrap("\(session.total - answered) not answered.", width: width, style: Style(.dim))
         }
         if isReview {
-            lines += Layout.wrap(Self.nextReviewText(context: context), width: width, style: Style(.accent, .bold))
+            let due = context.reviews.dueQuestionIDs.count
+            let text = due > 0 ? "\(due) more due — do them later, or press c to keep going." : Self.nextReviewText(context: context)
+            lines += Layout.wrap(text, width: width, style: Style(.accent, .bold))
         }
         let missed = session.missedQuestions
         lines.append(StyledLine())
@@ -507,6 +515,9 @@ package struct QuizScreen: Screen {
         lines.append(StyledLine())
         if !missed.isEmpty {
             lines.append(StyledLine([Span("r", Style(.key, .bold)), Span(": retry the \(Wording.count(missed.count, "missed question"))", Style(.dim))]))
+        }
+        if isReview, !context.reviews.dueQuestionIDs.isEmpty {
+            lines.append(StyledLine([Span("c", Style(.key, .bold)), Span(": keep going with the next questions due", Style(.dim))]))
         }
         lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(" or ", Style(.dim)), Span("q", Style(.key, .bold)), Span(": back", Style(.dim))]))
         return lines

@@ -20,7 +20,7 @@ enum RenderBench {
         let size = Size(columns: 80, rows: 24)
         let context = AppContext(course: course, progress: progress, now: Date())
         var state = AppState(context: context, size: size)
-        state.screens.append(ReaderScreen(lessonID: lesson.id, target: .start, context: &state.context))
+        state.screens.append(.reader(ReaderScreen(lessonID: lesson.id, target: .start, context: &state.context)))
         _ = App.render(state, size: size)
 
         let keys: [Key] = Array(repeating: .character("j"), count: 30) + [.pageDown, .pageDown, .pageUp, .end, .home]

@@ -1,5 +1,5 @@
 /// A course: a folder holding `course.yaml`, lesson files `NN-slug.md` and `glossary.yaml`.
-package struct Course: Sendable {
+package struct Course: Sendable, Equatable {
     package var info: CourseInfo
     /// The lessons that loaded, in file-name order.
     package var lessons: [Lesson]

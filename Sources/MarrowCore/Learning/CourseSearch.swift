@@ -6,7 +6,7 @@
 /// bytes up front, so a query is a plain byte scan (fast enough to run on every
 /// keystroke; linear in the course size, about a millisecond per megabyte).
 /// Context snippets are made only for the results returned.
-package struct CourseSearch: Sendable {
+package struct CourseSearch: Sendable, Equatable {
     /// Queries shorter than this many characters (after folding and trimming) find nothing.
     package static let minimumQueryLength = 2
 
@@ -47,7 +47,7 @@ package struct CourseSearch: Sendable {
         }
     }
 
-    private struct Entry: Sendable {
+    private struct Entry: Sendable, Equatable {
         var lesson: Int
         var location: Location
         /// The text as shown: sanitized, on one line.

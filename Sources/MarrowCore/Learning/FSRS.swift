@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The FSRS-6 scheduler, ported from the reference implementation, the `fsrs`
 /// package on PyPI (6.x, `fsrs/scheduler.py`), with its 21 default parameters.
@@ -25,7 +20,7 @@ import Darwin
 /// days, rounded down (Python's `timedelta.days`); a review less than a day
 /// after the previous one uses the short-term (same-day) stability formula;
 /// intervals are rounded half to even (Python's `round`), at least one day and
-/// at most `maximumInterval`; `e ** x` is computed as `pow(e, x)`, as Python does.
+/// at most `maximumInterval`; `e ** x` is computed as `Math.pow(e, x)`, as Python does.
 package struct FSRS: Sendable, Hashable {
     /// FSRS-6 default parameters `w[0]…w[20]` (as in `fsrs` 6.x `DEFAULT_PARAMETERS`).
     package static let defaultParameters: [Double] = [
@@ -60,7 +55,7 @@ package struct FSRS: Sendable, Hashable {
         self.desiredRetention = min(max(desiredRetention, FSRS.desiredRetentionRange.lowerBound), FSRS.desiredRetentionRange.upperBound)
         self.maximumInterval = max(1, maximumInterval)
         decay = -w[20]
-        factor = pow(0.9, 1 / decay) - 1
+        factor = Math.pow(0.9, 1 / decay) - 1
     }
 
     // MARK: Reviews
@@ -119,12 +114,12 @@ package struct FSRS: Sendable, Hashable {
     /// (elapsed time in whole days since the last review, as the reference counts it).
     package func retrievability(_ state: ReviewState, at now: Date) -> Double {
         let elapsed = max(0, Self.elapsedDays(from: state.lastReview, to: now))
-        return pow(1 + factor * Double(elapsed) / max(state.stability, Self.stabilityMinimum), decay)
+        return Math.pow(1 + factor * Double(elapsed) / max(state.stability, Self.stabilityMinimum), decay)
     }
 
     /// The interval in whole days for a stability: when recall falls to the desired retention.
     package func interval(stability: Double) -> Int {
-        let raw = (stability / factor) * (pow(desiredRetention, 1 / decay) - 1)
+        let raw = (stability / factor) * (Math.pow(desiredRetention, 1 / decay) - 1)
         let days = raw.isFinite ? raw.rounded(.toNearestOrEven) : Double(maximumInterval)
         return Int(min(max(days, 1), Double(maximumInterval)))
     }
@@ -161,7 +156,7 @@ package struct FSRS: Sendable, Hashable {
     }
 
     private func initialDifficulty(_ rating: Rating) -> Double {
-        parameters[4] - pow(Self.e, parameters[5] * Double(rating.rawValue - 1)) + 1
+        parameters[4] - Math.pow(Self.e, parameters[5] * Double(rating.rawValue - 1)) + 1
     }
 
     private func clampDifficulty(_ d: Double) -> Double {
@@ -170,7 +165,7 @@ package struct FSRS: Sendable, Hashable {
 
     private func shortTermStability(_ s: Double, rating: Rating) -> Double {
         let w = parameters
-        var increase = pow(Self.e, w[17] * (Double(rating.rawValue) - 3 + w[18])) * pow(s, -w[19])
+        var increase = Math.pow(Self.e, w[17] * (Double(rating.rawValue) - 3 + w[18])) * Math.pow(s, -w[19])
         if rating != .again { increase = max(increase, 1) }
         return max(s * increase, Self.stabilityMinimum)
     }
@@ -192,8 +187,8 @@ package struct FSRS: Sendable, Hashable {
 
     private func forgetStability(difficulty d: Double, stability s: Double, retrievability r: Double) -> Double {
         let w = parameters
-        let longTerm = w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) * pow(Self.e, (1 - r) * w[14])
-        let shortTerm = s / pow(Self.e, w[17] * w[18])
+        let longTerm = w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1) * Math.pow(Self.e, (1 - r) * w[14])
+        let shortTerm = s / Math.pow(Self.e, w[17] * w[18])
         return min(longTerm, shortTerm)
     }
 
@@ -201,6 +196,6 @@ package struct FSRS: Sendable, Hashable {
         let w = parameters
         let hardPenalty = rating == .hard ? w[15] : 1
         let easyBonus = rating == .easy ? w[16] : 1
-        return s * (1 + pow(Self.e, w[8]) * (11 - d) * pow(s, -w[9]) * (pow(Self.e, (1 - r) * w[10]) - 1) * hardPenalty * easyBonus)
+        return s * (1 + Math.pow(Self.e, w[8]) * (11 - d) * Math.pow(s, -w[9]) * (Math.pow(Self.e, (1 - r) * w[10]) - 1) * hardPenalty * easyBonus)
     }
 }

@@ -14,7 +14,7 @@ import Foundation
 /// left out of everything else; a retired id that comes back to the course gets
 /// its history back, since schedules are keyed by id. An edited prompt or
 /// explanation keeps its id, and so its schedule.
-package struct ReviewPlan: Sendable {
+package struct ReviewPlan: Sendable, Equatable {
     /// A question counts as mastered when its recall probability is at least this.
     package static let masteryThreshold = 0.9
 

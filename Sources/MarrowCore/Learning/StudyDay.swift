@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A calendar day as the learner's clock showed it, for the study heatmap and streak.
 package struct StudyDay: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -64,27 +59,26 @@ package struct StudyDay: Sendable, Hashable, Comparable, CustomStringConvertible
 
 /// Turns instants into the learner's calendar days. FoundationEssentials alone
 /// has no time zone database (`TimeZone.current` is GMT there), so `system` asks
-/// the C library (`localtime_r`, which honours `TZ` and daylight saving time).
-package struct DayClock: Sendable {
-    /// Seconds east of UTC at a given instant.
-    package let offset: @Sendable (Date) -> Int
-
-    package init(offset: @escaping @Sendable (Date) -> Int) {
-        self.offset = offset
-    }
-
-    package static let utc = DayClock { _ in 0 }
-
-    package static func fixed(secondsEastOfUTC seconds: Int) -> DayClock {
-        DayClock { _ in seconds }
-    }
-
+/// the C library (`localtime_r`, which honors `TZ` and daylight saving time).
+///
+/// A value, not a closure, so that the state holding it can be compared
+/// (`AppState` is `Equatable`): two clocks are equal when they are the same zone.
+package enum DayClock: Sendable, Hashable {
+    /// A fixed offset from UTC, whatever the date (tests, demos).
+    case fixed(secondsEastOfUTC: Int)
     /// The machine's local time zone.
-    package static let system = DayClock { date in
-        var t = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        guard localtime_r(&t, &parts) != nil else { return 0 }
-        return Int(parts.tm_gmtoff)
+    case system
+
+    package static let utc = DayClock.fixed(secondsEastOfUTC: 0)
+
+    /// Seconds east of UTC at a given instant.
+    package func offset(_ date: Date) -> Int {
+        switch self {
+        case .fixed(let seconds):
+            return seconds
+        case .system:
+            return Platform.localOffsetFromUTC(atSecond: Int(date.timeIntervalSince1970.rounded(.down)))
+        }
     }
 
     package func day(of date: Date) -> StudyDay {

@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension ProgressStore {
     /// Resets a course (`lesson` nil) or one lesson of it, for `marrow reset`.
@@ -33,7 +28,7 @@ extension ProgressStore {
         do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
             throw .cannotReset(file: path, reason: error.sentence)
         }
-        return try FileLock.withLock(lockPath, failure: { .cannotReset(file: path, reason: $0.sentence) }) { () throws(ProgressStoreError) -> String in
+        return try underLock(failure: { .cannotReset(file: path, reason: $0) }) { () throws(ProgressStoreError) -> String in
                 let time = now()
                 var suffix = ".backup-" + stamp(time)
                 var n = 2
@@ -47,7 +42,7 @@ extension ProgressStore {
                 // How much of the log `current` holds.
                 var from = memory.withLock { $0.covered } ?? 0
                 // A reset that fails leaves nothing behind: no backups, no marker.
-                let removeBackups = { unlink(stateBackup); unlink(self.logPath + suffix) }
+                let removeBackups = { FileIO.remove(stateBackup); FileIO.remove(self.logPath + suffix) }
                 do {
                     if case .usable(var disk, _) = try readState() {
                         from = Self.takeLogLength(&disk) ?? 0
@@ -92,7 +87,7 @@ extension ProgressStore {
                 } catch {
                     // Take the marker back (the lock is held, nothing was appended since),
                     // so the answers still count as the unchanged state says.
-                    if let logSize { _ = truncate(logPath, off_t(logSize)) } else { unlink(logPath) }
+                    if let logSize { FileIO.shorten(logPath, to: logSize) } else { FileIO.remove(logPath) }
                     removeBackups()
                     throw .cannotReset(file: path, reason: error.reason)
                 }

@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 
 /// Keeps the learner's progress in two files side by side:
@@ -181,7 +176,7 @@ package final class ProgressStore: Sendable {
     /// Moves the unusable file aside under the lock, rebuilds from the log and
     /// writes the rebuilt state so the next launch does not rebuild again.
     private func recoverUnusable(problem: String) throws(ProgressStoreError) -> LoadResult {
-        return try FileLock.withLock(lockPath, failure: { .unusableNotMoved(file: path, problem: problem, reason: $0.sentence) }) { () throws(ProgressStoreError) -> LoadResult in
+        return try underLock(failure: { .unusableNotMoved(file: path, problem: problem, reason: $0) }) { () throws(ProgressStoreError) -> LoadResult in
                 // Another instance may have dealt with it while we waited for the lock.
                 let problem: String
                 switch try readState() {
@@ -266,7 +261,7 @@ package final class ProgressStore: Sendable {
         do { try FileIO.makeFolders(FileIO.folder(of: path)) } catch {
             throw .cannotSave(file: path, reason: error.sentence)
         }
-        return try FileLock.withLock(lockPath, failure: { .cannotSave(file: path, reason: $0.sentence) }) { () throws(ProgressStoreError) -> SaveResult in
+        return try underLock(failure: { .cannotSave(file: path, reason: $0) }) { () throws(ProgressStoreError) -> SaveResult in
                 var notices: [String] = []
                 var merged = progress
                 // How much of the log the file on disk holds; nil when there is no usable file.
@@ -399,7 +394,7 @@ package final class ProgressStore: Sendable {
         do { try FileIO.makeFolders(FileIO.folder(of: logPath)) } catch {
             throw .cannotAppend(file: logPath, reason: error.sentence)
         }
-        try FileLock.withLock(lockPath, failure: { .cannotAppend(file: logPath, reason: $0.sentence) }) { () throws(ProgressStoreError) in
+        try underLock(failure: { .cannotAppend(file: logPath, reason: $0) }) { () throws(ProgressStoreError) in
                 try appendLocked(line)
             }
     }

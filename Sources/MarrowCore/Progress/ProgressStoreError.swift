@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why the progress store could not do what was asked. Every case reads as one
 /// line the learner can act on (`description`).
 package enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -62,9 +56,16 @@ extension ProgressStoreError {
 
 extension FileError {
     /// e.g. "cannot create a file in /data/marrow (Read-only file system)".
+    var sentence: String { "cannot \(operation) \(path) (\(reason))" }
+}
+
+extension LockError {
+    /// The reason to nest in a `ProgressStoreError`.
     var sentence: String {
+        switch self {
+        case let .cannotOpen(error), let .failed(error): return error.sentence
         // A lock given up on (`LockWaiting`): say who holds it, not "Resource temporarily unavailable".
-        if operation == "lock", code == EWOULDBLOCK { return "another Marrow is using this progress file (it holds \(path))" }
-        return "cannot \(operation) \(path) (\(reason))"
+        case let .busy(path): return "another Marrow is using this progress file (it holds \(path))"
+        }
     }
 }

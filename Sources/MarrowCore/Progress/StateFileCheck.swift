@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Tells Marrow's own state file (even a damaged one) from anything else a path
 /// may lead to: a folder, a device, a FIFO, the answer log, a course file, notes.
 ///
@@ -52,15 +46,7 @@ enum StateFileCheck {
 
     /// What a file-system object that is not a folder, a link or a regular file is.
     static func typeName(_ path: String, followLink: Bool) -> String {
-        var st = stat()
-        guard (followLink ? stat(path, &st) : lstat(path, &st)) == 0 else { return "not a regular file" }
-        switch st.st_mode & S_IFMT {
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        default: return "not a regular file"
-        }
+        FileIO.specialKindName(path, followLink: followLink)
     }
 
     /// `path` itself, or the real path of the regular file it leads to when it is

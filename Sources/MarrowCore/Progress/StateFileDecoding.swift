@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension ProgressStore {
     enum StateRead: Sendable {
@@ -44,7 +39,7 @@ extension ProgressStore {
         if let problem = StateFileCheck.companionProblem(path) { return .foreign(problem, suggestion: beside) }
         let bytes: [UInt8]
         do { bytes = try FileIO.readFile(path, limit: StateFileCheck.sizeLimit) } catch {
-            if error.code == EFBIG { return .foreign("is far larger than a progress file", suggestion: beside) }
+            if error.isTooLarge { return .foreign("is far larger than a progress file", suggestion: beside) }
             // Unreadable: nothing tells whether it is Marrow's, so it is left alone.
             throw .cannotRead(file: path, reason: error.reason)
         }

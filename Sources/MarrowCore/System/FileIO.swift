@@ -17,6 +17,9 @@ struct FileError: Error, Sendable, Equatable {
     /// For a read refused because the path is not a regular file: what it is (`S_IFDIR`, `S_IFIFO`…).
     var fileType: mode_t? = nil
 
+    /// Whether the file was refused for its size (`readFile`'s `limit`).
+    var isTooLarge: Bool { code == EFBIG }
+
     /// The system's wording, e.g. "Permission denied".
     var reason: String { String(cString: strerror(code)) }
 }
@@ -269,36 +272,27 @@ package enum FileIO {
         defer { free(resolved) }
         return String(cString: resolved)
     }
-}
 
-/// An exclusive advisory lock (`flock`) on a lock file, held for one save or append.
-///
-/// `flock` locks belong to the open file, so two stores in one process exclude
-/// each other just as two processes do. Not re-entrant: never nest two calls.
-enum FileLock {
-    /// Takes the lock, runs `body`, releases. Creates the lock file if needed; if
-    /// it cannot, throws `failure(reason)`. While another process holds the lock
-    /// it blocks, or, when `LockWaiting.current` is set, asks it whether to keep
-    /// waiting and throws `failure` (EWOULDBLOCK: "another Marrow is using this
-    /// progress file") when it says no.
-    static func withLock<T>(
-        _ path: String, failure: (FileError) -> ProgressStoreError, _ body: () throws(ProgressStoreError) -> T
-    ) throws(ProgressStoreError) -> T {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(FileError(operation: "create the lock file", path: path, code: errno)) }
-        defer { close(fd) }
-        let waiting = LockWaiting.current
-        let clock = ContinuousClock()
-        let start = clock.now
-        while flock(fd, waiting == nil ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
-            if errno == EINTR { continue }
-            if errno == EWOULDBLOCK, let waiting {
-                if waiting.keepWaiting(clock.now - start) { continue }
-                throw failure(FileError(operation: "lock", path: path, code: EWOULDBLOCK))
-            }
-            throw failure(FileError(operation: "lock", path: path, code: errno))
+    /// Removes the file at `path`, best effort (for undoing what was just made).
+    static func remove(_ path: String) {
+        unlink(path)
+    }
+
+    /// Cuts the file at `path` back to `size` bytes, best effort (for undoing an append).
+    static func shorten(_ path: String, to size: Int) {
+        _ = truncate(path, off_t(size))
+    }
+
+    /// What a file-system object that is not a folder, a link or a regular file is.
+    static func specialKindName(_ path: String, followLink: Bool) -> String {
+        var st = stat()
+        guard (followLink ? stat(path, &st) : lstat(path, &st)) == 0 else { return "not a regular file" }
+        switch st.st_mode & S_IFMT {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a regular file"
         }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
     }
 }

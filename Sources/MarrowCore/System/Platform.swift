@@ -25,4 +25,13 @@ package enum Platform {
         return nil
         #endif
     }
+
+    /// The local time zone's offset from UTC, in seconds east, at the given second
+    /// since 1970 (daylight saving included); 0 when the system cannot say.
+    package static func localOffsetFromUTC(atSecond second: Int) -> Int {
+        var t = time_t(second)
+        var parts = tm()
+        guard localtime_r(&t, &parts) != nil else { return 0 }
+        return Int(parts.tm_gmtoff)
+    }
 }

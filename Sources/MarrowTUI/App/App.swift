@@ -30,7 +30,7 @@ package enum App {
         return state
     }
 
-    private static func quit(_ state: inout AppState) {
+    static func quit(_ state: inout AppState) {
         if !state.context.effects.contains(.saveProgress) { state.context.effects.append(.saveProgress) }
         if !state.isQuitting { state.context.effects.append(.quit) }
     }
@@ -51,7 +51,7 @@ package enum App {
             if key == .character("q") { quit(&state) }
             return
         }
-        if key == .character("?"), !Self.takesTyping(state.top) {
+        if key == .character("?"), !state.top.takesQuestionMark {
             navigate(.openHelp, in: &state)
             return
         }
@@ -62,45 +62,6 @@ package enum App {
         // Answers and self-grades change the review plan: recompute it once, now.
         state.learn(from: state.context.effects[effectsBefore...])
         if let route { navigate(route, in: &state) }
-    }
-
-    /// Screens where `?` is text (or means something of their own): they get the key.
-    private static func takesTyping(_ screen: any Screen) -> Bool {
-        screen is HelpScreen || Navigation.takesTyping(screen)
-    }
-
-    /// Acts on a screen's route: pushes, pops or replaces screens.
-    static func navigate(_ route: Route, in state: inout AppState) {
-        switch route {
-        case .back:
-            state.screens.removeLast()
-            if state.screens.isEmpty { quit(&state); return }
-            // Back on the course map, reviews that fell due meanwhile show.
-            if state.top is CourseMapScreen { state.refreshPlan() }
-            Navigation.refreshHistory(in: &state)
-        case .quit:
-            quit(&state)
-        case .openReader(let lessonID, let target):
-            guard state.context.course.lesson(id: lessonID) != nil else {
-                state.flash = "That lesson is not in the course."
-                return
-            }
-            // A reader always sits right above the course map: opening one replaces the rest.
-            state.screens.removeSubrange(1...)
-            state.screens.append(ReaderScreen(lessonID: lessonID, target: target, context: &state.context))
-        case .openHelp:
-            state.screens.append(HelpScreen(for: state.top))
-        case .openDisclaimer:
-            state.screens.append(DisclaimerScreen())
-        case .openStartHere:
-            state.screens.append(StartHereScreen())
-        case .openOutline(let lessonID):
-            state.screens.append(OutlineScreen(lessonID: lessonID, context: state.context))
-        case .openQuiz, .openReview, .openProgress, .openGlossary, .openSearch:
-            if let screen = Navigation.screen(for: route, in: &state) {
-                state.screens.append(screen)
-            }
-        }
     }
 
     // MARK: Render

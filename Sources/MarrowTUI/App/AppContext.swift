@@ -10,7 +10,7 @@ import MarrowCore
 ///
 /// `update` stays pure: instead of writing files it appends `Effect`s, which
 /// the run loop performs (and tests inspect).
-package struct AppContext: Sendable {
+package struct AppContext: Sendable, Equatable {
     package var course: Course {
         didSet { searchIndex = nil }
     }

@@ -2,9 +2,9 @@ import MarrowCore
 
 /// Everything the app is: the shared context and a stack of screens, the top one
 /// showing and taking keys. The course map is always at the bottom.
-package struct AppState: Sendable {
+package struct AppState: Sendable, Equatable {
     package var context: AppContext
-    package var screens: [any Screen]
+    package var screens: [AppScreen]
     /// A one-line message in the status line until the next key (a save that failed, say).
     package var flash: String?
     /// The terminal's size.
@@ -22,17 +22,17 @@ package struct AppState: Sendable {
         self.size = size
         self.screens = []
         self.context.screenArea = App.screenArea(for: size)
-        screens = [CourseMapScreen(context: self.context)]
+        screens = [.courseMap(CourseMapScreen(context: self.context))]
         if !self.context.courseProgress.disclaimerSeen {
             self.context.courseProgress.disclaimerSeen = true
             self.context.effects.append(.saveProgress)
-            screens.append(StartHereScreen())
-            screens.append(DisclaimerScreen())
+            screens.append(.startHere(StartHereScreen()))
+            screens.append(.disclaimer(DisclaimerScreen()))
         }
     }
 
     /// The screen showing.
-    package var top: any Screen { screens[screens.count - 1] }
+    package var top: any Screen { screens[screens.count - 1].screen }
 
     /// Whether an effect asked the app to leave.
     package var isQuitting: Bool { context.effects.contains(.quit) }
@@ -45,7 +45,15 @@ package struct AppState: Sendable {
     package mutating func setAnswerHistory(_ records: [AnswerRecord]) {
         answerHistory = records
         refreshPlan()
-        Navigation.refreshHistory(in: &self)
+        refreshProgressReview()
+    }
+
+    /// Gives the progress review on top the answer history the app holds, after
+    /// the log was read or when a retry quiz returns to it.
+    mutating func refreshProgressReview() {
+        guard let history = answerHistory, case .progressReview(var review) = screens.last else { return }
+        review.history = history
+        screens[screens.count - 1] = .progressReview(review)
     }
 
     /// Adds an answer just given to the history, if the history was read.

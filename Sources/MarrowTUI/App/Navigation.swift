@@ -1,42 +1,51 @@
 import MarrowCore
 
-/// The screens a route opens besides the reader, help, disclaimer and outline
-/// (which `App.navigate` makes itself): quiz, progress review, glossary, search.
-enum Navigation {
-    static func screen(for route: Route, in state: inout AppState) -> (any Screen)? {
+extension App {
+    /// Acts on a screen's route: pushes, pops or replaces screens. One case per
+    /// route, each making the screen it opens.
+    static func navigate(_ route: Route, in state: inout AppState) {
         switch route {
+        case .back:
+            state.screens.removeLast()
+            if state.screens.isEmpty { quit(&state); return }
+            // Back on the course map, reviews that fell due meanwhile show.
+            if case .courseMap = state.screens.last { state.refreshPlan() }
+            state.refreshProgressReview()
+        case .quit:
+            quit(&state)
+        case .openReader(let lessonID, let target):
+            guard state.context.course.lesson(id: lessonID) != nil else {
+                state.flash = "That lesson is not in the course."
+                return
+            }
+            // A reader always sits right above the course map: opening one replaces the rest.
+            state.screens.removeSubrange(1...)
+            state.screens.append(.reader(ReaderScreen(lessonID: lessonID, target: target, context: &state.context)))
+        case .openHelp:
+            state.screens.append(.help(HelpScreen(for: state.top)))
+        case .openDisclaimer:
+            state.screens.append(.disclaimer(DisclaimerScreen()))
+        case .openStartHere:
+            state.screens.append(.startHere(StartHereScreen()))
+        case .openOutline(let lessonID):
+            state.screens.append(.outline(OutlineScreen(lessonID: lessonID, context: state.context)))
         case .openQuiz(let lessonID, let questionIDs):
-            return QuizScreen(lessonID: lessonID, questionIDs: questionIDs, context: &state.context, history: state.answerHistory ?? [])
+            let quiz = QuizScreen(lessonID: lessonID, questionIDs: questionIDs, context: &state.context, history: state.answerHistory ?? [])
+            state.screens.append(.quiz(quiz))
         case .openReview:
             state.refreshPlan()
-            return QuizScreen(reviewOf: &state.context)
+            state.screens.append(.quiz(QuizScreen(reviewOf: &state.context)))
         case .openProgress:
             // The answer log is read by the run loop just after the first screen
             // (`AppState.needsAnswerHistory`); until then it has what is known.
             state.refreshPlan()
-            return ProgressReviewScreen(history: state.answerHistory ?? [], clock: state.context.clock)
+            state.screens.append(.progressReview(ProgressReviewScreen(history: state.answerHistory ?? [], clock: state.context.clock)))
         case .openGlossary(let terms):
-            return GlossaryScreen(terms: terms)
+            state.screens.append(.glossary(GlossaryScreen(terms: terms)))
         case .openSearch(let query):
             let index = state.context.searchIndex ?? CourseSearch(course: state.context.course)
             state.context.searchIndex = index
-            return SearchScreen(query: query, index: index)
-        default:
-            return nil
+            state.screens.append(.search(SearchScreen(query: query, index: index)))
         }
-    }
-
-    /// Screens that take typed text, so `?` goes to them (they return `.openHelp`
-    /// themselves when `?` is not text).
-    static func takesTyping(_ screen: any Screen) -> Bool {
-        screen is GlossaryScreen || screen is SearchScreen
-    }
-
-    /// Gives the progress review on top the answer history the app holds, after
-    /// the log was read or when a retry quiz returns to it.
-    static func refreshHistory(in state: inout AppState) {
-        guard let history = state.answerHistory, var review = state.top as? ProgressReviewScreen else { return }
-        review.history = history
-        state.screens[state.screens.count - 1] = review
     }
 }

@@ -8,7 +8,7 @@ import MarrowCore
 /// (and Ctrl-N/Ctrl-P) scroll, and Esc leaves. Esc first clears a filter, then
 /// widens a "terms on this page" list to all terms, then goes back. `?` opens help
 /// only while the filter is empty (otherwise it is typed), so the app must let this
-/// screen see `?` (`Navigation.takesTyping`).
+/// screen see `?` (`takesQuestionMark`).
 package struct GlossaryScreen: Screen {
     /// What has been typed.
     package private(set) var filter = ""
@@ -24,6 +24,7 @@ package struct GlossaryScreen: Screen {
     }
 
     package var title: String { "Glossary" }
+    package var takesQuestionMark: Bool { true }
 
     package var keyHelp: [KeyHelp] {
         [

@@ -13,6 +13,8 @@ package struct HelpScreen: Screen {
     }
 
     package var title: String { "Help" }
+    /// `?` closes help.
+    package var takesQuestionMark: Bool { true }
 
     package var keyHelp: [KeyHelp] {
         [KeyHelp("q, Esc, ?, Enter", "close"), KeyHelp("j/k, ↓/↑", "scroll")]

@@ -1,7 +1,8 @@
 import MarrowCore
 
 /// A screen of the app: its own state plus a pure `update` and a pure `render`.
-package protocol Screen: Sendable {
+/// Each kind of screen is a case of `AppScreen`, which is how the app holds it.
+package protocol Screen: Sendable, Equatable {
     /// Handles a key. Returns a route when the screen wants to navigate.
     mutating func update(_ key: Key, context: inout AppContext) -> Route?
     /// Draws the screen into `area` (the whole screen minus the status line, which the app draws).
@@ -12,4 +13,11 @@ package protocol Screen: Sendable {
     var statusKeys: [KeyHelp] { get }
     /// A short title for the help screen ("Reader", "Quiz" …).
     var title: String { get }
+    /// Whether `?` goes to the screen rather than opening help: screens that take
+    /// typed text (they return `.openHelp` themselves when `?` is not text), and help itself.
+    var takesQuestionMark: Bool { get }
+}
+
+extension Screen {
+    package var takesQuestionMark: Bool { false }
 }

@@ -7,7 +7,7 @@ import MarrowCore
 /// Letters type into the query, so the selection moves with the arrows and
 /// Ctrl-N/Ctrl-P, and Esc goes back. `?` opens help only while the query is empty
 /// (otherwise it is typed), so the app must let this screen see `?`
-/// (`Navigation.takesTyping`).
+/// (`takesQuestionMark`).
 package struct SearchScreen: Screen {
     package private(set) var query: String
     package private(set) var results: [CourseSearch.Result] = []
@@ -34,6 +34,7 @@ package struct SearchScreen: Screen {
     }
 
     package var title: String { "Search" }
+    package var takesQuestionMark: Bool { true }
 
     package var keyHelp: [KeyHelp] {
         [

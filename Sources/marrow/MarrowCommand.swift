@@ -27,18 +27,15 @@ struct MarrowCommand: ParsableCommand {
             help: "Schedule reviews for this chance of recalling an answer, 0.7 to 0.99 (default: the course's, usually 0.9).")
     var desiredRetention: Double?
 
-    @Option(name: .customLong("review-limit"),
-            help: ArgumentHelp("Ask at most this many questions in one review session, 1 to 1000 (default: the course's, usually 20).", valueName: "n"))
-    var reviewLimit: Int?
-
+    /// No `--review-limit` here: ArgumentParser would give a root option the
+    /// value meant for `marrow quiz --review --review-limit N`. The app takes the
+    /// course's `review-limit`.
     func validate() throws {
         try checkDesiredRetention(desiredRetention)
-        try checkReviewLimit(reviewLimit)
     }
 
     func run() throws {
-        try Self.openApp(lessons: global.lessons, progress: global.progress, noColor: noColor, desiredRetention: desiredRetention,
-                         reviewLimit: reviewLimit)
+        try Self.openApp(lessons: global.lessons, progress: global.progress, noColor: noColor, desiredRetention: desiredRetention)
     }
 
     /// Opens the course in the full-screen app; throws the app's exit code when it is not 0.

@@ -60,7 +60,7 @@ import Testing
                 state = App.update(state, .key(key))
                 check(App.render(state, size: size), size: size, seed: seed)
             }
-            if state.top is DisclaimerScreen { step(.enter) }
+            while state.top is DisclaimerScreen || state.top is StartHereScreen { step(.enter) }
             step(.enter)
             #expect(state.top is ReaderScreen, "seed \(seed)")
             var pages = 0

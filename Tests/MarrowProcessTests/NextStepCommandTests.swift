@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MarrowTestSupport
 
 /// `MARROW_NOW` in the full-screen app, as in `progress` and `quiz` (issue 14):
 /// the app takes it as the time of every event, so a demo or a test can show
@@ -13,12 +14,12 @@ import Testing
         // Answered in 2020: long due by 2031, and not due at all on the day after.
         try (#"{"course":"e2e","lesson":"long-lesson","question":"e2e-q1","chosen":[1],"correct":true,"time":"2020-01-10T08:00:00Z","attempt":"A1","attemptTotal":2}"# + "\n")
             .write(toFile: folder + "/progress.history.jsonl", atomically: true, encoding: .utf8)
-        let tmux = try TmuxSession(["env", "MARROW_NOW=2031-05-04T09:00:00Z", "TZ=UTC", Marrow.executable, "--lessons", Fault.course, "--progress", state])
+        let tmux = try TmuxSession(program: ["env", "MARROW_NOW=2031-05-04T09:00:00Z", "TZ=UTC", Marrow.executable, "--lessons", Fault.course, "--progress", state])
         defer { tmux.close() }
         #expect(tmux.waitFor("Review: 1 due"), "\(tmux.screen())")
         #expect(tmux.quit() == 0, "\(tmux.stderr)")
 
-        let dayAfter = try TmuxSession(["env", "MARROW_NOW=2020-01-11T09:00:00Z", "TZ=UTC", Marrow.executable, "--lessons", Fault.course, "--progress", state])
+        let dayAfter = try TmuxSession(program: ["env", "MARROW_NOW=2020-01-11T09:00:00Z", "TZ=UTC", Marrow.executable, "--lessons", Fault.course, "--progress", state])
         defer { dayAfter.close() }
         #expect(dayAfter.waitFor("No reviews due"), "\(dayAfter.screen())")
         #expect(dayAfter.quit() == 0)

@@ -143,6 +143,14 @@ package struct QuizSession: Sendable, Hashable {
         return record
     }
 
+    /// Takes back the answer to question `index` (`AnswerUndo`): the question is
+    /// unanswered again. Returns the answer taken back; nil when there was none.
+    package mutating func takeBack(question index: Int) -> AnswerRecord? {
+        guard records.indices.contains(index), let record = records[index] else { return nil }
+        records[index] = nil
+        return record
+    }
+
     /// A new attempt of just the missed questions (fresh id, fresh order), or nil
     /// when nothing was missed.
     package func retrySession(course: Course, started: Date) -> QuizSession? {

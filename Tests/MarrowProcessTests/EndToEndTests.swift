@@ -32,6 +32,9 @@ struct EndToEndTests {
         // First run: the disclaimer, then the course map.
         try tmux.screen(showing: "not medical advice")
         tmux.keys("Enter")
+        // Then, once, the "Start here" screen.
+        try tmux.screen(showing: "Start here")
+        tmux.keys("Enter")
         let map = try tmux.screen(showing: "Course map")
         #expect(map.contains("0 of 2 lessons read"), "\(map)")
         #expect(map.contains("○ new"), "\(map)")
@@ -120,16 +123,16 @@ struct EndToEndTests {
         try oldCache.write(toFile: run.folder + "/progress.first-screen", atomically: true, encoding: .utf8)
 
         // Start again: no disclaimer; the lesson is read, the score kept, and
-        // "Continue" opens the lesson where it was left (at its end).
+        // "Continue" opens the next lesson, the one not read yet, at its start.
         tmux = try run.start()
         let again = try tmux.screen(showing: "Course map")
         #expect(!again.contains("About this course"), "\(again)")
         #expect(again.contains("1 of 2 lessons read"), "\(again)")
         #expect(again.contains("quiz 1/2"), "\(again)")
-        #expect(again.contains("Continue: A long lesson"), "\(again)")
+        #expect(again.contains("Continue: A short lesson (next lesson)"), "\(again)")
         #expect(!again.contains("STALE"), "\(again)")
         tmux.keys("Enter")
-        try tmux.screen(showing: "ENDMARKER")
+        try tmux.screen(showing: "Short text about marrow")
         tmux.keys("q")
         try tmux.screen(showing: "Course map")
         tmux.keys("q")
@@ -150,6 +153,9 @@ struct EndToEndTests {
         defer { tmux.close() }
 
         try tmux.screen(showing: "not medical advice")
+        tmux.keys("Enter")
+        // Then, once, the "Start here" screen.
+        try tmux.screen(showing: "Start here")
         tmux.keys("Enter")
         try tmux.screen(showing: "Course map")
         tmux.keys("t")

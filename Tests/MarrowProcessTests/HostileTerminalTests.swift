@@ -30,8 +30,9 @@ import Testing
         #expect(session.wait(for: "About this course", since: 0), "the app did not start: \(session.printable)")
         let keys: [String] = [
             // The disclaimer (the course's disclaimer is hostile too), then the course map
-            // with the hostile course title and summary, and the broken raw-bytes lesson.
-            TerminalKeys.enter,
+            // with the hostile course title and summary, and the broken raw-bytes lesson
+            // (after "Start here", shown once).
+            TerminalKeys.enter, TerminalKeys.enter,
             // The reader: scroll by line, page, to the end and back; its outline of headings.
             TerminalKeys.enter, "j", " ", TerminalKeys.pageDown, "G", "g", "o", TerminalKeys.escape,
             // The glossary terms on the page, then all terms, then back.

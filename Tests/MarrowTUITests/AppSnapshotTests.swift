@@ -26,7 +26,10 @@ import Testing
         let state = AppState(context: AppTestCourse.context(progress: LearnerProgress(), size: size), size: size)
         #expect(state.top is DisclaimerScreen)
         assertSnapshot(render(state), named: Self.name("first-run-disclaimer", size))
-        let map = press([.enter], in: state)
+        let startHere = press([.enter], in: state)
+        #expect(startHere.top is StartHereScreen)
+        assertSnapshot(render(startHere), named: Self.name("start-here", size))
+        let map = press([.enter], in: startHere)
         #expect(map.top is CourseMapScreen)
         assertSnapshot(render(map), named: Self.name("course-map-new", size))
     }

@@ -8,6 +8,7 @@ import MarrowCore
 package enum AppScreen: Sendable, Equatable {
     case courseMap(CourseMapScreen)
     case disclaimer(DisclaimerScreen)
+    case startHere(StartHereScreen)
     case reader(ReaderScreen)
     case outline(OutlineScreen)
     case quiz(QuizScreen)
@@ -23,6 +24,7 @@ package enum AppScreen: Sendable, Equatable {
         switch self {
         case .courseMap(let screen): screen
         case .disclaimer(let screen): screen
+        case .startHere(let screen): screen
         case .reader(let screen): screen
         case .outline(let screen): screen
         case .quiz(let screen): screen
@@ -42,6 +44,7 @@ package enum AppScreen: Sendable, Equatable {
         switch consume self {
         case .courseMap(var screen): route = screen.update(key, context: &context); self = .courseMap(screen)
         case .disclaimer(var screen): route = screen.update(key, context: &context); self = .disclaimer(screen)
+        case .startHere(var screen): route = screen.update(key, context: &context); self = .startHere(screen)
         case .reader(var screen): route = screen.update(key, context: &context); self = .reader(screen)
         case .outline(var screen): route = screen.update(key, context: &context); self = .outline(screen)
         case .quiz(var screen): route = screen.update(key, context: &context); self = .quiz(screen)

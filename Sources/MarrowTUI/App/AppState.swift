@@ -15,7 +15,8 @@ package struct AppState: Sendable, Equatable {
     package var answerHistory: [AnswerRecord]?
 
     /// The state at launch: the course map, with the full disclaimer over it on
-    /// the very first run (which counts as having seen it, and is saved).
+    /// the very first run (which counts as having seen it, and is saved), and
+    /// "Start here" between them, so it shows once, after the disclaimer.
     package init(context: AppContext, size: Size) {
         self.context = context
         self.size = size
@@ -25,6 +26,7 @@ package struct AppState: Sendable, Equatable {
         if !self.context.courseProgress.disclaimerSeen {
             self.context.courseProgress.disclaimerSeen = true
             self.context.effects.append(.saveProgress)
+            screens.append(.startHere(StartHereScreen()))
             screens.append(.disclaimer(DisclaimerScreen()))
         }
     }

@@ -25,6 +25,8 @@ extension App {
             state.screens.append(.help(HelpScreen(for: state.top)))
         case .openDisclaimer:
             state.screens.append(.disclaimer(DisclaimerScreen()))
+        case .openStartHere:
+            state.screens.append(.startHere(StartHereScreen()))
         case .openOutline(let lessonID):
             state.screens.append(.outline(OutlineScreen(lessonID: lessonID, context: state.context)))
         case .openQuiz(let lessonID, let questionIDs):

@@ -90,9 +90,11 @@ package struct QuizScreen: Screen {
     }
 
     /// A review session: the questions due now from every lesson, most overdue
-    /// first (`context.reviews`), each showing its lesson.
+    /// first (`context.reviews`), each showing its lesson; at most the course's
+    /// `reviewLimit` of them (the summary offers the rest: `c` keeps going).
     package init(reviewOf context: inout AppContext) {
-        self.init(session: Self.session(lessonID: nil, questionIDs: context.reviews.dueQuestionIDs, context: &context), isReview: true, context: &context)
+        let due = Array(context.reviews.dueQuestionIDs.prefix(context.course.info.reviewLimit))
+        self.init(session: Self.session(lessonID: nil, questionIDs: due, context: &context), isReview: true, context: &context)
     }
 
     /// A new session over a lesson's questions or the given ones, seeded from
@@ -125,7 +127,8 @@ package struct QuizScreen: Screen {
             KeyHelp("r", "retry the missed questions (at the end)"),
             KeyHelp("m", "read the missed questions with their right answers (at the end)"),
             KeyHelp("l", "re-read the lesson where the missed questions come from (at the end)"),
-            KeyHelp("c", "go on to the next lesson (at the end)"),
+            KeyHelp("c", "go on to the next lesson (at the end of a lesson's quiz)"),
+            KeyHelp("c", "keep going: the next questions due (at the end of a review)"),
             KeyHelp("n", "start over, when the quiz picked up where you left it"),
             KeyHelp("q or Esc", "leave the quiz (answers are already saved)"),
             KeyHelp("?", "this help"),
@@ -323,6 +326,9 @@ package struct QuizScreen: Screen {
         let steps = nextSteps(course: context.course)
         switch key {
         case .enter, .character("q"): return .back
+        case .character("c") where isReview && !context.reviews.dueQuestionIDs.isEmpty:
+            // Keep going: the next questions due, as many again at most.
+            self = QuizScreen(reviewOf: &context)
         case .character("m"):
             guard steps.contains(.mistakes) else {
                 notice = "Nothing was missed."
@@ -656,7 +662,9 @@ package struct QuizScreen: Screen {
             lines += Layout.wrap("\(session.total - answered) not answered.", width: width, style: Style(.dim))
         }
         if isReview {
-            lines += Layout.wrap(Self.nextReviewText(context: context), width: width, style: Style(.accent, .bold))
+            let due = context.reviews.dueQuestionIDs.count
+            let text = due > 0 ? "\(due) more due — do them later, or press c to keep going." : Self.nextReviewText(context: context)
+            lines += Layout.wrap(text, width: width, style: Style(.accent, .bold))
         }
         let missed = session.missedQuestions
         lines.append(StyledLine())
@@ -675,6 +683,9 @@ package struct QuizScreen: Screen {
         }
         lines += nextStepLines(course: context.course, width: width)
         lines.append(StyledLine())
+        if isReview, !context.reviews.dueQuestionIDs.isEmpty {
+            lines.append(StyledLine([Span("c", Style(.key, .bold)), Span(": keep going with the next questions due", Style(.dim))]))
+        }
         lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(" or ", Style(.dim)), Span("q", Style(.key, .bold)), Span(": back", Style(.dim))]))
         return lines
     }

@@ -61,26 +61,13 @@ package struct CourseMapScreen: Screen {
 
     package var title: String { "Course map" }
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("j/k, ↓/↑", "move"),
-            KeyHelp("Home/End", "first / last lesson"),
-            KeyHelp("1-9", "select lesson 1 to 9"),
-            KeyHelp("Enter, l, →", "open the lesson (or continue where you stopped)"),
-            KeyHelp("t", "take the selected lesson's quiz"),
-            KeyHelp("r", "review the questions due now, from every lesson"),
-            KeyHelp("x", "retry the questions missed in your last session"),
-            KeyHelp("p", "progress review"),
-            KeyHelp("g", "glossary"),
-            KeyHelp("/", "search all lessons"),
-            KeyHelp("d", "the full disclaimer"),
-            KeyHelp("?", "this help"),
-            KeyHelp("q", "quit"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .courseMap) }
 
+    /// At 80 columns all but `r` fit with the screen's name: `r` comes last, as
+    /// the reviews line above the lessons says "press r" whenever some are due.
     package var statusKeys: [KeyHelp] {
-        [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("r", "review"), KeyHelp("p", "progress"), KeyHelp("q", "quit"), KeyHelp("/", "search")]
+        [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("p", "progress"), KeyHelp("/", "search"), KeyHelp("w", "terms"), KeyHelp("q", "quit"), KeyHelp("r", "review")]
     }
 
     /// The selectable rows: "Continue" first when there is a place to resume, then the lessons.
@@ -115,9 +102,9 @@ package struct CourseMapScreen: Screen {
             selection = min(selection + 1, max(0, entries.count - 1))
         case .up, .character("k"):
             selection = max(0, selection - 1)
-        case .home:
+        case .home, .character("g"):
             selection = 0
-        case .end:
+        case .end, .character("G"):
             selection = max(0, entries.count - 1)
         case .character(let c) where c.isASCII && c.isNumber && c != "0":
             let wanted = Int(String(c))!
@@ -153,7 +140,7 @@ package struct CourseMapScreen: Screen {
             }
             return .openQuiz(lessonID: nil, questionIDs: context.lastSessionMistakes)
         case .character("p"): return .openProgress
-        case .character("g"): return .openGlossary(terms: nil)
+        case .character("w"): return .openGlossary(terms: nil)
         case .character("/"): return .openSearch(query: "")
         case .character("d"): return .openDisclaimer
         case .character("q"): return .quit

@@ -16,9 +16,8 @@ package struct HelpScreen: Screen {
     /// `?` closes help.
     package var takesQuestionMark: Bool { true }
 
-    package var keyHelp: [KeyHelp] {
-        [KeyHelp("q, Esc, ?, Enter", "close"), KeyHelp("j/k, ↓/↑", "scroll")]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .help) }
 
     package var statusKeys: [KeyHelp] { [KeyHelp("q", "close")] }
 
@@ -42,7 +41,7 @@ package struct HelpScreen: Screen {
     /// Keys in one column, what they do in the next (wrapped under itself).
     func content(area: Rect) -> ([StyledLine], Rect) {
         let width = max(1, min(76, area.width - 2))
-        let all = keys + [KeyHelp("Ctrl-C", "save and quit"), KeyHelp("Ctrl-L", "redraw the screen")]
+        let all = keys
         let keyWidth = min(max(6, all.map { DisplayWidth.of($0.keys) }.max() ?? 0), width * 2 / 5)
         var lines = [StyledLine([Span("Keys: \(screenTitle)", Style(.title, [.bold]))]), StyledLine()]
         for entry in all {

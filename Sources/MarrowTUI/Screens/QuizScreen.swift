@@ -96,21 +96,8 @@ package struct QuizScreen: Screen {
 
     // MARK: Keys
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("1–9", "choose that answer (toggle it in select-all-that-apply)"),
-            KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
-            KeyHelp("Enter", "answer with the focused choice; submit ticked choices; go on"),
-            KeyHelp("h / e", "after a right answer: it was hard / easy (optional; sets when it comes back)"),
-            KeyHelp("space", "tick or untick the focused choice (select all that apply)"),
-            KeyHelp("t / f", "answer True or False"),
-            KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
-            KeyHelp("r", "retry the missed questions (at the end)"),
-            KeyHelp("n", "start over, when the quiz picked up where you left it"),
-            KeyHelp("q or Esc", "leave the quiz (answers are already saved)"),
-            KeyHelp("?", "this help"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .quiz) }
 
     package var statusKeys: [KeyHelp] {
         switch phase {
@@ -122,7 +109,7 @@ package struct QuizScreen: Screen {
             default: answer = [KeyHelp("1–\(choiceCount)", "answer"), KeyHelp("↑↓ Enter", "choose")]
             }
             let restart = resumedWith == nil ? [] : [KeyHelp("n", "start over")]
-            return answer + restart + [KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
+            return answer + restart + [KeyHelp("q", "leave"), KeyHelp("?", "help")]
         case .feedback:
             let next = KeyHelp("Enter", nextQuestion == nil ? "score" : "next")
             if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }

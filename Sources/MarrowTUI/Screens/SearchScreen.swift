@@ -36,21 +36,15 @@ package struct SearchScreen: Screen {
     package var title: String { "Search" }
     package var takesQuestionMark: Bool { true }
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("letters, digits, space", "type the search (every letter is typed)"),
-            KeyHelp("Backspace", "delete the last character"),
-            KeyHelp("Ctrl-U", "clear the search"),
-            KeyHelp("↑/↓, Ctrl-P/Ctrl-N", "select a match"),
-            KeyHelp("PgUp/PgDn, Home/End", "move a page; first or last match"),
-            KeyHelp("Enter", "open the lesson at the match"),
-            KeyHelp("Esc", "back"),
-            KeyHelp("?", "this help (when the search is empty)"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .search) }
 
     package var statusKeys: [KeyHelp] {
-        var keys = [KeyHelp("type", "search"), KeyHelp("↑↓", "select"), KeyHelp("Enter", "open"), KeyHelp("Esc", "back")]
+        // Selecting and opening are offered only when there is something to select or open.
+        var keys = [KeyHelp("type", "search")]
+        if results.count > 1 { keys.append(KeyHelp("↑↓", "select")) }
+        if !results.isEmpty { keys.append(KeyHelp("Enter", "open")) }
+        keys.append(KeyHelp("Esc", "back"))
         if query.isEmpty { keys.append(KeyHelp("?", "help")) }
         return keys
     }

@@ -182,4 +182,16 @@ private func para(_ s: String) -> Block { Block(.paragraph([.text(s)])) }
         let lines = Layout.wrap("one two three four", width: 10, firstPrefix: [Span("1. ")], restPrefix: [Span("   ")])
         #expect(texts(lines) == ["1. one two", "   three", "   four"])
     }
+
+    /// Each step of the wrap at once: spaces kept inside a line and dropped where it
+    /// breaks, a long word broken over lines, hard breaks, an empty line keeping its
+    /// indent, and each line's offset into the text.
+    @Test func wrapStepsKeepTextAndOffsets() {
+        let lines = Layout.wrap("ab  cd efghijklmn\n\nxy", width: 6, firstPrefix: [Span("- ")], restPrefix: [Span("  ")])
+        #expect(texts(lines) == ["- ab", "  cd", "  efgh", "  ijkl", "  mn", "  ", "  xy"])
+        #expect(lines.map(\.offset) == [0, 4, 7, 11, 15, 0, 19])
+        let spaced = Layout.wrap("ab  cd", width: 8)
+        #expect(texts(spaced) == ["ab  cd"])
+        #expect(texts(Layout.wrap("", width: 8, firstPrefix: [Span("> ")])) == ["> "])
+    }
 }

@@ -343,86 +343,115 @@ struct LayoutBuilder {
 
     /// Wraps glyphs into lines at word boundaries by display width. A word wider
     /// than the room is broken; double-width characters may break anywhere.
+    /// Spaces where a line breaks are dropped; a hard break ends the line.
     mutating func wrap(_ glyphs: [Glyph], first: [Span], rest: [Span], emptyOffset: Int) {
-        let room = max(1, available(rest))
-        var isFirst = true
-        var current: [Glyph] = []
-        var currentWidth = 0
-        var pendingSpace: [Glyph] = []
-
-        func flush(_ builder: inout LayoutBuilder, force: Bool = false) {
-            guard force || !current.isEmpty else { return }
-            let offset = current.first?.offset ?? pendingSpace.first?.offset ?? emptyOffset
-            builder.emit((isFirst ? first : rest) + Self.spans(current), offset: offset)
-            isFirst = false
-            current = []
-            currentWidth = 0
-            pendingSpace = []
-        }
-
-        func place(_ word: [Glyph], _ builder: inout LayoutBuilder) {
-            var remaining = word[...]
-            while !remaining.isEmpty {
-                var taken = 0
-                var takenWidth = 0
-                for glyph in remaining {
-                    let w = DisplayWidth.of(glyph.character)
-                    if currentWidth + takenWidth + w > room { break }
-                    taken += 1
-                    takenWidth += w
-                }
-                if taken == 0 {
-                    if current.isEmpty { taken = 1; takenWidth = DisplayWidth.of(remaining.first!.character) }
-                    else { flush(&builder); continue }
-                }
-                current.append(contentsOf: remaining.prefix(taken))
-                currentWidth += takenWidth
-                remaining = remaining.dropFirst(taken)
-                if !remaining.isEmpty { flush(&builder) }
-            }
-        }
-
+        var line = WrapLine(first: first, rest: rest, emptyOffset: emptyOffset, room: max(1, available(rest)))
         var index = 0
         var sawContent = false
         while index < glyphs.count {
-            let glyph = glyphs[index]
-            if glyph.isBreak {
-                flush(&self, force: true)
+            if glyphs[index].isBreak {
+                flush(&line, force: true)
                 sawContent = true
                 index += 1
-                continue
-            }
-            if glyph.character == " " {
-                var end = index
-                while end < glyphs.count, glyphs[end].character == " ", !glyphs[end].isBreak { end += 1 }
-                if !current.isEmpty { pendingSpace = Array(glyphs[index..<end]) }
+            } else if glyphs[index].character == " " {
+                let end = Self.endOfSpaces(in: glyphs, from: index)
+                if !line.glyphs.isEmpty { line.pendingSpace = Array(glyphs[index..<end]) }
                 index = end
-                continue
-            }
-            // A word: up to the next space or break, or just one double-width character.
-            var end = index + 1
-            if DisplayWidth.of(glyph.character) < 2 {
-                while end < glyphs.count, glyphs[end].character != " ", !glyphs[end].isBreak, DisplayWidth.of(glyphs[end].character) < 2 { end += 1 }
-            }
-            let word = Array(glyphs[index..<end])
-            let wordWidth = word.reduce(0) { $0 + DisplayWidth.of($1.character) }
-            let spaceWidth = pendingSpace.count
-            if current.isEmpty {
-                place(word, &self)
-            } else if currentWidth + spaceWidth + wordWidth <= room {
-                current.append(contentsOf: pendingSpace)
-                currentWidth += spaceWidth
-                current.append(contentsOf: word)
-                currentWidth += wordWidth
             } else {
-                flush(&self)
-                place(word, &self)
+                let end = Self.endOfWord(in: glyphs, from: index)
+                add(glyphs[index..<end], to: &line)
+                sawContent = true
+                index = end
             }
-            pendingSpace = []
-            sawContent = true
-            index = end
         }
-        if !current.isEmpty || !sawContent || isFirst { flush(&self, force: true) }
+        // An empty paragraph still takes a line (with its prefix).
+        if !line.glyphs.isEmpty || !sawContent || line.isFirst { flush(&line, force: true) }
+    }
+
+    /// The line `wrap` is filling, and what it needs to end it.
+    private struct WrapLine {
+        /// The prefix of the first line (a bullet, a quote bar) and of the others (an indent).
+        let first: [Span]
+        let rest: [Span]
+        /// The offset of a line with no glyphs.
+        let emptyOffset: Int
+        /// Cells for text after the prefix.
+        let room: Int
+        var glyphs: [Glyph] = []
+        var width = 0
+        /// Spaces after the last word, placed only if another word follows on this line.
+        var pendingSpace: [Glyph] = []
+        var isFirst = true
+    }
+
+    /// Where the run of spaces starting at `index` ends.
+    private static func endOfSpaces(in glyphs: [Glyph], from index: Int) -> Int {
+        var end = index
+        while end < glyphs.count, glyphs[end].character == " ", !glyphs[end].isBreak { end += 1 }
+        return end
+    }
+
+    /// Where the word starting at `index` ends: at the next space or break, or
+    /// after one double-width character (which may break anywhere).
+    private static func endOfWord(in glyphs: [Glyph], from index: Int) -> Int {
+        var end = index + 1
+        if DisplayWidth.of(glyphs[index].character) < 2 {
+            while end < glyphs.count, glyphs[end].character != " ", !glyphs[end].isBreak, DisplayWidth.of(glyphs[end].character) < 2 { end += 1 }
+        }
+        return end
+    }
+
+    /// Adds a word after the pending space if both fit; otherwise ends the line
+    /// and starts the word on the next one.
+    private mutating func add(_ word: ArraySlice<Glyph>, to line: inout WrapLine) {
+        let wordWidth = word.reduce(0) { $0 + DisplayWidth.of($1.character) }
+        let spaceWidth = line.pendingSpace.count
+        if line.glyphs.isEmpty {
+            place(word, on: &line)
+        } else if line.width + spaceWidth + wordWidth <= line.room {
+            line.glyphs.append(contentsOf: line.pendingSpace)
+            line.glyphs.append(contentsOf: word)
+            line.width += spaceWidth + wordWidth
+        } else {
+            flush(&line)
+            place(word, on: &line)
+        }
+        line.pendingSpace = []
+    }
+
+    /// Places a word from where the line is, breaking it over as many lines as
+    /// it needs (at least one glyph per line, however narrow the room).
+    private mutating func place(_ word: ArraySlice<Glyph>, on line: inout WrapLine) {
+        var remaining = word
+        while !remaining.isEmpty {
+            var taken = 0
+            var takenWidth = 0
+            for glyph in remaining {
+                let w = DisplayWidth.of(glyph.character)
+                if line.width + takenWidth + w > line.room { break }
+                taken += 1
+                takenWidth += w
+            }
+            if taken == 0 {
+                if line.glyphs.isEmpty { taken = 1; takenWidth = DisplayWidth.of(remaining.first!.character) }
+                else { flush(&line); continue }
+            }
+            line.glyphs.append(contentsOf: remaining.prefix(taken))
+            line.width += takenWidth
+            remaining = remaining.dropFirst(taken)
+            if !remaining.isEmpty { flush(&line) }
+        }
+    }
+
+    /// Emits the line (if it has glyphs, or `force`) with its prefix, and starts the next.
+    private mutating func flush(_ line: inout WrapLine, force: Bool = false) {
+        guard force || !line.glyphs.isEmpty else { return }
+        let offset = line.glyphs.first?.offset ?? line.pendingSpace.first?.offset ?? line.emptyOffset
+        emit((line.isFirst ? line.first : line.rest) + Self.spans(line.glyphs), offset: offset)
+        line.isFirst = false
+        line.glyphs = []
+        line.width = 0
+        line.pendingSpace = []
     }
 
     /// Glyphs merged into spans of one style.

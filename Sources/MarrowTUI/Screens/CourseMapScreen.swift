@@ -149,6 +149,16 @@ package struct CourseMapScreen: Screen {
         return nil
     }
 
+    /// A click on an entry selects it; a click on the selected entry opens it, as Enter does.
+    package mutating func click(_ item: Int, context: inout AppContext) -> Route? {
+        guard item == selection else {
+            message = nil
+            selection = item
+            return nil
+        }
+        return update(.enter, context: &context)
+    }
+
     /// "Review: 3 due", or "No reviews due — next in 2 days"; nil before any question was answered.
     static func reviewLine(context: AppContext) -> String? {
         let due = context.reviews.dueQuestionIDs.count
@@ -321,6 +331,7 @@ package struct CourseMapScreen: Screen {
             let r = listTop + offset
             let lessonRow = top + offset - lessonRowsStart
             buffer.draw(course.lessons.indices.contains(lessonRow) ? lessonLine(lessonRow) : item.line, row: r, column: left, width: width)
+            if let entry = item.entry { buffer.targets[r] = entry }
             if item.entry == selection {
                 buffer.put("›", row: r, column: left, style: Style(.selected, [.bold]))
                 buffer.restyle(row: r, column: left, width: width, style: Style(.selected))

@@ -272,6 +272,18 @@ package struct QuizScreen: Screen {
         return (bodyLines(context: context, width: rect.width).lines.count, rect.height)
     }
 
+    /// A click on a choice of the question showing focuses it; a click on the
+    /// focused choice answers (ticks it, in select all that apply), as Enter
+    /// (space) does. Two deliberate clicks, so a shaky hand does not answer.
+    package mutating func click(_ item: Int, context: inout AppContext) -> Route? {
+        guard phase == .asking, let question else { return nil }
+        guard item == focus else {
+            focus = item
+            return nil
+        }
+        return update(question.kind == .multiple ? .character(" ") : .enter, context: &context)
+    }
+
     package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
         let (column, width) = area.centeredColumns(maxWidth: 76)
@@ -284,12 +296,16 @@ package struct QuizScreen: Screen {
         }
         let rect = bodyRect(of: area)
         guard rect.height > 0 else { return }
-        let (lines, focusRange) = bodyLines(context: context, width: rect.width)
+        let (lines, focusRange, choiceLines) = bodyLines(context: context, width: rect.width)
         var top = scroll
         if phase == .asking, let focusRange {
             top = Scrolling.reveal(focusRange, from: 0, lineCount: lines.count, height: rect.height)
         }
         top = Scrolling.draw(lines, top: top, in: rect, into: &buffer, keys: phase == .asking ? "↑↓" : "j/k")
+        let visible = Scrolling.visibleRows(lineCount: lines.count, height: rect.height)
+        for (position, range) in choiceLines.enumerated() {
+            for line in range where line >= top && line - top < visible { buffer.targets[rect.row + line - top] = position }
+        }
         switch phase {
         case .asking:
             if let focusRange, focusRange.lowerBound >= top,
@@ -353,14 +369,16 @@ package struct QuizScreen: Screen {
     }
 
     /// The scrolling text of the current phase, and in `.asking` the lines of the focused choice.
-    private func bodyLines(context: AppContext, width: Int) -> (lines: [StyledLine], focus: Range<Int>?) {
+    /// (and the lines of each choice, for clicks).
+    private func bodyLines(context: AppContext, width: Int) -> (lines: [StyledLine], focus: Range<Int>?, choices: [Range<Int>]) {
         let from = lessonLine(course: context.course, width: width)
         switch phase {
         case .asking:
-            let (lines, focus) = askingLines(width: width)
-            return (from + lines, focus.map { ($0.lowerBound + from.count)..<($0.upperBound + from.count) })
-        case .feedback: return (from + feedbackLines(width: width), nil)
-        case .summary: return (summaryLines(context: context, width: width), nil)
+            let (lines, focus, choices) = askingLines(width: width)
+            return (from + lines, focus.map { ($0.lowerBound + from.count)..<($0.upperBound + from.count) },
+                    choices.map { ($0.lowerBound + from.count)..<($0.upperBound + from.count) })
+        case .feedback: return (from + feedbackLines(width: width), nil, [])
+        case .summary: return (summaryLines(context: context, width: width), nil, [])
         }
     }
 
@@ -374,8 +392,8 @@ package struct QuizScreen: Screen {
         return lines
     }
 
-    private func askingLines(width: Int) -> ([StyledLine], Range<Int>?) {
-        guard let question else { return ([], nil) }
+    private func askingLines(width: Int) -> ([StyledLine], Range<Int>?, [Range<Int>]) {
+        guard let question else { return ([], nil, []) }
         var lines = promptLines(question, width: width)
         lines.append(StyledLine())
         let hint: String
@@ -391,6 +409,7 @@ package struct QuizScreen: Screen {
         lines += Layout.wrap(notice ?? hint, width: width, style: Style(notice == nil ? .dim : .warning))
         lines.append(StyledLine())
         var focusRange: Range<Int>?
+        var choiceRanges: [Range<Int>] = []
         for (position, choice) in session.displayedChoices(ofQuestion: index).enumerated() {
             let focused = position == focus
             let number = "\(position + 1). "
@@ -403,8 +422,9 @@ package struct QuizScreen: Screen {
             lines += Layout.lines(for: choice.text, width: width, style: Style(focused ? .selected : .normal),
                                   firstPrefix: first, restPrefix: rest)
             if focused { focusRange = start..<lines.count }
+            choiceRanges.append(start..<lines.count)
         }
-        return (lines, focusRange)
+        return (lines, focusRange, choiceRanges)
     }
 
     private func feedbackLines(width: Int) -> [StyledLine] {

@@ -59,3 +59,13 @@ import Testing
         #expect((moved.top as? CourseMapScreen)?.selection ?? 0 > 0)
     }
 }
+
+/// The ncurses shim's mouse codes, decoded.
+@Suite struct MouseDecodingTests {
+    @Test func shimCodesBecomeMouseEvents() {
+        #expect(KeyDecoder.decode(mouse: 1, row: 4, column: 7) == .mouse(Mouse(.click, row: 4, column: 7)))
+        #expect(KeyDecoder.decode(mouse: 2, row: 0, column: 0) == .mouse(Mouse(.wheelUp, row: 0, column: 0)))
+        #expect(KeyDecoder.decode(mouse: 3, row: 1, column: 1) == .mouse(Mouse(.wheelDown, row: 1, column: 1)))
+        #expect(KeyDecoder.decode(mouse: 0, row: 1, column: 1) == nil)
+    }
+}

@@ -60,6 +60,8 @@ package enum Keymap {
         Row("Home/End", "top / bottom (first / last)", Place.typing),
         Row("Ctrl-C", "save and quit", Place.allCases),
         Row("Ctrl-L", "redraw the screen", Place.allCases),
+        Row("mouse wheel", "scroll, as ↓/↑ (off with --no-mouse)", Place.allCases),
+        Row("click", "select a lesson or a choice; click it again to open it or answer with it (off with --no-mouse)", [.courseMap, .quiz]),
     ]
 
     /// The keys of one or two screens.

@@ -34,7 +34,8 @@ package enum MarrowApp {
     /// still loads (`CourseLoadWait`).
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without color.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
-    package static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
+    /// `mouse` false (--no-mouse) leaves the mouse to the terminal.
+    package static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil, mouse: Bool = true) -> Int32 {
         guard hasInteractiveTerminal(term: Environment.value("TERM")) else {
             fputsStandardError(needsTerminalMessage)
             return 1
@@ -49,7 +50,7 @@ package enum MarrowApp {
         let store = ProgressStore(path: progressPath)
         let early: Terminal?
         do {
-            early = try drawFirstScreen(store: store, lessonsDirectory: lessonsDirectory, monochrome: noColor, notices: notices)
+            early = try drawFirstScreen(store: store, lessonsDirectory: lessonsDirectory, monochrome: noColor, mouse: mouse, notices: notices)
         } catch {
             fputsStandardError("marrow: \(error.description)")
             return 1
@@ -83,7 +84,7 @@ package enum MarrowApp {
             terminal = early
         } else {
             do {
-                terminal = try Terminal(monochrome: noColor)
+                terminal = try Terminal(monochrome: noColor, mouse: mouse)
             } catch {
                 _ = courseLoad.join()
                 fputsStandardError("marrow: \(error.description)")
@@ -114,13 +115,13 @@ package enum MarrowApp {
     /// started, when there is no first screen to draw (the very first run, or files
     /// the outline cannot vouch for): the app then starts the terminal once
     /// everything is loaded.
-    private static func drawFirstScreen(store: ProgressStore, lessonsDirectory: String, monochrome: Bool,
+    private static func drawFirstScreen(store: ProgressStore, lessonsDirectory: String, monochrome: Bool, mouse: Bool,
                                         notices: [String]) throws(TerminalError) -> Terminal? {
         let summary = BackgroundValue { store.loadSummary() }
         summary.start()
         let outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: FirstScreen.expectedRows())
         guard let progress = summary.join(), let outline else { return nil }
-        let terminal = try Terminal(monochrome: monochrome)
+        let terminal = try Terminal(monochrome: monochrome, mouse: mouse)
         FirstScreen.draw(on: terminal, lessonsDirectory: lessonsDirectory, outline: outline, progress: progress,
                          monochrome: monochrome, notices: notices)
         return terminal

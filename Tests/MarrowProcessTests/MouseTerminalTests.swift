@@ -7,7 +7,7 @@ import MarrowTestSupport
 @Suite(
     .serialized,
     .timeLimit(.minutes(5)),
-    .enabled(if: Tmux.executable != nil, "tmux is not installed: the mouse test drives marrow in tmux")
+    .enabled(if: TmuxSession.executable != nil, "tmux is not installed: the mouse test drives marrow in tmux")
 )
 struct MouseTerminalTests {
     /// A left press and release at a 0-based cell, as an xterm sends them in SGR mode.
@@ -21,24 +21,24 @@ struct MouseTerminalTests {
         let run = try MarrowRun(course: Marrow.fixture("course"))
         defer { run.cleanUp() }
         let tmux = try run.start()
-        defer { tmux.kill() }
-        try tmux.waitFor("not medical advice")
-        try tmux.send("Enter")
-        let map = try tmux.waitFor("Course map")
+        defer { tmux.close() }
+        try tmux.screen(showing: "not medical advice")
+        tmux.keys("Enter")
+        let map = try tmux.screen(showing: "Course map")
         let lines = map.components(separatedBy: "\n")
-        let row = try #require(lines.firstIndex { $0.hasPrefix("   2. ") || $0.hasPrefix("  2. ") || $0.contains(" 2. ") }, "\(map)")
-        try tmux.tmux(["send-keys", "-t", "e2e", "-H"] + Self.click(row: row, column: 12))
-        let selected = try tmux.waitFor("the clicked row selected") {
+        let row = try #require(lines.firstIndex { $0.contains(" 2. ") }, "\(map)")
+        tmux.tmux(["send-keys", "-t", "main", "-H"] + Self.click(row: row, column: 12))
+        let selected = try tmux.screen("the clicked row selected") {
             let now = $0.components(separatedBy: "\n")
             return now.indices.contains(row) && now[row].hasPrefix(" ›")
         }
         #expect(selected.contains("Course map"))
-        try tmux.tmux(["send-keys", "-t", "e2e", "-H"] + Self.click(row: row, column: 12))
-        try tmux.waitFor("Reader")
-        try tmux.send("q")
-        try tmux.waitFor("Course map")
-        try tmux.send("q")
-        let end = try tmux.waitFor("EXIT=")
+        tmux.tmux(["send-keys", "-t", "main", "-H"] + Self.click(row: row, column: 12))
+        try tmux.screen(showing: "Reader")
+        tmux.keys("q")
+        try tmux.screen(showing: "Course map")
+        tmux.keys("q")
+        let end = try tmux.screen(showing: "EXIT=")
         #expect(end.contains("EXIT=0") && end.contains("TERMINAL-SANE"), "\(end)")
     }
 }

@@ -187,7 +187,7 @@ import Testing
         case "quiz": return after.top is QuizScreen
         case "outline": return after.top is OutlineScreen
         case "progress": return after.top is ProgressReviewScreen
-        case "open": return after.top is ReaderScreen
+        case "open": return after.top is ReaderScreen || after.screens.count > before.screens.count
         case "review", "retry", "retry missed", "lesson's": return after.top is QuizScreen && after != before
         case "hard", "easy": return after.context.effects.contains { if case .recordGrade = $0 { true } else { false } }
         case "all terms": return after.top is GlossaryScreen && after != before

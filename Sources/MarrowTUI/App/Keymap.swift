@@ -19,6 +19,7 @@ package enum Keymap {
         case progressReview = "Progress review"
         case glossary = "Glossary"
         case search = "Search"
+        case question = "Quiz question"
         case help = "Help"
         case disclaimer = "Disclaimer"
 
@@ -51,12 +52,12 @@ package enum Keymap {
     static let rules: [Row] = [
         Row("?", "help: every key of this screen (in a typing box, while it is empty)", Place.allCases),
         Row("q", "back; on the course map, quit; in a quiz, leave (answers are already saved)", Place.lettered),
-        Row("Esc", "back; in a typing box, clear the text first (a lesson's terms: then show all terms)", Place.allCases.filter { $0 != .courseMap }),
+        Row("Esc", "back; in the glossary, clear the filter first (a lesson's terms: then show all terms); the search is kept", Place.allCases.filter { $0 != .courseMap }),
         Row("j/k, ↓/↑", "move or scroll by a line", Place.lettered),
         Row("↓/↑, Ctrl-N/Ctrl-P", "move or scroll by a line (letters are typed)", Place.typing),
-        Row("PgDn/PgUp", "next / previous page", [.reader, .quiz, .progressReview, .glossary, .search, .help, .disclaimer]),
+        Row("PgDn/PgUp", "next / previous page", [.reader, .quiz, .progressReview, .glossary, .search, .question, .help, .disclaimer]),
         Row("space/b", "next / previous page", [.reader, .progressReview]),
-        Row("g/G, Home/End", "top / bottom (first / last)", [.courseMap, .reader, .outline, .quiz, .progressReview, .help, .disclaimer]),
+        Row("g/G, Home/End", "top / bottom (first / last)", [.courseMap, .reader, .outline, .quiz, .progressReview, .question, .help, .disclaimer]),
         Row("Home/End", "top / bottom (first / last)", Place.typing),
         Row("Ctrl-C", "save and quit", Place.allCases),
         Row("Ctrl-L", "redraw the screen", Place.allCases),
@@ -89,11 +90,12 @@ package enum Keymap {
         Row("x", "remove the selected bookmark", [.outline]),
         Row("o, h, ←", "back to the lesson", [.outline]),
         // Quiz.
-        Row("1–9", "choose that answer (tick or untick it in \"select all that apply\")", [.quiz]),
-        Row("t/f", "answer True or False", [.quiz]),
+        Row("1–9", "choose that answer, then Enter to give it (tick or untick it in \"select all that apply\")", [.quiz]),
+        Row("t/f", "choose True or False, then Enter", [.quiz]),
         Row("space", "tick or untick the focused choice (select all that apply)", [.quiz]),
-        Row("Enter", "answer with the focused choice; submit the ticked choices; go on", [.quiz]),
+        Row("Enter", "answer with the chosen choice; submit the ticked choices; go on", [.quiz]),
         Row("h/e", "after a right answer: it was hard / easy (optional; sets when it comes back)", [.quiz]),
+        Row("u", "undo: take back your last answer (on its feedback, or right after) and answer it again", [.quiz]),
         Row("r", "retry the missed questions (at the end)", [.quiz]),
         Row("n", "start over, when the quiz picked up where you left it", [.quiz]),
         // Progress review.
@@ -105,8 +107,13 @@ package enum Keymap {
         Row("letters, digits, space", "type into the box (the glossary filter, the search)", Place.typing),
         Row("Backspace", "delete the last character", Place.typing),
         Row("Ctrl-U", "clear the box", Place.typing),
-        Row("Enter", "open the lesson at the match", [.search]),
+        Row("Enter, →", "on a lesson: show or hide its matches", [.search]),
+        Row("←", "hide the lesson's matches", [.search]),
+        Row("Enter", "on a match: open the lesson there (a quiz question shows with its answer)", [.search]),
         // Help and disclaimer.
+        // A quiz question opened from search.
+        Row("space", "next page", [.question]),
+        Row("h, ←", "back to the search", [.question]),
         Row("Enter", "close", [.help, .disclaimer]),
         Row("space, d", "close", [.disclaimer]),
     ]

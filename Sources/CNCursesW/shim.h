@@ -38,6 +38,32 @@ static inline SCREEN *marrow_newterm(void) { return newterm(NULL, stdout, stdin)
 /* The character set of the current locale ("UTF-8", "ANSI_X3.4-1968" …). */
 static inline const char *marrow_codeset(void) { return nl_langinfo(CODESET); }
 static inline WINDOW *marrow_curscr(void) { return curscr; }
+/* The mouse: left presses and the wheel (buttons 4 and 5), each reported at
+   once (no click interval, so a key right after a click never waits). */
+static inline void marrow_mouse_on(void) {
+    mmask_t old;
+    mouseinterval(0);
+#ifdef BUTTON5_PRESSED
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, &old);
+#else
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED, &old);
+#endif
+}
+static inline int marrow_key_mouse(void) { return KEY_MOUSE; }
+/* The mouse event just read: 1 a left press, 2 wheel up, 3 wheel down, 0
+   anything else; and its cell. */
+static inline int marrow_get_mouse(int *row, int *column) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *row = event.y;
+    *column = event.x;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
 /* The terminal's "clear screen" string when it has no alternate screen (no
    smcup: TERM=linux, ansi), else NULL: there the last screen stays after
    endwin. tigetstr gives NULL or (char *)-1 for a missing capability. */

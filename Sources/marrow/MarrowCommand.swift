@@ -23,6 +23,9 @@ struct MarrowCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without color (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (select text as usual); by default a click picks a lesson or a choice and the wheel scrolls.")
+    var noMouse = false
+
     @Option(name: .customLong("desired-retention"),
             help: "Schedule reviews for this chance of recalling an answer, 0.7 to 0.99 (default: the course's, usually 0.9).")
     var desiredRetention: Double?
@@ -35,16 +38,16 @@ struct MarrowCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Self.openApp(lessons: global.lessons, progress: global.progress, noColor: noColor, desiredRetention: desiredRetention)
+        try Self.openApp(lessons: global.lessons, progress: global.progress, noColor: noColor, noMouse: noMouse, desiredRetention: desiredRetention)
     }
 
     /// Opens the course in the full-screen app; throws the app's exit code when it is not 0.
-    static func openApp(lessons: String?, progress: String?, noColor: Bool, desiredRetention: Double?, reviewLimit: Int? = nil) throws {
+    static func openApp(lessons: String?, progress: String?, noColor: Bool, noMouse: Bool = false, desiredRetention: Double?, reviewLimit: Int? = nil) throws {
         let lessonsDirectory = try GlobalOptions.lessonsDirectory(explicit: lessons)
         let progressPath = try GlobalOptions.progressPath(explicit: progress)
         let now = try GlobalOptions.fixedNow()
         let code = MarrowApp.run(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor,
-                                 desiredRetention: desiredRetention, reviewLimit: reviewLimit, now: now)
+                                 desiredRetention: desiredRetention, reviewLimit: reviewLimit, now: now, mouse: !noMouse)
         if code != 0 { throw ExitCode(code) }
     }
 

@@ -19,7 +19,7 @@ import Testing
             ("quiz", press("t", in: map)),
             ("quiz feedback", press("t1", in: map)),
             ("progress review", press("p", in: map)),
-            ("glossary", press("g", in: map)),
+            ("glossary", press("w", in: map)),
             ("search", press("/en", in: map)),
             ("help", press("?", in: reader)),
         ]

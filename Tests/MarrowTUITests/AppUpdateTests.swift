@@ -135,7 +135,7 @@ import Testing
     }
 
     @Test func glossaryAndSearchTakeQuestionMarksAsText() {
-        let glossary = press("g", in: AppTestCourse.state())
+        let glossary = press("w", in: AppTestCourse.state())
         #expect(glossary.top is GlossaryScreen)
         let typed = press("hla?", in: glossary)
         #expect(typed.top is GlossaryScreen)

@@ -51,7 +51,7 @@ import Testing
         var state = AppTestCourse.state()
         var screen = map(state)
         #expect(screen.update(.character("p"), context: &state.context) == .openProgress)
-        #expect(screen.update(.character("g"), context: &state.context) == .openGlossary(terms: nil))
+        #expect(screen.update(.character("w"), context: &state.context) == .openGlossary(terms: nil))
         #expect(screen.update(.character("/"), context: &state.context) == .openSearch(query: ""))
         #expect(screen.update(.character("d"), context: &state.context) == .openDisclaimer)
         #expect(press("d", in: AppTestCourse.state()).top is DisclaimerScreen)

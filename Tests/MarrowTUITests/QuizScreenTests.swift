@@ -391,7 +391,7 @@ import Testing
         let screen = F.render(again, context: context).text
         #expect(screen.contains("Question 2 of 3"), "\(screen)")
         #expect(screen.contains("Picking up where you left off: 1 of 3 answered. n: start over"), "\(screen)")
-        #expect(again.statusKeys.map(\.keys) == ["space", "Enter", "n", "Esc", "?"])
+        #expect(again.statusKeys.map(\.keys) == ["space", "Enter", "n", "q", "?"])
         _ = again.update(.ch("4"), context: &context)
         _ = again.update(.enter, context: &context)
         #expect(again.resumedWith == nil)
@@ -601,6 +601,6 @@ import Testing
         var context = F.context()
         let quiz = lessonQuiz(&context)
         let keys = quiz.keyHelp.map(\.keys).joined(separator: " ")
-        for k in ["1–9", "Enter", "space", "t / f", "r", "n", "q or Esc", "?"] { #expect(keys.contains(k)) }
+        for k in ["1–9", "Enter", "space", "t/f", "r", "n", "q", "Esc", "?"] { #expect(keys.contains(k)) }
     }
 }

@@ -26,8 +26,33 @@ package enum App {
             quit(&state)
         case .key(let key):
             handle(key, in: &state)
+        case .mouse(let mouse):
+            handle(mouse, in: &state)
         }
         return state
+    }
+
+    /// Lines the wheel moves per notch.
+    static let wheelLines = 3
+
+    /// The wheel is the arrow keys (three lines a notch); a click goes to the
+    /// item drawn at its row, found by rendering the screen (pure: the screen
+    /// marks its rows as it draws them). Keys are untouched by any of this.
+    private static func handle(_ mouse: Mouse, in state: inout AppState) {
+        guard !state.isTooSmall else { return }
+        switch mouse.kind {
+        case .wheelUp, .wheelDown:
+            for _ in 0..<wheelLines { handle(mouse.kind == .wheelUp ? .up : .down, in: &state) }
+        case .click:
+            state.flash = nil
+            guard let item = render(state, size: state.size).targets[mouse.row] else { return }
+            var screen = state.screens.removeLast()
+            let effectsBefore = state.context.effects.count
+            let route = screen.click(item, context: &state.context)
+            state.screens.append(screen)
+            state.learn(from: state.context.effects[effectsBefore...])
+            if let route { navigate(route, in: &state) }
+        }
     }
 
     static func quit(_ state: inout AppState) {

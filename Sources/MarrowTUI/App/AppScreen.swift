@@ -57,4 +57,22 @@ package enum AppScreen: Sendable, Equatable {
         }
         return route
     }
+
+    /// Gives a click on `item` to the screen, as `update` gives a key.
+    mutating func click(_ item: Int, context: inout AppContext) -> Route? {
+        let route: Route?
+        switch consume self {
+        case .courseMap(var screen): route = screen.click(item, context: &context); self = .courseMap(screen)
+        case .disclaimer(var screen): route = screen.click(item, context: &context); self = .disclaimer(screen)
+        case .reader(var screen): route = screen.click(item, context: &context); self = .reader(screen)
+        case .outline(var screen): route = screen.click(item, context: &context); self = .outline(screen)
+        case .quiz(var screen): route = screen.click(item, context: &context); self = .quiz(screen)
+        case .progressReview(var screen): route = screen.click(item, context: &context); self = .progressReview(screen)
+        case .glossary(var screen): route = screen.click(item, context: &context); self = .glossary(screen)
+        case .search(var screen): route = screen.click(item, context: &context); self = .search(screen)
+        case .question(var screen): route = screen.click(item, context: &context); self = .question(screen)
+        case .help(var screen): route = screen.click(item, context: &context); self = .help(screen)
+        }
+        return route
+    }
 }

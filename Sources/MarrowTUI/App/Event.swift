@@ -8,9 +8,28 @@ package enum Key: Sendable, Hashable {
     case enter, escape, backspace, tab, backTab, delete
 }
 
+/// A mouse action at a cell of the screen (0-based row and column).
+package struct Mouse: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
+        /// The left button pressed and released.
+        case click
+        case wheelUp, wheelDown
+    }
+    package var kind: Kind
+    package var row: Int
+    package var column: Int
+
+    package init(_ kind: Kind, row: Int, column: Int) {
+        self.kind = kind
+        self.row = row
+        self.column = column
+    }
+}
+
 /// Everything that can happen to the app.
 package enum Event: Sendable, Hashable {
     case key(Key)
+    case mouse(Mouse)
     case resize(Size)
     /// A signal that would end the app (SIGTERM, SIGHUP, SIGQUIT …): save and leave.
     case terminate

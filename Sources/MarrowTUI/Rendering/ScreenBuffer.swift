@@ -72,6 +72,10 @@ package struct ScreenBuffer: Sendable, Hashable {
     }
     private var cursorRow: Int?
     private var cursorColumn = 0
+    /// What a click on a row means, by row: the index of the item drawn there
+    /// (a lesson entry, a choice), set by `render`, so hit-testing a click is
+    /// rendering the screen and reading this (`App.click`).
+    package var targets: [Int: Int] = [:]
 
     package init(size: Size) {
         self.size = size

@@ -37,8 +37,9 @@ package enum MarrowApp {
     /// `now` (`MARROW_NOW`, for demos and tests) is the time of every event instead
     /// of the clock: what is due, the study days, the times answers are saved at.
     /// `reviewLimit` (--review-limit) overrides the course's cap on one review session.
+    /// `mouse` false (--no-mouse) leaves the mouse to the terminal.
     package static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil,
-                            reviewLimit: Int? = nil, now fixedNow: Date? = nil) -> Int32 {
+                            reviewLimit: Int? = nil, now fixedNow: Date? = nil, mouse: Bool = true) -> Int32 {
         let clock: @Sendable () -> Date = { fixedNow ?? Date() }
         guard hasInteractiveTerminal(term: Environment.value("TERM")) else {
             fputsStandardError(needsTerminalMessage)
@@ -54,7 +55,7 @@ package enum MarrowApp {
         let store = ProgressStore(path: progressPath)
         let early: Terminal?
         do {
-            early = try drawFirstScreen(store: store, lessonsDirectory: lessonsDirectory, monochrome: noColor, notices: notices, now: clock())
+            early = try drawFirstScreen(store: store, lessonsDirectory: lessonsDirectory, monochrome: noColor, mouse: mouse, notices: notices, now: clock())
         } catch {
             fputsStandardError("marrow: \(error.description)")
             return 1
@@ -88,7 +89,7 @@ package enum MarrowApp {
             terminal = early
         } else {
             do {
-                terminal = try Terminal(monochrome: noColor)
+                terminal = try Terminal(monochrome: noColor, mouse: mouse)
             } catch {
                 _ = courseLoad.join()
                 fputsStandardError("marrow: \(error.description)")
@@ -121,13 +122,13 @@ package enum MarrowApp {
     /// started, when there is no first screen to draw (the very first run, or files
     /// the outline cannot vouch for): the app then starts the terminal once
     /// everything is loaded.
-    private static func drawFirstScreen(store: ProgressStore, lessonsDirectory: String, monochrome: Bool,
+    private static func drawFirstScreen(store: ProgressStore, lessonsDirectory: String, monochrome: Bool, mouse: Bool,
                                         notices: [String], now: Date) throws(TerminalError) -> Terminal? {
         let summary = BackgroundValue { store.loadSummary() }
         summary.start()
         let outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: FirstScreen.expectedRows())
         guard let progress = summary.join(), let outline else { return nil }
-        let terminal = try Terminal(monochrome: monochrome)
+        let terminal = try Terminal(monochrome: monochrome, mouse: mouse)
         FirstScreen.draw(on: terminal, lessonsDirectory: lessonsDirectory, outline: outline, progress: progress,
                          monochrome: monochrome, notices: notices, now: now)
         return terminal

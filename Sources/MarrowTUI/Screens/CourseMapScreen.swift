@@ -62,26 +62,13 @@ package struct CourseMapScreen: Screen {
 
     package var title: String { "Course map" }
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("j/k, ↓/↑", "move"),
-            KeyHelp("Home/End", "first / last lesson"),
-            KeyHelp("1-9", "select lesson 1 to 9"),
-            KeyHelp("Enter, l, →", "open the lesson (or continue where you stopped)"),
-            KeyHelp("t", "take the selected lesson's quiz"),
-            KeyHelp("r", "review the questions due now, from every lesson"),
-            KeyHelp("x", "retry the questions missed in your last session"),
-            KeyHelp("p", "progress review"),
-            KeyHelp("g", "glossary"),
-            KeyHelp("/", "search all lessons"),
-            KeyHelp("d", "the full disclaimer"),
-            KeyHelp("?", "this help"),
-            KeyHelp("q", "quit"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .courseMap) }
 
+    /// At 80 columns all but `r` fit with the screen's name: `r` comes last, as
+    /// the reviews line above the lessons says "press r" whenever some are due.
     package var statusKeys: [KeyHelp] {
-        [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("r", "review"), KeyHelp("p", "progress"), KeyHelp("q", "quit"), KeyHelp("/", "search")]
+        [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("p", "progress"), KeyHelp("/", "search"), KeyHelp("w", "terms"), KeyHelp("q", "quit"), KeyHelp("r", "review")]
     }
 
     /// The selectable rows: "Continue" first once the learner has read anything
@@ -128,9 +115,9 @@ package struct CourseMapScreen: Screen {
             selection = min(selection + 1, max(0, entries.count - 1))
         case .up, .character("k"):
             selection = max(0, selection - 1)
-        case .home:
+        case .home, .character("g"):
             selection = 0
-        case .end:
+        case .end, .character("G"):
             selection = max(0, entries.count - 1)
         case .character(let c) where c.isASCII && c.isNumber && c != "0":
             let wanted = Int(String(c))!
@@ -166,13 +153,23 @@ package struct CourseMapScreen: Screen {
             }
             return .openQuiz(lessonID: nil, questionIDs: context.lastSessionMistakes)
         case .character("p"): return .openProgress
-        case .character("g"): return .openGlossary(terms: nil)
+        case .character("w"): return .openGlossary(terms: nil)
         case .character("/"): return .openSearch(query: "")
         case .character("d"): return .openDisclaimer
         case .character("q"): return .quit
         default: break
         }
         return nil
+    }
+
+    /// A click on an entry selects it; a click on the selected entry opens it, as Enter does.
+    package mutating func click(_ item: Int, context: inout AppContext) -> Route? {
+        guard item == selection else {
+            message = nil
+            selection = item
+            return nil
+        }
+        return update(.enter, context: &context)
     }
 
     /// "Review: 3 due", or "No reviews due — next in 2 days"; nil before any question was answered.
@@ -356,6 +353,7 @@ package struct CourseMapScreen: Screen {
             let r = listTop + offset
             let lessonRow = top + offset - lessonRowsStart
             buffer.draw(course.lessons.indices.contains(lessonRow) ? lessonLine(lessonRow) : item.line, row: r, column: left, width: width)
+            if let entry = item.entry { buffer.targets[r] = entry }
             if item.entry == selection {
                 buffer.put("›", row: r, column: left, style: Style(.selected, [.bold]))
                 buffer.restyle(row: r, column: left, width: width, style: Style(.selected))

@@ -8,9 +8,8 @@ package struct DisclaimerScreen: Screen {
 
     package var title: String { "Disclaimer" }
 
-    package var keyHelp: [KeyHelp] {
-        [KeyHelp("Enter, q, Esc", "close"), KeyHelp("j/k, ↓/↑", "scroll"), KeyHelp("PgDn/PgUp", "scroll a page")]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .disclaimer) }
 
     package var statusKeys: [KeyHelp] { [KeyHelp("Enter", "continue")] }
 

@@ -26,18 +26,8 @@ package struct GlossaryScreen: Screen {
     package var title: String { "Glossary" }
     package var takesQuestionMark: Bool { true }
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("letters, digits, space", "filter the terms (q and j/k are typed too)"),
-            KeyHelp("Backspace", "delete the last character of the filter"),
-            KeyHelp("Ctrl-U", "clear the filter"),
-            KeyHelp("↑/↓, Ctrl-P/Ctrl-N", "scroll a line"),
-            KeyHelp("PgUp/PgDn", "scroll a page"),
-            KeyHelp("Home/End", "go to the top or the bottom"),
-            KeyHelp("Esc", limitedTo == nil ? "clear the filter, or go back" : "clear the filter, then show all terms, then go back"),
-            KeyHelp("?", "this help (when the filter is empty)"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .glossary) }
 
     package var statusKeys: [KeyHelp] {
         let esc: KeyHelp

@@ -20,9 +20,8 @@ package struct HelpScreen: Screen {
     /// `?` closes help.
     package var takesQuestionMark: Bool { true }
 
-    package var keyHelp: [KeyHelp] {
-        [KeyHelp("q, Esc, ?, Enter", "close"), KeyHelp("j/k, ↓/↑", "scroll")]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .help) }
 
     package var statusKeys: [KeyHelp] { [KeyHelp("q", "close"), KeyHelp("s", "start here")] }
 
@@ -62,8 +61,7 @@ package struct HelpScreen: Screen {
     /// Keys in one column, what they do in the next (wrapped under itself).
     func content(area: Rect) -> ([StyledLine], Rect) {
         let width = max(1, min(76, area.width - 2))
-        let all = keys + [KeyHelp("Ctrl-C", "save and quit"), KeyHelp("Ctrl-L", "redraw the screen"), KeyHelp("Ctrl-Z", "suspend to the shell (fg comes back)"),
-                          KeyHelp("s (here)", "start here: what the course is, the keys that matter, where progress is kept")]
+        let all = keys
         let keyWidth = min(max(6, all.map { DisplayWidth.of($0.keys) }.max() ?? 0), width * 2 / 5)
         var lines = [StyledLine([Span("Keys: \(screenTitle)", Style(.title, [.bold]))]), StyledLine()]
         for entry in all {

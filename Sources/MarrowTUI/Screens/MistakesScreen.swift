@@ -73,16 +73,8 @@ package struct MistakesScreen: Screen {
 
     // MARK: Keys
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("↑/↓ or k/j", "scroll a line"),
-            KeyHelp("PgUp/PgDn, space/b", "scroll a page"),
-            KeyHelp("g/Home, G/End", "go to the top or the bottom"),
-            KeyHelp("r", "retry the questions not yet answered right (a new, graded try)"),
-            KeyHelp("q or Esc", "back"),
-            KeyHelp("?", "this help"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .mistakes) }
 
     package var statusKeys: [KeyHelp] {
         [KeyHelp("j/k", "scroll"), KeyHelp("r", "retry"), KeyHelp("q", "back"), KeyHelp("?", "help")]

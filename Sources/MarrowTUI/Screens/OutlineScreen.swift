@@ -47,14 +47,8 @@ package struct OutlineScreen: Screen {
 
     package var title: String { "Outline" }
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("j/k, ↓/↑", "move"),
-            KeyHelp("Enter", "go to the heading or bookmark"),
-            KeyHelp("x", "remove the selected bookmark"),
-            KeyHelp("q, Esc", "back to the lesson"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .outline) }
 
     package var statusKeys: [KeyHelp] { [KeyHelp("Enter", "go"), KeyHelp("q", "back")] }
 

@@ -41,20 +41,8 @@ package struct ProgressReviewScreen: Screen {
 
     package var title: String { "Progress review" }
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("↑/↓ or k/j", "select a missed question; scroll"),
-            KeyHelp("1–9", "retry that missed question"),
-            KeyHelp("Enter or r", "retry the selected question"),
-            KeyHelp("l", "retry every missed question of the selected question's lesson"),
-            KeyHelp("a", "retry all the listed questions"),
-            KeyHelp("m", "read every missed question with its right answer and explanation"),
-            KeyHelp("PgUp/PgDn, space/b", "scroll a page"),
-            KeyHelp("g/Home, G/End", "go to the top or the bottom"),
-            KeyHelp("q or Esc", "back"),
-            KeyHelp("?", "this help"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .progressReview) }
 
     package var statusKeys: [KeyHelp] {
         [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("m", "mistakes"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]

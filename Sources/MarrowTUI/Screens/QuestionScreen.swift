@@ -18,10 +18,8 @@ package struct QuestionScreen: Screen {
 
     package var title: String { "Quiz question" }
 
-    package var keyHelp: [KeyHelp] {
-        [KeyHelp("j/k, ↓/↑", "scroll"), KeyHelp("PgDn/PgUp, space", "scroll a page"), KeyHelp("g/G, Home/End", "top / end"),
-         KeyHelp("q, Esc", "back to the search")]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .question) }
 
     package var statusKeys: [KeyHelp] { [KeyHelp("j/k", "scroll"), KeyHelp("q", "back")] }
 

@@ -114,26 +114,8 @@ package struct QuizScreen: Screen {
 
     // MARK: Keys
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("1–9", "choose that answer, then Enter to give it (toggle it in select-all-that-apply)"),
-            KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
-            KeyHelp("Enter", "answer with the chosen choice; submit ticked choices; go on (feedback taller than the screen: first reads on, a page at a time)"),
-            KeyHelp("h / e", "after a right answer: it was hard (it comes back sooner) / easy (later); optional; the same key again clears it"),
-            KeyHelp("u", "undo: take back your last answer (on its feedback, or right after) and answer it again"),
-            KeyHelp("space", "tick or untick the focused choice (select all that apply: it counts as right only when every right answer and no other is ticked; the feedback says how many you found)"),
-            KeyHelp("t / f", "choose True or False, then Enter"),
-            KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
-            KeyHelp("r", "retry the missed questions (at the end)"),
-            KeyHelp("m", "read the missed questions with their right answers (at the end)"),
-            KeyHelp("l", "re-read the lesson where the missed questions come from (at the end)"),
-            KeyHelp("c", "go on to the next lesson (at the end of a lesson's quiz)"),
-            KeyHelp("c", "keep going: the next questions due (at the end of a review)"),
-            KeyHelp("n", "start over, when the quiz picked up where you left it"),
-            KeyHelp("q or Esc", "leave the quiz (answers are already saved)"),
-            KeyHelp("?", "this help"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .quiz) }
 
     package var statusKeys: [KeyHelp] {
         switch phase {
@@ -146,7 +128,7 @@ package struct QuizScreen: Screen {
             }
             let restart = resumedWith == nil ? [] : [KeyHelp("n", "start over")]
             let undo = undoable == nil ? [] : [KeyHelp("u", "undo last")]
-            return answer + undo + restart + [KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
+            return answer + undo + restart + [KeyHelp("q", "leave"), KeyHelp("?", "help")]
         case .feedback:
             let next = KeyHelp("Enter", nextQuestion == nil ? "score" : "next")
             let undo = KeyHelp("u", "undo")
@@ -378,6 +360,18 @@ package struct QuizScreen: Screen {
         return (bodyLines(context: context, width: rect.width).lines.count, rect.height)
     }
 
+    /// A click on a choice of the question showing focuses it; a click on the
+    /// focused choice answers (ticks it, in select all that apply), as Enter
+    /// (space) does. Two deliberate clicks, so a shaky hand does not answer.
+    package mutating func click(_ item: Int, context: inout AppContext) -> Route? {
+        guard phase == .asking, let question else { return nil }
+        guard item == focus else {
+            focus = item
+            return nil
+        }
+        return update(question.kind == .multiple ? .character(" ") : .enter, context: &context)
+    }
+
     package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
         let (column, width) = area.centeredColumns(maxWidth: 76)
@@ -390,12 +384,16 @@ package struct QuizScreen: Screen {
         }
         let rect = bodyRect(of: area)
         guard rect.height > 0 else { return }
-        let (lines, focusRange) = bodyLines(context: context, width: rect.width)
+        let (lines, focusRange, choiceLines) = bodyLines(context: context, width: rect.width)
         var top = scroll
         if phase == .asking, let focusRange {
             top = Scrolling.reveal(focusRange, from: 0, lineCount: lines.count, height: rect.height)
         }
         top = Scrolling.draw(lines, top: top, in: rect, into: &buffer, keys: phase == .asking ? "↑↓" : "j/k")
+        let visible = Scrolling.visibleRows(lineCount: lines.count, height: rect.height)
+        for (position, range) in choiceLines.enumerated() {
+            for line in range where line >= top && line - top < visible { buffer.targets[rect.row + line - top] = position }
+        }
         switch phase {
         case .asking:
             if let focusRange, focusRange.lowerBound >= top,
@@ -466,14 +464,16 @@ package struct QuizScreen: Screen {
     }
 
     /// The scrolling text of the current phase, and in `.asking` the lines of the focused choice.
-    private func bodyLines(context: AppContext, width: Int) -> (lines: [StyledLine], focus: Range<Int>?) {
+    /// (and the lines of each choice, for clicks).
+    private func bodyLines(context: AppContext, width: Int) -> (lines: [StyledLine], focus: Range<Int>?, choices: [Range<Int>]) {
         let from = lessonLine(course: context.course, width: width)
         switch phase {
         case .asking:
-            let (lines, focus) = askingLines(width: width)
-            return (from + lines, focus.map { ($0.lowerBound + from.count)..<($0.upperBound + from.count) })
-        case .feedback: return (from + feedbackLines(width: width).lines, nil)
-        case .summary: return (summaryLines(context: context, width: width), nil)
+            let (lines, focus, choices) = askingLines(width: width)
+            return (from + lines, focus.map { ($0.lowerBound + from.count)..<($0.upperBound + from.count) },
+                    choices.map { ($0.lowerBound + from.count)..<($0.upperBound + from.count) })
+        case .feedback: return (from + feedbackLines(width: width).lines, nil, [])
+        case .summary: return (summaryLines(context: context, width: width), nil, [])
         }
     }
 
@@ -487,8 +487,8 @@ package struct QuizScreen: Screen {
         return lines
     }
 
-    private func askingLines(width: Int) -> ([StyledLine], Range<Int>?) {
-        guard let question else { return ([], nil) }
+    private func askingLines(width: Int) -> ([StyledLine], Range<Int>?, [Range<Int>]) {
+        guard let question else { return ([], nil, []) }
         var lines = promptLines(question, width: width)
         lines.append(StyledLine())
         let hint: String
@@ -504,6 +504,7 @@ package struct QuizScreen: Screen {
         lines += Layout.wrap(notice ?? hint, width: width, style: Style(notice == nil ? .dim : .warning))
         lines.append(StyledLine())
         var focusRange: Range<Int>?
+        var choiceRanges: [Range<Int>] = []
         for (position, choice) in session.displayedChoices(ofQuestion: index).enumerated() {
             let focused = position == focus
             let number = "\(position + 1). "
@@ -515,8 +516,9 @@ package struct QuizScreen: Screen {
             lines += Layout.lines(for: choice.text, width: width, style: Style(focused ? .selected : .normal),
                                   firstPrefix: first, restPrefix: rest)
             if focused { focusRange = start..<lines.count }
+            choiceRanges.append(start..<lines.count)
         }
-        return (lines, focusRange)
+        return (lines, focusRange, choiceRanges)
     }
 
     /// The question answered, every choice marked, how many right answers a

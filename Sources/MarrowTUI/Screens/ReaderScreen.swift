@@ -83,22 +83,8 @@ package struct ReaderScreen: Screen {
 
     package var title: String { "Reader" }
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("j/k, ↓/↑", "scroll by a line"),
-            KeyHelp("space, PgDn, f", "next page"),
-            KeyHelp("b, PgUp", "previous page"),
-            KeyHelp("g, Home", "top of the lesson"),
-            KeyHelp("G, End", "end of the lesson"),
-            KeyHelp("n / p", "next / previous lesson"),
-            KeyHelp("o", "outline: headings and bookmarks to jump to"),
-            KeyHelp("m", "bookmark this place"),
-            KeyHelp("t", "take this lesson's quiz"),
-            KeyHelp("w", "glossary of the terms on this screen"),
-            KeyHelp("/", "search all lessons"),
-            KeyHelp("q, Esc, h, ←", "back to the course map"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .reader) }
 
     package var statusKeys: [KeyHelp] {
         [KeyHelp("j/k", "scroll"), KeyHelp("space", "page"), KeyHelp("t", "quiz"), KeyHelp("o", "outline"), KeyHelp("w", "terms"), KeyHelp("q", "back")]

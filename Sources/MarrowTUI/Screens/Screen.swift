@@ -5,6 +5,9 @@ import MarrowCore
 package protocol Screen: Sendable, Equatable {
     /// Handles a key. Returns a route when the screen wants to navigate.
     mutating func update(_ key: Key, context: inout AppContext) -> Route?
+    /// Handles a click on the item `render` marked at the clicked row
+    /// (`ScreenBuffer.targets`). Screens with nothing to click keep the default.
+    mutating func click(_ item: Int, context: inout AppContext) -> Route?
     /// Draws the screen into `area` (the whole screen minus the status line, which the app draws).
     func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect)
     /// Every key of this screen, for `?` help.
@@ -20,4 +23,5 @@ package protocol Screen: Sendable, Equatable {
 
 extension Screen {
     package var takesQuestionMark: Bool { false }
+    package mutating func click(_ item: Int, context: inout AppContext) -> Route? { nil }
 }

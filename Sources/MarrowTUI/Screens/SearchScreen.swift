@@ -60,23 +60,13 @@ package struct SearchScreen: Screen {
     package var title: String { "Search" }
     package var takesQuestionMark: Bool { true }
 
-    package var keyHelp: [KeyHelp] {
-        [
-            KeyHelp("letters, digits, space", "type the search (every letter is typed)"),
-            KeyHelp("Backspace", "delete the last character"),
-            KeyHelp("Ctrl-U", "clear the search"),
-            KeyHelp("↑/↓, Ctrl-P/Ctrl-N", "select a lesson or a match"),
-            KeyHelp("PgUp/PgDn, Home/End", "move a page; first or last row"),
-            KeyHelp("Enter, →", "on a lesson: show or hide its matches"),
-            KeyHelp("←", "hide the lesson's matches"),
-            KeyHelp("Enter", "on a match: open the lesson there (a quiz question shows with its answer)"),
-            KeyHelp("Esc", "back (the search is kept)"),
-            KeyHelp("?", "this help (when the search is empty)"),
-        ]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .search) }
 
     package var statusKeys: [KeyHelp] {
-        var keys = [KeyHelp("type", "search"), KeyHelp("↑↓", "select")]
+        // Selecting is offered only when there is more than one row to select.
+        var keys = [KeyHelp("type", "search")]
+        if rows.count > 1 { keys.append(KeyHelp("↑↓", "select")) }
         switch rows.indices.contains(selection) ? rows[selection] : nil {
         case .lesson(let g)?: keys.append(KeyHelp("Enter", expanded.contains(groups[g].lessonID) ? "hide" : "matches"))
         case .match?: keys.append(KeyHelp("Enter", "open"))

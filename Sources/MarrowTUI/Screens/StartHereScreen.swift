@@ -11,9 +11,8 @@ package struct StartHereScreen: Screen {
 
     package var title: String { "Start here" }
 
-    package var keyHelp: [KeyHelp] {
-        [KeyHelp("Enter, q, Esc", "close"), KeyHelp("j/k, ↓/↑", "scroll")]
-    }
+    /// Its rows of the one keymap (`Keymap`).
+    package var keyHelp: [KeyHelp] { Keymap.help(for: .startHere) }
 
     package var statusKeys: [KeyHelp] { [KeyHelp("Enter", "continue"), KeyHelp("?", "help")] }
 

@@ -37,6 +37,19 @@ package enum KeyDecoder {
         }
     }
 
+    /// A mouse event as the ncurses shim reports it (`marrow_get_mouse`: 1 a
+    /// left press, 2 wheel up, 3 wheel down); nil for anything else.
+    package static func decode(mouse code: Int32, row: Int32, column: Int32) -> Event? {
+        let kind: Mouse.Kind
+        switch code {
+        case 1: kind = .click
+        case 2: kind = .wheelUp
+        case 3: kind = .wheelDown
+        default: return nil
+        }
+        return .mouse(Mouse(kind, row: Int(row), column: Int(column)))
+    }
+
     /// A character (read with `OK`): Enter, Esc, Backspace, Tab and Ctrl-letters
     /// arrive as control codes; everything else is text.
     package static func decode(character value: UInt32) -> Key? {

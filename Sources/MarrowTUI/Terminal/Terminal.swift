@@ -92,7 +92,9 @@ final class Terminal: TerminalBackend {
     }
 
     /// Starts curses on standard input and output.
-    init(monochrome: Bool) throws(TerminalError) {
+    /// `mouse`: report clicks and the wheel (on unless `--no-mouse`; with it
+    /// off the terminal selects text with the mouse as usual).
+    init(monochrome: Bool, mouse: Bool = true) throws(TerminalError) {
         guard marrow_newterm() != nil else {
             let term = getenv("TERM").map { String(cString: $0) } ?? ""
             throw TerminalError(description: "cannot start the terminal (TERM=\(term) is not known to this system)")
@@ -103,6 +105,7 @@ final class Terminal: TerminalBackend {
         intrflush(marrow_stdscr(), false)
         set_escdelay(25)
         wtimeout(marrow_stdscr(), 100)
+        if mouse { marrow_mouse_on() }
         var colors = 0
         if !monochrome, has_colors() {
             start_color()
@@ -272,6 +275,11 @@ final class Terminal: TerminalBackend {
                 size = Size(columns: Int(marrow_getmaxx(marrow_stdscr())), rows: Int(marrow_getmaxy(marrow_stdscr())))
                 previous = nil
                 return .resize(size)
+            }
+            if Int32(bitPattern: value) == marrow_key_mouse() {
+                var row: Int32 = 0, column: Int32 = 0
+                let code = marrow_get_mouse(&row, &column)
+                return KeyDecoder.decode(mouse: code, row: row, column: column)
             }
             return KeyDecoder.decode(functionKey: UInt32(value)).map(Event.key)
         }

@@ -22,7 +22,8 @@ package struct QuizSession: Sendable, Hashable {
     package internal(set) var attemptID: String
     package let started: Date
     package let questions: [Question]
-    /// For each question, the written index of the choice shown at each position.
+    /// For each question, the written index of the choice shown at each position (an order
+    /// question: of the item; a match question: of the right-hand item; a typed answer: empty).
     package let choiceOrders: [[Int]]
     /// The answer given to each question, nil until answered.
     package internal(set) var records: [AnswerRecord?]
@@ -43,8 +44,10 @@ package struct QuizSession: Sendable, Hashable {
         self.attemptID = generator.identifier()
         var orders: [[Int]] = []
         for q in questions {
-            let written = Array(q.choices.indices)
-            if course.info.shuffleChoices && !q.fixedOrder && q.kind != .trueFalse {
+            let written = Array(0..<q.shuffledCount)
+            if q.kind == .order || q.kind == .match {
+                orders.append(QuizSession.puzzleOrder(written, generator: &generator))
+            } else if course.info.shuffleChoices && !q.fixedOrder && q.kind != .trueFalse {
                 orders.append(generator.shuffled(written))
             } else {
                 orders.append(written)
@@ -60,7 +63,15 @@ package struct QuizSession: Sendable, Hashable {
         self.generator = generator
     }
 
-    /// A session as a route asks for it: a lesson's quiz, or the given questions
+    /// An order or match question is always shuffled (the order is the question), and never
+    /// shown already solved: a shuffle that leaves every item in place is rotated by one.
+    static func puzzleOrder(_ written: [Int], generator: inout SplitMix64) -> [Int] {
+        let shuffled = generator.shuffled(written)
+        guard shuffled == written, written.count > 1 else { return shuffled }
+        return Array(written.dropFirst()) + [written[0]]
+    }
+
+        /// A session as a route asks for it: a lesson's quiz, or the given questions
     /// (from any lessons, in the order given; unknown ids are skipped), or, with
     /// neither, every question of the course.
     package init(course: Course, lessonID: String?, questionIDs: [String]?, started: Date, seed: UInt64) {

@@ -396,6 +396,9 @@ package struct QuizScreen: Screen {
         case .multiple: hint = "Select all that apply: space toggles, Enter submits."
         case .trueFalse: hint = "True or false? Press t or f."
         case .single: hint = "Press a number, or ↑/↓ and Enter."
+        case .order: hint = "Put them in order: ↑/↓ choose an item, Shift+↑/↓ or -/+ move it, Enter submits."
+        case .match: hint = "Pick a left item, then its partner; Enter submits when all are paired."
+        case .typed: hint = "Type your answer, then press Enter."
         }
         if let resumedWith {
             lines += Layout.wrap("Picking up where you left off: \(resumedWith) of \(session.total) answered. n: start over",

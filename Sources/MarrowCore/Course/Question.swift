@@ -90,6 +90,34 @@ package struct Question: Sendable, Hashable, Identifiable {
     package func isCorrect(_ chosen: Set<Int>) -> Bool {
         chosen == correctIndices
     }
+
+    /// Whether a recorded answer (`AnswerRecord.chosen`) is wholly right. An order answer
+    /// lists the written indices of the steps in the learner's order; a match answer lists,
+    /// for each left item in written order, the written index of the right item paired
+    /// with it; both are right when they are `0, 1, 2, …`. A typed answer records the
+    /// accepted answer it matched (empty when none matched).
+    package func isCorrect(recorded chosen: [Int]) -> Bool {
+        switch kind {
+        case .single, .multiple, .trueFalse: isCorrect(Set(chosen))
+        case .order, .match: chosen == Array(0..<shuffledCount)
+        case .typed: chosen.count == 1 && acceptedAnswers.indices.contains(chosen[0])
+        }
+    }
+
+    /// The share of one question a recorded answer earns in the quiz score shown: for order
+    /// and match questions each step in its right place, or each right pair, counts its part
+    /// (3 of 4 in place is 0.75); every other kind is all or nothing. Review scheduling
+    /// does not use this: it counts an answer right only when `isCorrect(recorded:)`.
+    package func credit(recorded chosen: [Int]) -> Double {
+        switch kind {
+        case .order, .match:
+            guard shuffledCount > 0 else { return 0 }
+            let inPlace = chosen.indices.count { $0 < shuffledCount && chosen[$0] == $0 }
+            return Double(inPlace) / Double(shuffledCount)
+        case .single, .multiple, .trueFalse, .typed:
+            return isCorrect(recorded: chosen) ? 1 : 0
+        }
+    }
 }
 
 /// One choice of a question: `- [x] text` (correct) or `- [ ] text`.

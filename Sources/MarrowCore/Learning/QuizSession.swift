@@ -101,8 +101,18 @@ package struct QuizSession: Sendable, Hashable {
     package var answeredCount: Int { records.lazy.filter { $0 != nil }.count }
     package var correctCount: Int { records.lazy.filter { $0?.correct == true }.count }
     package var isComplete: Bool { answeredCount == total }
-    /// Correct answers out of all questions, as a whole percentage (rounded half up).
-    package var scorePercent: Int { total == 0 ? 0 : (correctCount * 200 + total) / (2 * total) }
+    /// The score (`credit`) out of all questions, as a whole percentage (rounded half up).
+    package var scorePercent: Int {
+        total == 0 ? 0 : Int((credit * 100 / Double(total)).rounded(.toNearestOrAwayFromZero))
+    }
+    /// The score in questions, with partial credit for order and match questions
+    /// (`Question.credit(recorded:)`); equals `correctCount` when there are none.
+    package var credit: Double {
+        questions.indices.reduce(0) { sum, index in
+            guard let record = records[index] else { return sum }
+            return sum + questions[index].credit(recorded: record.chosen)
+        }
+    }
     /// Questions answered wrongly, in quiz order.
     package var missedQuestions: [Question] {
         questions.indices.filter { records[$0]?.correct == false }.map { questions[$0] }
@@ -144,7 +154,7 @@ package struct QuizSession: Sendable, Hashable {
         let chosen = writtenIndices(ofQuestion: index, displayed: displayed)
         let record = AnswerRecord(
             course: courseID, lesson: q.lessonID, question: q.id, chosen: chosen,
-            correct: q.isCorrect(Set(chosen)), time: time, attempt: attemptID,
+            correct: q.isCorrect(recorded: chosen), time: time, attempt: attemptID,
             attemptTotal: attemptTotal(forLesson: q.lessonID), fullQuiz: fullQuizLessons.contains(q.lessonID))
         records[index] = record
         return record

@@ -121,7 +121,8 @@ package struct QuizSession: Sendable, Hashable {
 
     /// Question `index`'s choices in the order shown.
     package func displayedChoices(ofQuestion index: Int) -> [Choice] {
-        choiceOrders[index].map { questions[index].choices[$0] }
+        guard questions[index].kind.hasChoices else { return [] }
+        return choiceOrders[index].map { questions[index].choices[$0] }
     }
 
     /// The written index of the choice shown at `displayed`.

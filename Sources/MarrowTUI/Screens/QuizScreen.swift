@@ -45,6 +45,9 @@ package struct QuizScreen: Screen {
     /// left part-way (said above the question, with n to start over); nil once
     /// an answer is given or for a new attempt.
     package private(set) var resumedWith: Int?
+    /// The answer area of an order, match or type-the-answer question being asked
+    /// (`PuzzleQuestionView`); nil for a choose question.
+    package private(set) var puzzle: PuzzleQuestionView?
 
     /// A quiz over a prepared session.
     package init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
@@ -52,6 +55,7 @@ package struct QuizScreen: Screen {
         self.isRetry = isRetry
         self.isReview = isReview
         self.phase = session.total == 0 ? .summary : .asking
+        if phase == .asking { puzzle = PuzzleQuestionView(session: session, index: 0) }
     }
 
     /// The quiz a route asks for: `Route.openQuiz(lessonID:questionIDs:)`. Seeds the
@@ -67,6 +71,7 @@ package struct QuizScreen: Screen {
             context.randomSeed = generator.next()
             self.init(session: session)
             index = session.firstUnanswered
+            puzzle = PuzzleQuestionView(session: session, index: index)
             resumedWith = session.answeredCount
             return
         }
@@ -116,6 +121,9 @@ package struct QuizScreen: Screen {
         switch phase {
         case .asking:
             let answer: [KeyHelp]
+            if let puzzle {
+                return puzzle.statusKeys + (puzzle.takesText ? [KeyHelp("Esc", "leave")] : [KeyHelp("Esc", "leave"), KeyHelp("?", "help")])
+            }
             switch question?.kind {
             case .multiple?: answer = [KeyHelp("space", "tick"), KeyHelp("Enter", "submit")]
             case .trueFalse?: answer = [KeyHelp("t/f", "answer"), KeyHelp("↑↓ Enter", "choose")]
@@ -136,6 +144,9 @@ package struct QuizScreen: Screen {
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         notice = nil
+        if phase == .asking, puzzle != nil, key != .escape {
+            return updatePuzzle(key, context: &context)
+        }
         switch key {
         case .escape: return .back
         case .character("?"): return .openHelp
@@ -192,6 +203,39 @@ package struct QuizScreen: Screen {
         return nil
     }
 
+    /// A key while an order, match or type-the-answer question is asked. In a text field
+    /// every printable key is text, so `?` and `q` only work in the other two.
+    private mutating func updatePuzzle(_ key: Key, context: inout AppContext) -> Route? {
+        guard var view = puzzle else { return nil }
+        if !view.takesText {
+            switch key {
+            case .character("?"): return .openHelp
+            case .character("q"): return .back
+            case .character("n") where resumedWith != nil:
+                self = QuizScreen(session: Self.session(lessonID: session.lessonID, questionIDs: nil, context: &context))
+                return nil
+            default: break
+            }
+        }
+        let outcome = view.update(key)
+        puzzle = view
+        let record: AnswerRecord
+        switch outcome {
+        case .none: return nil
+        case .notice(let text): notice = text; return nil
+        case .submitOrder(let arranged): record = session.answer(question: index, arranged: arranged, at: context.now)
+        case .submitMatch(let paired): record = session.answer(question: index, pairedWith: paired, at: context.now)
+        case .submitTyped(let typed): record = session.answer(question: index, typed: typed, at: context.now).record
+        }
+        context.progress.apply(record, fsrs: context.fsrs)
+        context.effects.append(.recordAnswer(record))
+        puzzle = nil
+        phase = .feedback
+        scroll = 0
+        resumedWith = nil
+        return nil
+    }
+
     private mutating func toggle(_ position: Int) {
         if selected.contains(position) { selected.remove(position) } else { selected.insert(position) }
     }
@@ -242,6 +286,7 @@ package struct QuizScreen: Screen {
                 focus = 0
                 selected = []
                 picked = []
+                puzzle = PuzzleQuestionView(session: session, index: next)
             } else {
                 phase = .summary
             }
@@ -290,7 +335,8 @@ package struct QuizScreen: Screen {
         let (column, width) = area.centeredColumns(maxWidth: 76)
         drawHeader(context: context, into: &buffer, row: area.row, column: column, width: width)
         if phase == .feedback, area.height > 1, let question {
-            let right = question.isCorrect(Set(session.writtenIndices(ofQuestion: index, displayed: picked)))
+            let right = question.kind.hasChoices ? question.isCorrect(Set(session.writtenIndices(ofQuestion: index, displayed: picked)))
+                : session.records[index]?.correct == true
             let verdict = right ? "✓ Correct" + (selfGrade.map { " · marked as \($0.name)" } ?? "") : "✗ Not quite"
             buffer.put(verdict, row: area.row + 1, column: column, style: Style(right ? .correct : .wrong, .bold), maxWidth: width)
             buffer.cursor = (area.row + 1, column)
@@ -400,12 +446,18 @@ package struct QuizScreen: Screen {
         case .match: hint = "Pick a left item, then its partner; Enter submits when all are paired."
         case .typed: hint = "Type your answer, then press Enter."
         }
+        let puzzleHint = puzzle?.hint
         if let resumedWith {
             lines += Layout.wrap("Picking up where you left off: \(resumedWith) of \(session.total) answered. n: start over",
                                  width: width, style: Style(.accent, .bold))
         }
-        lines += Layout.wrap(notice ?? hint, width: width, style: Style(notice == nil ? .dim : .warning))
+        lines += Layout.wrap(notice ?? puzzleHint ?? hint, width: width, style: Style(notice == nil ? .dim : .warning))
         lines.append(StyledLine())
+        if let puzzle {
+            let start = lines.count
+            let (answer, focus) = puzzle.lines(session: session, index: index, width: width)
+            return (lines + answer, focus.map { ($0.lowerBound + start)..<($0.upperBound + start) })
+        }
         var focusRange: Range<Int>?
         for (position, choice) in session.displayedChoices(ofQuestion: index).enumerated() {
             let focused = position == focus
@@ -427,6 +479,7 @@ package struct QuizScreen: Screen {
         guard let question else { return [] }
         var lines = promptLines(question, width: width)
         lines.append(StyledLine())
+        lines += PuzzleQuestionView.feedbackLines(session: session, index: index, width: width)
         let choices = session.displayedChoices(ofQuestion: index)
         for (position, choice) in choices.enumerated() {
             let chosen = picked.contains(position)
@@ -482,10 +535,12 @@ package struct QuizScreen: Screen {
         if isReview {
             lines += Layout.wrap("Reviewed \(Wording.count(answered, "question")): \(correct) right — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
         } else {
-            lines += Layout.wrap("\(correct) of \(session.total) correct — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
+            // Order and match questions earn part credit in the score (Lessons/README.md).
+            let part = session.credit == Double(correct) ? "correct" : "wholly right, with part credit"
+            lines += Layout.wrap("\(correct) of \(session.total) \(part) — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
         }
         let barWidth = max(1, min(30, width))
-        lines.append(StyledLine(ProgressBar.spans(fraction: session.total == 0 ? 0 : Double(correct) / Double(session.total), width: barWidth)))
+        lines.append(StyledLine(ProgressBar.spans(fraction: session.total == 0 ? 0 : session.credit / Double(session.total), width: barWidth)))
         if answered < session.total {
             lines += Layout.wrap("\(session.total - answered) not answered.", width: width, style: Style(.dim))
         }

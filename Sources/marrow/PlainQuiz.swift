@@ -39,7 +39,7 @@ struct PlainQuiz {
     mutating func run() throws -> Ending {
         let total = session.total
         console.say(clean(title))
-        console.say("\(Wording.count(total, "question")). Type the number of your answer and press Enter; q stops. Each answer is saved as you give it.")
+        console.say("\(Wording.count(total, "question")). Type your answer and press Enter; q stops. Each answer is saved as you give it.")
         if session.answeredCount > 0 {
             console.say("Picking up where you left off: \(session.answeredCount) of \(total) answered. (--restart starts over.)")
         }
@@ -52,6 +52,14 @@ struct PlainQuiz {
                 heading += " (from \(clean(lesson.title)))"
             }
             console.say(heading)
+            if !question.kind.hasChoices {
+                switch try askPuzzle(index) {
+                case .stopped(let ending): return end(ending)
+                case .answered(let record):
+                    if record.correct, let stop = try gradeRightAnswer(record) { return end(stop) }
+                }
+                continue
+            }
             for line in questionLines(index) { console.say(line) }
             let choices = session.displayedChoices(ofQuestion: index)
             let truePosition = choices.firstIndex { $0.text.plainText.trimmedSpaces.lowercased() == "true" }
@@ -68,16 +76,20 @@ struct PlainQuiz {
             let record = session.answer(question: index, displayed: picked ?? [], at: now())
             try save(record)
             for line in feedbackLines(index, picked: picked ?? [], correct: record.correct) { console.say(line) }
-            if record.correct {
-                switch askSelfGrade() {
-                case .none: return end(.endOfInput)
-                case .some(.quit): return end(.quit)
-                case .some(.grade(let grade)):
-                    if let grade { try selfGrade(record, grade) }
-                }
-            }
+            if record.correct, let stop = try gradeRightAnswer(record) { return end(stop) }
         }
         return end(.finished)
+    }
+
+    /// After a right answer, asks whether it felt hard or easy; how the quiz stops, if it does.
+    private func gradeRightAnswer(_ record: AnswerRecord) throws -> Ending? {
+        switch askSelfGrade() {
+        case .none: return .endOfInput
+        case .some(.quit): return .quit
+        case .some(.grade(let grade)):
+            if let grade { try selfGrade(record, grade) }
+            return nil
+        }
     }
 
     private enum GoOn { case grade(Rating?), quit }
@@ -104,7 +116,13 @@ struct PlainQuiz {
         console.say()
         switch ending {
         case .finished:
-            console.say("Score: \(session.correctCount) of \(session.total) correct (\(session.scorePercent)%).")
+            if session.credit == Double(session.correctCount) {
+                console.say("Score: \(session.correctCount) of \(session.total) correct (\(session.scorePercent)%).")
+            } else {
+                // Order and match questions earn part credit (Lessons/README.md).
+                let credit = (session.credit * 100).rounded() / 100
+                console.say("Score: \(session.correctCount) of \(session.total) wholly right; \(credit.formatted2) of \(session.total) with part credit for steps and pairs in place (\(session.scorePercent)%).")
+            }
         case .quit, .endOfInput:
             let how = ending == .quit ? "You stopped the quiz" : "The quiz was left unfinished"
             let saved = answered == 0 ? "nothing was answered" : "\(answered) of \(session.total) answered, \(session.correctCount) correct; your answers are saved"
@@ -119,6 +137,10 @@ struct PlainQuiz {
             console.say("Missed:")
             for index in missed {
                 let question = session.questions[index]
+                if !question.kind.hasChoices {
+                    console.say("- \(clean(question.prompt.plainText)) (\(puzzleRightAnswer(question)))")
+                    continue
+                }
                 let right = session.displayedChoices(ofQuestion: index).enumerated().filter { $0.element.isCorrect }
                     .map { "\($0.offset + 1). \(clean($0.element.text.plainText))" }
                 let label = right.count == 1 ? "right answer" : "right answers"
@@ -185,5 +207,18 @@ struct PlainQuiz {
 
     private func clean(_ text: String) -> String {
         Sanitizer.clean(text, singleLine: true).trimmedSpaces
+    }
+}
+
+private extension Double {
+    /// Up to two decimals, without trailing zeros ("2.75", "2.5", "3").
+    var formatted2: String {
+        let hundredths = Int((self * 100).rounded())
+        var text = "\(hundredths / 100)"
+        let rest = hundredths % 100
+        if rest != 0 {
+            text += "." + (rest < 10 ? "0\(rest)" : (rest % 10 == 0 ? "\(rest / 10)" : "\(rest)"))
+        }
+        return text
     }
 }

@@ -8,11 +8,13 @@ extension PlainQuiz {
     enum PuzzleStep {
         case answered(AnswerRecord)
         case stopped(Ending)
+        /// `u`: take back the answer given just before (the caller does).
+        case undo
     }
 
     /// Shows question `index` (not a choose question), reads the answer, saves it and
     /// prints the feedback.
-    mutating func askPuzzle(_ index: Int) throws -> PuzzleStep {
+    mutating func askPuzzle(_ index: Int, canUndo: Bool) throws -> PuzzleStep {
         let question = session.questions[index]
         for line in puzzleLines(index) { console.say(line) }
         let count = question.shuffledCount
@@ -21,6 +23,9 @@ extension PlainQuiz {
             guard let line = console.ask("Your answer: ") else { return .stopped(.endOfInput) }
             switch PuzzleAnswerInput.parse(line, kind: question.kind, count: count) {
             case .quit: return .stopped(.quit)
+            case .undo:
+                if canUndo { return .undo }
+                console.say("Nothing to undo: u takes back the answer you just gave. \(AnswerInput.hint(kind: question.kind, count: count))")
             case .invalid(let hint): console.say(hint)
             case .arranged(let positions):
                 let record = session.answer(question: index, arranged: positions, at: now())

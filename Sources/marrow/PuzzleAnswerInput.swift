@@ -10,6 +10,9 @@ enum PuzzleAnswerInput: Equatable {
     /// Type the answer: the line as typed.
     case typed(String)
     case quit
+    /// `u` or `undo`: take back the answer just given (also in a typed answer: "u" is
+    /// not an answer anyone means).
+    case undo
     /// Not an answer; the text says how to give one. Not counted.
     case invalid(String)
 
@@ -28,6 +31,7 @@ enum PuzzleAnswerInput: Equatable {
         let text = line.trimmedSpaces
         let lower = text.lowercased()
         if lower == "q" || lower == "quit" { return .quit }
+        if lower == "u" || lower == "undo" { return .undo }
         let hint = AnswerInput.hint(kind: kind, count: count)
         if text.isEmpty { return .invalid(hint) }
         let tokens = lower.split { $0 == " " || $0 == "," || $0 == "\t" || $0 == ";" }.map(String.init)

@@ -3,7 +3,7 @@ import Testing
 @testable import MarrowCore
 
 /// Order, match and type-the-answer questions in a session: how answers are recorded,
-/// scored (partial credit shown, all-or-nothing for review) and logged.
+/// scored (one question each, right only when wholly right) and logged.
 @Suite struct QuizSessionPuzzleTests {
     static func course(shuffle: Bool = false) -> Course {
         let why = [Block(.paragraph([.text("Because.")]))]
@@ -42,11 +42,11 @@ import Testing
         let (typed, verdict) = session.answer(question: 2, typed: "Engraftmnet", at: QuizSessionFixture.t0)
         #expect(typed.chosen == [0] && typed.correct && typed.typed == "Engraftmnet")
         #expect(verdict.typoForgiven)
-        #expect(session.correctCount == 3 && session.credit == 3 && session.scorePercent == 100)
+        #expect(session.correctCount == 3 && session.scorePercent == 100)
     }
 
-    /// 2 of 4 steps in place and 1 of 3 pairs right: wrong for review, partial in the score.
-    @Test func partialCreditCountsInTheScoreOnly() {
+    /// 2 of 4 steps in place and 1 of 3 pairs right: wrong, for review and the score.
+    @Test func partlyRightIsWrong() {
         var session = QuizSession(course: Self.course(), lessonID: "journey", questionIDs: nil, started: QuizSessionFixture.t0, seed: 7)
         let arranged = [0, 2, 1, 3].map { session.displayedIndex(ofQuestion: 0, written: $0) }
         let order = session.answer(question: 0, arranged: arranged, at: QuizSessionFixture.t0)
@@ -57,9 +57,8 @@ import Testing
         let (typed, verdict) = session.answer(question: 2, typed: "engraft", at: QuizSessionFixture.t0)
         #expect(typed.chosen == [] && !typed.correct && verdict == .wrong)
         #expect(session.correctCount == 0)
-        // 0.5 + 1/3 + 0 of 3 questions = 27.8%.
-        #expect(abs(session.credit - (0.5 + 1.0 / 3)) < 1e-9)
-        #expect(session.scorePercent == 28)
+        // Wholly right or wrong in the score too: the feedback says what part was right.
+        #expect(session.scorePercent == 0)
         #expect(session.missedQuestionIDs == ["o1", "m1", "t1"])
         // Review counts them wrong.
         #expect(order.effectiveRating == .again && match.effectiveRating == .again)

@@ -50,7 +50,7 @@ import Testing
         #expect(lines[2].contains(#""chosen":[0],"correct":true"#) && lines[2].contains(#""typed":"Engraftmnet""#))
     }
 
-    @Test func wrongAnswersAreMarkedItemByItemWithPartCredit() throws {
+    @Test func wrongAnswersAreMarkedItemByItem() throws {
         let s = session()
         var order = rightOrder(s)
         order.swapAt(0, 1)
@@ -62,7 +62,7 @@ import Testing
         #expect(out.contains("✗ Not quite: 2 of 4 steps in place.\nThe right order:\n✗ 1. Tests (you put it second)\n✗ 2. Conditioning (you put it first)\n✓ 3. Infusion\n✓ 4. Engraftment\n"))
         #expect(out.contains("✗ Not quite: 1 of 3 pairs right.\n✓ Autologous → own cells\n✗ Allogeneic → twin cells (right: donor cells)\n✗ Syngeneic → donor cells (right: twin cells)\n"))
         #expect(out.contains("✗ Not quite. You typed: \"engraft\".\nThe answer: engraftment (also accepted: graft take).\n"))
-        #expect(out.contains("Score: 0 of 3 wholly right; 0.83 of 3 with part credit for steps and pairs in place (28%)."))
+        #expect(out.contains("Score: 0 of 3 correct (0%)."))
         #expect(out.contains("Missed:\n- Put these steps in order, first to last. (right order: Tests, then Conditioning, then Infusion, then Engraftment)\n"))
         #expect(out.contains("- What is it called when the new cells start making blood? (answer: engraftment)\n"))
         #expect(log.split(separator: "\n").allSatisfy { $0.contains(#""correct":false"#) })

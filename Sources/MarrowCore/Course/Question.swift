@@ -103,21 +103,6 @@ package struct Question: Sendable, Hashable, Identifiable {
         case .typed: chosen.count == 1 && acceptedAnswers.indices.contains(chosen[0])
         }
     }
-
-    /// The share of one question a recorded answer earns in the quiz score shown: for order
-    /// and match questions each step in its right place, or each right pair, counts its part
-    /// (3 of 4 in place is 0.75); every other kind is all or nothing. Review scheduling
-    /// does not use this: it counts an answer right only when `isCorrect(recorded:)`.
-    package func credit(recorded chosen: [Int]) -> Double {
-        switch kind {
-        case .order, .match:
-            guard shuffledCount > 0 else { return 0 }
-            let inPlace = chosen.indices.count { $0 < shuffledCount && chosen[$0] == $0 }
-            return Double(inPlace) / Double(shuffledCount)
-        case .single, .multiple, .trueFalse, .typed:
-            return isCorrect(recorded: chosen) ? 1 : 0
-        }
-    }
 }
 
 /// One choice of a question: `- [x] text` (correct) or `- [ ] text`.

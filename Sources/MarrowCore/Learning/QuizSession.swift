@@ -31,7 +31,10 @@ package struct QuizSession: Sendable, Hashable {
     /// gets a fresh id and a fresh order.
     package let generator: SplitMix64
     /// The lessons whose whole quiz this session asks: their answers are a lesson
-    /// score (`AnswerRecord.fullQuiz`); a retry of some questions is not.
+    /// score (`AnswerRecord.fullQuiz`); a retry of some questions is not. Only a
+    /// session on one lesson (`lessonID`) can be its quiz: a review or a retry
+    /// across lessons that happens to ask all of a lesson's questions is not, so
+    /// stopping it part-way never leaves that lesson "in quiz".
     package let fullQuizLessons: Set<String>
 
     /// A session over `questions`, in the order given. Draws the attempt id and
@@ -55,9 +58,10 @@ package struct QuizSession: Sendable, Hashable {
         }
         self.choiceOrders = orders
         let asked = Set(questions.map(\.id))
-        // Each lesson once, not once per question: that is quadratic in the quiz's size.
-        self.fullQuizLessons = Set(questions.map(\.lessonID)).filter { lessonID in
-            course.lesson(id: lessonID)?.quiz.allSatisfy { asked.contains($0.id) } ?? false
+        if let lessonID, let quiz = course.lesson(id: lessonID)?.quiz, !quiz.isEmpty, quiz.allSatisfy({ asked.contains($0.id) }) {
+            self.fullQuizLessons = [lessonID]
+        } else {
+            self.fullQuizLessons = []
         }
         self.records = Array(repeating: nil, count: questions.count)
         self.generator = generator
@@ -101,18 +105,8 @@ package struct QuizSession: Sendable, Hashable {
     package var answeredCount: Int { records.lazy.filter { $0 != nil }.count }
     package var correctCount: Int { records.lazy.filter { $0?.correct == true }.count }
     package var isComplete: Bool { answeredCount == total }
-    /// The score (`credit`) out of all questions, as a whole percentage (rounded half up).
-    package var scorePercent: Int {
-        total == 0 ? 0 : Int((credit * 100 / Double(total)).rounded(.toNearestOrAwayFromZero))
-    }
-    /// The score in questions, with partial credit for order and match questions
-    /// (`Question.credit(recorded:)`); equals `correctCount` when there are none.
-    package var credit: Double {
-        questions.indices.reduce(0) { sum, index in
-            guard let record = records[index] else { return sum }
-            return sum + questions[index].credit(recorded: record.chosen)
-        }
-    }
+    /// Correct answers out of all questions, as a whole percentage (rounded half up).
+    package var scorePercent: Int { total == 0 ? 0 : (correctCount * 200 + total) / (2 * total) }
     /// Questions answered wrongly, in quiz order.
     package var missedQuestions: [Question] {
         questions.indices.filter { records[$0]?.correct == false }.map { questions[$0] }
@@ -158,6 +152,14 @@ package struct QuizSession: Sendable, Hashable {
             correct: q.isCorrect(recorded: chosen), time: time, attempt: attemptID,
             attemptTotal: attemptTotal(forLesson: q.lessonID), fullQuiz: fullQuizLessons.contains(q.lessonID))
         records[index] = record
+        return record
+    }
+
+    /// Takes back the answer to question `index` (`AnswerUndo`): the question is
+    /// unanswered again. Returns the answer taken back; nil when there was none.
+    package mutating func takeBack(question index: Int) -> AnswerRecord? {
+        guard records.indices.contains(index), let record = records[index] else { return nil }
+        records[index] = nil
         return record
     }
 

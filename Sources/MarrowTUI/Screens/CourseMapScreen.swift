@@ -5,7 +5,8 @@ package enum LessonStatus: Sendable, Hashable {
     case new
     case reading(percent: Int)
     case read
-    /// The best finished attempt at the whole quiz (not a retry or a review).
+    /// The quiz score: the best finished attempt at the whole quiz (not a retry or
+    /// a review). A filled circle, not a star: a star read as praise for 2 of 10.
     case quiz(correct: Int, total: Int)
     /// The whole quiz left part-way, `answered` of `total` questions answered:
     /// `t` picks it up there. Shown over a score, since it says what `t` will do.
@@ -17,8 +18,8 @@ package enum LessonStatus: Sendable, Hashable {
         let lessonProgress = progress[lesson: lesson.id]
         if let unfinished = lessonProgress.unfinishedWholeQuiz {
             self = .quizInProgress(answered: unfinished.answers.count, total: unfinished.total)
-        } else if let best = lessonProgress.scoredAttempts.max(by: { $0.score < $1.score }) {
-            self = .quiz(correct: best.correct, total: best.total)
+        } else if let score = QuizScore(best: lessonProgress) {
+            self = .quiz(correct: score.correct, total: score.total)
         } else if lessonProgress.isRead {
             self = .read
         } else if lessonProgress.opened != nil || lessonProgress.position != nil {
@@ -28,13 +29,13 @@ package enum LessonStatus: Sendable, Hashable {
         }
     }
 
-    /// "○ new", "◐ reading 40%", "✓ read", "★ quiz 7/8", "◑ in quiz 3/8".
+    /// "○ new", "◐ reading 40%", "✓ read", "● quiz 7/8", "◑ in quiz 3/8".
     package var label: String {
         switch self {
         case .new: "○ new"
         case .reading(let percent): "◐ reading \(percent)%"
         case .read: "✓ read"
-        case .quiz(let correct, let total): "★ quiz \(correct)/\(total)"
+        case .quiz(let correct, let total): "● " + QuizScore(correct: correct, total: total).label
         case .quizInProgress(let answered, let total): "◑ in quiz \(answered)/\(total)"
         }
     }
@@ -170,11 +171,11 @@ package struct CourseMapScreen: Screen {
         return "No reviews due — next \(ReviewText.when(next, now: context.reviews.asOf, clock: context.clock))"
     }
 
-    /// Width of the mastery column on wide screens: a bar and "mastery 100%".
+    /// Width of the "remembered now" column on wide screens: a bar and "remembered 10/10".
     static let masteryBarWidth = 5
-    static let masteryColumnWidth = masteryBarWidth + DisplayWidth.of(" mastery 100%")
+    static let masteryColumnWidth = masteryBarWidth + DisplayWidth.of(" remembered 10/10")
 
-    /// Whether each lesson row shows its mastery (wide screens, once anything was answered).
+    /// Whether each lesson row shows what is remembered now (wide screens, once anything was answered).
     static func showsMasteryColumn(width: Int, context: AppContext) -> Bool {
         width >= 70 && context.reviews.hasSchedules
     }
@@ -297,7 +298,7 @@ package struct CourseMapScreen: Screen {
             spans.append(Span(status.label, statusStyle))
             if showMastery, !lesson.quiz.isEmpty {
                 spans.append(Span(String(repeating: " ", count: max(0, statusWidth - DisplayWidth.of(status.label)) + 2)))
-                spans += ReviewText.masterySpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth)
+                spans += ReviewText.rememberedSpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth)
             }
             return StyledLine(spans)
         }
@@ -313,12 +314,12 @@ package struct CourseMapScreen: Screen {
             lines.append((StyledLine([Span("No lessons found in \(course.directory).", Style(.warning))]), nil))
         }
 
-        // Narrow screens: the selected lesson's mastery in the row above the disclaimer.
+        // Narrow screens: what is remembered now of the selected lesson, in the row above the disclaimer.
         if !showMastery, context.reviews.hasSchedules, disclaimerRow - 1 > listTop, entries.indices.contains(selection),
            let lesson = Self.lesson(of: entries[selection], in: course), !lesson.quiz.isEmpty,
            let index = course.lessons.firstIndex(where: { $0.id == lesson.id }) {
             let label = Span("Lesson \(Self.number(of: lesson, index: index)) ", Style(.dim))
-            let line = StyledLine([label] + ReviewText.masterySpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth))
+            let line = StyledLine([label] + ReviewText.rememberedSpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth))
             buffer.draw(line, row: disclaimerRow - 1, column: left, width: width)
         }
 

@@ -54,10 +54,10 @@ package struct ReaderScreen: Screen {
             context.courseProgress[lesson: lessonID].opened = context.now
         }
         sync(area: context.screenArea, course: context.course)
-        if let matchBlock, let highlight {
-            // Show the first line of the block that holds the match, with a little context above.
-            let needle = highlight.lowercased()
-            if let line = lines.firstIndex(where: { $0.block == matchBlock && $0.plainText.lowercased().contains(needle) }) {
+        if let matchBlock, highlight != nil {
+            // Show the first line of the block that holds the match (found as search found
+            // it, accents folded), with a little context above.
+            if let line = lines.firstIndex(where: { $0.block == matchBlock && $0.spans.contains { $0.style.role == .highlight } }) {
                 topLine = max(0, line - 2)
             }
         }

@@ -433,6 +433,16 @@ struct LayoutBuilder {
                 if line.glyphs.isEmpty { taken = 1; takenWidth = DisplayWidth.of(remaining.first!.character) }
                 else { flush(&line); continue }
             }
+            // A web address too long for a line breaks after a "/" (or "-", ".", "?", "&",
+            // "=", "_"), not in the middle of a name.
+            if taken < remaining.count, remaining[remaining.startIndex + taken - 1].style.role == .url {
+                let part = remaining.prefix(taken)
+                if let cut = part.lastIndex(where: { "/-.?&=_".contains($0.character) }), cut > part.startIndex {
+                    let kept = part.distance(from: part.startIndex, to: cut) + 1
+                    takenWidth = part.prefix(kept).reduce(0) { $0 + DisplayWidth.of($1.character) }
+                    taken = kept
+                }
+            }
             line.glyphs.append(contentsOf: remaining.prefix(taken))
             line.width += takenWidth
             remaining = remaining.dropFirst(taken)

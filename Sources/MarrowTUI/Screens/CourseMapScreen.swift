@@ -202,7 +202,7 @@ package struct CourseMapScreen: Screen {
         buffer.put(course.info.title, row: row, column: left, style: Style(.title, [.bold]), maxWidth: width)
         row += 1
         if area.height >= 16, !course.info.summary.isEmpty {
-            buffer.put(DisplayWidth.truncate(Sanitizer.clean(course.info.summary, singleLine: true), to: width), row: row, column: left, style: Style(.dim), maxWidth: width)
+            buffer.put(DisplayWidth.truncateAtWord(Sanitizer.clean(course.info.summary, singleLine: true), to: width), row: row, column: left, style: Style(.dim), maxWidth: width)
             row += 1
         }
         row += 1
@@ -267,7 +267,9 @@ package struct CourseMapScreen: Screen {
         let entries = Self.entries(context: context)
         for (entryIndex, entry) in entries.enumerated() {
             guard case .resume(let place) = entry, let lesson = course.lesson(id: place.lessonID) else { continue }
-            let text = "Continue: \(Sanitizer.clean(lesson.title, singleLine: true)) (\(place.position.percent)%)"
+            let percent = " (\(place.position.percent)%)"
+            let room = max(1, width - 4 - DisplayWidth.of("Continue: ") - DisplayWidth.of(percent))
+            let text = "Continue: " + DisplayWidth.truncateAtWord(Sanitizer.clean(lesson.title, singleLine: true), to: room) + percent
             lines.append((StyledLine([Span("▶ ", Style(.accent)), Span(DisplayWidth.truncate(text, to: max(1, width - 4)), Style(.strong, [.bold]))]), entryIndex))
             lines.append((StyledLine(), nil))
         }
@@ -277,6 +279,10 @@ package struct CourseMapScreen: Screen {
         let showMinutes = width >= 60 && (!showMastery || width >= 96)
         let statusWidth = 15
         let numberWidth = max(2, String(course.lessons.count).count) + 1
+        // The title column is as wide as the longest title on screen (set below, once
+        // the rows shown are known), so that on a wide terminal the minutes and status
+        // sit next to the titles, not far away.
+        var longestTitle = Int.max
         // A lesson's row is built only if it is on screen (a course may have a thousand).
         func lessonLine(_ index: Int) -> StyledLine {
             let lesson = course.lessons[index]
@@ -284,8 +290,8 @@ package struct CourseMapScreen: Screen {
             let numberText = "\(Self.number(of: lesson, index: index))."
             let number = String(repeating: " ", count: max(0, numberWidth - numberText.count)) + numberText
             let minutes = showMinutes ? String(lesson.meta.minutes).leftPadded(to: 3) + " min" : ""
-            let titleWidth = max(1, width - 2 - numberWidth - 1 - DisplayWidth.of(minutes) - 2 - statusWidth - masteryWidth)
-            let title = DisplayWidth.truncate(Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
+            let titleWidth = max(1, min(longestTitle, width - 2 - numberWidth - 1 - DisplayWidth.of(minutes) - 2 - statusWidth - masteryWidth))
+            let title = DisplayWidth.truncateAtWord(Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
             let padded = title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
             let statusStyle: Style = switch status {
             case .new: Style(.dim)
@@ -330,6 +336,8 @@ package struct CourseMapScreen: Screen {
         // Keep the broken lessons in view when there is room after the selection.
         top = min(top, max(0, lines.count - listHeight))
         top = max(0, min(top, selectedLine))
+        let shownLessons = max(0, top - lessonRowsStart)..<max(0, min(course.lessons.count, top + listHeight - lessonRowsStart))
+        longestTitle = shownLessons.map { DisplayWidth.of(Sanitizer.clean(course.lessons[$0].title, singleLine: true)) }.max() ?? Int.max
         for offset in 0..<listHeight where top + offset < lines.count {
             let item = lines[top + offset]
             let r = listTop + offset

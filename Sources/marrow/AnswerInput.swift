@@ -49,6 +49,9 @@ enum AnswerInput: Equatable {
         case .multiple: return "Type the numbers of all the right answers, separated by spaces or commas (for example: 1 3), or q to stop."
         case .trueFalse: return "Type t for true or f for false (or 1 or 2), or q to stop."
         case .single: return "Type one number from 1 to \(count), or q to stop."
+        case .order: return "Type the numbers in the right order, first to last, separated by spaces (for example: 3 1 2), or q to stop."
+        case .match: return "Type each number with the letter of its partner (for example: 1c 2a 3b), or q to stop."
+        case .typed: return "Type your answer, or q on its own to stop."
         }
     }
 }

@@ -59,6 +59,24 @@ struct PlainQuiz {
                 heading += " (from \(clean(lesson.title)))"
             }
             console.say(heading)
+            var puzzleRecord: AnswerRecord?
+            if !question.kind.hasChoices {
+                switch try askPuzzle(index, canUndo: lastAnswered != nil) {
+                case .stopped(let ending): return end(ending)
+                case .undo:
+                    if let last = lastAnswered {
+                        try takeBack(last)
+                        lastAnswered = nil
+                        current = last
+                    }
+                    continue
+                case .answered(let record): puzzleRecord = record
+                }
+            }
+            let record: AnswerRecord
+            if let puzzleRecord {
+                record = puzzleRecord
+            } else {
             for line in questionLines(index) { console.say(line) }
             let choices = session.displayedChoices(ofQuestion: index)
             let truePosition = choices.firstIndex { $0.text.plainText.trimmedSpaces.lowercased() == "true" }
@@ -83,11 +101,12 @@ struct PlainQuiz {
                 }
             }
             if undone { continue }
-            let record = session.answer(question: index, displayed: picked ?? [], at: now())
+            record = session.answer(question: index, displayed: picked ?? [], at: now())
             try save(record)
+            for line in feedbackLines(index, picked: picked ?? [], correct: record.correct) { console.say(line) }
+            }
             lastAnswered = index
             let next = session.records.indices.first { $0 > index && session.records[$0] == nil }
-            for line in feedbackLines(index, picked: picked ?? [], correct: record.correct) { console.say(line) }
             current = next
             // After a right answer (hard or easy?) and after the last one, the learner may still take it back here.
             if record.correct || next == nil {
@@ -114,8 +133,9 @@ struct PlainQuiz {
         try undo(record)
         let shown = record.chosen.map { session.displayedIndex(ofQuestion: index, written: $0) + 1 }.sorted()
         let numbers = shown.map(String.init).joined(separator: ", ")
-        let answer = shown.count == 1 ? "your answer \(numbers) to question \(index + 1) no longer counts"
-                                      : "your answers \(numbers) to question \(index + 1) no longer count"
+        let answer = !session.questions[index].kind.hasChoices ? "your answer to question \(index + 1) no longer counts"
+            : shown.count == 1 ? "your answer \(numbers) to question \(index + 1) no longer counts"
+            : "your answers \(numbers) to question \(index + 1) no longer count"
         console.say("Undone: \(answer). Answer it again.")
     }
 
@@ -162,6 +182,10 @@ struct PlainQuiz {
             console.say("Missed:")
             for index in missed {
                 let question = session.questions[index]
+                if !question.kind.hasChoices {
+                    console.say("- \(clean(question.prompt.plainText)) (\(puzzleRightAnswer(question)))")
+                    continue
+                }
                 let right = session.displayedChoices(ofQuestion: index).enumerated().filter { $0.element.isCorrect }
                     .map { "\($0.offset + 1). \(clean($0.element.text.plainText))" }
                 let label = right.count == 1 ? "right answer" : "right answers"

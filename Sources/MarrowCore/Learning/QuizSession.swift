@@ -22,7 +22,8 @@ package struct QuizSession: Sendable, Hashable {
     package internal(set) var attemptID: String
     package let started: Date
     package let questions: [Question]
-    /// For each question, the written index of the choice shown at each position.
+    /// For each question, the written index of the choice shown at each position (an order
+    /// question: of the item; a match question: of the right-hand item; a typed answer: empty).
     package let choiceOrders: [[Int]]
     /// The answer given to each question, nil until answered.
     package internal(set) var records: [AnswerRecord?]
@@ -46,8 +47,10 @@ package struct QuizSession: Sendable, Hashable {
         self.attemptID = generator.identifier()
         var orders: [[Int]] = []
         for q in questions {
-            let written = Array(q.choices.indices)
-            if course.info.shuffleChoices && !q.fixedOrder && q.kind != .trueFalse {
+            let written = Array(0..<q.shuffledCount)
+            if q.kind == .order || q.kind == .match {
+                orders.append(QuizSession.puzzleOrder(written, generator: &generator))
+            } else if course.info.shuffleChoices && !q.fixedOrder && q.kind != .trueFalse {
                 orders.append(generator.shuffled(written))
             } else {
                 orders.append(written)
@@ -64,7 +67,15 @@ package struct QuizSession: Sendable, Hashable {
         self.generator = generator
     }
 
-    /// A session as a route asks for it: a lesson's quiz, or the given questions
+    /// An order or match question is always shuffled (the order is the question), and never
+    /// shown already solved: a shuffle that leaves every item in place is rotated by one.
+    static func puzzleOrder(_ written: [Int], generator: inout SplitMix64) -> [Int] {
+        let shuffled = generator.shuffled(written)
+        guard shuffled == written, written.count > 1 else { return shuffled }
+        return Array(written.dropFirst()) + [written[0]]
+    }
+
+        /// A session as a route asks for it: a lesson's quiz, or the given questions
     /// (from any lessons, in the order given; unknown ids are skipped), or, with
     /// neither, every question of the course.
     package init(course: Course, lessonID: String?, questionIDs: [String]?, started: Date, seed: UInt64) {
@@ -104,7 +115,8 @@ package struct QuizSession: Sendable, Hashable {
 
     /// Question `index`'s choices in the order shown.
     package func displayedChoices(ofQuestion index: Int) -> [Choice] {
-        choiceOrders[index].map { questions[index].choices[$0] }
+        guard questions[index].kind.hasChoices else { return [] }
+        return choiceOrders[index].map { questions[index].choices[$0] }
     }
 
     /// The written index of the choice shown at `displayed`.
@@ -137,7 +149,7 @@ package struct QuizSession: Sendable, Hashable {
         let chosen = writtenIndices(ofQuestion: index, displayed: displayed)
         let record = AnswerRecord(
             course: courseID, lesson: q.lessonID, question: q.id, chosen: chosen,
-            correct: q.isCorrect(Set(chosen)), time: time, attempt: attemptID,
+            correct: q.isCorrect(recorded: chosen), time: time, attempt: attemptID,
             attemptTotal: attemptTotal(forLesson: q.lessonID), fullQuiz: fullQuizLessons.contains(q.lessonID))
         records[index] = record
         return record

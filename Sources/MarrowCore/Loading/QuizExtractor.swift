@@ -7,7 +7,8 @@
 /// - the heading's text, without its trailing `{#id .tag …}` attributes, is the prompt;
 /// - blocks between the heading and the list are the question's `scenario` (part of the prompt);
 /// - the first list holds the choices, each starting with `[x]`, `[X]` or `[ ]`; a block quote
-///   inside an item is that choice's feedback;
+///   inside an item is that choice's feedback; a list of another shape makes an order, match
+///   or type-the-answer question (`QuizAnswerLists.swift`);
 /// - the first block quote after the list is the explanation.
 ///
 /// The class `.fixed-order` sets `fixedOrder` and is not kept among the tags.
@@ -82,7 +83,7 @@ struct QuizExtractor {
         return true
     }
 
-    private mutating func report(_ severity: Diagnostic.Severity, _ line: Int, _ column: Int, _ message: String) {
+    mutating func report(_ severity: Diagnostic.Severity, _ line: Int, _ column: Int, _ message: String) {
         diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: severity, message: message))
         if severity == .error { errorCount += 1 }
     }
@@ -155,18 +156,35 @@ struct QuizExtractor {
         }
 
         guard let list else {
-            report(.error, heading.line, heading.column, "\(name) has no choices: add a list of '- [x]' and '- [ ]' items after the heading")
+            report(.error, heading.line, heading.column, "\(name) has no choices: add a list of '- [x]' and '- [ ]' items after the heading (or numbered steps, 'left → right' pairs or 'Answer:' lines)")
             return nil
         }
         var choices: [Choice] = []
-        for item in list.items {
-            if let choice = choice(item, of: name) { choices.append(choice) }
-        }
+        var orderItems: [[Inline]] = []
+        var pairs: [MatchPair] = []
+        var answers: [String] = []
         var kind: Question.Kind?
-        if list.items.count < 2 {
-            report(.error, list.block.line, list.block.column, "\(name) needs at least two choices")
-        } else if choices.count == list.items.count {
-            kind = self.kind(of: choices, list: list.block, name: name)
+        var numbered = false
+        if case .orderedList = list.block.kind { numbered = true }
+        switch Self.shape(of: list.items, numbered: numbered) {
+        case .choices:
+            for item in list.items {
+                if let choice = choice(item, of: name) { choices.append(choice) }
+            }
+            if list.items.count < 2 {
+                report(.error, list.block.line, list.block.column, "\(name) needs at least two choices")
+            } else if choices.count == list.items.count {
+                kind = self.kind(of: choices, list: list.block, name: name)
+            }
+        case .order:
+            if let items = self.orderItems(list, of: name) { orderItems = items; kind = .order }
+        case .match:
+            if let made = matchPairs(list, of: name) { pairs = made; kind = .match }
+        case .typed:
+            if let accepted = acceptedAnswers(list, of: name) { answers = accepted; kind = .typed }
+        }
+        if attrs.fixedOrder, kind == .order || kind == .match {
+            report(.warning, heading.line, heading.column, "'.fixed-order' does not apply to \(kind == .order ? "order" : "match") \(name): its items are always shuffled")
         }
         if explanation == nil {
             report(.error, heading.line, heading.column, "\(name) has no explanation: add a block quote ('> …') after the choices")
@@ -174,7 +192,8 @@ struct QuizExtractor {
         guard errorCount == errorsBefore, let kind, let explanation else { return nil }
         return Question(id: id, lessonID: lessonID, prompt: prompt, tags: attrs.tags, choices: choices,
                         explanation: explanation, kind: kind, fixedOrder: attrs.fixedOrder,
-                        line: heading.line, column: heading.column, scenario: scenario)
+                        line: heading.line, column: heading.column, scenario: scenario,
+                        orderItems: orderItems, pairs: pairs, acceptedAnswers: answers)
     }
 
     /// The kind of a question whose two or more choices are all well formed.
@@ -220,7 +239,7 @@ struct QuizExtractor {
         return Choice(text: text, isCorrect: isCorrect, feedback: feedback)
     }
 
-    private static func marker(_ text: String) -> Bool? {
+    static func marker(_ text: String) -> Bool? {
         let b = Array(text.utf8.prefix(3))
         guard b.count == 3, b[0] == 0x5B, b[2] == 0x5D else { return nil }
         switch b[1] {

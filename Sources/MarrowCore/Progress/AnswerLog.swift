@@ -11,7 +11,8 @@ import Foundation
 /// Lines are of five kinds:
 /// - an answer: `{"course":"hsct","lesson":"basics","question":"basics-q1","chosen":[1],
 ///   "correct":true,"time":"2026-11-26T10:00:00Z","attempt":"3F2A…","attemptTotal":8,"fullQuiz":true}`
-///   (see `AnswerRecord`; `fullQuiz` and `rating` are absent in older lines);
+///   (see `AnswerRecord`; `fullQuiz` and `rating` are absent in older lines; `typed`, the
+///   text of a type-the-answer answer, only on those);
 /// - a reset marker: `{"event":"reset","course":"hsct","lesson":"basics","time":"…"}`
 ///   (`"lesson":null` resets the whole course). Answers *above* a marker, in its
 ///   scope, no longer count: `marrow reset` cannot rewrite the log, so it appends this;
@@ -55,7 +56,7 @@ package enum AnswerLog {
 
     /// The bytes of one answer line, newline included, fields in a fixed order:
     /// course, lesson, question, chosen, correct, time, attempt, attemptTotal, then
-    /// `fullQuiz` and `rating` only when set (so older readers and older lines agree).
+    /// `fullQuiz`, `rating` and `typed` only when set (so older readers and older lines agree).
     package static func line(for record: AnswerRecord) -> [UInt8] {
         var line = LineWriter()
         line.field("course", string: record.course)
@@ -68,6 +69,7 @@ package enum AnswerLog {
         line.field("attemptTotal", raw: String(record.attemptTotal))
         if let full = record.fullQuiz { line.field("fullQuiz", raw: full ? "true" : "false") }
         if let rating = record.rating { line.field("rating", raw: String(rating.rawValue)) }
+        if let typed = record.typed { line.field("typed", string: typed) }
         return line.finish()
     }
 

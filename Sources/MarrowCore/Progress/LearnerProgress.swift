@@ -267,7 +267,8 @@ package struct AnswerRecord: Sendable, Hashable, Codable {
     package var course: String
     package var lesson: String
     package var question: String
-    /// Chosen choices, as indices in the order the lesson file writes them.
+    /// Chosen choices, as indices in the order the lesson file writes them (for order, match
+    /// and typed answers see `Question.isCorrect(recorded:)`).
     package var chosen: [Int]
     package var correct: Bool
     package var time: Date
@@ -282,8 +283,12 @@ package struct AnswerRecord: Sendable, Hashable, Codable {
     /// The review rating, when a self-grade amended it (see `AnswerGrade`); nil
     /// means derived: `correct ? .good : .again` (`effectiveRating`).
     package var rating: Rating?
+    /// What the learner typed, for a type-the-answer question (then `chosen` holds the
+    /// accepted answer it matched, or nothing); nil for every other kind. Kept so the
+    /// mistakes list can show what was typed; absent in older lines.
+    package var typed: String?
 
-    package init(course: String, lesson: String, question: String, chosen: [Int], correct: Bool, time: Date, attempt: String, attemptTotal: Int, fullQuiz: Bool? = nil, rating: Rating? = nil) {
+    package init(course: String, lesson: String, question: String, chosen: [Int], correct: Bool, time: Date, attempt: String, attemptTotal: Int, fullQuiz: Bool? = nil, rating: Rating? = nil, typed: String? = nil) {
         self.course = course
         self.lesson = lesson
         self.question = question
@@ -294,6 +299,7 @@ package struct AnswerRecord: Sendable, Hashable, Codable {
         self.attemptTotal = attemptTotal
         self.fullQuiz = fullQuiz
         self.rating = rating
+        self.typed = typed
     }
 
     /// The FSRS rating of this answer: `again` when wrong; when right, `rating`

@@ -54,6 +54,9 @@ package struct QuizScreen: Screen {
     /// its feedback shows and on the screen right after it (the next question
     /// until it is answered, or the summary); nil otherwise.
     package private(set) var undoable: Int?
+    /// The answer area of an order, match or type-the-answer question being asked
+    /// (`PuzzleQuestionView`); nil for a choose question.
+    package private(set) var puzzle: PuzzleQuestionView?
 
     /// A quiz over a prepared session.
     package init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
@@ -61,6 +64,7 @@ package struct QuizScreen: Screen {
         self.isRetry = isRetry
         self.isReview = isReview
         self.phase = session.total == 0 ? .summary : .asking
+        if phase == .asking { puzzle = PuzzleQuestionView(session: session, index: 0) }
     }
 
     /// A quiz over a prepared session, shown now: keys typed before its first
@@ -83,6 +87,7 @@ package struct QuizScreen: Screen {
             context.randomSeed = generator.next()
             self.init(session: session, context: &context)
             index = session.firstUnanswered
+            puzzle = PuzzleQuestionView(session: session, index: index)
             resumedWith = session.answeredCount
             return
         }
@@ -121,6 +126,10 @@ package struct QuizScreen: Screen {
         switch phase {
         case .asking:
             let answer: [KeyHelp]
+            if let puzzle {
+                let undo = undoable != nil && !puzzle.takesText ? [KeyHelp("u", "undo last")] : []
+                return puzzle.statusKeys + undo + (puzzle.takesText ? [KeyHelp("Esc", "leave")] : [KeyHelp("Esc", "leave"), KeyHelp("?", "help")])
+            }
             switch question?.kind {
             case .multiple?: answer = [KeyHelp("space", "tick"), KeyHelp("Enter", "submit")]
             case .trueFalse?: answer = [KeyHelp("t/f", "choose"), KeyHelp("Enter", "answer")]
@@ -145,6 +154,9 @@ package struct QuizScreen: Screen {
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         notice = nil
+        if phase == .asking, puzzle != nil, key != .escape {
+            return updatePuzzle(key, context: &context)
+        }
         switch key {
         case .escape: return .back
         case .character("?"): return .openHelp
@@ -206,6 +218,43 @@ package struct QuizScreen: Screen {
         return nil
     }
 
+    /// A key while an order, match or type-the-answer question is asked. In a text field
+    /// every printable key is text, so `?` and `q` only work in the other two.
+    private mutating func updatePuzzle(_ key: Key, context: inout AppContext) -> Route? {
+        guard var view = puzzle else { return nil }
+        if !view.takesText {
+            switch key {
+            case .character("?"): return .openHelp
+            case .character("q"): return .back
+            case .character("u"):
+                undoLastAnswer(context: &context)
+                return nil
+            case .character("n") where resumedWith != nil:
+                self = QuizScreen(session: Self.session(lessonID: session.lessonID, questionIDs: nil, context: &context), context: &context)
+                return nil
+            default: break
+            }
+        }
+        let outcome = view.update(key)
+        puzzle = view
+        let record: AnswerRecord
+        switch outcome {
+        case .none: return nil
+        case .notice(let text): notice = text; return nil
+        case .submitOrder(let arranged): record = session.answer(question: index, arranged: arranged, at: context.now)
+        case .submitMatch(let paired): record = session.answer(question: index, pairedWith: paired, at: context.now)
+        case .submitTyped(let typed): record = session.answer(question: index, typed: typed, at: context.now).record
+        }
+        context.progress.apply(record, fsrs: context.fsrs)
+        context.effects.append(.recordAnswer(record))
+        puzzle = nil
+        phase = .feedback
+        scroll = 0
+        resumedWith = nil
+        undoable = index
+        return nil
+    }
+
     private mutating func toggle(_ position: Int) {
         if selected.contains(position) { selected.remove(position) } else { selected.insert(position) }
     }
@@ -235,7 +284,10 @@ package struct QuizScreen: Screen {
         context.effects.append(.recordUndo(undo))
         let shown = record.chosen.map { session.displayedIndex(ofQuestion: undone, written: $0) + 1 }.sorted()
         let numbers = shown.map(String.init).joined(separator: ", ")
-        let answer = shown.count == 1 ? "your answer \(numbers) to question \(undone + 1) no longer counts" : "your answers \(numbers) to question \(undone + 1) no longer count"
+        let answer = !session.questions[undone].kind.hasChoices ? "your answer to question \(undone + 1) no longer counts"
+            : shown.count == 1 ? "your answer \(numbers) to question \(undone + 1) no longer counts"
+            : "your answers \(numbers) to question \(undone + 1) no longer count"
+        puzzle = PuzzleQuestionView(session: session, index: undone)
         index = undone
         phase = .asking
         focus = nil
@@ -291,6 +343,7 @@ package struct QuizScreen: Screen {
                 focus = nil
                 selected = []
                 picked = []
+                puzzle = PuzzleQuestionView(session: session, index: next)
                 context.effects.append(.discardTypeahead)
             } else {
                 phase = .summary
@@ -377,7 +430,8 @@ package struct QuizScreen: Screen {
         let (column, width) = area.centeredColumns(maxWidth: 76)
         drawHeader(context: context, into: &buffer, row: area.row, column: column, width: width)
         if phase == .feedback, area.height > 1, let question {
-            let right = question.isCorrect(Set(session.writtenIndices(ofQuestion: index, displayed: picked)))
+            let right = question.kind.hasChoices ? question.isCorrect(Set(session.writtenIndices(ofQuestion: index, displayed: picked)))
+                : session.records[index]?.correct == true
             let verdict = right ? "✓ Correct" + (selfGrade.map { " · marked as \($0.name)" } ?? "") : "✗ Not quite"
             buffer.put(verdict, row: area.row + 1, column: column, style: Style(right ? .correct : .wrong, .bold), maxWidth: width)
             buffer.cursor = (area.row + 1, column)
@@ -496,6 +550,7 @@ package struct QuizScreen: Screen {
         case .multiple: hint = "Select all that apply: space toggles, Enter submits."
         case .trueFalse: hint = focus.map { "Enter answers \($0 + 1). t, f or ↑/↓ change it." } ?? "True or false? Press t or f, then Enter."
         case .single: hint = focus.map { "Enter answers \($0 + 1). Another number or ↑/↓ changes it." } ?? "Press a number (or ↑/↓), then Enter."
+        case .order, .match, .typed: hint = puzzle?.hint ?? ""
         }
         if let resumedWith {
             lines += Layout.wrap("Picking up where you left off: \(resumedWith) of \(session.total) answered. n: start over",
@@ -503,6 +558,11 @@ package struct QuizScreen: Screen {
         }
         lines += Layout.wrap(notice ?? hint, width: width, style: Style(notice == nil ? .dim : .warning))
         lines.append(StyledLine())
+        if let puzzle {
+            let start = lines.count
+            let (answer, focus) = puzzle.lines(session: session, index: index, width: width)
+            return (lines + answer, focus.map { ($0.lowerBound + start)..<($0.upperBound + start) })
+        }
         var focusRange: Range<Int>?
         var choiceRanges: [Range<Int>] = []
         for (position, choice) in session.displayedChoices(ofQuestion: index).enumerated() {
@@ -528,6 +588,7 @@ package struct QuizScreen: Screen {
         guard let question else { return ([], nil) }
         var lines = promptLines(question, width: width)
         lines.append(StyledLine())
+        lines += PuzzleQuestionView.feedbackLines(session: session, index: index, width: width)
         let choices = session.displayedChoices(ofQuestion: index)
         for (position, choice) in choices.enumerated() {
             let chosen = picked.contains(position)

@@ -177,7 +177,7 @@ import Testing
             "q.md:14:1: error: question 'q-none' has no correct choice: mark at least one with [x]",
             "q.md:21:1: error: question 'q-one' needs at least two choices",
             "q.md:25:1: error: question 'q-noexp' has no explanation: add a block quote ('> …') after the choices",
-            "q.md:30:1: error: question 'q-nolist' has no choices: add a list of '- [x]' and '- [ ]' items after the heading",
+            "q.md:30:1: error: question 'q-nolist' has no choices: add a list of '- [x]' and '- [ ]' items after the heading (or numbered steps, 'left → right' pairs or 'Answer:' lines)",
             "q.md:37:1: error: a choice of question 'q-marker' must start with [x] (correct) or [ ] (wrong)",
             "q.md:38:1: error: a choice of question 'q-marker' must start with [x] (correct) or [ ] (wrong)",
             "q.md:44:1: error: true/false question 'q-tf2' needs exactly one choice marked [x]",

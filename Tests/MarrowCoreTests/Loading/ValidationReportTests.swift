@@ -96,9 +96,12 @@ import Testing
                   "gvhd" : 1
                 },
                 "byType" : {
+                  "match" : 0,
                   "multiple" : 0,
+                  "order" : 0,
                   "single" : 1,
-                  "true-false" : 1
+                  "true-false" : 1,
+                  "typed" : 0
                 },
                 "lessons" : 3,
                 "questions" : 2
@@ -110,7 +113,7 @@ import Testing
     @Test func reportOfTheFixtureCourses() throws {
         let good = ValidationReport.make(course: CourseLoader.load(directory: LoadingFixtures.course("good")))
         #expect(good.summary == "2 lessons, 4 questions: 0 errors, 0 warnings")
-        #expect(good.totals.byType == ["single": 2, "multiple": 1, "true-false": 1])
+        #expect(good.totals.byType == ["single": 2, "multiple": 1, "true-false": 1, "order": 0, "match": 0, "typed": 0])
         #expect(good.totals.byTag == ["transplant-types": 1, "benefit": 1, "recovery": 1])
 
         let broken = ValidationReport.make(course: CourseLoader.load(directory: LoadingFixtures.course("broken")))

@@ -56,11 +56,28 @@ import Testing
         #expect(byKind[.single, default: 0] >= 10)
         #expect(byKind[.multiple, default: 0] >= 10)
         #expect(byKind[.trueFalse, default: 0] >= 10)
+        // Recall and sequence, not only recognition (issue 15).
+        #expect(byKind[.order, default: 0] >= 4)
+        #expect(byKind[.match, default: 0] >= 4)
+        #expect(byKind[.typed, default: 0] >= 8)
         func tagged(_ tag: String) -> Int { questions.filter { $0.tags.contains(tag) }.count }
         #expect(tagged("benefit") >= 25)
         #expect(tagged("risk") >= 25)
         #expect(tagged("gvhd") >= 15)
         #expect(Set(questions.map(\.id)).count == questions.count)
+    }
+
+    /// A typed answer that has a short form or a long form accepts both: the
+    /// learner who writes "GVHD" meant "graft-versus-host disease".
+    @Test func typedAnswersAcceptTheirShortAndLongForms() {
+        for question in course.allQuestions where question.kind == .typed {
+            let answers = question.acceptedAnswers.map { $0.lowercased() }
+            #expect(!answers.isEmpty, "\(question.id)")
+            for (short, long) in [("gvhd", "graft-versus-host disease"), ("hla", "human leukocyte antigens"), ("gvl", "graft-versus-leukemia")]
+            where answers.contains(where: { $0.contains(long) || $0 == short }) {
+                #expect(answers.contains(short) && answers.contains(where: { $0.contains(long) }), "\(question.id): \(answers)")
+            }
+        }
     }
 
     /// A learner who picks the longest answer must not do well: in at most 30% of the

@@ -39,7 +39,7 @@ extension App {
             state.refreshPlan()
             state.screens.append(.progressReview(ProgressReviewScreen(history: state.answerHistory ?? [], clock: state.context.clock)))
         case .openGlossary(let terms):
-            state.screens.append(.glossary(GlossaryScreen(terms: terms)))
+            state.screens.append(.glossary(GlossaryScreen(terms: terms, course: state.context.course)))
         case .openSearch(let query):
             let index = state.context.searchIndex ?? CourseSearch(course: state.context.course)
             state.context.searchIndex = index

@@ -46,8 +46,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The time to take as now: `MARROW_NOW` (ISO 8601, e.g. `2026-11-27T09:00:00Z`) when
-    /// set, so that reports and tests can be repeated exactly; nil means the clock.
-    func fixedNow() throws -> Date? {
+    /// set, so that reports, demos and tests can be repeated exactly; nil means the clock.
+    func fixedNow() throws -> Date? { try Self.fixedNow() }
+
+    /// `fixedNow()`, for the app too (which opens without a command value).
+    static func fixedNow() throws -> Date? {
         guard let text = Environment.value("MARROW_NOW"), !text.isEmpty else { return nil }
         guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
             throw CLIError("MARROW_NOW: '\(text)' is not a date and time like 2026-11-27T09:00:00Z")
@@ -88,6 +91,13 @@ struct GlobalOptions: ParsableArguments {
 func checkDesiredRetention(_ value: Double?) throws {
     if let value, !FSRS.desiredRetentionRange.contains(value) {
         throw ValidationError("--desired-retention must be between 0.7 and 0.99")
+    }
+}
+
+/// Rejects a `--review-limit` outside 1...1000.
+func checkReviewLimit(_ value: Int?) throws {
+    if let value, !CourseInfo.reviewLimitRange.contains(value) {
+        throw ValidationError("--review-limit must be between 1 and 1000")
     }
 }
 

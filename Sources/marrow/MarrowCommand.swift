@@ -27,6 +27,9 @@ struct MarrowCommand: ParsableCommand {
             help: "Schedule reviews for this chance of recalling an answer, 0.7 to 0.99 (default: the course's, usually 0.9).")
     var desiredRetention: Double?
 
+    /// No `--review-limit` here: ArgumentParser would give a root option the
+    /// value meant for `marrow quiz --review --review-limit N`. The app takes the
+    /// course's `review-limit`.
     func validate() throws {
         try checkDesiredRetention(desiredRetention)
     }
@@ -36,10 +39,12 @@ struct MarrowCommand: ParsableCommand {
     }
 
     /// Opens the course in the full-screen app; throws the app's exit code when it is not 0.
-    static func openApp(lessons: String?, progress: String?, noColor: Bool, desiredRetention: Double?) throws {
+    static func openApp(lessons: String?, progress: String?, noColor: Bool, desiredRetention: Double?, reviewLimit: Int? = nil) throws {
         let lessonsDirectory = try GlobalOptions.lessonsDirectory(explicit: lessons)
         let progressPath = try GlobalOptions.progressPath(explicit: progress)
-        let code = MarrowApp.run(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor, desiredRetention: desiredRetention)
+        let now = try GlobalOptions.fixedNow()
+        let code = MarrowApp.run(lessonsDirectory: lessonsDirectory, progressPath: progressPath, monochrome: noColor,
+                                 desiredRetention: desiredRetention, reviewLimit: reviewLimit, now: now)
         if code != 0 { throw ExitCode(code) }
     }
 

@@ -25,7 +25,7 @@ struct QuizCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The lesson: its id, its number in the course (1, 2 …) or its file name.", valueName: "lesson"))
+    @Argument(help: ArgumentHelp("The lesson: its number in the course (1, 2 …), its id, its file name, or a unique part of its id or title (gvhd).", valueName: "lesson"))
     var lesson: String?
 
     @Flag(help: "Review the questions that are due now.")
@@ -47,6 +47,10 @@ struct QuizCommand: ParsableCommand {
             help: ArgumentHelp("How likely you want to still know an answer when it is due for review, 0.7 to 0.99 (default: the course's, usually 0.9).", valueName: "x"))
     var desiredRetention: Double?
 
+    @Option(name: .customLong("review-limit"),
+            help: ArgumentHelp("With --review: ask at most this many of the questions due, 1 to 1000 (default: the course's, usually 20).", valueName: "n"))
+    var reviewLimit: Int?
+
     @Flag(name: .customLong("no-color"), help: "Print without color (the plain quiz has none anyway).")
     var noColor = false
 
@@ -55,6 +59,8 @@ struct QuizCommand: ParsableCommand {
         if asked == 0 { throw ValidationError("name a lesson (its id, number or file name), or pass --review or --mistakes") }
         if asked > 1 { throw ValidationError("give one of: a lesson, --review, --mistakes") }
         if restart && lesson == nil { throw ValidationError("--restart goes with a lesson's quiz") }
+        if reviewLimit != nil && !review { throw ValidationError("--review-limit goes with --review") }
+        try checkReviewLimit(reviewLimit)
         try checkDesiredRetention(desiredRetention)
     }
 
@@ -77,6 +83,9 @@ struct QuizCommand: ParsableCommand {
         guard let selection = try selectQuestions(course: course, store: store, now: now, fsrs: fsrs, console: console) else { return }
         let session = try startSession(selection, course: course, progress: progress, store: store, now: now)
         try takeQuiz(session, title: selection.title, course: course, progress: progress, store: store, fsrs: fsrs, console: console)
+        if selection.moreDue > 0 {
+            console.say("\(Wording.count(selection.moreDue, "more question")) due — do them later, or keep going: run the same command again.")
+        }
     }
 
     /// What the quiz asks: a lesson's quiz (`questionIDs` nil), or the questions due
@@ -85,6 +94,8 @@ struct QuizCommand: ParsableCommand {
         let title: String
         let lessonID: String?
         let questionIDs: [String]?
+        /// Questions due beyond the review limit, left for later.
+        var moreDue = 0
     }
 
     /// The progress as saved, after printing the load's notices.
@@ -103,7 +114,7 @@ struct QuizCommand: ParsableCommand {
     private func selectQuestions(course: Course, store: ProgressStore, now: Date, fsrs: FSRS,
                                  console: LineConsole) throws -> Selection? {
         if let lesson {
-            let found = try LessonLookup.find(lesson, in: course)
+            let found = try LessonArgument.find(lesson, in: course)
             guard !found.quiz.isEmpty else {
                 console.say("\(Sanitizer.clean(found.title, singleLine: true)) has no quiz.")
                 return nil
@@ -117,7 +128,12 @@ struct QuizCommand: ParsableCommand {
                 console.say(Self.nothingDue(plan: plan, answeredAny: !records.isEmpty, now: now))
                 return nil
             }
-            return Selection(title: "Review: questions due now", lessonID: nil, questionIDs: plan.dueQuestionIDs)
+            let limit = reviewLimit ?? course.info.reviewLimit
+            let asked = Array(plan.dueQuestionIDs.prefix(limit))
+            let title = asked.count < plan.dueQuestionIDs.count
+                ? "Review: \(asked.count) of the \(plan.dueQuestionIDs.count) questions due now"
+                : "Review: questions due now"
+            return Selection(title: title, lessonID: nil, questionIDs: asked, moreDue: plan.dueQuestionIDs.count - asked.count)
         }
         let missed = Scoring.lastSessionMistakes(records: records, course: course)
         guard !missed.isEmpty else {

@@ -15,7 +15,7 @@ struct ReadCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The lesson: its id, its number in the course (1, 2 …) or its file name.", valueName: "lesson"))
+    @Argument(help: ArgumentHelp("The lesson: its number in the course (1, 2 …), its id, its file name, or a unique part of its id or title (gvhd).", valueName: "lesson"))
     var lesson: String
 
     @Option(help: ArgumentHelp("Wrap to this many columns (default: the terminal's width, or 80).", valueName: "n"))
@@ -29,7 +29,7 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
-        let found = try LessonLookup.find(lesson, in: course)
+        let found = try LessonArgument.find(lesson, in: course)
         let columns = width ?? Self.terminalWidth() ?? 80
         try StandardOutput.write(PlainText.render(lesson: found, width: columns))
     }
@@ -43,28 +43,28 @@ struct ReadCommand: ParsableCommand {
     }
 }
 
-/// Finds a lesson named on the command line.
-enum LessonLookup {
+/// A lesson named on the command line (`LessonLookup`): its number, id, file
+/// name or a unique part of its id or title; several matches are listed.
+enum LessonArgument {
     static func find(_ name: String, in course: Course) throws -> Lesson {
-        if let lesson = course.lesson(id: name) { return lesson }
-        if let number = Int(name), number >= 1 {
-            // A number counts lesson files, broken ones included, as the course map does.
-            if let lesson = course.lessons.first(where: { lessonNumber($0.fileName) == number }) { return lesson }
-        }
-        if let lesson = course.lessons.first(where: { $0.fileName == name || $0.fileName == name + ".md" }) { return lesson }
-        if let broken = course.brokenLessons.first(where: { $0.fileName == name || $0.fileName == name + ".md" || lessonNumber($0.fileName) == Int(name) }) {
+        switch LessonLookup.find(name, in: course) {
+        case .found(let lesson):
+            return lesson
+        case .broken(let broken):
             throw CLIError("lesson '\(name)' cannot be opened: \(broken.error)")
+        case .ambiguous(let lessons):
+            let listed = lessons.map { lesson in
+                let number = LessonLookup.lessonNumber(lesson.fileName).map { "\($0) " } ?? ""
+                return "\(number)\(lesson.id) (\(Sanitizer.clean(lesson.title, singleLine: true)))"
+            }
+            throw CLIError("'\(name)' matches \(lessons.count) lessons: \(listed.joined(separator: ", ")); name one by its number or id")
+        case .none:
+            throw CLIError("no lesson '\(name)' in this course (\(known(course)))")
         }
-        throw CLIError("no lesson '\(name)' in this course (\(LessonLookup.known(course)))")
     }
 
     /// The lessons a course has, for a message: "lessons: a, b", or that it has none.
     static func known(_ course: Course) -> String {
         course.lessons.isEmpty ? "it has no lessons: run 'marrow validate'" : "lessons: " + course.lessons.map(\.id).joined(separator: ", ")
-    }
-
-    /// The number a lesson file starts with (`03-foo.md` → 3).
-    static func lessonNumber(_ fileName: String) -> Int? {
-        Int(fileName.prefix { $0.isASCII && $0.isNumber })
     }
 }

@@ -19,7 +19,7 @@ struct ResetCommand: ParsableCommand {
     func run() throws {
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
         if let lesson, course.lesson(id: lesson) == nil, !course.brokenLessons.contains(where: { $0.fileName.contains(lesson) }) {
-            throw CLIError("no lesson '\(lesson)' in this course (\(LessonLookup.known(course)))")
+            throw CLIError("no lesson '\(lesson)' in this course (\(LessonArgument.known(course)))")
         }
         let what = Sanitizer.visible(lesson.map { "progress on lesson '\($0)'" } ?? "all progress in '\(course.info.title)'")
         if !yes {

@@ -189,3 +189,34 @@ import Testing
         }
     }
 }
+
+/// Issue 14: `marrow read gvhd`: a lesson by number, id, file name or a unique
+/// part of its id or title, and every match named when the part is not unique.
+@Suite struct LessonLookupTests {
+    let course = CourseLoader.load(directory: CourseContentTests.lessonsFolder)
+
+    func id(_ name: String) -> String? {
+        if case .found(let lesson) = LessonLookup.find(name, in: course) { return lesson.id }
+        return nil
+    }
+
+    @Test func aNumberAnIdAFileNameOrAUniquePart() {
+        #expect(id("8") == "risks-gvhd" && id("08") == "risks-gvhd")
+        #expect(id("risks-gvhd") == "risks-gvhd" && id("08-risks-gvhd.md") == "risks-gvhd" && id("08-risks-gvhd") == "risks-gvhd")
+        #expect(id("gvhd") == "risks-gvhd" && id("GVHD") == "risks-gvhd")
+        #expect(id("graft versus host") == "risks-gvhd")
+        #expect(id("stem cells come") == "cell-sources")
+        #expect(id("survivorship") == "long-term-follow-up")
+        // A title typed in full wins over the titles that contain it.
+        #expect(id("The transplant journey") == "transplant-journey")
+    }
+
+    @Test func anAmbiguousPartNamesEveryMatchAndNoneIsNone() {
+        #expect(LessonLookup.find("relapse", in: course) == .ambiguous([course.lesson(id: "risks-other")!, course.lesson(id: "relapse-and-new-treatments")!]))
+        guard case .ambiguous(let risks) = LessonLookup.find("risks", in: course) else { Issue.record("risks is not ambiguous"); return }
+        #expect(risks.map(\.id) == ["risks-infections", "risks-gvhd", "risks-other"])
+        #expect(LessonLookup.find("99", in: course) == .none)
+        #expect(LessonLookup.find("astronomy", in: course) == .none)
+        #expect(LessonLookup.find("  ", in: course) == .none)
+    }
+}

@@ -469,7 +469,9 @@ import Testing
         } else {
             #expect(tmux.waitFor(timeout: 10) { $0.contains("End-to-end test course") || $0.contains("not medical advice") }, "\(kind.name): \(tmux.screen())")
             if case .movedAside = kind.expect.forWriters {
-                // The rebuilt state has not seen the disclaimer: close it, then the notice shows on the course map.
+                // The rebuilt state has not seen the disclaimer: close it and "Start here", then the notice shows on the course map.
+                tmux.keys("Enter")
+                #expect(tmux.waitFor("Start here", timeout: 5), "\(kind.name): \(tmux.screen())")
                 tmux.keys("Enter")
                 // The notice wraps: "moved" and "aside" may be on two lines.
                 #expect(tmux.waitFor { $0.contains("progress.json") && $0.contains("moved") && $0.contains("aside") }, "\(kind.name): \(tmux.screen())")

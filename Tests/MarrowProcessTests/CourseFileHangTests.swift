@@ -59,7 +59,12 @@ import Testing
         #expect(tmux.waitFor(timeout: 20) { $0.contains("Course map") || $0.contains("not medical advice") || $0.contains("disclaimer") }, "\(kind.name): \(tmux.screen())")
         if kind.file.hasSuffix(".md") {
             // The lesson is not dropped: the course map lists it as one that cannot open.
-            if tmux.screen().contains("Enter: continue") { tmux.keys("Enter") }
+            if tmux.screen().contains("Enter: continue") {
+                // The disclaimer, then "Start here".
+                tmux.keys("Enter")
+                #expect(tmux.waitFor("Start here"), "\(kind.name): \(tmux.screen())")
+                tmux.keys("Enter")
+            }
             #expect(tmux.waitFor("\(kind.file): cannot open"), "\(kind.name): \(tmux.screen())")
         }
         let status = tmux.quit()

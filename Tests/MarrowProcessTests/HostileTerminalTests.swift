@@ -30,8 +30,9 @@ import Testing
         #expect(session.wait(for: "About this course", since: 0), "the app did not start: \(session.printable)")
         let keys: [String] = [
             // The disclaimer (the course's disclaimer is hostile too), then the course map
-            // with the hostile course title and summary, and the broken raw-bytes lesson.
-            TerminalKeys.enter,
+            // with the hostile course title and summary, and the broken raw-bytes lesson
+            // (after "Start here", shown once).
+            TerminalKeys.enter, TerminalKeys.enter,
             // The reader: scroll by line, page, to the end and back; its outline of headings.
             TerminalKeys.enter, "j", " ", TerminalKeys.pageDown, "G", "g", "o", TerminalKeys.escape,
             // The glossary terms on the page, then all terms, then back.
@@ -39,7 +40,7 @@ import Testing
             // Search a word of the hostile paragraph and quiz prompts; move; open the first result.
             "/", "p", "a", "y", "l", "o", "a", "d", TerminalKeys.down, TerminalKeys.down, TerminalKeys.up, TerminalKeys.home, TerminalKeys.enter,
             // The quiz: a wrong answer (its feedback and the explanation), then a true/false one.
-            "t", "2", TerminalKeys.enter, "f", TerminalKeys.enter,
+            "t", "2", TerminalKeys.enter, TerminalKeys.enter, "f", TerminalKeys.enter, TerminalKeys.enter,
             // The summary, the reader, the course map, the progress review, and out.
             "q", "q", "p", "q", "q",
         ]

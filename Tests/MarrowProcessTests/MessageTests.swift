@@ -16,6 +16,8 @@ import Testing
         // The first run shows the disclaimer over the course map and its notices.
         #expect(tmux.waitFor("Disclaimer"), "\(tmux.screen())")
         tmux.keys("Enter")
+        #expect(tmux.waitFor("Start here"), "\(tmux.screen())")
+        tmux.keys("Enter")
         #expect(tmux.waitFor("is not installed"), "\(tmux.screen())")
         let screen = tmux.screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(screen.contains("The locale \(Self.absentLocale) (from LANG) is not installed; Marrow uses C.UTF-8 instead."), "\(screen)")

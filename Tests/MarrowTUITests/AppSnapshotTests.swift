@@ -26,7 +26,10 @@ import Testing
         let state = AppState(context: AppTestCourse.context(progress: LearnerProgress(), size: size), size: size)
         #expect(state.top is DisclaimerScreen)
         assertSnapshot(render(state), named: Self.name("first-run-disclaimer", size))
-        let map = press([.enter], in: state)
+        let startHere = press([.enter], in: state)
+        #expect(startHere.top is StartHereScreen)
+        assertSnapshot(render(startHere), named: Self.name("start-here", size))
+        let map = press([.enter], in: startHere)
         #expect(map.top is CourseMapScreen)
         assertSnapshot(render(map), named: Self.name("course-map-new", size))
     }
@@ -124,28 +127,6 @@ import Testing
             assertSnapshot(buffer, named: Self.name("reader-hostile", size))
         }
     }
-}
-
-/// The screen with each cell's monochrome attributes as a letter: R reverse,
-/// U underline, B bold, D dim, I italic (the strongest one), "." plain text, " " blank.
-func styleMap(_ buffer: ScreenBuffer, theme: Theme) -> String {
-    (0..<buffer.size.rows).map { row in
-        var line = ""
-        for column in 0..<buffer.size.columns {
-            let cell = buffer[row, column]
-            let attributes = theme.look(for: cell.style).attributes
-            let mark: Character = if attributes.contains(.reverse) { "R" }
-                else if attributes.contains(.underline) { "U" }
-                else if attributes.contains(.bold) { "B" }
-                else if attributes.contains(.dim) { "D" }
-                else if attributes.contains(.italic) { "I" }
-                else if cell.character == " " { " " }
-                else { "." }
-            line.append(mark)
-        }
-        while line.last == " " { line.removeLast() }
-        return line
-    }.joined(separator: "\n")
 }
 
 extension AppSnapshotTests {

@@ -10,8 +10,12 @@ import Testing
         #expect(state.top is DisclaimerScreen)
         #expect(state.context.courseProgress.disclaimerSeen)
         #expect(state.context.effects == [.saveProgress])
+        // After the disclaimer, "Start here", once; then the course map.
         for key in [Key.enter, .escape, .character("q"), .character(" "), .character("d")] {
-            #expect(press([key], in: state).top is CourseMapScreen)
+            #expect(press([key], in: state).top is StartHereScreen)
+        }
+        for key in [Key.enter, .escape, .character("q"), .character(" ")] {
+            #expect(press([.enter, key], in: state).top is CourseMapScreen)
         }
         // The second run goes straight to the course map.
         let again = AppState(context: AppTestCourse.context(progress: state.context.progress), size: Size(columns: 80, rows: 24))

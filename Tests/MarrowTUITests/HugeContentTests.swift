@@ -148,7 +148,7 @@ import MarrowTestSupport
         let course = CourseLoader.load(directory: folder)
         #expect(try #require(course.lessons.first).body.blocks.count > ReaderScreen.windowThreshold)
         var state = AppTestCourse.state(size: Self.size, course: course)
-        if state.top is DisclaimerScreen { state = App.update(state, .key(.enter)) }
+        while state.top is DisclaimerScreen || state.top is StartHereScreen { state = App.update(state, .key(.enter)) }
         state = App.update(state, .key(.enter))
         let bodyRows = 2...22 // at 80×24: two header rows, 21 body rows, the status line
         var screen = App.render(state, size: Self.size)
@@ -262,7 +262,7 @@ import MarrowTestSupport
 
         var state = AppTestCourse.state(size: Self.size, course: course)
         // A new course: its disclaimer comes first.
-        if state.top is DisclaimerScreen { state = App.update(state, .key(.enter)) }
+        while state.top is DisclaimerScreen || state.top is StartHereScreen { state = App.update(state, .key(.enter)) }
         #expect(state.top is CourseMapScreen, sourceLocation: sourceLocation)
         /// One keystroke, then a render: together under the limit.
         func key(_ key: Key, _ label: String) {

@@ -17,7 +17,7 @@ import Testing
         let app = try InProcessApp()
         defer { app.cleanUp() }
         let first = try app.run([
-            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter),
             .waitFor("Course map"), .capture("map"),
             .key(.enter), .waitFor("Paragraph 1 of the long lesson"),
             .character("G"), .waitFor("ENDMARKER"), .capture("end"),
@@ -52,7 +52,7 @@ import Testing
 
         let next = try app.run([
             .waitFor("Course map"), .capture("map"),
-            .key(.enter), .waitFor("ENDMARKER"),
+            .key(.enter), .waitFor("Short text about marrow"),
             .character("q"), .waitFor("Course map"), .character("q"),
         ])
         #expect(next.status == 0)
@@ -60,7 +60,8 @@ import Testing
         #expect(!again.contains("About this course"), "\(again)")
         #expect(again.contains("1 of 2 lessons read"), "\(again)")
         #expect(again.contains("quiz 1/2"), "\(again)")
-        #expect(again.contains("Continue: A long lesson"), "\(again)")
+        // Lesson 1 and its quiz done: Continue is lesson 2.
+        #expect(again.contains("Continue: A short lesson (next lesson)"), "\(again)")
     }
 
     /// A stop signal mid-quiz (SIGTERM: the first answer given, the second
@@ -70,7 +71,7 @@ import Testing
         let app = try InProcessApp()
         defer { app.cleanUp() }
         let stopped = try app.run([
-            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter),
             .waitFor("Course map"), .character("t"),
             .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
             .waitFor("✓ Correct"), .key(.enter),
@@ -149,13 +150,41 @@ import Testing
         #expect(saved.courses.values.flatMap(\.lessons.values).flatMap(\.attempts).map(\.score) == [1.0])
     }
 
+    /// Ctrl-Z mid-quiz: what is owed is saved, the terminal is given back before
+    /// the process stops, taken again after, and the same screen drawn in full.
+    @Test func ctrlZSuspendsAndComesBackToTheSameScreen() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        final class Stops: @unchecked Sendable { var count = 0; var savedBefore = false }
+        let stops = Stops()
+        let store = app.store
+        let run = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .character("t"),
+            .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
+            .waitFor("✓ Correct"), .capture("before"),
+            .key(.control("z")), .capture("after"),
+            .key(.enter), .waitFor("Question 2 of 2"), .character("q"), .waitFor("Course map"), .character("q"),
+        ], suspendForShell: {
+            stops.count += 1
+            // The disclaimer seen and the answer are on disk before the process stops.
+            stops.savedBefore = (try? store.readLog().records.count) == 1 && FileManager.default.fileExists(atPath: store.path)
+        })
+        #expect(run.status == 0)
+        #expect(stops.count == 1 && stops.savedBefore)
+        #expect(run.terminal.suspensions == 1)
+        #expect(run.terminal.invalidations >= 1)
+        #expect(run.terminal.captures["after"] == run.terminal.captures["before"])
+        #expect(try app.answers().map(\.question) == ["e2e-q1"])
+    }
+
     /// Resized mid-lesson the reader lays the text out again at the new width;
     /// too small, it says so; back to full size, it shows the reader again.
     @Test func resizeMidLesson() throws {
         let app = try InProcessApp()
         defer { app.cleanUp() }
         let run = try app.run([
-            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter),
             .waitFor("Course map"), .key(.enter), .waitFor("Paragraph 1 of the long lesson"),
             .resize(columns: 50, rows: 24), .capture("narrow"),
             .resize(columns: 20, rows: 5), .waitFor("Terminal too small"),
@@ -176,7 +205,7 @@ import Testing
         defer { app.cleanUp() }
         try Data().write(to: URL(fileURLWithPath: app.progressPath))
         let run = try app.run([
-            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter),
             .waitFor("Course map"), .capture("map"), .character("q"),
         ])
         #expect(run.status == 0)
@@ -192,7 +221,7 @@ import Testing
         let app = try InProcessApp()
         defer { app.cleanUp() }
         // Accept the disclaimer in a first session, so the state file exists.
-        _ = try app.run([.waitFor("not medical advice"), .key(.enter), .waitFor("Course map"), .character("q")])
+        _ = try app.run([.waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter), .waitFor("Course map"), .character("q")])
         let lock = HeldLock(app.store.lockPath)
         let run = try app.run([
             .waitFor("Course map"), .character("t"),

@@ -81,7 +81,7 @@ import Testing
                 screen = App.render(state, size: size)
                 check(screen, size: size, seed: seed)
             }
-            if state.top is DisclaimerScreen { step(.enter) }
+            while state.top is DisclaimerScreen || state.top is StartHereScreen { step(.enter) }
             step(.enter)
             #expect(state.top is ReaderScreen, "seed \(seed)")
             var pages = 0

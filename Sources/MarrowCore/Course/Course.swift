@@ -45,12 +45,20 @@ package struct CourseInfo: Sendable, Hashable {
     /// need other words.
     package var mapNotice: String
     package var mapNoticeShort: String
+    /// How many due questions one review session asks at most (`review-limit`,
+    /// 1...1000, default 20): after a long absence the rest wait for the next
+    /// session, or for "keep going", instead of a wall of a hundred questions.
+    package var reviewLimit: Int
 
     package static let defaultMapNotice = "Education only, not medical advice."
     package static let defaultMapNoticeShort = "Not medical advice."
+    package static let defaultReviewLimit = 20
+    /// The values `review-limit` and `--review-limit` may take.
+    package static let reviewLimitRange = 1...1000
 
     package init(id: String, title: String, summary: String = "", disclaimer: String = "", version: String = "1", lastReviewed: String = "", shuffleChoices: Bool = true, desiredRetention: Double = 0.9,
-                mapNotice: String = CourseInfo.defaultMapNotice, mapNoticeShort: String = CourseInfo.defaultMapNoticeShort) {
+                mapNotice: String = CourseInfo.defaultMapNotice, mapNoticeShort: String = CourseInfo.defaultMapNoticeShort,
+                reviewLimit: Int = CourseInfo.defaultReviewLimit) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -61,6 +69,7 @@ package struct CourseInfo: Sendable, Hashable {
         self.desiredRetention = desiredRetention
         self.mapNotice = mapNotice
         self.mapNoticeShort = mapNoticeShort
+        self.reviewLimit = reviewLimit
     }
 
     /// The scheduler for this course: FSRS with the course's desired retention,

@@ -54,6 +54,7 @@ enum CourseInfoReader {
         if let retention = fields.decimal("desired-retention", in: FSRS.desiredRetentionRange) { info.desiredRetention = retention }
         if let notice = fields.string("map-notice", required: false) { info.mapNotice = notice }
         if let notice = fields.string("map-notice-short", required: false) { info.mapNoticeShort = notice }
+        if let limit = fields.int("review-limit", in: CourseInfo.reviewLimitRange, required: false) { info.reviewLimit = limit }
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics.sorted(by: Diagnostic.filePositionOrder)
         return info

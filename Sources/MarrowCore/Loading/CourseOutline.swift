@@ -23,6 +23,9 @@ package struct CourseOutline: Sendable {
     /// so it never matches a lesson in the progress.
     static func placeholderID(_ fileName: String) -> String { "\u{0}unread:" + fileName }
 
+    /// Whether `id` is the placeholder of a lesson whose front matter was not read.
+    package static func isPlaceholder(_ id: String) -> Bool { id.hasPrefix(placeholderID("")) }
+
     /// Reads the outline of the course in `directory`. With `firstLessons`, reads the
     /// front matter of that many lessons, then on until every id in `wanted` was
     /// found (or all were read); without it, reads them all. Nil when the outline

@@ -51,8 +51,8 @@ struct YAMLFields {
         return text
     }
 
-    mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
-        guard let value = value(key) else { return nil }
+    mutating func int(_ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
+        guard let value = value(key, required: required) else { return nil }
         guard case .scalar(let text, true) = value.kind, let number = Int(text), range.contains(number) else {
             error(value, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(Self.shown(value))")
             return nil

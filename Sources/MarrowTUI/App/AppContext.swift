@@ -45,6 +45,8 @@ package struct AppContext: Sendable, Equatable {
     /// The area screens render into (the screen minus the status line), kept current
     /// by the run loop on every resize, so `update` can size pages and clamp scrolling.
     package var screenArea: Rect
+    /// The progress file, to say where progress is kept ("Start here"); empty when unknown.
+    package var progressPath = ""
 
     package init(course: Course, progress: LearnerProgress, now: Date, randomSeed: UInt64 = 1, monochrome: Bool = false, notices: [String] = [],
                 screenArea: Rect = Rect(row: 0, column: 0, width: 80, height: 23), clock: DayClock = .system) {

@@ -8,10 +8,12 @@ import MarrowCore
 package enum AppScreen: Sendable, Equatable {
     case courseMap(CourseMapScreen)
     case disclaimer(DisclaimerScreen)
+    case startHere(StartHereScreen)
     case reader(ReaderScreen)
     case outline(OutlineScreen)
     case quiz(QuizScreen)
     case progressReview(ProgressReviewScreen)
+    case mistakes(MistakesScreen)
     case glossary(GlossaryScreen)
     case search(SearchScreen)
     case question(QuestionScreen)
@@ -22,10 +24,12 @@ package enum AppScreen: Sendable, Equatable {
         switch self {
         case .courseMap(let screen): screen
         case .disclaimer(let screen): screen
+        case .startHere(let screen): screen
         case .reader(let screen): screen
         case .outline(let screen): screen
         case .quiz(let screen): screen
         case .progressReview(let screen): screen
+        case .mistakes(let screen): screen
         case .glossary(let screen): screen
         case .search(let screen): screen
         case .question(let screen): screen
@@ -40,10 +44,12 @@ package enum AppScreen: Sendable, Equatable {
         switch consume self {
         case .courseMap(var screen): route = screen.update(key, context: &context); self = .courseMap(screen)
         case .disclaimer(var screen): route = screen.update(key, context: &context); self = .disclaimer(screen)
+        case .startHere(var screen): route = screen.update(key, context: &context); self = .startHere(screen)
         case .reader(var screen): route = screen.update(key, context: &context); self = .reader(screen)
         case .outline(var screen): route = screen.update(key, context: &context); self = .outline(screen)
         case .quiz(var screen): route = screen.update(key, context: &context); self = .quiz(screen)
         case .progressReview(var screen): route = screen.update(key, context: &context); self = .progressReview(screen)
+        case .mistakes(var screen): route = screen.update(key, context: &context); self = .mistakes(screen)
         case .glossary(var screen): route = screen.update(key, context: &context); self = .glossary(screen)
         case .search(var screen): route = screen.update(key, context: &context); self = .search(screen)
         case .question(var screen): route = screen.update(key, context: &context); self = .question(screen)

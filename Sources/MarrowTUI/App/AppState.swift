@@ -15,7 +15,8 @@ package struct AppState: Sendable, Equatable {
     package var answerHistory: [AnswerRecord]?
 
     /// The state at launch: the course map, with the full disclaimer over it on
-    /// the very first run (which counts as having seen it, and is saved).
+    /// the very first run (which counts as having seen it, and is saved), and
+    /// "Start here" between them, so it shows once, after the disclaimer.
     package init(context: AppContext, size: Size) {
         self.context = context
         self.size = size
@@ -25,6 +26,7 @@ package struct AppState: Sendable, Equatable {
         if !self.context.courseProgress.disclaimerSeen {
             self.context.courseProgress.disclaimerSeen = true
             self.context.effects.append(.saveProgress)
+            screens.append(.startHere(StartHereScreen()))
             screens.append(.disclaimer(DisclaimerScreen()))
         }
     }
@@ -46,12 +48,20 @@ package struct AppState: Sendable, Equatable {
         refreshProgressReview()
     }
 
-    /// Gives the progress review on top the answer history the app holds, after
-    /// the log was read or when a retry quiz returns to it.
+    /// Gives the progress review or the mistakes view on top the answer history
+    /// the app holds, after the log was read or when a retry quiz returns to it.
     mutating func refreshProgressReview() {
-        guard let history = answerHistory, case .progressReview(var review) = screens.last else { return }
-        review.history = history
-        screens[screens.count - 1] = .progressReview(review)
+        guard let history = answerHistory else { return }
+        switch screens.last {
+        case .progressReview(var review)?:
+            review.history = history
+            screens[screens.count - 1] = .progressReview(review)
+        case .mistakes(var mistakes)?:
+            mistakes.history = history
+            screens[screens.count - 1] = .mistakes(mistakes)
+        default:
+            break
+        }
     }
 
     /// Adds an answer just given to the history, if the history was read.

@@ -25,6 +25,8 @@ extension App {
             state.screens.append(.help(HelpScreen(for: state.top)))
         case .openDisclaimer:
             state.screens.append(.disclaimer(DisclaimerScreen()))
+        case .openStartHere:
+            state.screens.append(.startHere(StartHereScreen()))
         case .openOutline(let lessonID):
             state.screens.append(.outline(OutlineScreen(lessonID: lessonID, context: state.context)))
         case .openQuiz(let lessonID, let questionIDs):
@@ -38,6 +40,9 @@ extension App {
             // (`AppState.needsAnswerHistory`); until then it has what is known.
             state.refreshPlan()
             state.screens.append(.progressReview(ProgressReviewScreen(history: state.answerHistory ?? [], clock: state.context.clock)))
+        case .openMistakes(let questionIDs):
+            let scope: MistakesScreen.Scope = questionIDs.map { .quiz(questionIDs: $0) } ?? .everMissed
+            state.screens.append(.mistakes(MistakesScreen(scope: scope, history: state.answerHistory ?? [])))
         case .openGlossary(let terms):
             state.screens.append(.glossary(GlossaryScreen(terms: terms, course: state.context.course)))
         case .openSearch(let query):

@@ -28,6 +28,11 @@ package enum Route: Sendable, Hashable {
     case openQuestion(lessonID: String, questionID: String)
     case openHelp
     case openDisclaimer
+    /// Missed questions with their right answers, to read (`MistakesScreen`): the
+    /// given ones (a quiz's), or nil for every question ever missed.
+    case openMistakes(questionIDs: [String]?)
+    /// "Start here": what the course is, the keys that matter, where progress is kept.
+    case openStartHere
     /// The headings and bookmarks of a lesson, to jump to one.
     case openOutline(lessonID: String)
 }

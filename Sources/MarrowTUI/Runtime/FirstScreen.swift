@@ -50,15 +50,22 @@ package enum FirstScreen {
             outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: max(0, size.rows), wanted: wanted)
         }
         guard let outline, progress[course: outline.course.info.id].disclaimerSeen else { return nil }
+        // Continue may point to the next unread lesson after the last place: one
+        // whose front matter was not read is not known yet, so wait for the course.
+        if let next = progress[course: outline.course.info.id].continuePlace(lessonIDs: outline.course.lessons.map(\.id)),
+           CourseOutline.isPlaceholder(next.lessonID) {
+            return nil
+        }
         let context = AppContext(course: outline.course, progress: progress, now: now, monochrome: monochrome, notices: notices)
         return AppState(context: context, size: size)
     }
 
     /// Draws the first screen on `terminal` if it can (see `state`).
-    static func draw(on terminal: Terminal, lessonsDirectory: String, outline: CourseOutline?, progress: LearnerProgress, monochrome: Bool, notices: [String]) {
+    static func draw(on terminal: Terminal, lessonsDirectory: String, outline: CourseOutline?, progress: LearnerProgress, monochrome: Bool, notices: [String],
+                     now: Date = Date()) {
         let size = terminal.size
         guard let state = state(lessonsDirectory: lessonsDirectory, outline: outline, progress: progress, size: size,
-                                monochrome: monochrome, notices: notices, now: Date()) else { return }
+                                monochrome: monochrome, notices: notices, now: now) else { return }
         terminal.draw(App.render(state, size: size))
     }
 }

@@ -34,7 +34,12 @@ package enum MarrowApp {
     /// still loads (`CourseLoadWait`).
     /// `monochrome` (--no-color) or a non-empty NO_COLOR draws without color.
     /// `desiredRetention` (--desired-retention) overrides the course's for scheduling reviews.
-    package static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil) -> Int32 {
+    /// `now` (`MARROW_NOW`, for demos and tests) is the time of every event instead
+    /// of the clock: what is due, the study days, the times answers are saved at.
+    /// `reviewLimit` (--review-limit) overrides the course's cap on one review session.
+    package static func run(lessonsDirectory: String, progressPath: String, monochrome: Bool, desiredRetention: Double? = nil,
+                            reviewLimit: Int? = nil, now fixedNow: Date? = nil) -> Int32 {
+        let clock: @Sendable () -> Date = { fixedNow ?? Date() }
         guard hasInteractiveTerminal(term: Environment.value("TERM")) else {
             fputsStandardError(needsTerminalMessage)
             return 1
@@ -49,7 +54,7 @@ package enum MarrowApp {
         let store = ProgressStore(path: progressPath)
         let early: Terminal?
         do {
-            early = try drawFirstScreen(store: store, lessonsDirectory: lessonsDirectory, monochrome: noColor, notices: notices)
+            early = try drawFirstScreen(store: store, lessonsDirectory: lessonsDirectory, monochrome: noColor, notices: notices, now: clock())
         } catch {
             fputsStandardError("marrow: \(error.description)")
             return 1
@@ -101,10 +106,12 @@ package enum MarrowApp {
             return status
         }
         if let desiredRetention { course.info.desiredRetention = desiredRetention }
-        let context = AppContext(course: course, progress: loaded.progress, now: Date(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
+        if let reviewLimit { course.info.reviewLimit = reviewLimit }
+        var context = AppContext(course: course, progress: loaded.progress, now: clock(), randomSeed: UInt64.random(in: .min ... .max), monochrome: noColor, notices: notices)
+        context.progressPath = progressPath
         var state = AppState(context: context, size: terminal.size)
         for event in pending { state = App.update(state, event) }
-        var loop = RunLoop(terminal: terminal, store: store, state: state)
+        var loop = RunLoop(terminal: terminal, store: store, state: state, clock: clock)
         return loop.run()
     }
 
@@ -115,14 +122,14 @@ package enum MarrowApp {
     /// the outline cannot vouch for): the app then starts the terminal once
     /// everything is loaded.
     private static func drawFirstScreen(store: ProgressStore, lessonsDirectory: String, monochrome: Bool,
-                                        notices: [String]) throws(TerminalError) -> Terminal? {
+                                        notices: [String], now: Date) throws(TerminalError) -> Terminal? {
         let summary = BackgroundValue { store.loadSummary() }
         summary.start()
         let outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: FirstScreen.expectedRows())
         guard let progress = summary.join(), let outline else { return nil }
         let terminal = try Terminal(monochrome: monochrome)
         FirstScreen.draw(on: terminal, lessonsDirectory: lessonsDirectory, outline: outline, progress: progress,
-                         monochrome: monochrome, notices: notices)
+                         monochrome: monochrome, notices: notices, now: now)
         return terminal
     }
 }

@@ -84,14 +84,26 @@ package struct CourseMapScreen: Screen {
         [KeyHelp("Enter", "open"), KeyHelp("t", "quiz"), KeyHelp("r", "review"), KeyHelp("p", "progress"), KeyHelp("q", "quit"), KeyHelp("/", "search")]
     }
 
-    /// The selectable rows: "Continue" first when there is a place to resume, then the lessons.
+    /// The selectable rows: "Continue" first once the learner has read anything
+    /// (`continuePlace`), then the lessons.
     package static func entries(context: AppContext) -> [Entry] {
         var entries: [Entry] = []
-        if let place = context.courseProgress.lastPlace, context.course.lesson(id: place.lessonID) != nil {
+        if let place = continuePlace(context: context) {
             entries.append(.resume(place))
         }
         entries += context.course.lessons.indices.map { Entry.lesson($0) }
         return entries
+    }
+
+    /// Where Continue goes (`CourseProgress.continuePlace`): the lesson being read
+    /// and not finished, else the next unread one; nil before anything was read
+    /// (the first lesson is the first row anyway) and once every lesson is read.
+    static func continuePlace(context: AppContext) -> Place? {
+        let progress = context.courseProgress
+        guard progress.lastPlace != nil else { return nil }
+        guard let place = progress.continuePlace(lessonIDs: context.course.lessons.map(\.id)),
+              context.course.lesson(id: place.lessonID) != nil else { return nil }
+        return place
     }
 
     /// The lesson an entry is about.
@@ -267,9 +279,10 @@ package struct CourseMapScreen: Screen {
         let entries = Self.entries(context: context)
         for (entryIndex, entry) in entries.enumerated() {
             guard case .resume(let place) = entry, let lesson = course.lesson(id: place.lessonID) else { continue }
-            let percent = " (\(place.position.percent)%)"
-            let room = max(1, width - 4 - DisplayWidth.of("Continue: ") - DisplayWidth.of(percent))
-            let text = "Continue: " + DisplayWidth.truncateAtWord(Sanitizer.clean(lesson.title, singleLine: true), to: room) + percent
+            let begun = place == progress.lastPlace || place.position.percent > 0
+            let suffix = begun ? " (\(place.position.percent)%)" : " (next lesson)"
+            let room = max(1, width - 4 - DisplayWidth.of("Continue: ") - DisplayWidth.of(suffix))
+            let text = "Continue: " + DisplayWidth.truncateAtWord(Sanitizer.clean(lesson.title, singleLine: true), to: room) + suffix
             lines.append((StyledLine([Span("▶ ", Style(.accent)), Span(DisplayWidth.truncate(text, to: max(1, width - 4)), Style(.strong, [.bold]))]), entryIndex))
             lines.append((StyledLine(), nil))
         }

@@ -24,12 +24,14 @@ package struct HelpScreen: Screen {
         [KeyHelp("q, Esc, ?, Enter", "close"), KeyHelp("j/k, ↓/↑", "scroll")]
     }
 
-    package var statusKeys: [KeyHelp] { [KeyHelp("q", "close")] }
+    package var statusKeys: [KeyHelp] { [KeyHelp("q", "close"), KeyHelp("s", "start here")] }
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .escape, .enter, .character("q"), .character("?"):
             return .back
+        case .character("s"):
+            return .openStartHere
         default:
             let (lines, rect) = content(area: context.screenArea)
             if let top = Scrolling.top(after: key, from: scroll, lineCount: lines.count, height: rect.height) { scroll = top }
@@ -60,7 +62,8 @@ package struct HelpScreen: Screen {
     /// Keys in one column, what they do in the next (wrapped under itself).
     func content(area: Rect) -> ([StyledLine], Rect) {
         let width = max(1, min(76, area.width - 2))
-        let all = keys + [KeyHelp("Ctrl-C", "save and quit"), KeyHelp("Ctrl-L", "redraw the screen")]
+        let all = keys + [KeyHelp("Ctrl-C", "save and quit"), KeyHelp("Ctrl-L", "redraw the screen"), KeyHelp("Ctrl-Z", "suspend to the shell (fg comes back)"),
+                          KeyHelp("s (here)", "start here: what the course is, the keys that matter, where progress is kept")]
         let keyWidth = min(max(6, all.map { DisplayWidth.of($0.keys) }.max() ?? 0), width * 2 / 5)
         var lines = [StyledLine([Span("Keys: \(screenTitle)", Style(.title, [.bold]))]), StyledLine()]
         for entry in all {

@@ -34,12 +34,25 @@ package struct ReaderScreen: Screen {
     /// The reader's blocks: the body's, then the sources and review date.
     private var blockCount = 0
     private var lastSaved: Date
+    /// Whether this reading is the learner's place in the course: it moves the
+    /// lesson's saved position and Continue. A lesson opened as the one to continue
+    /// claims it at once; a peek (a search hit, another lesson opened from the map
+    /// or with `n`/`p`) claims it only once the learner reads on a page from where
+    /// it opened, reaches the end, or bookmarks, so a glance changes nothing.
+    package private(set) var claimed: Bool
+    /// The top line the reader opened at: reading a page on from it claims the place.
+    private var openedAt = 0
 
     /// Opens a lesson; marks it opened and remembers it as the place to continue.
     package init(lessonID: String, target: ReaderTarget, context: inout AppContext) {
         self.lessonID = lessonID
         self.lastSaved = context.now
-        let saved = context.courseProgress[lesson: lessonID].position
+        let lessonProgress = context.courseProgress[lesson: lessonID]
+        // A lesson left part-way opens where it was left; one read to the end opens at its start.
+        let saved = lessonProgress.isRead ? nil : lessonProgress.position.flatMap { $0.percent < 100 ? $0 : nil }
+        // Nothing read yet, or every lesson read: there is no place to take over.
+        let current = context.courseProgress.lastPlace == nil ? nil : context.courseProgress.continuePlace(lessonIDs: context.course.lessons.map(\.id))
+        claimed = current == nil || current?.lessonID == lessonID
         var matchBlock: Int?
         switch target {
         case .start: anchor = ReadingPosition()
@@ -49,8 +62,9 @@ package struct ReaderScreen: Screen {
             anchor = ReadingPosition(block: block, offset: 0)
             highlight = query.isEmpty ? nil : query
             matchBlock = block
+            claimed = false
         }
-        if context.courseProgress[lesson: lessonID].opened == nil {
+        if claimed, context.courseProgress[lesson: lessonID].opened == nil {
             context.courseProgress[lesson: lessonID].opened = context.now
         }
         sync(area: context.screenArea, course: context.course)
@@ -61,7 +75,10 @@ package struct ReaderScreen: Screen {
                 topLine = max(0, line - 2)
             }
         }
-        move(to: topLine, context: &context)
+        openedAt = topLine
+        // Opening is not reading on: a lesson that fits on one screen is not read
+        // (nor claimed) until a key moves in it.
+        move(to: topLine, context: &context, opening: true)
     }
 
     package var title: String { "Reader" }
@@ -154,19 +171,27 @@ package struct ReaderScreen: Screen {
             }
         }
         guard range.upperBound >= all.count else { return lines }
+        let endBlock = all.count
+        lines.append(StyledLine([], block: endBlock, offset: 0))
+        lines.append(endLine(lessonAt: index, course: course, quizPartWay: false, block: endBlock))
+        return lines
+    }
+
+    /// "End of lesson — t: take the quiz", or "t: continue the quiz" when the
+    /// lesson's quiz was left part-way (`t` picks it up), "n: next lesson" when it
+    /// has none. Drawn from the progress at each render, so coming back from a
+    /// quiz left part-way shows it.
+    static func endLine(lessonAt index: Int, course: Course, quizPartWay: Bool, block: Int) -> StyledLine {
         let lesson = course.lessons[index]
         var end: [Span] = [Span("End of lesson", Style(.strong, [.bold])), Span(" — ")]
         if !lesson.quiz.isEmpty {
-            end += [Span("t", Style(.key)), Span(": take the quiz")]
+            end += [Span("t", Style(.key)), Span(quizPartWay ? ": continue the quiz" : ": take the quiz")]
         } else if index + 1 < course.lessons.count {
             end += [Span("n", Style(.key)), Span(": next lesson")]
         } else {
             end += [Span("q", Style(.key)), Span(": back to the course map")]
         }
-        let endBlock = all.count
-        lines.append(StyledLine([], block: endBlock, offset: 0))
-        lines.append(StyledLine(end, block: endBlock, offset: 0))
-        return lines
+        return StyledLine(end, block: block, offset: 0)
     }
 
     /// Whether the lesson's first block is a level-1 heading saying its title (as
@@ -332,7 +357,7 @@ package struct ReaderScreen: Screen {
 
     /// Scrolls to a top line (clamped) and records the new place. In a window, a line
     /// near its edge with more of the lesson beyond lays out a new window around it first.
-    private mutating func move(to line: Int, context: inout AppContext) {
+    private mutating func move(to line: Int, context: inout AppContext, opening: Bool = false) {
         let geometry = Geometry(area: context.screenArea)
         var target = line
         if let window, !lines.isEmpty {
@@ -351,18 +376,32 @@ package struct ReaderScreen: Screen {
                 while first > 0, (lines[first - 1].block, lines[first - 1].offset) == place { first -= 1 }
                 topLine = min(first + same, max(0, lines.count - 1))
                 target = topLine + (target - kept)
+                // The lines are numbered afresh: so is where the reader opened.
+                openedAt += topLine - kept
             }
         }
         topLine = max(0, min(target, Self.maxTop(lineCount: lines.count, height: geometry.bodyHeight)))
         anchor = Layout.position(at: topLine, in: lines, visibleRows: geometry.bodyHeight)
         anchor.percent = Self.percent(top: topLine, lines: lines, window: window, blockCount: blockCount, visibleRows: geometry.bodyHeight)
+        if !claimed, !opening, topLine - openedAt >= max(1, geometry.bodyHeight - 1) || anchor.percent >= 100 {
+            claim(context: &context)
+        }
         record(context: &context, save: false)
+    }
+
+    /// Makes this reading the learner's place (see `claimed`).
+    private mutating func claim(context: inout AppContext) {
+        claimed = true
+        if context.courseProgress[lesson: lessonID].opened == nil {
+            context.courseProgress[lesson: lessonID].opened = context.now
+        }
     }
 
     /// Writes the place into progress: the lesson's position and the course's place
     /// to continue. Reaching the end marks the lesson read. Asks for a save when
     /// told to, when the lesson was just finished, and every 30 seconds of reading.
     private mutating func record(context: inout AppContext, save: Bool) {
+        guard claimed else { return }
         var lesson = context.courseProgress[lesson: lessonID]
         let position = ReadingPosition(block: anchor.block, offset: max(0, anchor.offset), percent: anchor.percent)
         lesson.position = position
@@ -392,6 +431,7 @@ package struct ReaderScreen: Screen {
         lesson.bookmarks.sort { ($0.block, $0.offset) < ($1.block, $1.offset) }
         context.courseProgress[lesson: lessonID] = lesson
         message = "Bookmarked (o lists bookmarks)."
+        claim(context: &context)
         record(context: &context, save: true)
     }
 
@@ -480,9 +520,14 @@ package struct ReaderScreen: Screen {
             buffer.put(String(repeating: "─", count: geometry.textWidth), row: geometry.headerRow + 1, column: geometry.left, style: Style(.dim))
         }
 
+        let quizPartWay = index.map { QuizSession.unfinishedAttempt(of: lessons[$0], in: context.courseProgress[lesson: lessonID]) != nil } ?? false
         let rows = Self.shownRows(top: top, lines: shown, height: geometry.bodyHeight)
         for row in 0..<rows where top + row < shown.count && geometry.bodyRow + row < area.row + area.height {
-            buffer.draw(shown[top + row], row: geometry.bodyRow + row, column: geometry.left, width: geometry.textWidth)
+            var line = shown[top + row]
+            if quizPartWay, let index, line.block == shownBlocks, !line.spans.isEmpty {
+                line = Self.endLine(lessonAt: index, course: context.course, quizPartWay: true, block: shownBlocks)
+            }
+            buffer.draw(line, row: geometry.bodyRow + row, column: geometry.left, width: geometry.textWidth)
         }
         buffer.cursor = (min(geometry.bodyRow, area.row + area.height - 1), geometry.left)
     }

@@ -97,12 +97,17 @@ import Testing
     @Test func scrollKeys() {
         var context = F.context(columns: 40, rows: 12)
         var screen = GlossaryScreen()
+        // ↑/↓ (and Ctrl-N/Ctrl-P) choose an entry; the list scrolls to keep it whole on screen.
         _ = screen.update(.down, context: &context)
-        #expect(screen.scroll == 1)
+        #expect(screen.selected == 1)
         _ = screen.update(.control("n"), context: &context)
-        #expect(screen.scroll == 2)
+        _ = screen.update(.control("n"), context: &context)
+        #expect(screen.selected == 3)
+        #expect(screen.scroll > 0)
         _ = screen.update(.control("p"), context: &context)
         _ = screen.update(.up, context: &context)
+        _ = screen.update(.up, context: &context)
+        #expect(screen.selected == 0)
         #expect(screen.scroll == 0)
         _ = screen.update(.up, context: &context)
         #expect(screen.scroll == 0)
@@ -150,16 +155,60 @@ import Testing
     @Test func snapshots() {
         for (columns, rows) in [(80, 24), (40, 12)] {
             var context = F.context(columns: columns, rows: rows)
-            assertSnapshot(F.render(GlossaryScreen(), context: context), named: "glossary-full-\(columns)x\(rows)")
-            var filtered = GlossaryScreen()
+            assertSnapshot(F.render(GlossaryScreen(course: context.course), context: context), named: "glossary-full-\(columns)x\(rows)")
+            var filtered = GlossaryScreen(course: context.course)
             type("marrow", into: &filtered, &context)
             assertSnapshot(F.render(filtered, context: context), named: "glossary-filtered-\(columns)x\(rows)")
-            var none = GlossaryScreen()
+            var none = GlossaryScreen(course: context.course)
             type("xyz", into: &none, &context)
             assertSnapshot(F.render(none, context: context), named: "glossary-no-match-\(columns)x\(rows)")
-            let page = GlossaryScreen(terms: ["GVHD", "Engraftment", "HLA"])
+            let page = GlossaryScreen(terms: ["GVHD", "Engraftment", "HLA"], course: context.course)
             assertSnapshot(F.render(page, context: context), named: "glossary-terms-on-page-\(columns)x\(rows)")
         }
+    }
+
+    @Test func eachEntryNamesTheLessonThatTeachesItAndEnterOpensItThere() throws {
+        var context = F.context()
+        var screen = GlossaryScreen(course: context.course)
+        // "Graft-versus-host disease" is first used by the risks lesson.
+        let taught = try #require(screen.teaching["Graft-versus-host disease"])
+        #expect(taught.lessonID == "risks")
+        #expect(taught.name == "Graft-versus-host disease")
+        type("gvhd", into: &screen, &context)
+        let text = F.render(screen, context: context).text
+        let index = try #require(context.course.lessons.firstIndex { $0.id == "risks" })
+        #expect(text.contains("In lesson \(index + 1): Risks after a transplant (Enter)"))
+        #expect(screen.update(.enter, context: &context) == .openReader(lessonID: "risks", target: .match(query: "Graft-versus-host disease", block: taught.block)))
+    }
+
+    @Test func arrowsChooseTheEntryThatEnterOpens() throws {
+        var context = F.context(columns: 40, rows: 12)
+        var screen = GlossaryScreen(course: context.course)
+        #expect(screen.selected == 0)
+        for _ in 0..<6 { _ = screen.update(.down, context: &context) }
+        let entries = screen.entries(in: context.course)
+        #expect(screen.selected == 6)
+        #expect(entries[6].term == "Graft-versus-host disease")
+        // The chosen entry is on screen, its name in reverse video.
+        let buffer = F.render(screen, context: context)
+        #expect(buffer.text.contains("Graft-versus-host disease"))
+        _ = screen.update(.up, context: &context)
+        #expect(screen.selected == 5)
+        _ = screen.update(.home, context: &context)
+        #expect(screen.selected == 0 && screen.scroll == 0)
+        // An acronym matches only in capitals: "HLA" as written.
+        if let hla = screen.teaching["HLA"] { #expect(hla.name == "HLA" || hla.name == "human leukocyte antigen") }
+    }
+
+    @Test func acronymsCountOnlyInCapitals() {
+        #expect(GlossaryLessons.containsWord(Array("ALL".utf8), in: Array("Treats ALL well".utf8)))
+        #expect(!GlossaryLessons.containsWord(Array("ALL".utf8), in: Array("ALLOGENEIC".utf8)))
+        #expect(GlossaryLessons.isAcronym("ALL") && !GlossaryLessons.isAcronym("All"))
+        let course = Course(info: QuizTestCourse.course().info,
+                            lessons: [Lesson(meta: LessonMeta(id: "a", title: "A", minutes: 1), body: Document(blocks: [QuizTestCourse.paragraph("We all know it.")]), quiz: []),
+                                      Lesson(meta: LessonMeta(id: "b", title: "B", minutes: 1), body: Document(blocks: [QuizTestCourse.paragraph("ALL is a leukemia.")]), quiz: [])],
+                            glossary: [GlossaryTerm(term: "Acute lymphoblastic leukemia", definition: "d", aliases: ["ALL"])])
+        #expect(GlossaryLessons.find(in: course)["Acute lymphoblastic leukemia"]?.lessonID == "b")
     }
 
     @Test func tinySizesDoNotCrash() {

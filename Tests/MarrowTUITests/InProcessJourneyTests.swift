@@ -103,7 +103,7 @@ import Testing
         let app = try InProcessApp()
         defer { app.cleanUp() }
         let run = try app.run([
-            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter),
             .waitFor("Course map"), .character("t"),
             .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
             .waitFor("✓ Correct"), .key(.enter), .character("1"), .key(.enter),
@@ -127,7 +127,7 @@ import Testing
         let app = try InProcessApp()
         defer { app.cleanUp() }
         let run = try app.run([
-            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter),
             .waitFor("Course map"), .character("t"),
             .waitFor("Question 1 of 2"), .character("1"), .key(.enter),
             .waitFor("✗ Not quite"), .character("u"),
@@ -159,7 +159,7 @@ import Testing
         let stops = Stops()
         let store = app.store
         let run = try app.run([
-            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter),
             .waitFor("Course map"), .character("t"),
             .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
             .waitFor("✓ Correct"), .capture("before"),

@@ -152,7 +152,7 @@ import Testing
         let review = try #require(state.top as? QuizScreen)
         #expect(review.isReview && review.session.total == 1)
         #expect(review.session.questions.map(\.id) == ["q-sibling-type"])
-        state = press([.character("1"), .enter], in: state)
+        state = press([.character("1"), .enter, .enter], in: state)
         let summary = try #require(state.top as? QuizScreen)
         #expect(summary.phase == .summary)
         let text = screen(state)

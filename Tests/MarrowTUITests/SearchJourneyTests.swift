@@ -35,6 +35,21 @@ import Testing
         #expect(buffer.cells.filter { $0.style.role == .highlight }.count == 8)
     }
 
+    @Test func aGlossaryTermOpensTheLessonThatTeachesItAtTheTerm() throws {
+        var course = AppTestCourse.course(lessons: [AppTestCourse.journey, Self.accented])
+        course.glossary = [GlossaryTerm(term: "Leukémie", definition: "Un cancer du sang.")]
+        let glossary = press(Array("leuk").map { Key.character($0) }, in: press("g", in: AppTestCourse.state(course: course)))
+        #expect(App.render(glossary, size: glossary.size).text.contains("In lesson 5: En français (Enter)"))
+        let opened = press([.enter], in: glossary)
+        let reader = try #require(top(opened, as: ReaderScreen.self))
+        #expect(reader.lessonID == "fr")
+        let buffer = App.render(opened, size: opened.size)
+        let row = try #require((0..<buffer.size.rows).first { buffer.line($0).contains("leukémie") }, "the term is on screen")
+        let line = Array(buffer.line(row))
+        let column = try #require((0..<line.count).first { String(line[$0...].prefix(8)) == "leukémie" })
+        #expect((column..<(column + 8)).allSatisfy { buffer[row, $0].style.role == .highlight })
+    }
+
     @Test func theSearchKeepsItsTextWhileTheAppRuns() {
         let typed = press(Array("engraftment").map { Key.character($0) }, in: press("/", in: Self.state()))
         // Back to the map, then search again: the text and the matches are still there.

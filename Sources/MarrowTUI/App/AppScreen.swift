@@ -64,10 +64,12 @@ package enum AppScreen: Sendable, Equatable {
         switch consume self {
         case .courseMap(var screen): route = screen.click(item, context: &context); self = .courseMap(screen)
         case .disclaimer(var screen): route = screen.click(item, context: &context); self = .disclaimer(screen)
+        case .startHere(var screen): route = screen.click(item, context: &context); self = .startHere(screen)
         case .reader(var screen): route = screen.click(item, context: &context); self = .reader(screen)
         case .outline(var screen): route = screen.click(item, context: &context); self = .outline(screen)
         case .quiz(var screen): route = screen.click(item, context: &context); self = .quiz(screen)
         case .progressReview(var screen): route = screen.click(item, context: &context); self = .progressReview(screen)
+        case .mistakes(var screen): route = screen.click(item, context: &context); self = .mistakes(screen)
         case .glossary(var screen): route = screen.click(item, context: &context); self = .glossary(screen)
         case .search(var screen): route = screen.click(item, context: &context); self = .search(screen)
         case .question(var screen): route = screen.click(item, context: &context); self = .question(screen)

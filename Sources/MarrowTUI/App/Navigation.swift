@@ -44,7 +44,7 @@ extension App {
             let scope: MistakesScreen.Scope = questionIDs.map { .quiz(questionIDs: $0) } ?? .everMissed
             state.screens.append(.mistakes(MistakesScreen(scope: scope, history: state.answerHistory ?? [])))
         case .openGlossary(let terms):
-            state.screens.append(.glossary(GlossaryScreen(terms: terms)))
+            state.screens.append(.glossary(GlossaryScreen(terms: terms, course: state.context.course)))
         case .openSearch(let query):
             let index = state.context.searchIndex ?? CourseSearch(course: state.context.course)
             state.context.searchIndex = index

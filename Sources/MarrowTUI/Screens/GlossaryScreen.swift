@@ -9,6 +9,10 @@ import MarrowCore
 /// widens a "terms on this page" list to all terms, then goes back. `?` opens help
 /// only while the filter is empty (otherwise it is typed), so the app must let this
 /// screen see `?` (`takesQuestionMark`).
+///
+/// Each entry names the lesson that teaches it (`GlossaryLessons`: the first lesson
+/// that uses the term); ↑/↓ choose an entry and Enter opens that lesson in the
+/// reader at the term, highlighted as a search hit is.
 package struct GlossaryScreen: Screen {
     /// What has been typed.
     package private(set) var filter = ""
@@ -16,11 +20,17 @@ package struct GlossaryScreen: Screen {
     package private(set) var limitedTo: [String]?
     /// Top line of the list.
     package private(set) var scroll = 0
+    /// The chosen entry (index into `entries`), which Enter opens.
+    package private(set) var selected = 0
+    /// Where each term is taught, by term (found once, when the glossary opens).
+    package private(set) var teaching: [String: GlossaryLesson]
 
     /// `terms`: `Route.openGlossary(terms:)`, names of terms (or of their aliases)
-    /// to show alone, or nil for the whole glossary.
-    package init(terms: [String]? = nil) {
+    /// to show alone, or nil for the whole glossary. `course`: to name the lesson
+    /// that teaches each term (none named without it).
+    package init(terms: [String]? = nil, course: Course? = nil) {
         self.limitedTo = terms
+        self.teaching = course.map(GlossaryLessons.find(in:)) ?? [:]
     }
 
     package var title: String { "Glossary" }
@@ -34,7 +44,7 @@ package struct GlossaryScreen: Screen {
         if !filter.isEmpty { esc = KeyHelp("Esc", "clear") }
         else if limitedTo != nil { esc = KeyHelp("Esc", "all terms") }
         else { esc = KeyHelp("Esc", "back") }
-        var keys = [KeyHelp("type", "filter"), KeyHelp("↑↓", "scroll"), esc]
+        var keys = [KeyHelp("type", "filter"), KeyHelp("↑↓", "choose"), KeyHelp("Enter", "lesson"), esc]
         if filter.isEmpty { keys.append(KeyHelp("?", "help")) }
         return keys
     }
@@ -42,32 +52,57 @@ package struct GlossaryScreen: Screen {
     // MARK: Update
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
-        let (count, height) = metrics(context: context)
+        let rect = GlossaryScreen.listRect(of: context.screenArea)
+        let (lines, starts) = layout(course: context.course, width: rect.width)
+        let height = rect.height
         switch key {
         case .escape:
             if !filter.isEmpty { filter = "" }
             else if limitedTo != nil { limitedTo = nil }
             else { return .back }
             scroll = 0
+            selected = 0
+        case .enter:
+            let entries = entries(in: context.course)
+            guard entries.indices.contains(selected), let lesson = teaching[entries[selected].term] else { return nil }
+            return .openReader(lessonID: lesson.lessonID, target: .match(query: lesson.name, block: lesson.block))
         case .character("?") where filter.isEmpty:
             return .openHelp
         case .character(let c):
             guard !Sanitizer.isForbidden(c.unicodeScalars.first ?? " "), c != "\n", c != "\t" else { return nil }
             filter.append(c)
             scroll = 0
+            selected = 0
         case .backspace, .delete:
-            if !filter.isEmpty { filter.removeLast(); scroll = 0 }
+            if !filter.isEmpty { filter.removeLast(); scroll = 0; selected = 0 }
         case .control("u"):
             filter = ""
             scroll = 0
-        case .control("n"):
-            scroll = Scrolling.clamp(scroll + 1, lineCount: count, height: height)
-        case .control("p"):
-            scroll = Scrolling.clamp(scroll - 1, lineCount: count, height: height)
+            selected = 0
+        case .down, .control("n"):
+            choose(selected + 1, starts: starts, lineCount: lines.count, height: height)
+        case .up, .control("p"):
+            choose(selected - 1, starts: starts, lineCount: lines.count, height: height)
         default:
-            if let top = Scrolling.top(after: key, from: scroll, lineCount: count, height: height, letters: false) { scroll = top }
+            guard let top = Scrolling.top(after: key, from: scroll, lineCount: lines.count, height: height, letters: false) else { return nil }
+            scroll = Scrolling.clamp(top, lineCount: lines.count, height: height)
+            // The chosen entry follows the page: the first one that starts on it.
+            if let first = starts.firstIndex(where: { $0 >= scroll }) { selected = first }
+            else if !starts.isEmpty { selected = starts.count - 1 }
         }
         return nil
+    }
+
+    /// Chooses entry `index` (clamped) and scrolls so that all of it shows (its top when it is taller than the list).
+    private mutating func choose(_ index: Int, starts: [Int], lineCount: Int, height: Int) {
+        guard !starts.isEmpty else { return }
+        selected = min(max(0, index), starts.count - 1)
+        let first = starts[selected]
+        let last = (selected + 1 < starts.count ? starts[selected + 1] - 1 : lineCount) - 1
+        let rows = Scrolling.visibleRows(lineCount: lineCount, height: height)
+        if last >= scroll + rows { scroll = last - rows + 1 }
+        if first < scroll || first >= scroll + rows { scroll = first }
+        scroll = Scrolling.clamp(scroll, lineCount: lineCount, height: height)
     }
 
     // MARK: Entries
@@ -129,12 +164,12 @@ package struct GlossaryScreen: Screen {
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
 
-    private func metrics(context: AppContext) -> (lines: Int, height: Int) {
-        let rect = GlossaryScreen.listRect(of: context.screenArea)
-        return (lines(course: context.course, width: rect.width).count, rect.height)
+    func lines(course: Course, width: Int) -> [StyledLine] {
+        layout(course: course, width: width).lines
     }
 
-    func lines(course: Course, width: Int) -> [StyledLine] {
+    /// The list's lines, and the line where each entry starts.
+    func layout(course: Course, width: Int) -> (lines: [StyledLine], starts: [Int]) {
         let entries = entries(in: course)
         let query = filter.trimmingSpaces
         if entries.isEmpty {
@@ -142,12 +177,15 @@ package struct GlossaryScreen: Screen {
             if course.glossary.isEmpty { text = "This course has no glossary." }
             else if !query.isEmpty { text = "No terms match “\(Sanitizer.clean(query, singleLine: true))”. Backspace edits the filter; Esc clears it." }
             else { text = "None of the glossary's terms are on this page. Esc shows all terms." }
-            return Layout.wrap(text, width: width, style: Style(.dim))
+            return (Layout.wrap(text, width: width, style: Style(.dim)), [])
         }
         var lines: [StyledLine] = []
+        var starts: [Int] = []
         for (i, entry) in entries.enumerated() {
             if i > 0 { lines.append(StyledLine()) }
-            var head = [Span(Sanitizer.clean(entry.term, singleLine: true), Style(.strong, .bold))]
+            starts.append(lines.count)
+            let isChosen = i == selected
+            var head = [Span(Sanitizer.clean(entry.term, singleLine: true), isChosen ? Style(.focus, .bold) : Style(.strong, .bold))]
             let aliases = Self.shownAliases(of: entry)
             if !aliases.isEmpty {
                 head.append(Span("  (" + aliases.map { Sanitizer.clean($0, singleLine: true) }.joined(separator: ", ") + ")", Style(.dim)))
@@ -156,13 +194,19 @@ package struct GlossaryScreen: Screen {
             if headLine.width <= width {
                 lines.append(headLine)
             } else {
-                lines += Layout.wrap(head.map(\.text).joined(), width: width, style: Style(.strong, .bold))
+                lines += Layout.wrap(head.map(\.text).joined(), width: width, style: isChosen ? Style(.focus, .bold) : Style(.strong, .bold))
             }
             lines += Layout.wrap(Sanitizer.clean(entry.definition, singleLine: true), width: max(1, width - 2),
                                  firstPrefix: [Span("  ")], restPrefix: [Span("  ")])
+            if let taught = teaching[entry.term], course.lessons.indices.contains(taught.lessonIndex) {
+                let lesson = course.lessons[taught.lessonIndex]
+                let number = CourseMapScreen.number(of: lesson, index: taught.lessonIndex)
+                let text = "In lesson \(number): " + Sanitizer.clean(lesson.title, singleLine: true) + (isChosen ? " (Enter)" : "")
+                lines.append(StyledLine([Span("  "), Span(DisplayWidth.truncate(text, to: max(1, width - 2)), Style(.dim))]))
+            }
         }
         if !query.isEmpty { lines = lines.map { Layout.highlighting(query, in: $0) } }
-        return lines
+        return (lines, starts)
     }
 
     // MARK: Render

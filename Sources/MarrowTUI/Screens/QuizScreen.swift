@@ -561,7 +561,7 @@ package struct QuizScreen: Screen {
         if let puzzle {
             let start = lines.count
             let (answer, focus) = puzzle.lines(session: session, index: index, width: width)
-            return (lines + answer, focus.map { ($0.lowerBound + start)..<($0.upperBound + start) })
+            return (lines + answer, focus.map { ($0.lowerBound + start)..<($0.upperBound + start) }, [])
         }
         var focusRange: Range<Int>?
         var choiceRanges: [Range<Int>] = []

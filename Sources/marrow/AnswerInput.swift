@@ -6,6 +6,8 @@ enum AnswerInput: Equatable {
     case choices(Set<Int>)
     /// `q` or `quit`: stop the quiz, keeping what was answered.
     case quit
+    /// `u` or `undo`: take back the last answer and ask that question again.
+    case undo
     /// Not an answer; the text says how to give one. Not counted.
     case invalid(String)
 
@@ -17,6 +19,7 @@ enum AnswerInput: Equatable {
     static func parse(_ line: String, kind: Question.Kind, count: Int, truePosition: Int? = nil) -> AnswerInput {
         let text = line.lowercased().trimmedSpaces
         if text == "q" || text == "quit" { return .quit }
+        if text == "u" || text == "undo" { return .undo }
         let hint = Self.hint(kind: kind, count: count)
         if text.isEmpty { return .invalid(hint) }
         if kind == .trueFalse, let truePosition, count == 2 {

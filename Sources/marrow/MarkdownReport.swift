@@ -7,7 +7,8 @@ import Foundation
 
 extension ProgressReport {
     /// A report to print or hand to a teacher or care team (`--format markdown`):
-    /// a summary, a per-lesson table with mastery, benefits against risks, and the
+    /// a summary in the two measures (quiz score, remembered now) with what they
+    /// mean, a per-lesson table, what the learner knows about the benefits and the risks, and the
     /// questions missed most with any scenario, their right answer and explanation.
     var markdown: String {
         var out = "# \(Markdown.escape(course.info.title)): progress report\n\n"
@@ -15,42 +16,38 @@ extension ProgressReport {
 
         out += "- \(lessonsReadLine)\n"
         out += "- \(answersLine)\n"
-        out += "- Questions mastered: \(Self.mastery(plan.overallMastery))\n"
-        out += "- Due for review now: \(Wording.count(plan.dueQuestionIDs.count, "question"))\n"
-        out += "- Study streak: \(Wording.count(review.currentStreak, "day"))\n\n"
-        out += "A question counts as mastered when the answer is likely (90% or more) to be recalled today.\n\n"
+        out += "- \(quizzesLine)\n"
+        out += "- \(rememberedLine)\n"
+        out += "- Due for review now: \(Wording.count(plan.dueQuestionIDs.count, "question"))\n\n"
+        out += Self.measuresMeaning.map { line in
+            let name = line.prefix { $0 != ":" }
+            return "**\(name)**" + line.dropFirst(name.count)
+        }.joined(separator: "\n\n") + "\n\n"
 
         out += "## Lessons\n\n"
-        out += "| # | Lesson | Read | Best score | Last score | Mastered |\n"
-        out += "|--:|--------|------|------------|------------|----------|\n"
+        out += "| # | Lesson | Read | Quiz score | Remembered now |\n"
+        out += "|--:|--------|------|------------|----------------|\n"
         for (index, lesson) in course.lessons.enumerated() {
-            let score = results(of: lesson)
-            let questions = lesson.quiz.count
             let mastery = plan.mastery(lessonID: lesson.id)
             let cells = [
                 String(index + 1),
                 Markdown.escape(lesson.title),
                 state[lesson: lesson.id].isRead ? "yes" : "no",
-                Self.score(score?.bestScore, of: questions),
-                Self.score(score?.lastScore, of: questions),
+                Self.score(results(of: lesson)?.quizScore),
                 mastery.total == 0 ? "–" : "\(mastery.mastered) of \(mastery.total)",
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         for broken in course.brokenLessons {
-            out += "| – | \(Markdown.escape(broken.title)) (cannot be opened) | – | – | – | – |\n"
+            out += "| – | \(Markdown.escape(broken.title)) (cannot be opened) | – | – | – |\n"
         }
 
-        let sides = [("Benefits", "benefit"), ("Risks", "risk")].compactMap { name, tag in
-            review.tags.first { $0.tag == tag }.map { (name, $0) }
-        }
         if !sides.isEmpty {
-            out += "\n## Benefits against risks\n\n"
-            out += "| Questions about | Answered | Right | Mastered |\n"
-            out += "|-----------------|---------:|------:|----------|\n"
+            out += "\n## What you know about the benefits and the risks\n\n"
+            out += "| Questions about | Answers given | Remembered now |\n"
+            out += "|-----------------|--------------:|----------------|\n"
             for (name, tag) in sides {
-                let right = tag.percent.map { "\(tag.correct) (\($0)%)" } ?? "–"
-                out += "| \(name) | \(tag.answered) | \(right) | \(Self.mastery(plan.mastery(tag: tag.tag))) |\n"
+                out += "| \(name) | \(tag.answered) | \(Self.mastery(plan.mastery(tag: tag.tag))) |\n"
             }
         }
 

@@ -13,7 +13,9 @@ import Foundation
 ///
 /// Each answer is handed to `save` the moment it is given, so stopping (`q`) or
 /// the end of input keeps every answer so far. Invalid lines are not answers:
-/// they get a hint and the question is asked again.
+/// they get a hint and the question is asked again. `u` at the next prompt (the
+/// next question's, or the one after a right answer or the last answer) takes
+/// the last answer back (`undo`) and asks that question again.
 struct PlainQuiz {
     /// How the conversation ended.
     enum Ending: Equatable {
@@ -35,16 +37,21 @@ struct PlainQuiz {
     let save: (AnswerRecord) throws -> Void
     /// Records that a right answer felt hard or easy (`.hard` or `.easy`).
     let selfGrade: (AnswerRecord, Rating) throws -> Void
+    /// Takes an answer back at once (log and state).
+    let undo: (AnswerRecord) throws -> Void
 
     mutating func run() throws -> Ending {
         let total = session.total
         console.say(clean(title))
-        console.say("\(Wording.count(total, "question")). Type the number of your answer and press Enter; q stops. Each answer is saved as you give it.")
+        console.say("\(Wording.count(total, "question")). Type the number of your answer and press Enter; u at the next prompt takes it back; q stops. Each answer is saved as you give it.")
         if session.answeredCount > 0 {
             console.say("Picking up where you left off: \(session.answeredCount) of \(total) answered. (--restart starts over.)")
         }
         // A quiz picked up part-way asks only what is still to answer.
-        for index in 0..<total where session.records[index] == nil {
+        var current = session.records.firstIndex { $0 == nil }
+        /// The question answered last, which `u` takes back; nil once taken back.
+        var lastAnswered: Int?
+        while let index = current {
             console.say()
             let question = session.questions[index]
             var heading = "Question \(index + 1) of \(total)"
@@ -57,21 +64,40 @@ struct PlainQuiz {
             let truePosition = choices.firstIndex { $0.text.plainText.trimmedSpaces.lowercased() == "true" }
             console.say(AnswerInput.hint(kind: question.kind, count: choices.count))
             var picked: Set<Int>?
-            while picked == nil {
+            var undone = false
+            while picked == nil && !undone {
                 guard let line = console.ask("Your answer: ") else { return end(.endOfInput) }
                 switch AnswerInput.parse(line, kind: question.kind, count: choices.count, truePosition: truePosition) {
                 case .quit: return end(.quit)
                 case .invalid(let hint): console.say(hint)
                 case .choices(let positions): picked = positions
+                case .undo:
+                    if let last = lastAnswered {
+                        try takeBack(last)
+                        lastAnswered = nil
+                        current = last
+                        undone = true
+                    } else {
+                        console.say("Nothing to undo: u takes back the answer you just gave. \(AnswerInput.hint(kind: question.kind, count: choices.count))")
+                    }
                 }
             }
+            if undone { continue }
             let record = session.answer(question: index, displayed: picked ?? [], at: now())
             try save(record)
+            lastAnswered = index
+            let next = session.records.indices.first { $0 > index && session.records[$0] == nil }
             for line in feedbackLines(index, picked: picked ?? [], correct: record.correct) { console.say(line) }
-            if record.correct {
-                switch askSelfGrade() {
+            current = next
+            // After a right answer (hard or easy?) and after the last one, the learner may still take it back here.
+            if record.correct || next == nil {
+                switch askGoOn(afterRight: record.correct, last: next == nil) {
                 case .none: return end(.endOfInput)
                 case .some(.quit): return end(.quit)
+                case .some(.undo):
+                    try takeBack(index)
+                    lastAnswered = nil
+                    current = index
                 case .some(.grade(let grade)):
                     if let grade { try selfGrade(record, grade) }
                 }
@@ -80,18 +106,33 @@ struct PlainQuiz {
         return end(.finished)
     }
 
-    private enum GoOn { case grade(Rating?), quit }
+    private enum GoOn { case grade(Rating?), undo, quit }
 
-    /// After a right answer: Enter goes on, h or e says it felt hard or easy. nil at the end of input.
-    private func askSelfGrade() -> GoOn? {
+    /// Takes back the answer to question `index`, says so, and leaves it to be asked again.
+    private mutating func takeBack(_ index: Int) throws {
+        guard let record = session.takeBack(question: index) else { return }
+        try undo(record)
+        let shown = record.chosen.map { session.displayedIndex(ofQuestion: index, written: $0) + 1 }.sorted()
+        let answer = (shown.count == 1 ? "your answer " : "your answers ") + shown.map(String.init).joined(separator: ", ")
+        console.say("Undone: \(answer) to question \(index + 1) no longer counts. Answer it again.")
+    }
+
+    /// After a right answer, or the last one: Enter goes on, h or e says a right
+    /// answer felt hard or easy, u takes the answer back. nil at the end of input.
+    private func askGoOn(afterRight right: Bool, last: Bool) -> GoOn? {
+        let enter = last ? "Enter to see your score" : "Enter to go on"
+        let prompt = right ? "\(enter) (h: it was hard, e: it was easy, u: undo): " : "\(enter) (u: undo your answer): "
         while true {
-            guard let line = console.ask("Enter to go on (h: it was hard, e: it was easy): ") else { return nil }
+            guard let line = console.ask(prompt) else { return nil }
             switch line.trimmedSpaces.lowercased() {
             case "": return .grade(nil)
-            case "h", "hard": return .grade(.hard)
-            case "e", "easy": return .grade(.easy)
+            case "h" where right, "hard" where right: return .grade(.hard)
+            case "e" where right, "easy" where right: return .grade(.easy)
+            case "u", "undo": return .undo
             case "q", "quit": return .quit
-            default: console.say("Press Enter to go on, or type h if it was hard, e if it was easy, q to stop.")
+            default:
+                console.say(right ? "Press Enter to go on, or type h if it was hard, e if it was easy, u to undo your answer, q to stop."
+                                  : "Press Enter to go on, or type u to undo your answer, q to stop.")
             }
         }
     }

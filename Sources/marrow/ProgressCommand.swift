@@ -10,7 +10,7 @@ import Foundation
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Show your progress: lessons read, quiz scores, mastery, benefits against risks, questions most missed.",
+        abstract: "Show your progress: lessons read, quiz scores, what you remember now, what you know about the benefits and the risks, questions most missed.",
         discussion: """
             --format markdown makes a report to print or hand to a teacher or care team; \
             --format csv prints one row per answer, for a spreadsheet.
@@ -92,11 +92,42 @@ struct ProgressReport {
         return line
     }
 
-    /// "Answers: 10, 7 correct (70%)", or "Answers: none yet".
+    /// "Answers: 10, 7 right, on 3 study days (the last 2026-11-22)", or "Answers:
+    /// none yet": what was done, as a record of the days, not a streak to keep (no
+    /// percentage: the two measures are the quiz score and what is remembered now).
     var answersLine: String {
-        review.answered == 0
-            ? "Answers: none yet"
-            : "Answers: \(review.answered), \(review.correct) correct (\(review.overallPercent ?? 0)%)"
+        guard review.answered > 0 else { return "Answers: none yet" }
+        var line = "Answers: \(review.answered), \(review.correct) right, on \(Wording.count(review.studyDays.count, "study day"))"
+        if let last = review.lastStudyDay { line += " (the last \(last))" }
+        return line
+    }
+
+    /// "Quizzes taken: 2 of 5" (each lesson's quiz score is in the table).
+    var quizzesLine: String {
+        let withQuiz = course.lessons.filter { !$0.quiz.isEmpty }.count
+        let taken = review.lessons.filter { $0.quizScore != nil }.count
+        return "Quizzes taken: \(taken) of \(withQuiz)"
+    }
+
+    /// "Remembered now: 2 of 3 questions (67%)".
+    var rememberedLine: String {
+        let overall = plan.overallMastery
+        var line = "\(ProgressMeasures.rememberedNowName): \(overall.mastered) of \(Wording.count(overall.total, "question"))"
+        if let percent = overall.percent { line += " (\(percent)%)" }
+        return line
+    }
+
+    /// What the two measures mean, as `?` help in the app says it.
+    static var measuresMeaning: [String] {
+        ["\(ProgressMeasures.quizScoreName): \(ProgressMeasures.quizScoreMeaning)",
+         "\(ProgressMeasures.rememberedNowName): \(ProgressMeasures.rememberedNowMeaning)"]
+    }
+
+    /// The benefit and risk tags the course has, with the words for them.
+    var sides: [(name: String, tag: TagAccuracy)] {
+        [("Benefits", "benefit"), ("Risks", "risk")].compactMap { name, tag in
+            review.tags.first { $0.tag == tag }.map { (name, $0) }
+        }
     }
 
     /// `lesson`'s quiz results, if it has any.
@@ -113,41 +144,33 @@ struct ProgressReport {
         var out = "\(Sanitizer.clean(course.info.title, singleLine: true)): progress\n\n"
         out += lessonsReadLine + "\n"
         out += answersLine + "\n"
-        out += "Questions mastered (likely to be recalled now): \(Self.mastery(plan.overallMastery))\n"
+        out += quizzesLine + "\n"
+        out += rememberedLine + "\n"
         let due = plan.dueQuestionIDs.count
         if due > 0 {
             out += "Due for review: \(Wording.count(due, "question")) (marrow quiz --review --plain)\n"
         }
         out += "\n"
         let titleWidth = min(40, course.lessons.map { DisplayWidth.of($0.title) }.max() ?? 10)
-        out += pad("  #", 3) + "  " + pad("Lesson", titleWidth) + "  " + pad("Read", 4) + "  " + pad("Best", 11) + "  "
-            + pad("Last", 11) + "  Mastered\n"
+        out += pad("  #", 3) + "  " + pad("Lesson", titleWidth) + "  " + pad("Read", 4) + "  " + pad(ProgressMeasures.quizScoreName, 11) + "  "
+            + ProgressMeasures.rememberedNowName + "\n"
         for (index, lesson) in course.lessons.enumerated() {
-            let score = results(of: lesson)
-            let questions = lesson.quiz.count
             let mastery = plan.mastery(lessonID: lesson.id)
             let row = pad(String(index + 1), 3, right: true) + "  "
                 + pad(DisplayWidth.truncate(Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth), titleWidth) + "  "
                 + pad(state[lesson: lesson.id].isRead ? "yes" : "no", 4) + "  "
-                + pad(Self.score(score?.bestScore, of: questions), 11) + "  "
-                + pad(Self.score(score?.lastScore, of: questions), 11) + "  "
+                + pad(Self.score(results(of: lesson)?.quizScore), 11) + "  "
                 + (mastery.total == 0 ? "–" : "\(mastery.mastered)/\(mastery.total)")
             out += row.trimmingTrailingSpaces() + "\n"
         }
         for broken in course.brokenLessons {
             out += "  -  \(Sanitizer.clean(broken.title, singleLine: true)) (cannot be opened: \(broken.error.message))\n"
         }
-        let benefit = review.tags.first { $0.tag == "benefit" }
-        let risk = review.tags.first { $0.tag == "risk" }
-        if benefit != nil || risk != nil {
-            out += "\nBenefits against risks\n"
-            for (name, tag) in [("Benefit questions", benefit), ("Risk questions", risk)] {
-                guard let tag else { continue }
-                if let p = tag.percent {
-                    out += "  \(name): \(tag.correct) of \(tag.answered) right (\(p)%)\n"
-                } else {
-                    out += "  \(name): not answered yet\n"
-                }
+        if !sides.isEmpty {
+            out += "\nWhat you know about the benefits and the risks\n"
+            for (name, tag) in sides {
+                let known = "remembered now \(Self.mastery(plan.mastery(tag: tag.tag)))"
+                out += "  About the \(name.lowercased()): " + (tag.answered == 0 ? known + ", not answered yet" : known) + "\n"
             }
         }
         if !review.mostMissed.isEmpty {
@@ -159,9 +182,7 @@ struct ProgressReport {
                 out += "  missed \(missed.timesMissed) of \(missed.timesAnswered): \(DisplayWidth.truncate(prompt, to: 70)) (\(lessonTitle))\n"
             }
         }
-        if review.currentStreak > 0 {
-            out += "\nStudy streak: \(Wording.count(review.currentStreak, "day"))\n"
-        }
+        out += "\n" + Self.measuresMeaning.joined(separator: "\n") + "\n"
         return out
     }
 
@@ -177,36 +198,56 @@ struct ProgressReport {
             var title: String
             var read: Bool
             var questions: Int
-            var bestScore: Double?
-            var lastScore: Double?
-            var mastery: MasteryEntry
+            var quizScore: QuizScoreEntry?
+            var rememberedNow: RememberedEntry
             func encode(to encoder: any Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(id, forKey: .id)
                 try c.encode(title, forKey: .title)
                 try c.encode(read, forKey: .read)
                 try c.encode(questions, forKey: .questions)
-                try c.encode(bestScore, forKey: .bestScore)
-                try c.encode(lastScore, forKey: .lastScore)
-                try c.encode(mastery, forKey: .mastery)
+                try c.encode(quizScore, forKey: .quizScore)
+                try c.encode(rememberedNow, forKey: .rememberedNow)
             }
-            enum CodingKeys: String, CodingKey { case id, title, read, questions, bestScore, lastScore, mastery }
+            enum CodingKeys: String, CodingKey { case id, title, read, questions, quizScore, rememberedNow }
+        }
+        /// The best whole-quiz try: right answers of the questions asked.
+        struct QuizScoreEntry: Encodable {
+            var correct: Int
+            var total: Int
+            var percent: Int
+            init(_ s: QuizScore) {
+                correct = s.correct
+                total = s.total
+                percent = s.percent
+            }
         }
         struct TagEntry: Encodable {
             var answered: Int
             var correct: Int
-            var mastery: MasteryEntry
+            var rememberedNow: RememberedEntry
         }
-        /// Questions likely to be recalled now (recall probability 0.9 or more), of all.
-        struct MasteryEntry: Encodable {
-            var mastered: Int
+        /// Questions answered right last time and likely (recall probability 0.9 or more) to be known now, of all.
+        struct RememberedEntry: Encodable {
+            var count: Int
             var total: Int
             var fraction: Double
             init(_ m: Mastery) {
-                mastered = m.mastered
+                count = m.mastered
                 total = m.total
                 fraction = m.fraction
             }
+        }
+        /// Days with at least one answer (a record, not a streak); `last` as YYYY-MM-DD.
+        struct StudyDaysEntry: Encodable {
+            var count: Int
+            var last: String?
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(count, forKey: .count)
+                try c.encode(last, forKey: .last)
+            }
+            enum CodingKeys: String, CodingKey { case count, last }
         }
         /// What the review schedule says now.
         struct ReviewEntry: Encodable {
@@ -230,8 +271,8 @@ struct ProgressReport {
         var lessons: [LessonEntry]
         var byTag: [String: TagEntry]
         var mostMissed: [MissedEntry]
-        var currentStreak: Int
-        var mastery: MasteryEntry
+        var studyDays: StudyDaysEntry
+        var rememberedNow: RememberedEntry
         var reviews: ReviewEntry
     }
 
@@ -240,17 +281,16 @@ struct ProgressReport {
             course: course.info.id,
             totals: .init(answered: review.answered, correct: review.correct, lessonsRead: lessonsRead, lessonsTotal: course.lessons.count),
             lessons: course.lessons.map { lesson in
-                let score = results(of: lesson)
-                return .init(id: lesson.id, title: lesson.title, read: state[lesson: lesson.id].isRead, questions: lesson.quiz.count,
-                             bestScore: score?.bestScore, lastScore: score?.lastScore,
-                             mastery: .init(plan.mastery(lessonID: lesson.id)))
+                .init(id: lesson.id, title: lesson.title, read: state[lesson: lesson.id].isRead, questions: lesson.quiz.count,
+                      quizScore: results(of: lesson)?.quizScore.map(JSONReport.QuizScoreEntry.init),
+                      rememberedNow: .init(plan.mastery(lessonID: lesson.id)))
             },
             byTag: Dictionary(review.tags.map {
-                ($0.tag, JSONReport.TagEntry(answered: $0.answered, correct: $0.correct, mastery: .init(plan.mastery(tag: $0.tag))))
+                ($0.tag, JSONReport.TagEntry(answered: $0.answered, correct: $0.correct, rememberedNow: .init(plan.mastery(tag: $0.tag))))
             }) { a, _ in a },
             mostMissed: review.mostMissed.map { .init(question: $0.questionID, lesson: $0.lessonID, missed: $0.timesMissed, answered: $0.timesAnswered) },
-            currentStreak: review.currentStreak,
-            mastery: .init(plan.overallMastery),
+            studyDays: .init(count: review.studyDays.count, last: review.lastStudyDay?.description),
+            rememberedNow: .init(plan.overallMastery),
             reviews: .init(due: plan.dueQuestionIDs, nextDue: plan.nextDue(after: now))
         )
         let encoder = JSONEncoder()
@@ -266,12 +306,9 @@ struct ProgressReport {
     }
 
     /// "7/8 (88%)" or "–".
-    static func score(_ value: Double?, of questions: Int) -> String {
-        guard let value else { return "–" }
-        let percent = Int((value * 100).rounded())
-        guard questions > 0 else { return "\(percent)%" }
-        let right = Int((value * Double(questions)).rounded())
-        return "\(right)/\(questions) (\(percent)%)"
+    static func score(_ score: QuizScore?) -> String {
+        guard let score else { return "–" }
+        return "\(score.fraction) (\(score.percent)%)"
     }
 
     private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {

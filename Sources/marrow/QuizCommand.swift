@@ -15,7 +15,8 @@ struct QuizCommand: ParsableCommand {
         discussion: """
             With --plain, prints each question with numbered choices and reads one line: a number, \
             several numbers for "select all that apply" (1 3 or 1,3), or t/f for true or false. \
-            After a right answer, Enter goes on; h or e first says it was hard or easy. q stops. \
+            After a right answer, Enter goes on; h or e first says it was hard or easy. \
+            u at the next prompt takes back the answer just given and asks that question again. q stops. \
             Each answer is saved the moment it is given; the end of input stops the quiz cleanly. \
             A lesson's quiz left part-way picks up at its next question (--restart starts over). \
             For screen readers, braille displays and scripts.
@@ -163,6 +164,14 @@ struct QuizCommand: ParsableCommand {
             },
             selfGrade: { record, rating in
                 do { try store.regrade(AnswerGrade(of: record, rating: rating, time: fixedNow ?? Date()), into: &progress, fsrs: fsrs) } catch {
+                    throw CLIError("\(error)")
+                }
+            },
+            undo: { record in
+                do {
+                    try store.undo(AnswerUndo(of: record, time: fixedNow ?? Date()), into: &progress, fsrs: fsrs)
+                    recorded = true
+                } catch {
                     throw CLIError("\(error)")
                 }
             })

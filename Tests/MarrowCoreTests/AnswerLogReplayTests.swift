@@ -44,11 +44,11 @@ import Testing
         #expect(loaded == progress)
     }
 
-    /// A seeded sequence of answers, self-grades, saves and crashes (the store
+    /// A seeded sequence of answers, self-grades, undos, saves and crashes (the store
     /// dropped without saving, as kill -9 does) on one progress file: after each
     /// step the state as loaded equals the one kept live, and at the end its
     /// schedules and attempts equal those rebuilt from the whole log.
-    @Test(arguments: [UInt64(1), 2, 3, 4])
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
     func savesCrashesAndReplaysAgreeWithTheLog(seed: UInt64) throws {
         let folder = ProgressKit.makeFolder()
         defer { ProgressKit.cleanUp(folder) }
@@ -69,6 +69,16 @@ import Testing
                 try store.record(answer: record, into: &live)
                 if record.correct, random.next() % 3 == 0 {
                     try store.regrade(AnswerGrade(of: record, rating: random.next() % 2 == 0 ? .hard : .easy, time: time.addingTimeInterval(2)), into: &live)
+                }
+                // Taken back (u) now and then, sometimes answered again at once (within the same second).
+                if random.next() % 4 == 0 {
+                    try store.undo(AnswerUndo(of: record, time: time.addingTimeInterval(3)), into: &live)
+                    if random.next() % 2 == 0 {
+                        var again = record
+                        again.correct = random.next() % 2 == 0
+                        again.time = time.addingTimeInterval(Double(random.next() % 2) * 4)
+                        try store.record(answer: again, into: &live)
+                    }
                 }
             case 6, 7:
                 live[course: "hsct"][lesson: "l0"].position = ReadingPosition(block: step, offset: 0, percent: step % 100)

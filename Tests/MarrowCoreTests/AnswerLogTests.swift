@@ -134,6 +134,74 @@ import Testing
                 == #"{"event":"reset","course":"hsct","lesson":null,"time":"2026-11-22T00:00:00Z"}"# + "\n")
     }
 
+    /// An undo line takes back the latest matching answer above it (and its
+    /// self-grade); an answer given again after it counts. No reader takes the
+    /// line for an answer: the fast parser gives up on it and it has no `chosen`
+    /// or `correct` for JSONDecoder's `AnswerRecord`.
+    @Test func undoLinesTakeBackTheAnswerAboveThem() throws {
+        let first = ProgressKit.record("q1", correct: false, attempt: "A1", at: "2026-11-20T10:00:00Z")
+        let other = ProgressKit.record("q2", attempt: "A1", at: "2026-11-20T10:00:30Z")
+        let undo = AnswerUndo(of: other, time: ProgressKit.date("2026-11-20T10:00:40Z"))
+        let again = ProgressKit.record("q2", correct: false, attempt: "A1", at: "2026-11-20T10:00:40Z")
+        let undoLine = AnswerLog.line(for: undo)
+        #expect(String(decoding: undoLine, as: UTF8.self)
+                == #"{"event":"undo","course":"hsct","lesson":"basics","question":"q2","attempt":"A1","answered":"2026-11-20T10:00:30Z","time":"2026-11-20T10:00:40Z"}"# + "\n")
+        #expect(AnswerLineParser.record(undoLine.dropLast()[...]) == nil)
+        #expect((try? ProgressJSON.decoder().decode(AnswerRecord.self, from: Data(undoLine))) == nil)
+
+        var bytes = AnswerLog.line(for: first) + AnswerLog.line(for: other)
+        bytes += AnswerLog.line(for: AnswerGrade(of: other, rating: .hard, time: ProgressKit.date("2026-11-20T10:00:35Z")))
+        bytes += undoLine
+        var result = AnswerLog.parse(bytes, fileName: "h.jsonl")
+        #expect(result.records == [first])
+        #expect(result.undos == [undo])
+        #expect(result.grades.isEmpty)
+        #expect(result.warning == nil)
+        // Answered again after the undo (even within the same second): that answer counts.
+        bytes += AnswerLog.line(for: again)
+        result = AnswerLog.parse(bytes, fileName: "h.jsonl")
+        #expect(result.records == [first, again])
+        // An undo naming no answer above it takes nothing; a damaged one is an unreadable line.
+        bytes += AnswerLog.line(for: AnswerUndo(of: ProgressKit.record("q9", at: "2026-11-20T09:00:00Z"), time: ProgressKit.date("2026-11-20T11:00:00Z")))
+        bytes += Array(#"{"event":"undo","course":"hsct"}"#.utf8) + [10]
+        result = AnswerLog.parse(bytes, fileName: "h.jsonl")
+        #expect(result.records == [first, again])
+        #expect(result.skippedLines == 1)
+    }
+
+    /// After an undo, the state saved and the state rebuilt from the log alone
+    /// agree: attempts and review schedules, as if the answer was never given; the
+    /// state file reloaded (replaying the log tail, undo included) agrees too.
+    @Test func rebuildFromTheLogEqualsTheStateSavedAfterAnUndo() throws {
+        let folder = ProgressKit.makeFolder()
+        defer { ProgressKit.cleanUp(folder) }
+        let store = ProgressKit.store(folder + "/progress.json")
+        var progress = try store.load().progress
+        let answers = [
+            ProgressKit.record("q1", attempt: "A1", at: "2026-11-20T10:00:00Z"),
+            ProgressKit.record("q2", correct: false, attempt: "A1", at: "2026-11-20T10:00:30Z"),
+            ProgressKit.record("q1", attempt: "A2", at: "2026-11-23T10:00:00Z"),
+        ]
+        for answer in answers { try store.record(answer: answer, into: &progress) }
+        // Saved with the last answer in it, then taken back: the tail replays the undo onto it.
+        progress = try store.save(progress)
+        try store.undo(AnswerUndo(of: answers[2], time: ProgressKit.date("2026-11-23T10:00:05Z")), into: &progress)
+        // The undo of q2 (its only review), answered again differently at once.
+        try store.undo(AnswerUndo(of: answers[1], time: ProgressKit.date("2026-11-23T10:00:06Z")), into: &progress)
+        try store.record(answer: ProgressKit.record("q2", attempt: "A1", at: "2026-11-23T10:00:06Z"), into: &progress)
+
+        let log = try store.readLog()
+        let rebuilt = LearnerProgress.rebuild(from: log.records)
+        let reloaded = try ProgressKit.store(folder + "/progress.json").load().progress
+        for state in [progress, reloaded, try store.save(progress)] {
+            #expect(state[course: "hsct"].reviews == rebuilt[course: "hsct"].reviews)
+            #expect(state[course: "hsct"].lessons.mapValues(\.attempts) == rebuilt[course: "hsct"].lessons.mapValues(\.attempts))
+        }
+        #expect(rebuilt[course: "hsct"][lesson: "basics"].attempts.map(\.id) == ["A1"])
+        #expect(rebuilt[course: "hsct"][lesson: "basics"].attempts[0].answers == ["q1": true, "q2": true])
+        #expect(rebuilt[course: "hsct"].reviews["q1"]?.reps == 1)
+    }
+
     @Test func loadingAndSavingDoNotReadTheLog() throws {
         let folder = ProgressKit.makeFolder()
         defer { ProgressKit.cleanUp(folder) }

@@ -111,3 +111,68 @@ import Testing
         #expect(search.search("造血").count == 1)
     }
 }
+
+@Suite struct CourseSearchGroupingTests {
+    static let lessonsFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Lessons").path
+
+    @Test func theLessonAboutTheTermComesFirst() throws {
+        let course = CourseLoader.load(directory: Self.lessonsFolder)
+        try #require(course.lessons.count >= 14)
+        let groups = CourseSearch(course: course).searchByLesson("GVHD")
+        #expect(groups.first?.lessonID == "risks-gvhd")
+        #expect(groups.count > 5)
+        // Each lesson once, with its matches and how often the word occurs.
+        #expect(Set(groups.map(\.lessonID)).count == groups.count)
+        #expect(groups.allSatisfy { !$0.results.isEmpty && $0.matches == $0.results.count && $0.occurrences >= $0.matches })
+        #expect(groups.reduce(0) { $0 + $1.results.count } == CourseSearch(course: course).search("GVHD").count)
+    }
+
+    @Test func titleThenHeadingsThenOccurrencesThenCourseOrder() {
+        func lesson(_ id: String, _ title: String, _ blocks: [Block]) -> Lesson {
+            Lesson(meta: LessonMeta(id: id, title: title), body: Document(blocks: blocks), quiz: [])
+        }
+        let p = { (text: String) in Block(.paragraph([.text(text)])) }
+        let h = { (text: String) in Block(.heading(level: 2, content: [.text(text)])) }
+        let course = Course(info: CourseInfo(id: "c", title: "C"), lessons: [
+            lesson("often", "Often", [p("graft graft graft graft")]),
+            lesson("once", "Once", [p("graft")]),
+            lesson("heading", "Heading", [h("About the graft"), p("x")]),
+            lesson("title", "The graft", [p("x")]),
+            lesson("once-too", "Once too", [p("Graft")]),
+        ])
+        let groups = CourseSearch(course: course).searchByLesson("graft")
+        #expect(groups.map(\.lessonID) == ["title", "heading", "often", "once", "once-too"])
+        #expect(groups[2].occurrences == 4)
+        #expect(groups[2].results.count == 1)
+    }
+}
+
+@Suite struct TextMatcherTests {
+    @Test func rangesFoldCaseAndAccentsAndMapBackToCharacters() {
+        let text = Array("La Leukémie, leukemie et LEUKÉMIE.")
+        let ranges = TextMatcher.ranges(of: "leukemie", in: text)
+        #expect(ranges.map { String(text[$0]) } == ["Leukémie", "leukemie", "LEUKÉMIE"])
+        // A decomposed accent belongs to its letter: the match covers the whole character.
+        let decomposed = Array("leuke\u{301}mie")
+        #expect(TextMatcher.ranges(of: "LEUKÉMIE", in: decomposed) == [0..<decomposed.count])
+        // Runs of spaces in the query count as one; ligatures fold to two letters.
+        #expect(TextMatcher.ranges(of: "  bone   marrow ", in: Array("bone marrow")) == [0..<11])
+        #expect(TextMatcher.ranges(of: "oe", in: Array("cœur")) == [1..<2])
+        #expect(TextMatcher.ranges(of: "", in: Array("x")).isEmpty)
+        #expect(TextMatcher.contains("éclairage", in: "ECLAIRAGE"))
+    }
+
+    @Test func searchAndMatcherAgree() {
+        let course = CourseSearchTests.course()
+        for query in ["leukemie", "GRAFT", "bone marrow", "造血"] {
+            let found = CourseSearch(course: course).search(query)
+            #expect(!found.isEmpty)
+            for result in found {
+                let snippet = Array(result.snippet)
+                #expect(TextMatcher.ranges(of: query, in: snippet).first == result.match, "\(query)")
+            }
+        }
+    }
+}

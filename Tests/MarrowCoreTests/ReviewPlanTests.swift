@@ -270,7 +270,26 @@ import Testing
         #expect(retry.answer(question: 0, displayed: [0], at: QuizSessionFixture.t0).fullQuiz == false)
         var mixed = QuizSession(course: Self.course, lessonID: nil, questionIDs: ["q1", "r1", "r2"], started: QuizSessionFixture.t0, seed: 1)
         #expect(mixed.answer(question: 0, displayed: [0], at: QuizSessionFixture.t0).fullQuiz == false)
-        #expect(mixed.answer(question: 1, displayed: [0], at: QuizSessionFixture.t0).fullQuiz == true)
+        // A review or a retry across lessons is no lesson's quiz, even where it asks all of one lesson's questions.
+        #expect(mixed.answer(question: 1, displayed: [0], at: QuizSessionFixture.t0).fullQuiz == false)
+    }
+
+    /// Issue 14: a review stopped part-way (here after one of the two risks
+    /// questions, both due) must not leave that lesson "in quiz 1/2", nor be
+    /// picked up as its quiz.
+    @Test func aReviewStoppedPartWayIsNoLessonQuizLeftPartWay() {
+        var review = QuizSession(course: Self.course, lessonID: nil, questionIDs: ["r1", "r2"], started: QuizSessionFixture.t0, seed: 3)
+        var progress = LearnerProgress()
+        progress.apply(review.answer(question: 0, displayed: [0], at: QuizSessionFixture.t0))
+        let risks = progress[course: "hsct"][lesson: "risks"]
+        #expect(risks.attempts.count == 1 && risks.attempts[0].fullQuiz == false)
+        #expect(risks.unfinishedWholeQuiz == nil)
+        let lesson = try! #require(Self.course.lesson(id: "risks"))
+        #expect(QuizSession.unfinishedAttempt(of: lesson, in: risks) == nil)
+        // The lesson's own quiz stopped the same way is picked up.
+        var quiz = QuizSession(course: Self.course, lessonID: "risks", questionIDs: nil, started: QuizSessionFixture.t0, seed: 4)
+        progress.apply(quiz.answer(question: 0, displayed: [0], at: QuizSessionFixture.t0.addingTimeInterval(60)))
+        #expect(progress[course: "hsct"][lesson: "risks"].unfinishedWholeQuiz?.id == quiz.attemptID)
     }
 
     @Test func lastSessionMistakesAreTheLatestAttemptsWrongAnswers() {

@@ -71,11 +71,9 @@ import Testing
         #expect(review.overallPercent == 55)
         #expect(review.retiredAnswers == 1)
         #expect(review.questionCount == 6)
-        // Latest answers: q1 right, q2 wrong, q3 wrong, q4 right, r1 right, r2 wrong.
-        #expect(review.mastered == 3)
         #expect(review.studyDays.map(\.description).sorted() == ["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23"])
-        // Nothing today (24th), so the streak runs back from yesterday.
-        #expect(review.currentStreak == 4)
+        // A record of the days, not a streak: the last was yesterday (nothing today, the 24th).
+        #expect(review.lastStudyDay?.description == "2026-11-23")
         #expect(!review.mostMissed.contains { $0.questionID == "old-q" })
 
         // Only retired answers: no crash, nothing counted.
@@ -94,14 +92,15 @@ import Testing
         #expect(west.map(\.description) == ["2026-11-19"])
     }
 
-    @Test func streakCountsBackFromTodayOrYesterday() {
-        let today = StudyDay(year: 2026, month: 11, day: 26)
-        let run: Set<StudyDay> = [today.adding(days: -3), today.adding(days: -2), today.adding(days: -1)]
-        #expect(Scoring.currentStreak(days: run, today: today) == 3)
-        #expect(Scoring.currentStreak(days: run.union([today]), today: today) == 4)
-        #expect(Scoring.currentStreak(days: run, today: today.adding(days: 1)) == 0)
-        #expect(Scoring.currentStreak(days: [], today: today) == 0)
-        #expect(Scoring.currentStreak(days: [today, today.adding(days: -2)], today: today) == 1)
+    @Test func aQuizScoreIsTheBestWholeQuizTry() {
+        let scores = Scoring.lessonScores(records: Self.records, course: Self.course)
+        // basics: 3 of 4, then 2 of 4; risks: 0 of 2 finished, then an unfinished try.
+        #expect(scores[0].quizScore == QuizScore(correct: 3, total: 4))
+        #expect(scores[0].quizScore?.label == "quiz 3/4")
+        #expect(scores[0].quizScore?.percent == 75)
+        #expect(scores[1].quizScore == QuizScore(correct: 0, total: 2))
+        #expect(Scoring.lessonScores(records: [], course: Self.course).allSatisfy { $0.quizScore == nil })
+        #expect(ProgressMeasures.remembered(Mastery(mastered: 3, total: 5)) == "remembered 3/5")
     }
 
     @Test func studyDayCalendarArithmetic() {

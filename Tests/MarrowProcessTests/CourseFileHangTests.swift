@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import Testing
 
 /// A FIFO in the place of `course.yaml`, `glossary.yaml` or a lesson, and
@@ -50,7 +51,7 @@ import Testing
     @Test(arguments: cases)
     func theAppOpensAndQuits(_ kind: Case) throws {
         let (course, progress) = try Self.course(kind)
-        let tmux = try TmuxSession([Marrow.executable, "--lessons", course, "--progress", progress])
+        let tmux = try TmuxSession(program: [Marrow.executable, "--lessons", course, "--progress", progress])
         defer {
             if tmux.exitStatus(timeout: 0) == nil, let pid = tmux.programPID(timeout: 1) { kill(pid, SIGKILL) }
             tmux.close()

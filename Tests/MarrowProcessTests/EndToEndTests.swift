@@ -18,7 +18,7 @@ import Darwin
 @Suite(
     .serialized,
     .timeLimit(.minutes(5)),
-    .enabled(if: Tmux.executable != nil, "tmux is not installed: the end-to-end tests drive marrow in tmux")
+    .enabled(if: TmuxSession.executable != nil, "tmux is not installed: the end-to-end tests drive marrow in tmux")
 )
 struct EndToEndTests {
     let course = Marrow.fixture("course")
@@ -27,83 +27,83 @@ struct EndToEndTests {
         let run = try MarrowRun(course: course)
         defer { run.cleanUp() }
         var tmux = try run.start()
-        defer { tmux.kill() }
+        defer { tmux.close() }
 
         // First run: the disclaimer, then the course map.
-        try tmux.waitFor("not medical advice")
-        try tmux.send("Enter")
-        let map = try tmux.waitFor("Course map")
+        try tmux.screen(showing: "not medical advice")
+        tmux.keys("Enter")
+        let map = try tmux.screen(showing: "Course map")
         #expect(map.contains("0 of 2 lessons read"), "\(map)")
         #expect(map.contains("○ new"), "\(map)")
 
         // Open the first lesson and scroll until a paragraph starts the page.
-        try tmux.send("Enter")
-        try tmux.waitFor("Paragraph 1 of the long lesson")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "Paragraph 1 of the long lesson")
         let wide = try tmux.scroll(until: { (paragraphAtTop($0) ?? 0) >= 5 })
         let top = try #require(paragraphAtTop(wide))
 
         // Resize mid-lesson: the same paragraph stays at the top, laid out again.
-        try tmux.resize(columns: 50, rows: 24)
+        tmux.resize(columns: 50, rows: 24)
         // (tmux cuts the old lines at 50 columns at once; only a real re-wrap joins up.)
-        let narrow = try tmux.waitFor("the lesson re-wrapped at 50 columns with paragraph \(top) at the top") {
+        let narrow = try tmux.screen("the lesson re-wrapped at 50 columns with paragraph \(top) at the top") {
             paragraphAtTop($0) == top && startsParagraph($0, top) && bodyLine(1, of: $0) != bodyLine(1, of: wide)
         }
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 50 })
-        try tmux.resize(columns: 80, rows: 24)
-        try tmux.waitFor("paragraph \(top) at the top, back at 80 columns") {
+        tmux.resize(columns: 80, rows: 24)
+        try tmux.screen("paragraph \(top) at the top, back at 80 columns") {
             paragraphAtTop($0) == top && bodyLine(1, of: $0) == bodyLine(1, of: wide)
         }
 
         // Too small, then back: the screen recovers at the same place.
-        try tmux.resize(columns: 20, rows: 5)
-        try tmux.waitFor("Terminal too small")
-        try tmux.resize(columns: 80, rows: 24)
-        try tmux.waitFor("the reader again, paragraph \(top) at the top") {
+        tmux.resize(columns: 20, rows: 5)
+        try tmux.screen(showing: "Terminal too small")
+        tmux.resize(columns: 80, rows: 24)
+        try tmux.screen("the reader again, paragraph \(top) at the top") {
             paragraphAtTop($0) == top && $0.contains("Reader") && !$0.contains("too small")
         }
 
         // Read to the end: the lesson is marked read.
-        try tmux.send("G")
-        let end = try tmux.waitFor("ENDMARKER")
+        tmux.keys("G")
+        let end = try tmux.screen(showing: "ENDMARKER")
         #expect(end.contains("Lesson marked as read"), "\(end)")
         #expect(end.contains("100%"), "\(end)")
 
         // Its quiz: one right answer, one wrong, each with its feedback.
-        try tmux.send("t")
-        try tmux.waitFor("Question 1 of 2")
-        try tmux.send("2")
-        let right = try tmux.waitFor("✓ Correct")
+        tmux.keys("t")
+        try tmux.screen(showing: "Question 1 of 2")
+        tmux.keys("2")
+        let right = try tmux.screen(showing: "✓ Correct")
         #expect(right.contains("✓ 2. Bone marrow (your answer)"), "\(right)")
         #expect(right.contains("FIRSTEXPLANATION"), "\(right)")
-        try tmux.send("Enter")
-        try tmux.waitFor("Question 2 of 2")
-        try tmux.send("f")
-        let wrong = try tmux.waitFor("✗ Not quite")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "Question 2 of 2")
+        tmux.keys("f")
+        let wrong = try tmux.screen(showing: "✗ Not quite")
         #expect(wrong.contains("✓ 1. True"), "\(wrong)")
         #expect(wrong.contains("✗ 2. False (your answer)"), "\(wrong)")
         #expect(wrong.contains("SECONDEXPLANATION"), "\(wrong)")
-        try tmux.send("Enter")
-        try tmux.waitFor("1 of 2 correct")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "Quiz score: 1/2 (50%)")
 
         // Back to the course map, then the progress review.
-        try tmux.send("Enter")
-        try tmux.waitFor("Reader")
-        try tmux.send("q")
-        let mapAfter = try tmux.waitFor("Course map")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "Reader")
+        tmux.keys("q")
+        let mapAfter = try tmux.screen(showing: "Course map")
         #expect(mapAfter.contains("1 of 2 lessons read"), "\(mapAfter)")
-        try tmux.send("p")
-        let review = try tmux.waitFor("Progress review")
+        tmux.keys("p")
+        let review = try tmux.screen(showing: "Progress review")
         let longLessonRow = review.split(separator: "\n").first { $0.contains("A long lesson") }.map(String.init) ?? ""
         #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("50%"), "\(review)")
 
         // Quit: exit code 0 and the shell's terminal as it was.
-        try tmux.send("q")
-        try tmux.waitFor("Course map")
-        try tmux.send("q")
-        let shell = try tmux.waitFor("TERMINAL-")
+        tmux.keys("q")
+        try tmux.screen(showing: "Course map")
+        tmux.keys("q")
+        let shell = try tmux.screen(showing: "TERMINAL-")
         #expect(shell.contains("EXIT=0"), "\(shell)")
         #expect(shell.contains("TERMINAL-SANE"), "\(shell)")
-        tmux.kill()
+        tmux.close()
 
         // Both answers were written, in the order given.
         let log = try run.answerLog()
@@ -122,18 +122,18 @@ struct EndToEndTests {
         // Start again: no disclaimer; the lesson is read, the score kept, and
         // "Continue" opens the lesson where it was left (at its end).
         tmux = try run.start()
-        let again = try tmux.waitFor("Course map")
+        let again = try tmux.screen(showing: "Course map")
         #expect(!again.contains("About this course"), "\(again)")
         #expect(again.contains("1 of 2 lessons read"), "\(again)")
         #expect(again.contains("quiz 1/2"), "\(again)")
         #expect(again.contains("Continue: A long lesson"), "\(again)")
         #expect(!again.contains("STALE"), "\(again)")
-        try tmux.send("Enter")
-        try tmux.waitFor("ENDMARKER")
-        try tmux.send("q")
-        try tmux.waitFor("Course map")
-        try tmux.send("q")
-        let secondShell = try tmux.waitFor("TERMINAL-")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "ENDMARKER")
+        tmux.keys("q")
+        try tmux.screen(showing: "Course map")
+        tmux.keys("q")
+        let secondShell = try tmux.screen(showing: "TERMINAL-")
         #expect(secondShell.contains("EXIT=0"), "\(secondShell)")
         #expect(secondShell.contains("TERMINAL-SANE"), "\(secondShell)")
         #expect((try? String(contentsOfFile: run.folder + "/progress.first-screen", encoding: .utf8)) == oldCache)
@@ -147,21 +147,21 @@ struct EndToEndTests {
         let run = try MarrowRun(course: course)
         defer { run.cleanUp() }
         var tmux = try run.start()
-        defer { tmux.kill() }
+        defer { tmux.close() }
 
-        try tmux.waitFor("not medical advice")
-        try tmux.send("Enter")
-        try tmux.waitFor("Course map")
-        try tmux.send("t")
-        try tmux.waitFor("Question 1 of 2")
-        try tmux.send("2")
-        try tmux.waitFor("✓ Correct")
-        try tmux.send("Enter")
-        try tmux.waitFor("Question 2 of 2")
+        try tmux.screen(showing: "not medical advice")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "Course map")
+        tmux.keys("t")
+        try tmux.screen(showing: "Question 1 of 2")
+        tmux.keys("2")
+        try tmux.screen(showing: "✓ Correct")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "Question 2 of 2")
 
         let pid = try run.marrowPID()
         #expect(kill(pid, stop.signal) == 0)
-        let shell = try tmux.waitFor("TERMINAL-")
+        let shell = try tmux.screen(showing: "TERMINAL-")
         #expect(shell.contains("EXIT=\(stop.exitCode)"), "\(shell)")
         #expect(shell.contains("TERMINAL-SANE"), "\(shell)")
 
@@ -173,21 +173,21 @@ struct EndToEndTests {
 
         // Start again: the quiz picks up at the question the signal interrupted,
         // and finishing it gives the lesson its score.
-        tmux.kill()
+        tmux.close()
         tmux = try run.start()
-        let map = try tmux.waitFor("Course map")
+        let map = try tmux.screen(showing: "Course map")
         #expect(map.contains("◑ in quiz 1/2"), "\(map)")
-        try tmux.send("t")
-        let resumed = try tmux.waitFor("Question 2 of 2")
+        tmux.keys("t")
+        let resumed = try tmux.screen(showing: "Question 2 of 2")
         #expect(resumed.contains("Picking up where you left off: 1 of 2 answered"), "\(resumed)")
-        try tmux.send("t")
-        try tmux.waitFor("✓ Correct")
-        try tmux.send("Enter")
-        try tmux.waitFor("2 of 2 correct")
-        try tmux.send("q")
-        try tmux.waitFor("Course map")
-        try tmux.send("q")
-        try tmux.waitFor("TERMINAL-")
+        tmux.keys("t")
+        try tmux.screen(showing: "✓ Correct")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "Quiz score: 2/2 (100%)")
+        tmux.keys("q")
+        try tmux.screen(showing: "Course map")
+        tmux.keys("q")
+        try tmux.screen(showing: "TERMINAL-")
         #expect(try run.answerLog().count == 2)
         #expect(try run.progressTotals() == Totals(answered: 2, correct: 2, lessonsRead: 0))
     }
@@ -261,9 +261,9 @@ struct MarrowRun {
     }
 
     /// A new tmux server running the script in an 80×24 pane.
-    func start() throws -> Tmux {
+    func start() throws -> TmuxSession {
         try? FileManager.default.removeItem(atPath: pidFile)
-        return try Tmux(command: "/bin/sh \(Fault.quoted(script))", folder: folder)
+        return try TmuxSession(shellCommand: "/bin/sh \(Fault.quoted(script))")
     }
 
     /// The pid of the running marrow, as it wrote it.
@@ -294,112 +294,6 @@ struct MarrowRun {
     func cleanUp() {
         try? FileManager.default.removeItem(atPath: folder)
     }
-}
-
-// MARK: - tmux
-
-/// A tmux server of its own (a private socket, no config file) with one session.
-struct Tmux {
-    /// tmux on the PATH, or nil.
-    static let executable: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
-        return folders.map { $0 + "/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    /// How long any screen may take to appear.
-    static let screenTimeout = 15.0
-
-    let socket = "marrow-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
-    let folder: String
-    /// The server's pid and socket file, to be sure both are gone at the end.
-    private var serverPID: pid_t?
-    private var socketPath: String?
-
-    /// Starts the server and a detached session running `command` at 80×24.
-    init(command: String, folder: String) throws {
-        self.folder = folder
-        try tmux(["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command])
-        let server = try tmux(["display-message", "-p", "-t", "e2e", "#{pid} #{socket_path}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1)
-        serverPID = server.first.flatMap { pid_t($0) }
-        socketPath = server.count == 2 ? String(server[1]) : nil
-    }
-
-    /// Runs one tmux command against this server; throws if it fails.
-    @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let tmux = try #require(Tmux.executable)
-        let result = try Child.run([tmux, "-L", socket, "-f", "/dev/null"] + arguments, folder: folder, environment: ["SHELL": "/bin/sh", "TMUX": nil])
-        try #require(result.status == 0, "tmux \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.output)")
-        return result.output
-    }
-
-    /// Sends keys by tmux name ("Enter", "G", "q").
-    func send(_ keys: String...) throws {
-        try tmux(["send-keys", "-t", "e2e"] + keys)
-    }
-
-    func resize(columns: Int, rows: Int) throws {
-        try tmux(["resize-window", "-t", "e2e", "-x", "\(columns)", "-y", "\(rows)"])
-    }
-
-    /// The screen as text.
-    func capture() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    /// Waits until the screen shows `text`; returns the screen.
-    @discardableResult
-    func waitFor(_ text: String) throws -> String {
-        try waitFor("\"\(text)\"") { $0.contains(text) }
-    }
-
-    /// Waits until the screen satisfies `condition` and has settled (`SettledScreen`);
-    /// returns the screen, or throws after `screenTimeout` with the last screen.
-    @discardableResult
-    func waitFor(_ description: String, _ condition: (String) -> Bool) throws -> String {
-        let (matched, screen) = try SettledScreen.poll(timeout: Tmux.screenTimeout, capture: capture, until: condition)
-        guard matched else { throw ScreenTimeout(waitingFor: description, screen: screen) }
-        return screen
-    }
-
-    /// Presses j until the screen satisfies `condition` (at most 60 times).
-    func scroll(until condition: (String) -> Bool) throws -> String {
-        var screen = try capture()
-        for _ in 0..<60 where !condition(screen) {
-            let before = screen
-            try send("j")
-            screen = try waitFor("the screen to scroll") { $0 != before }
-        }
-        guard condition(screen) else { throw ScreenTimeout(waitingFor: "scrolling", screen: screen) }
-        return screen
-    }
-
-    /// Stops the server and everything in it, killing it outright if it lingers,
-    /// and removes its socket. Safe to call more than once.
-    func kill() {
-        _ = try? tmux(["kill-server"])
-        if let serverPID {
-            let deadline = Date().addingTimeInterval(3)
-            while signalProcess(serverPID, 0) == 0, Date() < deadline { usleep(10_000) }
-            if signalProcess(serverPID, 0) == 0 { _ = signalProcess(serverPID, SIGKILL) }
-        }
-        if let socketPath { unlink(socketPath) }
-    }
-}
-
-struct ScreenTimeout: Error, CustomStringConvertible {
-    var waitingFor: String
-    var screen: String
-    var description: String {
-        "gave up after \(Int(Tmux.screenTimeout)) s waiting for \(waitingFor); the screen was:\n\(screen)"
-    }
-}
-
-/// `kill(2)`, under a name that `Tmux.kill()` does not hide.
-private func signalProcess(_ pid: pid_t, _ signal: Int32) -> Int32 {
-    kill(pid, signal)
 }
 
 // MARK: - Child processes

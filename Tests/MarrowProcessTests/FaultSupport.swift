@@ -3,7 +3,7 @@ import MarrowTestSupport
 import Testing
 
 /// Helpers for the fault tests: running the built binary (optionally as an
-/// unprivileged user), snapshots of a folder, a small tmpfs, and a tmux driver.
+/// unprivileged user), snapshots of a folder, a small tmpfs.
 enum Fault {
     /// The fixture course (course id `e2e`).
     static let course = Marrow.fixture("course")
@@ -53,7 +53,7 @@ enum Fault {
     }
 
     /// Single-quotes a word for the shell.
-    static func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    static func quoted(_ s: String) -> String { Shell.quoted(s) }
 
     // MARK: Files
 
@@ -168,111 +168,6 @@ enum Fault {
         while block.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) > 0 {}
         while Glibc.write(fd, [UInt8(0x2E)], 1) > 0 {}
         fsync(fd)
-    }
-}
-
-/// Drives a program in a detached tmux session on its own server, so tests can
-/// run side by side: keys in, the screen out, the exit status, and the terminal
-/// modes (`stty -a`) the program left behind.
-final class TmuxSession {
-    let socket: String
-    let folder: String
-    var rcPath: String { folder + "/rc" }
-    var errPath: String { folder + "/stderr" }
-    var sttyPath: String { folder + "/stty" }
-
-    /// Starts `command` (words, quoted here) in a `columns`×`rows` window. After it
-    /// exits, the pane records its status and `stty -a`, then waits.
-    init(_ command: [String], columns: Int = 80, rows: Int = 24, stdinFrom: String? = nil) throws {
-        folder = try Marrow.temporaryDirectory()
-        socket = "marrow-fault-\(UUID().uuidString.prefix(8))"
-        let words = command.map(Fault.quoted).joined(separator: " ")
-        let input = stdinFrom.map { " < " + Fault.quoted($0) } ?? ""
-        let script = "\(words)\(input) 2>\(Fault.quoted(errPath)); echo $? > \(Fault.quoted(rcPath)).tmp; mv \(Fault.quoted(rcPath)).tmp \(Fault.quoted(rcPath)); stty -a > \(Fault.quoted(sttyPath)) 2>&1; sleep 600"
-        let r = tmux("-f /dev/null new-session -d -x \(columns) -y \(rows) -e LANG=C.UTF-8 \(Fault.quoted("sh -c " + Fault.quoted(script)))")
-        try #require(r.status == 0, "tmux failed: \(r.output)")
-    }
-
-    deinit {
-        close()
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    @discardableResult
-    func tmux(_ arguments: String) -> (status: Int32, output: String) {
-        Fault.shell("tmux -L \(socket) \(arguments)")
-    }
-
-    func close() { tmux("kill-server") }
-
-    /// Sends tmux key names (`Enter`, `q`, `C-c`…).
-    func keys(_ names: String...) { tmux("send-keys " + names.map(Fault.quoted).joined(separator: " ")) }
-
-    /// Types text literally.
-    func type(_ text: String) { tmux("send-keys -l " + Fault.quoted(text)) }
-
-    func screen() -> String { tmux("capture-pane -p").output }
-
-    func resize(columns: Int, rows: Int) { tmux("resize-window -x \(columns) -y \(rows)") }
-
-    /// Polls the screen until `predicate` holds on a settled screen (`SettledScreen`)
-    /// or `timeout` seconds pass.
-    @discardableResult
-    func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) -> Bool {
-        SettledScreen.poll(timeout: timeout, capture: screen, until: predicate).matched
-    }
-
-    func waitFor(_ text: String, timeout: Double = 10) -> Bool { waitFor(timeout: timeout) { $0.contains(text) } }
-
-    /// The program's process id (the pane's shell's child).
-    func programPID(timeout: Double = 5) -> pid_t? {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end {
-            if let pane = pid_t(tmux("display-message -p '#{pane_pid}'").output.trimmingCharacters(in: .whitespacesAndNewlines)),
-               let children = try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8),
-               let first = children.split(separator: " ").first.flatMap({ pid_t($0) }) {
-                return first
-            }
-            usleep(20_000)
-        }
-        return nil
-    }
-
-    /// The exit status once the program has exited, or nil after `timeout` seconds.
-    func exitStatus(timeout: Double = 10) -> Int32? {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end {
-            if let text = try? String(contentsOfFile: rcPath, encoding: .utf8), let rc = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return rc
-            }
-            usleep(50_000)
-        }
-        return nil
-    }
-
-    /// Presses q (up to six times) until the program exits; returns its status.
-    func quit() -> Int32? {
-        for _ in 0..<6 {
-            keys("q")
-            if let status = exitStatus(timeout: 1) { return status }
-        }
-        return nil
-    }
-
-    /// What the program wrote to standard error.
-    var stderr: String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
-
-    /// Whether the terminal was left in its normal modes: canonical input and echo on.
-    func terminalRestored(timeout: Double = 5) -> Bool {
-        let end = Date().addingTimeInterval(timeout)
-        var text = ""
-        while Date() < end {
-            text = (try? String(contentsOfFile: sttyPath, encoding: .utf8)) ?? ""
-            if text.contains("speed") || text.contains("rows") { break }
-            usleep(50_000)
-        }
-        let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
-        return words.contains("icanon") && words.contains("echo") && words.contains("isig") && words.contains("icrnl")
     }
 }
 

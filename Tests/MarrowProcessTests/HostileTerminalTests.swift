@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import Testing
 
 /// Course text that tries to reach the terminal: CSI and OSC sequences (clear screen,
@@ -21,7 +22,7 @@ import Testing
     func appNeverPassesContentEscapesToTheTerminal() throws {
         let home = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let session = try PTYSession(arguments: ["--lessons", Self.fixture, "--progress", home + "/progress.json"],
+        let session = try PseudoTerminal([Marrow.executable, "--lessons", Self.fixture, "--progress", home + "/progress.json"],
                                      environment: ["HOME": home, "XDG_DATA_HOME": home])
         // Each key is typed once the app has answered the one before. ncurses redraws only
         // the cells that change, so what each screen showed is checked at the end, by text

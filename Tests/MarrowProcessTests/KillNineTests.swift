@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import MarrowCore
 import Testing
 
@@ -124,7 +125,7 @@ extension KillNineTests {
         for iteration in 0..<25 {
             if runs >= 6 && acknowledged > 0 && unacknowledged > 0 { break }
             runs += 1
-            let tmux = try TmuxSession([Marrow.executable, "--lessons", Fault.course, "--progress", state])
+            let tmux = try TmuxSession(program: [Marrow.executable, "--lessons", Fault.course, "--progress", state])
             defer { tmux.close() }
             #expect(tmux.waitFor("Course map"), "run \(iteration): \(tmux.screen())")
             tmux.keys("t")

@@ -14,7 +14,7 @@ import Testing
     /// The app on the first question of the long lesson's quiz, the lock held by the test.
     private func answerUnderAHeldLock() throws -> (TerminalFaultTests.Folder, TmuxSession, HeldLock) {
         let folder = try TerminalFaultTests.Folder()
-        let tmux = try TmuxSession(folder.command)
+        let tmux = try TmuxSession(program: folder.command)
         #expect(tmux.waitFor("Course map"), "\(tmux.screen())")
         tmux.keys("t")
         #expect(tmux.waitFor("Question 1 of"), "\(tmux.screen())")
@@ -30,8 +30,7 @@ import Testing
         defer { tmux.close() }
         // Keys other than q are read and wait.
         tmux.keys("j")
-        usleep(200_000)
-        #expect(tmux.screen().contains(Self.waiting))
+        #expect(tmux.quietScreen().contains(Self.waiting))
         #expect(ProgressFiles.answers(folder.log).answers.isEmpty)
         lock.release()
         #expect(tmux.waitFor("✓ Correct"), "\(tmux.screen())")
@@ -98,16 +97,28 @@ extension LockWaitTests {
     /// At launch, a damaged state file is moved aside under the lock: with the
     /// lock held by another Marrow, SIGTERM still ends the app at once (143), and
     /// the file is left as it was.
+    /// Polls until process `pid` has `path` open (a link in /proc/PID/fd), up to `timeout` seconds.
+    static func hasOpen(_ path: String, pid: pid_t, timeout: Double = 10) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        let folder = "/proc/\(pid)/fd"
+        repeat {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            if names.contains(where: { (try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0)) == path }) { return true }
+            usleep(20_000)
+        } while Date() < end
+        return false
+    }
+
     @Test func sigtermAtLaunchDoesNotWaitForTheLock() throws {
         let folder = try TerminalFaultTests.Folder()
         let damaged = #"{"schemaVersion":1,"courses":{"e2e":{"disclaimerSeen":tr"#
         try damaged.write(toFile: folder.state, atomically: true, encoding: .utf8)
         let lock = HeldLock(folder.path + "/progress.lock")
-        let tmux = try TmuxSession(folder.command)
+        let tmux = try TmuxSession(program: folder.command)
         defer { tmux.close() }
         let pid = try #require(tmux.programPID())
-        // The app is waiting for the lock: it has not moved the file aside.
-        usleep(500_000)
+        // The app is waiting for the lock (it has the lock file open): it has not moved the file aside.
+        #expect(Self.hasOpen(folder.path + "/progress.lock", pid: pid), "the app never opened the lock file")
         #expect(tmux.exitStatus(timeout: 0.1) == nil, "\(tmux.stderr)")
         let start = ContinuousClock.now
         kill(pid, SIGTERM)

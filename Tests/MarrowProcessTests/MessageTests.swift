@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import Testing
 
 /// The words of messages (finding 11 of issue 12): a locale that is not installed,
@@ -9,7 +10,7 @@ import Testing
 
     @Test func aLocaleThatIsNotInstalledIsSaidSo() throws {
         let folder = try Marrow.temporaryDirectory()
-        let tmux = try TmuxSession(["/usr/bin/env", "LC_ALL=", "LC_CTYPE=", "LANG=\(Self.absentLocale)",
+        let tmux = try TmuxSession(program: ["/usr/bin/env", "LC_ALL=", "LC_CTYPE=", "LANG=\(Self.absentLocale)",
                                     Marrow.executable, "--lessons", Fault.course, "--progress", folder + "/progress.json"])
         defer { tmux.close() }
         // The first run shows the disclaimer over the course map and its notices.

@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import Testing
 
 /// Terminals without an alternate screen (issue 12, finding 10): on TERM=linux or
@@ -19,7 +20,7 @@ import Testing
     @Test(arguments: ["linux", "ansi", "xterm"])
     func quittingClearsTheScreenWithoutAnAlternateScreen(term: String) throws {
         let folder = try TerminalFaultTests.Folder()
-        let session = try PTYSession(arguments: Array(folder.command.dropFirst()), environment: ["TERM": term])
+        let session = try PseudoTerminal(folder.command, environment: ["TERM": term])
         #expect(session.wait(for: "Course map", since: 0), "\(term): \(session.printable.suffix(300))")
         session.type("q")
         #expect(session.finish() == 0, "\(term)")

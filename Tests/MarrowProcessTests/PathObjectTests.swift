@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import Testing
 
 /// Every path the user can name × every kind of file-system object × every command
@@ -181,7 +182,7 @@ import Testing
         let (argv, env) = setup.invocation(nil)
         let assignments = env.map { key, value in value.map { "\(key)=\($0)" } ?? "" }.filter { !$0.isEmpty }
         let unset = env.compactMap { $0.value == nil ? ["-u", $0.key] : nil }.flatMap { $0 }
-        let tmux = try TmuxSession(["/usr/bin/env"] + unset + assignments + ["TERM=xterm"] + argv)
+        let tmux = try TmuxSession(program: ["/usr/bin/env"] + unset + assignments + ["TERM=xterm"] + argv)
         defer {
             if tmux.exitStatus(timeout: 0) == nil, let pid = tmux.programPID(timeout: 1) { kill(pid, SIGKILL) }
             tmux.close()

@@ -46,7 +46,7 @@ import Testing
         #expect(out.contains("Question 1 of 2\nWhich tissue makes blood cells?\n  1. Skin\n  2. Bone marrow\n  3. Muscle\n"))
         #expect(out.contains("Your answer: 2\n✓ Correct\n  1. Skin\n✓ 2. Bone marrow (right answer, your answer)\n  3. Muscle\n"))
         #expect(out.contains("Explanation: Blood cells are made in the bone marrow. FIRSTEXPLANATION."))
-        #expect(out.contains("Enter to go on (h: it was hard, e: it was easy): \n"))
+        #expect(out.contains("Enter to go on (h: it was hard, e: it was easy, u: undo): \n"))
         #expect(out.contains("Question 2 of 2\nPlatelets help blood clot.\n  1. True\n  2. False\n"))
         #expect(out.hasSuffix("Score: 2 of 2 correct (100%).\n"))
         #expect(!out.contains("Missed:"))
@@ -62,7 +62,7 @@ import Testing
         let report = try progressJSON(progress)
         #expect(report["totals"] as? [String: Int] == ["answered": 2, "correct": 2, "lessonsRead": 0, "lessonsTotal": 2])
         let lessons = try #require(report["lessons"] as? [[String: Any]])
-        #expect(lessons[0]["bestScore"] as? Double == 1.0)
+        #expect((lessons[0]["quizScore"] as? [String: Any])?["percent"] as? Int == 100)
     }
 
     @Test func stoppingAfterTheLastAnswerIsFinishing() throws {
@@ -134,7 +134,7 @@ import Testing
         #expect(out.contains("Your answer: abc\n'abc' is not one of the choices."))
         #expect(out.contains("Your answer: 1 2\nOnly one answer is right here."))
         #expect(out.contains("Your answer: 2\n✓ Correct"))
-        #expect(out.contains("(h: it was hard, e: it was easy): x\nPress Enter to go on, or type h if it was hard, e if it was easy, q to stop.\n"))
+        #expect(out.contains("(h: it was hard, e: it was easy, u: undo): x\nPress Enter to go on, or type h if it was hard, e if it was easy, u to undo your answer, q to stop.\n"))
         #expect(out.hasSuffix("You stopped the quiz: 1 of 2 answered, 1 correct; your answers are saved.\nThe same command picks up at question 2 (--restart starts over).\n"))
         let lines = try logLines(progress)
         #expect(lines.count == 1)
@@ -158,7 +158,7 @@ import Testing
         #expect((report["totals"] as? [String: Int])?["answered"] == 1)
         // An unfinished attempt has no score yet.
         let lessons = try #require(report["lessons"] as? [[String: Any]])
-        #expect(lessons[0]["bestScore"] is NSNull)
+        #expect(lessons[0]["quizScore"] is NSNull)
 
         let nothing = try quiz(["1"], progress: try progressFile(), input: "")
         #expect(nothing.status == 0)
@@ -179,7 +179,7 @@ import Testing
         let lines = try logLines(progress)
         #expect(lines.count == 2 && lines[0]["attempt"] as? String == lines[1]["attempt"] as? String)
         let lessons = try #require(try progressJSON(progress)["lessons"] as? [[String: Any]])
-        #expect(lessons[0]["bestScore"] as? Double == 0.5)
+        #expect((lessons[0]["quizScore"] as? [String: Any])?["percent"] as? Int == 50)
 
         // --restart starts a new attempt from the first question.
         _ = try quiz(["1"], progress: progress, input: "2\n")
@@ -188,6 +188,39 @@ import Testing
         #expect(again.stdout.contains("Score: 2 of 2 correct (100%)."))
         let usage = try Marrow.run(["quiz", "--review", "--restart", "--plain", "--lessons", course, "--progress", progress], environment: environment)
         #expect(usage.status == 2 && usage.stderr.contains("--restart goes with a lesson's quiz"), "\(usage.stderr)")
+    }
+
+    /// `u` at the next prompt takes the last answer back: an undo line in the
+    /// log, the question asked again, and the score, the saved state and a state
+    /// rebuilt from the log all count only the new answer.
+    @Test func uTakesBackTheLastAnswer() throws {
+        let progress = try progressFile()
+        // Question 1 wrong (1); u at question 2's prompt; question 1 again, right (2); then question 2.
+        let r = try quiz(["1"], progress: progress, input: "u\n1\nu\n2\n\nt\n\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = r.stdout
+        #expect(out.contains("Your answer: u\nNothing to undo: u takes back the answer you just gave. Type one number from 1 to 3, or q to stop.\n"), "\(out)")
+        #expect(out.contains("Your answer: u\nUndone: your answer 1 to question 1 no longer counts. Answer it again.\n\nQuestion 1 of 2\n"), "\(out)")
+        #expect(out.hasSuffix("Score: 2 of 2 correct (100%).\n"), "\(out)")
+        let lines = try logLines(progress)
+        #expect(lines.count == 4)
+        #expect(lines[1]["event"] as? String == "undo")
+        #expect(lines[1]["question"] as? String == "e2e-q1" && lines[1]["answered"] as? String == lines[0]["time"] as? String)
+        #expect(lines[1]["chosen"] == nil && lines[1]["correct"] == nil)
+        let report = try progressJSON(progress)
+        #expect(report["totals"] as? [String: Int] == ["answered": 2, "correct": 2, "lessonsRead": 0, "lessonsTotal": 2])
+        #expect((report["lessons"] as? [[String: Any]])?.first?["bestScore"] as? Double == 1.0)
+        // Rebuilt from the log alone (the state file gone): the same.
+        try FileManager.default.removeItem(atPath: progress)
+        #expect(try progressJSON(progress)["totals"] as? [String: Int] == ["answered": 2, "correct": 2, "lessonsRead": 0, "lessonsTotal": 2])
+
+        // Right after the last answer (right, then taken back and answered wrong).
+        let last = try progressFile()
+        let end = try quiz(["1"], progress: last, input: "2\n\nt\nu\nf\n\n")
+        #expect(end.stdout.contains("Enter to see your score (h: it was hard, e: it was easy, u: undo): u\nUndone: your answer 1 to question 2 no longer counts."), "\(end.stdout)")
+        #expect(end.stdout.contains("Enter to see your score (u: undo your answer): \n"), "\(end.stdout)")
+        #expect(end.stdout.contains("Score: 1 of 2 correct (50%)."), "\(end.stdout)")
+        #expect(try progressJSON(last)["totals"] as? [String: Int] == ["answered": 2, "correct": 1, "lessonsRead": 0, "lessonsTotal": 2])
     }
 
     @Test func selfGradesAfterARightAnswerAreSaved() throws {
@@ -264,6 +297,12 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("You stopped the quiz: 1 of 2 answered"), "\(r.stdout)")
         #expect(!r.stdout.contains("picks up"), "\(r.stdout)")
+        // Issue 14: the review asked both of the lesson's questions, yet it is no
+        // lesson quiz left part-way: the lesson's quiz starts afresh.
+        #expect(try logLines(progress).last?["fullQuiz"] as? Bool == false)
+        let lesson = try quiz(["1"], progress: progress, input: "")
+        #expect(lesson.status == 0, "\(lesson.stderr)")
+        #expect(!lesson.stdout.contains("Picking up") && lesson.stdout.contains("Question 1 of 2"), "\(lesson.stdout)")
     }
 
     @Test func mistakesPractisesWhatTheLastQuizMissed() throws {
@@ -320,7 +359,7 @@ import Testing
         try waitFor("Your answer: ")
         #expect(received.text.contains("Which tissue makes blood cells?"))
         send("2")
-        try waitFor("(h: it was hard, e: it was easy): ")
+        try waitFor("(h: it was hard, e: it was easy, u: undo): ")
         #expect(received.text.contains("✓ Correct"))
         // The answer is saved before the quiz asks anything more.
         #expect(try logLines(progress).count == 1)

@@ -44,13 +44,13 @@ import Testing
         #expect(rows.count - 2 == 7)
     }
 
-    @Test func textShowsMastery() throws {
+    @Test func textShowsTheTwoMeasures() throws {
         let r = try report("text")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == (try expected("expected.txt")))
     }
 
-    @Test func jsonKeepsItsShapeAndAddsMastery() throws {
+    @Test func jsonNamesTheTwoMeasuresAsTheScreensDo() throws {
         let path = try progressCopy()
         let formatted = try Marrow.run(["progress", "--format", "json", "--lessons", course, "--progress", path], environment: environment)
         let alias = try Marrow.run(["progress", "--json", "--lessons", course, "--progress", path], environment: environment)
@@ -58,16 +58,22 @@ import Testing
         #expect(formatted.stdout == alias.stdout)
         let object = try #require(JSONSerialization.jsonObject(with: Data(formatted.stdout.utf8)) as? [String: Any])
         #expect(object["totals"] as? [String: Int] == ["answered": 7, "correct": 4, "lessonsRead": 1, "lessonsTotal": 2])
-        for key in ["course", "lessons", "byTag", "mostMissed", "currentStreak", "mastery", "reviews"] {
+        for key in ["course", "lessons", "byTag", "mostMissed", "studyDays", "rememberedNow", "reviews"] {
             #expect(object[key] != nil, "\(key)")
         }
-        let mastery = try #require(object["mastery"] as? [String: Any])
-        #expect(mastery["total"] as? Int == 3)
+        // The words of the screens; no streak, no other measure.
+        for gone in ["currentStreak", "mastery"] { #expect(object[gone] == nil, "\(gone)") }
+        let remembered = try #require(object["rememberedNow"] as? [String: Any])
+        #expect(remembered["count"] as? Int == 2 && remembered["total"] as? Int == 3)
+        let studyDays = try #require(object["studyDays"] as? [String: Any])
+        #expect(studyDays["count"] as? Int == 5 && studyDays["last"] as? String == "2026-11-22")
         let lessons = try #require(object["lessons"] as? [[String: Any]])
-        #expect((lessons[0]["mastery"] as? [String: Any])?["total"] as? Int == 2)
+        #expect((lessons[0]["rememberedNow"] as? [String: Any])?["total"] as? Int == 2)
+        #expect(lessons[0]["quizScore"] as? [String: Int] == ["correct": 2, "total": 2, "percent": 100])
+        #expect(lessons[0]["bestScore"] == nil && lessons[0]["lastScore"] == nil)
         #expect(lessons[0]["read"] as? Bool == true)
         let byTag = try #require(object["byTag"] as? [String: [String: Any]])
-        #expect((byTag["risk"]?["mastery"] as? [String: Any])?["total"] as? Int == 1)
+        #expect((byTag["risk"]?["rememberedNow"] as? [String: Any])?["total"] as? Int == 1)
         let reviews = try #require(object["reviews"] as? [String: Any])
         #expect(reviews["due"] is [String])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import MarrowCore
 import Testing
 
@@ -60,13 +61,15 @@ import Testing
     @Test(arguments: cases)
     func aSignalSavesRestoresAndExitsWith128PlusIt(_ test: Case) throws {
         let folder = try TerminalFaultTests.Folder()
-        let tmux = try TmuxSession(folder.command)
+        let tmux = try TmuxSession(program: folder.command)
         defer { tmux.close() }
         let label = test.testDescription
         #expect(tmux.waitFor("Course map"), "\(label): \(tmux.screen())")
         for key in test.screen.keys {
+            // Each key changes the screen: wait for that, not for a fixed time.
+            let before = tmux.screen()
             tmux.keys(key)
-            usleep(100_000)
+            #expect(tmux.waitFor(timeout: 10) { $0 != before }, "\(label): \(key) changed nothing: \(tmux.screen())")
         }
         #expect(tmux.waitFor(test.screen.title), "\(label): \(tmux.screen())")
         let pid = try #require(tmux.programPID())

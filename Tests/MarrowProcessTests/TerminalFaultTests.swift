@@ -1,4 +1,5 @@
 import Foundation
+import MarrowTestSupport
 import MarrowCore
 import Testing
 
@@ -49,11 +50,10 @@ import Testing
 
     @Test func aStormOfResizesEndsOnACorrectScreen() throws {
         let folder = try Folder()
-        let tmux = try TmuxSession(folder.command)
+        let tmux = try TmuxSession(program: folder.command)
         defer { tmux.close() }
         #expect(tmux.waitFor("Course map"))
-        usleep(300_000)
-        let before = Self.trimmed(tmux.screen())
+        let before = Self.trimmed(tmux.quietScreen())
 
         // 100 resizes in about a second, sizes from 1×1 to 200×60.
         var random = SplitMix64(seed: 7)
@@ -83,9 +83,10 @@ import Testing
     @Test func aOneByOneWindow() throws {
         let folder = try Folder()
         // Started at 1×1.
-        let tiny = try TmuxSession(folder.command, columns: 1, rows: 1)
+        let tiny = try TmuxSession(program: folder.command, columns: 1, rows: 1)
         defer { tiny.close() }
-        usleep(500_000)
+        #expect(tiny.programPID() != nil)
+        tiny.quietScreen()
         #expect(tiny.exitStatus(timeout: 0.1) == nil, "the app exited at 1×1: \(tiny.stderr)")
         tiny.resize(columns: 80, rows: 24)
         #expect(tiny.waitFor("Course map"), "\(tiny.screen())")
@@ -94,16 +95,15 @@ import Testing
         #expect(tiny.waitFor("Reader"))
         tiny.keys("q")
         #expect(tiny.waitFor("Continue: A long lesson"))
-        usleep(200_000)
-        let normal = Self.trimmed(tiny.screen())
+        let normal = Self.trimmed(tiny.quietScreen())
         tiny.resize(columns: 1, rows: 1)
-        usleep(300_000)
+        tiny.quietScreen()
         #expect(tiny.exitStatus(timeout: 0.1) == nil, "the app exited when shrunk to 1×1: \(tiny.stderr)")
         tiny.resize(columns: 80, rows: 24)
         #expect(tiny.waitFor(timeout: 5) { Self.trimmed($0) == normal }, "\(tiny.screen())")
         // q quits from the too-small screen too.
         tiny.resize(columns: 1, rows: 1)
-        usleep(200_000)
+        tiny.quietScreen()
         tiny.keys("q")
         #expect(tiny.exitStatus(timeout: 5) == 0, "\(tiny.stderr)")
         #expect(tiny.stderr.isEmpty, "\(tiny.stderr)")
@@ -135,7 +135,7 @@ import Testing
     @Test(arguments: screens)
     func sigtermInEveryScreenSavesAndRestores(screen: Screen) throws {
         let folder = try Folder()
-        let tmux = try TmuxSession(folder.command)
+        let tmux = try TmuxSession(program: folder.command)
         defer { tmux.close() }
         #expect(tmux.waitFor("Course map"))
         for key in screen.keys {
@@ -158,7 +158,7 @@ import Testing
 
     @Test func sighupInTheReaderSavesThePlace() throws {
         let folder = try Folder()
-        let tmux = try TmuxSession(folder.command)
+        let tmux = try TmuxSession(program: folder.command)
         defer { tmux.close() }
         #expect(tmux.waitFor("Course map"))
         tmux.keys("Enter")
@@ -182,11 +182,12 @@ import Testing
     /// error or end of input. The app saves and exits.
     @Test func inputClosedMidSessionSavesAndExits() throws {
         let folder = try Folder()
-        let pty = try PseudoTerminal(folder.command)
-        #expect(pty.waitFor("Course map"), "\(pty.text.suffix(500))")
+        let pty = try PseudoTerminal(folder.command, environment: ["TERM": "xterm"])
+        #expect(pty.wait(for: "Course map"), "\(pty.printable.suffix(500))")
         pty.send("\r")
-        #expect(pty.waitFor("Reader"), "\(pty.text.suffix(500))")
-        usleep(200_000)
+        #expect(pty.wait(for: "Reader"), "\(pty.printable.suffix(500))")
+        // Everything the reader draws, read: it has settled on its page.
+        pty.drain(quiet: .milliseconds(200))
         let status = pty.closeAndWait(timeout: 10)
         #expect(status == 0, "status \(String(describing: status))")
         #expect(folder.lastPlaceLesson == "long-lesson")
@@ -198,94 +199,11 @@ import Testing
     @Test func inputNotATerminalIsOneClearLine() throws {
         let folder = try Folder()
         let before = Fault.snapshot(folder.path)
-        let tmux = try TmuxSession(folder.command, stdinFrom: "/dev/null")
+        let tmux = try TmuxSession(program: folder.command, stdinFrom: "/dev/null")
         defer { tmux.close() }
         #expect(tmux.exitStatus(timeout: 10) == 1)
         #expect(tmux.stderr == "marrow: needs an interactive terminal (stdin and stdout must be a terminal and TERM must be set). Try 'marrow read LESSON' or 'marrow progress'.\n", "\(tmux.stderr)")
         #expect(tmux.terminalRestored())
         #expect(Fault.snapshot(folder.path) == before)
-    }
-}
-
-/// A program on a pseudo-terminal that is not its controlling terminal, so
-/// closing our end gives it end of input (and no SIGHUP).
-final class PseudoTerminal {
-    private var master: Int32
-    private let pid: pid_t
-    private(set) var output: [UInt8] = []
-    var text: String { String(decoding: output, as: UTF8.self) }
-
-    init(_ argv: [String], columns: UInt16 = 80, rows: UInt16 = 24) throws {
-        let openpty = try #require(PTYSession.openpty, "openpty is not available")
-        var m: Int32 = -1, s: Int32 = -1
-        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        try #require(openpty(&m, &s, nil, nil, &size) == 0)
-        master = m
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd: Int32 in 0...2 { posix_spawn_file_actions_adddup2(&actions, s, fd) }
-        posix_spawn_file_actions_addclose(&actions, s)
-        posix_spawn_file_actions_addclose(&actions, m)
-        var env = ProcessInfo.processInfo.environment
-        env["TERM"] = "xterm"
-        env["LANG"] = "C.UTF-8"
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer {
-            for p in cArgs { free(p) }
-            for p in envp { free(p) }
-        }
-        var child: pid_t = 0
-        var envCopy = envp
-        let rc = posix_spawn(&child, argv[0], &actions, nil, &cArgs, &envCopy)
-        close(s)
-        try #require(rc == 0, "posix_spawn failed: \(rc)")
-        pid = child
-    }
-
-    /// Reads what the program drew until `text` shows or `timeout` seconds pass.
-    func waitFor(_ needle: String, timeout: Double = 10) -> Bool {
-        let end = Date().addingTimeInterval(timeout)
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while Date() < end {
-            if text.contains(needle) { return true }
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            if poll(&descriptor, 1, 50) > 0 {
-                let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
-                if n <= 0 { break }
-                output += buffer[0..<n]
-            }
-        }
-        return text.contains(needle)
-    }
-
-    func send(_ text: String) {
-        _ = Array(text.utf8).withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-    }
-
-    /// Closes our end and waits for the program; its status, or nil if it did not end.
-    func closeAndWait(timeout: Double) -> Int32? {
-        close(master)
-        master = -1
-        let end = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while Date() < end {
-            let r = waitpid(pid, &status, WNOHANG)
-            if r == pid { return Child.exitCode(status) }
-            usleep(20_000)
-        }
-        kill(pid, SIGKILL)
-        waitpid(pid, &status, 0)
-        return nil
-    }
-
-    deinit {
-        if master >= 0 {
-            close(master)
-            var status: Int32 = 0
-            kill(pid, SIGKILL)
-            waitpid(pid, &status, 0)
-        }
     }
 }

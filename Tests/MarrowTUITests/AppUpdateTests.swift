@@ -173,7 +173,10 @@ import Testing
     @Test func quizAnswersAreRecordedForTheRunLoop() {
         let quiz = press("t", in: AppTestCourse.state())
         #expect(quiz.top is QuizScreen)
-        let answered = press("1", in: quiz)
+        #expect(quiz.context.effects.contains(.discardTypeahead))
+        let chosen = press("1", in: quiz)
+        #expect(!chosen.context.effects.contains { if case .recordAnswer = $0 { true } else { false } })
+        let answered = press([.enter], in: chosen)
         #expect(answered.context.effects.contains { if case .recordAnswer = $0 { true } else { false } })
     }
 }

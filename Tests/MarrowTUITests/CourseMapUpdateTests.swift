@@ -74,7 +74,7 @@ import Testing
             QuizAttempt(id: "b", started: AppTestCourse.now, total: 8, answers: Dictionary(uniqueKeysWithValues: (0..<8).map { ("q\($0)", $0 < 7) })),
             QuizAttempt(id: "c", started: AppTestCourse.now, total: 8, answers: ["q0": true]),
         ]
-        #expect(LessonStatus(lesson: lesson, progress: CourseProgress(lessons: ["journey": LessonProgress(attempts: attempts)])).label == "★ quiz 7/8")
+        #expect(LessonStatus(lesson: lesson, progress: CourseProgress(lessons: ["journey": LessonProgress(attempts: attempts)])).label == "● quiz 7/8")
     }
 
     /// A whole quiz left part-way shows as such, over an earlier score, since `t`
@@ -99,10 +99,10 @@ import Testing
         #expect(label([partWay]) == "◑ in quiz 1/3")
         #expect(label([scored, partWay]) == "◑ in quiz 1/3")
         #expect(label([scored, partWay, retry]) == "◑ in quiz 1/3")
-        #expect(label([scored]) == "★ quiz 2/3")
+        #expect(label([scored]) == "● quiz 2/3")
         var scoredLater = scored
         scoredLater.started = now.addingTimeInterval(90)
-        #expect(label([partWay, scoredLater]) == "★ quiz 2/3")
+        #expect(label([partWay, scoredLater]) == "● quiz 2/3")
         #expect(label([scored, edited]) == "◑ in quiz 1/4")
 
         // On the course map, in the lesson's row.

@@ -85,8 +85,8 @@ import Testing
     }
 
     /// The screen the full course and progress draw, and the one the first screen draws, from `store`'s file.
-    static func screens(directory: String, store: ProgressStore, size: Size, outlineLessons: Int? = nil) throws -> (full: ScreenBuffer, first: ScreenBuffer?) {
-        let course = CourseLoader.load(directory: directory)
+    /// `course` is the full load of `directory` (loaded once by the caller: the files do not change).
+    static func screens(directory: String, course: Course, store: ProgressStore, size: Size, outlineLessons: Int? = nil) throws -> (full: ScreenBuffer, first: ScreenBuffer?) {
         let loaded = try store.load()
         let full = App.render(AppState(context: AppContext(course: course, progress: loaded.progress, now: now), size: size), size: size)
         let early = try #require(store.loadSummary())
@@ -174,7 +174,7 @@ import Testing
             try store.save(Self.progress(for: course, pick: pick))
             for size in [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40), Size(columns: 60, rows: 14), Size(columns: 40, rows: 12)] {
                 for limit in [nil, 3] as [Int?] {
-                    let (full, first) = try Self.screens(directory: directory, store: store, size: size, outlineLessons: limit)
+                    let (full, first) = try Self.screens(directory: directory, course: course, store: store, size: size, outlineLessons: limit)
                     let drawn = try #require(first)
                     #expect(drawn == full, "pick \(pick) at \(size.columns)x\(size.rows), outline of \(limit.map(String.init) ?? "all")\n\(drawn.text)\n---\n\(full.text)")
                 }
@@ -193,7 +193,7 @@ import Testing
             let store = ProgressStore(path: folder.appendingPathComponent("progress-\(n).json").path)
             try store.save(Self.progress(for: course, pick: pick))
             let size = Size(columns: 80, rows: 24)
-            let (full, first) = try Self.screens(directory: directory, store: store, size: size, outlineLessons: FirstScreen.expectedRows())
+            let (full, first) = try Self.screens(directory: directory, course: course, store: store, size: size, outlineLessons: FirstScreen.expectedRows())
             let drawn = try #require(first)
             #expect(drawn == full, "\(drawn.text)\n---\n\(full.text)")
         }

@@ -172,3 +172,38 @@ import Testing
         }
     }
 }
+
+/// The filter's order and the names shown, on the shipped glossary.
+@Suite struct GlossaryRankingTests {
+    static let course = CourseLoader.load(directory: CourseMapTitleTests.lessonsFolder)
+
+    @Test func exactNamesAndAcronymsComeFirst() throws {
+        try #require(Self.course.glossary.count > 20)
+        var context = AppContext(course: Self.course, progress: LearnerProgress(), now: CourseMapTitleTests.now, clock: .utc)
+        var glossary = GlossaryScreen()
+        for c in "gvhd" { _ = glossary.update(.character(c), context: &context) }
+        let entries = glossary.entries(in: Self.course).map(\.term)
+        #expect(entries.first == "Graft-versus-host disease", "\(entries.prefix(4))")
+        // Terms that only mention GVHD in their definition come after those named by it.
+        let calcineurin = try #require(entries.firstIndex(of: "Calcineurin inhibitor"))
+        let steroidRefractory = try #require(entries.firstIndex(of: "Steroid-refractory GVHD"))
+        #expect(steroidRefractory < calcineurin)
+        // Case and accents do not matter, nor the order of the rest.
+        var upper = GlossaryScreen()
+        for c in "GVHD" { _ = upper.update(.character(c), context: &context) }
+        #expect(upper.entries(in: Self.course).map(\.term) == entries)
+    }
+
+    @Test func pluralsAreNotListedAsOtherNames() throws {
+        let term = try #require(Self.course.glossary.first { $0.term == "Calcineurin inhibitor" })
+        #expect(term.aliases.contains("calcineurin inhibitors"))
+        #expect(!GlossaryScreen.shownAliases(of: term).contains("calcineurin inhibitors"))
+        #expect(GlossaryScreen.shownAliases(of: term).contains("tacrolimus"))
+        let made = GlossaryTerm(term: "Therapy", definition: "d", aliases: ["therapies", "treatment", "treatments", "Rx"])
+        #expect(GlossaryScreen.shownAliases(of: made) == ["treatment", "Rx"])
+        // Still found by the plural.
+        #expect(GlossaryScreen.rank(made, needle: "therapies") == 1)
+        let text = GlossaryScreen().lines(course: Self.course, width: 76).map(\.plainText).joined(separator: "\n")
+        #expect(!text.contains("calcineurin inhibitors"))
+    }
+}

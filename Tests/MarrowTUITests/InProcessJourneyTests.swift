@@ -22,10 +22,10 @@ import Testing
             .key(.enter), .waitFor("Paragraph 1 of the long lesson"),
             .character("G"), .waitFor("ENDMARKER"), .capture("end"),
             .character("t"), .waitFor("Question 1 of 2"),
-            .character("2"), .waitFor("✓ Correct"), .capture("right"),
+            .character("2"), .key(.enter), .waitFor("✓ Correct"), .capture("right"),
             .key(.enter), .waitFor("Question 2 of 2"),
-            .character("f"), .waitFor("✗ Not quite"), .capture("wrong"),
-            .key(.enter), .waitFor("1 of 2 correct"),
+            .character("f"), .key(.enter), .waitFor("✗ Not quite"), .capture("wrong"),
+            .key(.enter), .waitFor("Quiz score: 1/2 (50%)"),
             .key(.enter), .waitFor("Reader"),
             .character("q"), .waitFor("Course map"), .capture("mapAfter"),
             .character("p"), .waitFor("Progress review"), .capture("review"),
@@ -45,7 +45,7 @@ import Testing
         #expect(captures["wrong"]?.contains("SECONDEXPLANATION") == true)
         #expect(captures["mapAfter"]?.contains("1 of 2 lessons read") == true, "\(captures["mapAfter"] ?? "")")
         let longLessonRow = captures["review"]?.split(separator: "\n").first { $0.contains("A long lesson") }.map(String.init) ?? ""
-        #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("50%"), "\(captures["review"] ?? "")")
+        #expect(longLessonRow.contains("✓ read") && longLessonRow.contains("1/2"), "\(captures["review"] ?? "")")
 
         let answers = try app.answers()
         #expect(answers.map(\.question) == ["e2e-q1", "e2e-q2"] && answers.map(\.correct) == [true, false], "\(answers)")
@@ -72,7 +72,7 @@ import Testing
         let stopped = try app.run([
             .waitFor("not medical advice"), .key(.enter),
             .waitFor("Course map"), .character("t"),
-            .waitFor("Question 1 of 2"), .character("2"),
+            .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
             .waitFor("✓ Correct"), .key(.enter),
             .waitFor("Question 2 of 2"), .signal(SIGTERM),
         ])
@@ -84,14 +84,69 @@ import Testing
         let resumed = try app.run([
             .waitFor("Course map"), .capture("map"),
             .character("t"), .waitFor("Question 2 of 2"), .capture("resumed"),
-            .character("t"), .waitFor("✓ Correct"), .key(.enter),
-            .waitFor("2 of 2 correct"), .character("q"), .waitFor("Course map"), .character("q"),
+            .character("t"), .key(.enter), .waitFor("✓ Correct"), .key(.enter),
+            .waitFor("Quiz score: 2/2 (100%)"), .character("q"), .waitFor("Course map"), .character("q"),
         ])
         #expect(resumed.status == 0)
         #expect(resumed.terminal.captures["map"]?.contains("◑ in quiz 1/2") == true, "\(resumed.terminal.captures["map"] ?? "")")
         #expect(resumed.terminal.captures["resumed"]?.contains("Picking up where you left off: 1 of 2 answered") == true,
                 "\(resumed.terminal.captures["resumed"] ?? "")")
         #expect(try app.answers().count == 2)
+    }
+
+    /// Keys typed ahead on the feedback (Enter, then "1" and Enter before the
+    /// next question was drawn) do not answer it: the first Enter shows question
+    /// 2, whose drawing throws the rest away; it waits with nothing chosen.
+    /// Enter twice on the feedback answers nothing either: nothing is chosen yet.
+    @Test func keysTypedAheadDoNotAnswerTheNextQuestion() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        let run = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .character("t"),
+            .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
+            .waitFor("✓ Correct"), .key(.enter), .character("1"), .key(.enter),
+            .waitFor("Question 2 of 2"), .capture("next"),
+            .key(.enter), .capture("enterAlone"),
+            .character("q"), .waitFor("Course map"), .character("q"),
+        ])
+        #expect(run.status == 0)
+        #expect(run.terminal.discarded == [.character("1"), .enter])
+        let next = run.terminal.captures["next"] ?? ""
+        #expect(next.contains("True or false? Press t or f, then Enter."), "\(next)")
+        #expect(!next.contains("▸"), "\(next)")
+        #expect(run.terminal.captures["enterAlone"]?.contains("Choose first: press t or f") == true)
+        #expect(try app.answers().map(\.question) == ["e2e-q1"])
+    }
+
+    /// u takes back an answer through the real loop: the log gets the undo line,
+    /// the question is asked again, and the state saved on leaving agrees with
+    /// the state rebuilt from the log alone (attempts and schedules).
+    @Test func undoIsInTheLogAndTheRebuiltStateAgrees() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        let run = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .character("t"),
+            .waitFor("Question 1 of 2"), .character("1"), .key(.enter),
+            .waitFor("✗ Not quite"), .character("u"),
+            .waitFor("Undone: your answer 1 to question 1"), .capture("undone"),
+            .character("2"), .key(.enter), .waitFor("✓ Correct"), .key(.enter),
+            .waitFor("Question 2 of 2"), .character("t"), .key(.enter), .waitFor("✓ Correct"),
+            .key(.enter), .waitFor("Quiz score: 2/2 (100%)"), .character("q"), .waitFor("Course map"), .character("q"),
+        ])
+        #expect(run.status == 0)
+        #expect(run.terminal.captures["undone"]?.contains("Question 1 of 2") == true)
+        let log = try app.store.readLog()
+        #expect(log.records.map(\.question) == ["e2e-q1", "e2e-q2"] && log.records.allSatisfy(\.correct))
+        #expect(log.undos.map(\.question) == ["e2e-q1"])
+        let saved = try app.store.load().progress
+        let rebuilt = LearnerProgress.rebuild(from: log.records)
+        for (id, course) in rebuilt.courses {
+            #expect(saved[course: id].reviews == course.reviews)
+            #expect(saved[course: id].lessons.mapValues(\.attempts).filter { !$0.value.isEmpty } == course.lessons.mapValues(\.attempts))
+        }
+        #expect(saved.courses.values.flatMap(\.lessons.values).flatMap(\.attempts).map(\.score) == [1.0])
     }
 
     /// Resized mid-lesson the reader lays the text out again at the new width;
@@ -141,7 +196,7 @@ import Testing
         let lock = HeldLock(app.store.lockPath)
         let run = try app.run([
             .waitFor("Course map"), .character("t"),
-            .waitFor("Question 1 of 2"), .character("2"),
+            .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
             .waitFor(LockWaitView.message), .capture("waiting"),
             .perform { lock.release() },
             .waitFor("✓ Correct"), .key(.enter), .waitFor("Question 2 of 2"), .character("q"),

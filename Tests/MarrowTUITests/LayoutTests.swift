@@ -22,6 +22,23 @@ private func para(_ s: String) -> Block { Block(.paragraph([.text(s)])) }
         #expect(lines[1].offset == 5)
     }
 
+    @Test func aLongURLBreaksAfterASlashNotMidName() {
+        let url = "https://bethematch.org/patients-and-families/life-after-transplant/physical-health-and-recovery/gvhd-signs-and-symptoms"
+        let block = Block(.paragraph([.text("See "), .link(text: [.text("NMDP")], url: url), .text(".")]))
+        for width in [30, 40, 57, 80] {
+            let lines = Layout.lines(for: [block], width: width)
+            let shown = lines.map(\.plainText)
+            #expect(shown.allSatisfy { DisplayWidth.of($0) <= width })
+            // The address reads back whole, and each line inside it ends at a break character.
+            let urlLines = lines.filter { $0.spans.contains { $0.style.role == .url } }
+            #expect(urlLines.map { $0.spans.filter { $0.style.role == .url }.map(\.text).joined() }.joined().contains(url))
+            for line in urlLines.dropLast() {
+                let last = line.spans.last { $0.style.role == .url }?.text.last
+                #expect(last.map { "/-.?&=_".contains($0) } == true, "\(width): \(line.plainText)")
+            }
+        }
+    }
+
     @Test func breaksWordsLongerThanTheWidth() {
         let lines = Layout.lines(for: [para("a supercalifragilistic word")], width: 8)
         #expect(texts(lines) == ["a", "supercal", "ifragili", "stic", "word"])

@@ -67,9 +67,17 @@ import Testing
         // A tall screen shows the whole review: check its facts as text.
         let context = Self.context(columns: 80, rows: 60)
         let text = F.render(Self.screen(), context: context).text
-        #expect(text.contains("Benefits"))
-        #expect(text.contains("Current streak: 3 days in a row."))
-        #expect(text.contains("Studied on 5 of the last"))
+        #expect(text.contains("What you know about the benefits and the risks"))
+        #expect(text.contains("About the risks"))
+        // A record of study days, with no streak to keep up.
+        #expect(text.contains("Studied on 5 days in these 12 weeks, the last today."))
+        #expect(!text.contains("streak"))
+        // The two measures, and no others.
+        #expect(text.contains("Quizzes taken: 2 of 3 (each lesson's quiz score is below)."))
+        #expect(text.contains("Lesson                               Read       Quiz score  Remembered now"))
+        #expect(text.contains("2. Risks after a transplant          · not yet  3/3         ███████░░░ 2/3"))
+        #expect(text.contains("Remembered now:"))
+        for old in ["mastery", "Mastered", "latest try", "% right", "answers right"] { #expect(!text.contains(old), "\(old)") }
         #expect(text.contains("✓ read"))
         #expect(text.contains("· not yet"))
         #expect(text.contains("Answers a day:"))
@@ -211,7 +219,8 @@ import Testing
         #expect(first == StudyDay(year: 2026, month: 9, day: 7))
         let lines = Heatmap.lines(answersPerDay: [today: 3, first: 25], today: today, weeks: 12, width: 76)
         #expect(lines.count == 9)
-        #expect(lines[0].plainText.hasPrefix("    Sep     Oct"))
+        // October over the week of Monday 28 September, which holds the 1st.
+        #expect(lines[0].plainText.hasPrefix("    Sep   Oct"))
         #expect(lines[1].plainText.hasPrefix("Mon █ · "))
         // Thursday's row ends with today; Friday's with a blank (the future).
         #expect(lines[4].plainText.hasSuffix("░ "))

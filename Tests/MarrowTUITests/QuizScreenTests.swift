@@ -6,8 +6,17 @@ import Testing
 @Suite struct QuizScreenTests {
     typealias F = QuizTestCourse
 
+    /// A lesson's quiz, opened: the only effect so far is the typeahead discard, taken out here.
     func lessonQuiz(_ context: inout AppContext, lesson: String = "what-is") -> QuizScreen {
-        QuizScreen(lessonID: lesson, questionIDs: nil, context: &context)
+        let quiz = QuizScreen(lessonID: lesson, questionIDs: nil, context: &context)
+        #expect(context.effects.last == .discardTypeahead)
+        context.effects.removeAll { $0 == .discardTypeahead }
+        return quiz
+    }
+
+    /// The answers and grades asked for, without the typeahead discards.
+    func saved(_ context: AppContext) -> [Effect] {
+        context.effects.filter { $0 != .discardTypeahead }
     }
 
     func recorded(_ context: AppContext) -> [AnswerRecord] {
@@ -37,10 +46,15 @@ import Testing
 
     // MARK: Asking: single answer
 
-    @Test func numberAnswersASingleQuestionAndRecordsAtOnce() {
+    @Test func numberChoosesThenEnterAnswersAndRecordsAtOnce() {
         var context = F.context()
         var quiz = lessonQuiz(&context)
+        #expect(quiz.focus == nil)
         #expect(quiz.update(.ch("2"), context: &context) == nil)
+        #expect(quiz.phase == .asking && quiz.focus == 1)
+        #expect(context.effects.isEmpty)
+        #expect(F.render(quiz, context: context).text.contains("Enter answers 2. Another number or ↑/↓ changes it."))
+        #expect(quiz.update(.enter, context: &context) == nil)
         #expect(quiz.phase == .feedback)
         #expect(quiz.picked == [1])
         let records = recorded(context)
@@ -70,6 +84,13 @@ import Testing
     @Test func arrowsAndVimKeysMoveFocusWithinTheChoices() {
         var context = F.context()
         var quiz = lessonQuiz(&context)
+        #expect(quiz.focus == nil)
+        _ = quiz.update(.up, context: &context)
+        #expect(quiz.focus == 2)
+        var fromTop = lessonQuiz(&context)
+        _ = fromTop.update(.ch("j"), context: &context)
+        #expect(fromTop.focus == 0)
+        _ = quiz.update(.home, context: &context)
         #expect(quiz.focus == 0)
         _ = quiz.update(.up, context: &context)
         #expect(quiz.focus == 0)
@@ -93,10 +114,42 @@ import Testing
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.down, context: &context)
         _ = quiz.update(.down, context: &context)
+        _ = quiz.update(.down, context: &context)
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .feedback)
         #expect(recorded(context).map(\.chosen) == [[2]])
         #expect(recorded(context).map(\.correct) == [false])
+    }
+
+    /// Enter pressed twice on the feedback (or a key that slips) reaches the next
+    /// question with nothing chosen: it answers nothing and says how to answer.
+    @Test func enterAloneOnAQuestionJustShownAnswersNothing() {
+        var context = F.context()
+        var quiz = lessonQuiz(&context)
+        #expect(quiz.update(.enter, context: &context) == nil)
+        #expect(quiz.phase == .asking)
+        #expect(context.effects.isEmpty)
+        #expect(quiz.notice == "Choose first: press the answer's number (or ↑/↓), then Enter to answer.")
+        #expect(F.render(quiz, context: context).text.contains("Choose first: press the answer's number"))
+        // Answered, then Enter Enter: the second Enter finds question 2 with nothing ticked.
+        _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        context.effects = []
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.phase == .asking && quiz.index == 1 && quiz.focus == nil)
+        #expect(context.effects == [.discardTypeahead])
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.phase == .asking && quiz.index == 1)
+        #expect(context.effects == [.discardTypeahead])
+        // The same on a true/false question.
+        _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
+        context.effects = []
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.phase == .asking && quiz.index == 2)
+        #expect(quiz.notice == "Choose first: press t or f (or ↑/↓), then Enter to answer.")
+        #expect(context.effects.isEmpty)
     }
 
     @Test func spaceTAndFAndOtherKeysDoNothingOnASingleQuestion() {
@@ -116,6 +169,7 @@ import Testing
         #expect(quiz.update(.ch("q"), context: &context) == .back)
         #expect(quiz.update(.escape, context: &context) == .back)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.update(.ch("?"), context: &context) == .openHelp)
         #expect(quiz.update(.ch("q"), context: &context) == .back)
         #expect(quiz.update(.escape, context: &context) == .back)
@@ -128,6 +182,7 @@ import Testing
     func multipleQuiz(_ context: inout AppContext) -> QuizScreen {
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.enter, context: &context)
         context.effects = []
         #expect(quiz.session.questions[quiz.index].kind == .multiple)
@@ -189,14 +244,18 @@ import Testing
         QuizScreen(lessonID: nil, questionIDs: ["q-gvl-true", "r-infection"], context: &context)
     }
 
-    @Test func tAndFAnswerTrueFalse() {
+    @Test func tAndFChooseTrueFalseThenEnterAnswers() {
         var context = F.context()
         var quiz = trueFalseQuiz(&context)
         _ = quiz.update(.ch("t"), context: &context)
+        #expect(quiz.phase == .asking && quiz.focus == 0 && recorded(context).isEmpty)
+        #expect(F.render(quiz, context: context).text.contains("Enter answers 1. t, f or ↑/↓ change it."))
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.chosen == [0])
         #expect(recorded(context).last?.correct == true)
         _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("F"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.chosen == [1])
         #expect(recorded(context).last?.correct == false)
         #expect(recorded(context).last?.lesson == "risks")
@@ -206,10 +265,12 @@ import Testing
         var context = F.context()
         var quiz = trueFalseQuiz(&context)
         _ = quiz.update(.down, context: &context)
+        _ = quiz.update(.down, context: &context)
         _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.chosen == [1])
         _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.chosen == [0])
     }
 
@@ -222,6 +283,7 @@ import Testing
         #expect(order.sorted() == [0, 1, 2])
         let shownAt = order.firstIndex(of: 1)!
         _ = quiz.update(.ch(Character("\(shownAt + 1)")), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).first?.chosen == [1])
         #expect(recorded(context).first?.correct == true)
     }
@@ -233,9 +295,10 @@ import Testing
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("2"), context: &context)
         _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .asking)
         #expect(quiz.index == 1)
-        #expect(quiz.focus == 0 && quiz.selected.isEmpty)
+        #expect(quiz.focus == nil && quiz.selected.isEmpty)
         _ = quiz.update(.ch("4"), context: &context)
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .feedback)
@@ -243,10 +306,75 @@ import Testing
         #expect(quiz.index == 2)
         _ = quiz.update(.ch("t"), context: &context)
         _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .summary)
         #expect(quiz.session.correctCount == 2)
         #expect(recorded(context).count == 3)
         #expect(context.courseProgress[lesson: "what-is"].bestScore == 2.0 / 3.0)
+    }
+
+    // MARK: Undo
+
+    /// u on the feedback takes the answer back: out of the session, the attempt
+    /// and the schedule, an undo effect for the log, and the question asked
+    /// again with nothing chosen, saying what was undone.
+    @Test func uOnTheFeedbackTakesTheAnswerBack() {
+        var context = F.context()
+        var quiz = lessonQuiz(&context)
+        let before = context.courseProgress
+        _ = quiz.update(.ch("3"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.statusKeys.contains(KeyHelp("u", "undo")))
+        let answer = recorded(context)[0]
+        context.effects = []
+        #expect(quiz.update(.ch("u"), context: &context) == nil)
+        #expect(context.effects == [.recordUndo(AnswerUndo(of: answer, time: F.now)), .discardTypeahead])
+        #expect(quiz.phase == .asking && quiz.index == 0 && quiz.focus == nil && quiz.session.answeredCount == 0)
+        #expect(context.courseProgress == before)
+        let text = F.render(quiz, context: context).text
+        #expect(text.contains("Undone: your answer 3 to question 1 no longer counts. Answer it again."), "\(text)")
+        // Once is all: u again explains.
+        context.effects = []
+        _ = quiz.update(.ch("u"), context: &context)
+        #expect(context.effects.isEmpty)
+        #expect(quiz.notice == "Nothing to undo: u takes back an answer on its feedback, or right after it.")
+        // Answered again, it counts.
+        _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        #expect(recorded(context).map(\.correct) == [true])
+        #expect(context.courseProgress[lesson: "what-is"].attempts.first?.answers == ["q-sibling-type": true])
+    }
+
+    /// Right after the feedback, on the next question (until it is answered),
+    /// and on the summary after the last answer, u still takes back the last answer.
+    @Test func uRightAfterTakesBackTheLastAnswer() {
+        var context = F.context()
+        var quiz = lessonQuiz(&context)
+        _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.ch("e"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        #expect(quiz.index == 1 && quiz.statusKeys.contains(KeyHelp("u", "undo last")))
+        _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.ch("u"), context: &context)
+        #expect(quiz.index == 0 && quiz.phase == .asking && quiz.selfGrade == nil)
+        #expect(context.courseProgress.reviews["q-sibling-type"] == nil)
+        #expect(context.courseProgress[lesson: "what-is"].attempts.isEmpty)
+        #expect(F.render(quiz, context: context).text.contains("Undone: your answer 2 to question 1"))
+        // Through to the summary; u there takes back the last answer.
+        for key: Key in [.ch("2"), .enter, .enter, .ch("1"), .enter, .enter, .ch("t"), .enter, .enter] { _ = quiz.update(key, context: &context) }
+        #expect(quiz.phase == .summary && quiz.session.answeredCount == 3)
+        #expect(quiz.statusKeys.contains(KeyHelp("u", "undo last")))
+        _ = quiz.update(.ch("u"), context: &context)
+        #expect(quiz.phase == .asking && quiz.index == 2 && quiz.session.answeredCount == 2)
+        #expect(F.render(quiz, context: context).text.contains("Undone: your answer 1 to question 3"))
+        // A question answered since: u takes back only that one.
+        _ = quiz.update(.ch("f"), context: &context)
+        _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.ch("q"), context: &context)
+        let undos = context.effects.compactMap { if case .recordUndo(let u) = $0 { u.question } else { nil } }
+        #expect(undos == ["q-sibling-type", "q-gvl-true"])
     }
 
     // MARK: Picking up a quiz left part-way
@@ -255,6 +383,7 @@ import Testing
         var context = F.context()
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.update(.escape, context: &context) == .back)
         var again = QuizScreen(lessonID: "what-is", questionIDs: nil, context: &context, history: recorded(context))
         #expect(again.session.attemptID == quiz.session.attemptID)
@@ -269,8 +398,9 @@ import Testing
         _ = again.update(.enter, context: &context)
         _ = again.update(.ch("t"), context: &context)
         _ = again.update(.enter, context: &context)
+        _ = again.update(.enter, context: &context)
         #expect(again.phase == .summary)
-        #expect(F.render(again, context: context).text.contains("2 of 3 correct"))
+        #expect(F.render(again, context: context).text.contains("Quiz score: 2/3 (67%)"))
         // One attempt, whole: the lesson's score.
         let attempts = context.courseProgress[lesson: "what-is"].attempts
         #expect(attempts.count == 1 && attempts[0].isComplete)
@@ -284,6 +414,7 @@ import Testing
         var context = F.context()
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         var again = lessonQuiz(&context)
         #expect(again.resumedWith == 1 && again.index == 1)
         _ = again.update(.ch("n"), context: &context)
@@ -301,6 +432,7 @@ import Testing
         var context = F.context(columns: 40, rows: 12)
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(quiz.scroll == 0)
         _ = quiz.update(.ch("j"), context: &context)
         #expect(quiz.scroll == 1)
@@ -339,6 +471,7 @@ import Testing
         var context = F.context()
         var quiz = lessonQuiz(&context)
         _ = quiz.update(.ch("1"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("j"), context: &context)
         #expect(quiz.scroll == 0)
     }
@@ -347,7 +480,7 @@ import Testing
 
     func finishedWithMistakes(_ context: inout AppContext) -> QuizScreen {
         var quiz = lessonQuiz(&context)
-        for key: Key in [.ch("1"), .enter, .ch("1"), .ch("2"), .ch("3"), .enter, .enter, .ch("t"), .enter] {
+        for key: Key in [.ch("1"), .enter, .enter, .ch("1"), .ch("2"), .ch("3"), .enter, .enter, .ch("t"), .enter, .enter] {
             _ = quiz.update(key, context: &context)
         }
         #expect(quiz.phase == .summary)
@@ -365,6 +498,7 @@ import Testing
         #expect(quiz.session.questions.map(\.id) == ["q-sibling-type"])
         #expect(quiz.session.attemptID != first)
         _ = quiz.update(.ch("2"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).last?.attemptTotal == 1)
         _ = quiz.update(.enter, context: &context)
         #expect(quiz.phase == .summary)
@@ -396,6 +530,7 @@ import Testing
         var perfect = QuizScreen(lessonID: nil, questionIDs: ["q-gvl-true"], context: &context)
         _ = perfect.update(.ch("t"), context: &context)
         _ = perfect.update(.enter, context: &context)
+        _ = perfect.update(.enter, context: &context)
         #expect(!perfect.statusKeys.contains { $0.keys == "r" })
     }
 
@@ -407,7 +542,9 @@ import Testing
         #expect(F.render(quiz, context: context).line(0).contains("Retry · questions from 2 lessons"))
         _ = quiz.update(.ch("1"), context: &context)
         _ = quiz.update(.enter, context: &context)
+        _ = quiz.update(.enter, context: &context)
         _ = quiz.update(.ch("t"), context: &context)
+        _ = quiz.update(.enter, context: &context)
         #expect(recorded(context).map(\.lesson) == ["risks", "what-is"])
         #expect(recorded(context).map(\.attemptTotal) == [1, 1])
         #expect(context.courseProgress[lesson: "risks"].attempts.first?.answers == ["r-gvhd": true])
@@ -418,6 +555,11 @@ import Testing
         var context = F.context()
         var quiz = lessonQuiz(&context)
         var buffer = F.render(quiz, context: context)
+        // Nothing chosen yet: no choice is marked, the cursor is hidden.
+        #expect(buffer.cursor == nil)
+        #expect(!buffer.text.contains("▸"))
+        _ = quiz.update(.down, context: &context)
+        buffer = F.render(quiz, context: context)
         var cursor = buffer.cursor
         #expect(cursor != nil)
         #expect(buffer.line(cursor!.row).contains("▸ 1. Autologous"))
@@ -443,6 +585,8 @@ import Testing
             var quiz = lessonQuiz(&context)
             _ = F.render(quiz, context: context)
             _ = quiz.update(.ch("1"), context: &context)
+            _ = F.render(quiz, context: context)
+            _ = quiz.update(.enter, context: &context)
             _ = quiz.update(.ch("j"), context: &context)
             _ = F.render(quiz, context: context)
         }

@@ -17,14 +17,16 @@ import Testing
         }
     }
 
-    @Test func singleQuestion() { snapshot("single", keys: [.down]) }
-    @Test func multipleQuestionWithTicks() { snapshot("multiple", keys: [.ch("2"), .enter, .ch("1"), .ch("3")]) }
-    @Test func trueFalseQuestion() { snapshot("true-false", keys: [.ch("2"), .enter, .ch("1"), .enter, .enter]) }
-    @Test func feedbackCorrect() { snapshot("feedback-correct", keys: [.ch("2")]) }
-    @Test func feedbackWrongWithChoiceFeedback() { snapshot("feedback-wrong", keys: [.ch("3")]) }
-    @Test func feedbackWrongMultiple() { snapshot("feedback-wrong-multiple", keys: [.ch("2"), .enter, .ch("1"), .ch("4"), .enter]) }
-    @Test func summary() { snapshot("summary", keys: [.ch("1"), .enter, .ch("1"), .ch("2"), .ch("3"), .enter, .enter, .ch("f"), .enter]) }
+    @Test func singleQuestion() { snapshot("single", keys: [.down, .down]) }
+    /// A question just shown: nothing chosen, so Enter alone answers nothing.
+    @Test func questionJustShown() { snapshot("just-shown", keys: []) }
+    @Test func multipleQuestionWithTicks() { snapshot("multiple", keys: [.ch("2"), .enter, .enter, .ch("1"), .ch("3")]) }
+    @Test func trueFalseQuestion() { snapshot("true-false", keys: [.ch("2"), .enter, .enter, .ch("1"), .enter, .enter]) }
+    @Test func feedbackCorrect() { snapshot("feedback-correct", keys: [.ch("2"), .enter]) }
+    @Test func feedbackWrongWithChoiceFeedback() { snapshot("feedback-wrong", keys: [.ch("3"), .enter]) }
+    @Test func feedbackWrongMultiple() { snapshot("feedback-wrong-multiple", keys: [.ch("2"), .enter, .enter, .ch("1"), .ch("4"), .enter]) }
+    @Test func summary() { snapshot("summary", keys: [.ch("1"), .enter, .enter, .ch("1"), .ch("2"), .ch("3"), .enter, .enter, .ch("f"), .enter, .enter]) }
     @Test func cjkQuestion() { snapshot("cjk", keys: [], lessonID: "cjk") }
-    @Test func cjkFeedback() { snapshot("cjk-feedback", keys: [.ch("2")], lessonID: "cjk") }
+    @Test func cjkFeedback() { snapshot("cjk-feedback", keys: [.ch("2"), .enter], lessonID: "cjk") }
     @Test func mixedRetry() { snapshot("mixed", keys: [], lessonID: nil, questionIDs: ["r-gvhd", "q-gvl-true"]) }
 }

@@ -20,6 +20,9 @@ import Testing
         "> > > quote", "1. one\n2. two", "- [x] loose", "# Heading", "---", "```\nfence", "ﷺ", "\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}",
         "\u{0E01}\u{0E49}\u{0E33}", "각", "\u{115F}\u{1160}", "𝕏𝕐", "\u{00AD}", "\r\n",
     ]
+    /// Lessons in the seeded sample: every snippet as a first change in a lesson that
+    /// opens (a few of the seeds make lessons that do not), with room to spare.
+    static let seeds = snippets.count + 8
     static let sizes = [Size(columns: 80, rows: 24), Size(columns: 40, rows: 10), Size(columns: 41, rows: 13), Size(columns: 133, rows: 50)]
 
     @Test(.timeLimit(.minutes(5)))
@@ -30,17 +33,29 @@ import Testing
         let clock = ContinuousClock()
         let started = clock.now
         var opened = 0
-        for seed in 0..<UInt64(80) {
+        // What the lessons that opened were given, to check the sample reaches it all.
+        var snippetsShown = Set<Int>(), kindsShown = Set<Int>(), sizesShown = Set<Size>()
+        // The snippet whose turn it is to be a first change: it passes to the next one
+        // once a lesson with it opened (a mutation may leave a lesson that does not load).
+        var turn = 0
+        for seed in 0..<UInt64(Self.seeds) {
             var random = SplitMix64(seed: 0xF00D &+ seed)
             let pick = random.index(below: originals.count)
             var lines = originals[pick].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             // Keep the front matter (the first 40 or so lines hold it) mostly intact: change the body.
             let bodyStart = (lines.indices.dropFirst().first { lines[$0] == "---" } ?? 0) + 1
-            for _ in 0..<(1 + random.index(below: 6)) {
+            var snippetsUsed = Set<Int>(), kindsUsed = Set<Int>()
+            for change in 0..<(1 + random.index(below: 6)) {
                 guard bodyStart < lines.count else { break }
                 let i = bodyStart + random.index(below: lines.count - bodyStart)
-                let snippet = Self.snippets[random.index(below: Self.snippets.count)]
-                switch random.index(below: 4) {
+                // The first change puts in the snippets in turn, so a seeded sample of this
+                // size shows every one; the others are drawn at random.
+                let s = change == 0 ? turn % Self.snippets.count : random.index(below: Self.snippets.count)
+                let snippet = Self.snippets[s]
+                let kind = change == 0 ? Int(seed) % 3 : random.index(below: 4)
+                if kind < 3 { snippetsUsed.insert(s) }
+                kindsUsed.insert(kind)
+                switch kind {
                 case 0: lines[i] += snippet
                 case 1: lines.insert(snippet, at: i)
                 case 2:
@@ -53,18 +68,24 @@ import Testing
             let load = CourseLoader.loadLesson(bytes: Array(text.utf8), path: "Lessons/" + names[pick])
             guard let lesson = load.lesson else { continue }
             opened += 1
+            turn += 1
+            snippetsShown.formUnion(snippetsUsed)
+            kindsShown.formUnion(kindsUsed)
             let course = Course(info: CourseInfo(id: "fuzz", title: "Fuzz"), lessons: [lesson], directory: "Lessons")
             let size = Self.sizes[random.index(below: Self.sizes.count)]
+            sizesShown.insert(size)
             var state = AppTestCourse.state(size: size, course: course)
+            var screen = App.render(state, size: size)
             func step(_ key: Key) {
                 state = App.update(state, .key(key))
-                check(App.render(state, size: size), size: size, seed: seed)
+                screen = App.render(state, size: size)
+                check(screen, size: size, seed: seed)
             }
             if state.top is DisclaimerScreen { step(.enter) }
             step(.enter)
             #expect(state.top is ReaderScreen, "seed \(seed)")
             var pages = 0
-            while !App.render(state, size: size).text.contains("End of lesson"), pages < 400 {
+            while !screen.text.contains("End of lesson"), pages < 400 {
                 step(.pageDown)
                 pages += 1
             }
@@ -91,7 +112,9 @@ import Testing
             }
         }
         print("RenderFuzz: \(opened) lessons through every screen in \(clock.now - started)")
-        #expect(opened > 40)
+        #expect(opened > Self.seeds / 2)
+        #expect(snippetsShown.count == Self.snippets.count, "snippets never shown: \(Set(Self.snippets.indices).subtracting(snippetsShown).sorted())")
+        #expect(kindsShown == [0, 1, 2, 3] && sizesShown == Set(Self.sizes))
     }
 
     /// Every cell holds a drawable character: no control, nothing that moves the cursor.

@@ -110,27 +110,27 @@ import Testing
         #expect((x.top as? CourseMapScreen)?.message == "No answers yet: take a lesson's quiz first.")
     }
 
-    @Test func masteryBarsFitEightyColumnsAndTheSelectedLessonAtForty() {
-        // Just answered right: every question is mastered (recall 100% today).
+    @Test func rememberedBarsFitEightyColumnsAndTheSelectedLessonAtForty() {
+        // Just answered right: every question is remembered now (recall 100% today).
         let wide = render(Self.state(Self.allRightRecently)).text
-        #expect(wide.contains("█████ mastery 100%"))
+        #expect(wide.contains("█████ remembered 3/3"))
         for line in wide.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80) }
         let narrow = Self.state(Self.history, columns: 40, rows: 12)
         let text = render(narrow).text
         #expect(!text.contains("6 min"))
-        // The lesson rows stay as they were; the selected lesson's mastery has its own row.
+        // The lesson rows stay as they were; what the selected lesson's is remembered has its own row.
         #expect(text.contains("Lesson 1 "))
         let risks = render(press("j", in: narrow)).text
         #expect(risks.contains("Lesson 2 "))
     }
 
-    @Test func masteryIsTheShareRecalledWithNinetyPercentToday() {
+    @Test func rememberedNowIsTheShareRecalledWithNinetyPercentToday() {
         let state = Self.state(Self.history)
         let plan = state.context.plan
         // Wrong answers are not mastered; right answers long ago have faded below 90%.
         #expect(plan.mastery(lessonID: "what-is").mastered == 0)
         #expect(plan.mastery(lessonID: "risks") == Mastery(mastered: 2, total: 3))
-        #expect(render(state).text.contains("mastery 67%"))
+        #expect(render(state).text.contains("remembered 2/3"))
     }
 
     // MARK: The review session
@@ -146,7 +146,7 @@ import Testing
         #expect(text.contains("From: What a transplant is"))
         assertSnapshot(render(state), named: "review-question-80x24")
         // Right (Allogeneic is the second written choice; shuffling is off).
-        state = press("2", in: state)
+        state = press([.character("2"), .enter], in: state)
         text = render(state).text
         #expect(text.contains("✓ Correct"))
         #expect(text.contains("From: What a transplant is"))
@@ -154,11 +154,11 @@ import Testing
         // Wrong: only "Skin" ticked.
         state = press([.character("4"), .enter], in: state)
         #expect(render(state).text.contains("✗ Not quite"))
-        state = press([.enter, .character("t"), .enter], in: state)
+        state = press([.enter, .character("t"), .enter, .enter], in: state)
         text = render(state).text
         #expect(text.contains("From: Risks after a transplant"))
         assertSnapshot(render(state), named: "review-question-other-lesson-80x24")
-        state = press("t", in: state)
+        state = press([.character("t"), .enter], in: state)
         state = press([.enter], in: state)
         let summary = try! #require(state.top as? QuizScreen)
         #expect(summary.phase == .summary)
@@ -175,12 +175,12 @@ import Testing
         #expect(render(map).text.contains("No reviews due — next tomorrow"))
         // A review of one risk question is not a lesson score: the risks quiz stays 2 of 3.
         let risksRow = render(map).text.split(separator: "\n").first { $0.contains("Risks after a transplant") } ?? ""
-        #expect(risksRow.contains("★ quiz 2/3"), "\(risksRow)")
+        #expect(risksRow.contains("● quiz 2/3"), "\(risksRow)")
     }
 
     @Test func reviewSummarySaysWhenMoreAreStillDue() {
         var state = press("r", in: Self.state(Self.history))
-        state = press([.character("2"), .character("q")], in: state)
+        state = press([.character("2"), .enter, .character("q")], in: state)
         // Left after one answer: three still due.
         #expect(state.top is CourseMapScreen)
         #expect(render(state).text.contains("Review: 3 due"))
@@ -190,7 +190,7 @@ import Testing
 
     @Test func hardOrEasyAfterARightAnswerRecordsAGrade() {
         var state = press("r", in: Self.state(Self.history))
-        state = press("2", in: state)
+        state = press([.character("2"), .enter], in: state)
         let before = state.context.plan.schedules["q-sibling-type"]!
         let quiz = try! #require(state.top as? QuizScreen)
         #expect(quiz.statusKeys.map(\.keys).prefix(3) == ["Enter", "h", "e"])
@@ -226,7 +226,7 @@ import Testing
 
     @Test func hardAndEasyDoNothingAfterAWrongAnswerAndAreNeverRequired() {
         var state = press("r", in: Self.state(Self.history))
-        state = press("1", in: state)
+        state = press([.character("1"), .enter], in: state)
         #expect(render(state).text.contains("✗ Not quite"))
         #expect(!(state.top as! QuizScreen).statusKeys.contains { $0.keys == "h" })
         #expect(!render(state).text.contains("it was hard"))
@@ -241,6 +241,7 @@ import Testing
             var context = F.context(columns: columns, rows: rows)
             var quiz = QuizScreen(lessonID: "what-is", questionIDs: nil, context: &context)
             _ = quiz.update(.ch("2"), context: &context)
+            _ = quiz.update(.enter, context: &context)
             _ = quiz.update(.ch("e"), context: &context)
             #expect(context.effects.contains { if case .recordGrade(let g) = $0 { g.rating == .easy } else { false } })
             #expect(context.courseProgress.reviews["q-sibling-type"]?.lastRating == .easy)
@@ -291,11 +292,12 @@ import Testing
                 var tall = F.context(columns: columns, rows: 80)
                 tall.refreshPlan(records: Self.history)
                 let text = F.render(review, context: tall).text
-                #expect(text.contains("Mastered today: 2 of 7 questions (recalled with 90% probability or more)."))
+                #expect(text.contains("Remembered now: ███░░░░░░░ 2/7 of the course's questions"))
                 #expect(text.contains("Reviews, next 14 days"))
                 #expect(text.contains("4 due now: press r on the course map to review them."))
                 // Benefits: r-benefit-mix (mastered) and q-gvl-true (faded).
-                #expect(text.contains("Benefits █████░░░░░ mastery 50% (1 of 2) · 100% of 2 answers right"))
+                #expect(text.contains("About the benefits █████░░░░░ remembered 1/2"))
+                #expect(text.contains("What you know about the benefits and the risks"))
                 #expect(text.contains("4  2  ·  ·"))
             }
             assertSnapshot(F.render(review, context: context), named: "progress-review-mastery-\(columns)x\(rows)")

@@ -64,17 +64,19 @@ import Testing
     @Test func arrowsAndCtrlNPSelect() {
         var context = F.context()
         var search = screen(context, query: "the")
-        let count = search.results.count
-        #expect(count > 3)
+        #expect(search.groups.count == 2)
+        #expect(search.rows.count == 2)
         _ = search.update(.down, context: &context)
         #expect(search.selection == 1)
         _ = search.update(.control("n"), context: &context)
-        #expect(search.selection == 2)
+        #expect(search.selection == 1)
         _ = search.update(.control("p"), context: &context)
-        _ = search.update(.up, context: &context)
         #expect(search.selection == 0)
         _ = search.update(.up, context: &context)
         #expect(search.selection == 0)
+        _ = search.update(.enter, context: &context)
+        let count = search.rows.count
+        #expect(count > 3)
         _ = search.update(.end, context: &context)
         #expect(search.selection == count - 1)
         _ = search.update(.down, context: &context)
@@ -90,7 +92,9 @@ import Testing
     @Test func pagesKeepTheSelectionInView() {
         var context = F.context(columns: 40, rows: 12)
         var search = screen(context, query: "the")
-        #expect(search.results.count > 4)
+        for _ in search.groups { _ = search.update(.enter, context: &context); _ = search.update(.end, context: &context) }
+        _ = search.update(.home, context: &context)
+        #expect(search.rows.count > 8)
         _ = search.update(.pageDown, context: &context)
         let page = search.selection
         #expect(page >= 2)
@@ -102,22 +106,53 @@ import Testing
         #expect(search.listTop == 0)
     }
 
+    @Test func resultsAreGroupedByLessonTheLessonAboutTheTermFirst() {
+        var context = F.context()
+        // "GVHD" is in a heading of the risks lesson only; "the" is in every lesson, most in the first.
+        var search = screen(context, query: "gvhd")
+        #expect(search.groups.map(\.lessonID) == ["risks"])
+        search = screen(context, query: "transplant")
+        // Both titles match; the first lesson mentions it more often.
+        #expect(search.groups.map(\.lessonID) == ["what-is", "risks"])
+        #expect(search.rows == [.lesson(0), .lesson(1)])
+        let text = F.render(search, context: context).text
+        #expect(text.contains("+ 1. What a transplant is"))
+        #expect(text.contains("matches"))
+        #expect(text.contains("2 lessons"))
+        // Enter shows the lesson's matches, Enter again hides them; → shows, ← hides.
+        _ = search.update(.enter, context: &context)
+        #expect(search.rows.count == 1 + search.groups[0].results.count + 1)
+        #expect(F.render(search, context: context).text.contains("− 1. What a transplant is"))
+        _ = search.update(.enter, context: &context)
+        #expect(search.rows.count == 2)
+        _ = search.update(.right, context: &context)
+        _ = search.update(.down, context: &context)
+        #expect(search.rows[search.selection] == .match(0, 0))
+        _ = search.update(.left, context: &context)
+        #expect(search.rows.count == 2)
+        #expect(search.selection == 0)
+    }
+
     @Test func enterOpensTheReaderAtTheMatch() {
         var context = F.context()
         var search = screen(context, query: "engraftment")
         #expect(search.results.first?.location == .body(block: 3))
+        // One lesson: its matches show at once.
+        #expect(search.rows == [.lesson(0), .match(0, 0)])
+        #expect(search.selection == 1)
         #expect(search.update(.enter, context: &context) == .openReader(lessonID: "what-is", target: .match(query: "engraftment", block: 3)))
         var title = screen(context, query: " Risks after ")
         #expect(title.update(.enter, context: &context) == .openReader(lessonID: "risks", target: .match(query: "Risks after", block: 0)))
     }
 
-    @Test func enterOnAQuizPromptOpensThatQuestion() {
+    @Test func enterOnAQuizPromptShowsTheQuestionWithItsAnswerNotAQuiz() {
         var context = F.context()
         var search = screen(context, query: "umbilical")
         #expect(search.results.count == 0)
         search = screen(context, query: "possible sources")
         #expect(search.results.first?.location == .quiz(questionID: "q-sources-all"))
-        #expect(search.update(.enter, context: &context) == .openQuiz(lessonID: nil, questionIDs: ["q-sources-all"]))
+        #expect(F.render(search, context: context).text.contains("Quiz: Which of these are possible sources"))
+        #expect(search.update(.enter, context: &context) == .openQuestion(lessonID: "what-is", questionID: "q-sources-all"))
     }
 
     @Test func escAndHelp() {

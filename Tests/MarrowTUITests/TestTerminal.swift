@@ -49,6 +49,18 @@ final class TestTerminal: TerminalBackend {
 
     func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
     func invalidate() { invalidations += 1 }
+    /// Keys thrown away by `discardTypeahead`, oldest first.
+    private(set) var discarded: [Key] = []
+
+    /// The keys at the head of the script, up to the first step that waits,
+    /// captures, acts or signals, count as typed ahead (already in the input
+    /// queue): they are thrown away, as curses' `flushinp` would.
+    func discardTypeahead() {
+        while case .event(.key(let key))? = steps.first {
+            discarded.append(key)
+            steps.removeFirst()
+        }
+    }
     func suspend() {}
     func resume() { invalidations += 1 }
     func restore() { restoreCount += 1 }

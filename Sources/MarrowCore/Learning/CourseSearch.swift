@@ -1,6 +1,7 @@
 /// Full-text search over a course: lesson titles, the top-level blocks of each
-/// lesson body, and quiz prompts (with their scenarios). Case-insensitive and insensitive to the common
-/// Latin diacritics ("leucemie" finds "leucémie").
+/// lesson body, and quiz prompts (with their scenarios), matched by `TextMatcher`
+/// (case-insensitive and insensitive to the common Latin diacritics: "leucemie"
+/// finds "leucémie"), the same matcher that highlights the hit in the reader.
 ///
 /// Built once per course: every searchable text is folded into lower-case UTF-8
 /// bytes up front, so a query is a plain byte scan (fast enough to run on every
@@ -37,6 +38,12 @@ package struct CourseSearch: Sendable, Equatable {
             self.match = match
         }
 
+        /// Whether the match is in a quiz question.
+        package var isQuiz: Bool {
+            if case .quiz = location { return true }
+            return false
+        }
+
         /// The body block to open the reader at (0 for a title match, nil for a quiz prompt).
         package var block: Int? {
             switch location {
@@ -47,9 +54,29 @@ package struct CourseSearch: Sendable, Equatable {
         }
     }
 
+    /// The matches in one lesson, for a list grouped by lesson.
+    package struct LessonHits: Sendable, Hashable {
+        package var lessonID: String
+        package var lessonTitle: String
+        /// The lesson's index in the course.
+        package var lessonIndex: Int
+        /// Its matches in lesson order (title, body, quiz), one per searchable text
+        /// (at most the search's `limit` over all lessons, as a snippet costs time).
+        package var results: [Result]
+        /// How many searchable texts match (`results` may hold fewer).
+        package var matches: Int
+        /// Whether the lesson's title matches.
+        package var inTitle: Bool
+        /// How many of its headings match.
+        package var headings: Int
+        /// Every occurrence of the query in the lesson (a paragraph may hold several).
+        package var occurrences: Int
+    }
+
     private struct Entry: Sendable, Equatable {
         var lesson: Int
         var location: Location
+        var isHeading = false
         /// The text as shown: sanitized, on one line.
         var text: String
         var folded: [UInt8]
@@ -62,13 +89,17 @@ package struct CourseSearch: Sendable, Equatable {
     package init(course: Course) {
         var entries: [Entry] = []
         for (i, lesson) in course.lessons.enumerated() {
-            func add(_ location: Location, _ raw: String) {
+            func add(_ location: Location, _ raw: String, isHeading: Bool = false) {
                 let text = Sanitizer.clean(raw, singleLine: true)
-                let folded = CourseSearch.fold(text)
-                if !folded.isEmpty { entries.append(Entry(lesson: i, location: location, text: text, folded: folded)) }
+                let folded = TextMatcher.fold(text)
+                if !folded.isEmpty { entries.append(Entry(lesson: i, location: location, isHeading: isHeading, text: text, folded: folded)) }
             }
             add(.title, lesson.title)
-            for (b, block) in lesson.body.blocks.enumerated() { add(.body(block: b), block.plainText) }
+            for (b, block) in lesson.body.blocks.enumerated() {
+                var isHeading = false
+                if case .heading = block.kind { isHeading = true }
+                add(.body(block: b), block.plainText, isHeading: isHeading)
+            }
             for q in lesson.quiz {
                 add(.quiz(questionID: q.id), ([q.prompt.plainText] + q.scenario.map(\.plainText)).joined(separator: " "))
             }
@@ -80,11 +111,11 @@ package struct CourseSearch: Sendable, Equatable {
 
     /// Matches of `query` in course order (per lesson: title, body, quiz), at most `limit`.
     package func search(_ query: String, limit: Int = 500) -> [Result] {
-        let needle = CourseSearch.foldedQuery(query)
+        let needle = TextMatcher.foldedQuery(query)
         guard String(decoding: needle, as: UTF8.self).count >= CourseSearch.minimumQueryLength else { return [] }
         var results: [Result] = []
         for entry in entries {
-            guard let at = CourseSearch.find(needle, in: entry.folded) else { continue }
+            guard let at = TextMatcher.find(needle, in: entry.folded) else { continue }
             let (snippet, match) = CourseSearch.snippet(entry.text, foldedStart: at, foldedLength: needle.count)
             results.append(Result(lessonID: lessonIDs[entry.lesson], lessonTitle: lessonTitles[entry.lesson],
                                   location: entry.location, snippet: snippet, match: match))
@@ -93,99 +124,49 @@ package struct CourseSearch: Sendable, Equatable {
         return results
     }
 
-    /// The query folded, with surrounding spaces trimmed and inner runs of spaces collapsed.
-    static func foldedQuery(_ query: String) -> [UInt8] {
-        var out: [UInt8] = []
-        for byte in fold(query) {
-            if byte == 0x20 && (out.isEmpty || out.last == 0x20) { continue }
-            out.append(byte)
-        }
-        while out.last == 0x20 { out.removeLast() }
-        return out
-    }
-
-    /// First occurrence of `needle` in `hay` (byte offsets).
-    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-        let n = needle.count, h = hay.count
-        guard n > 0, n <= h else { return nil }
-        return hay.withUnsafeBufferPointer { hp in
-            needle.withUnsafeBufferPointer { np in
-                let first = np[0]
-                var i = 0
-                let last = h - n
-                outer: while i <= last {
-                    if hp[i] == first {
-                        var j = 1
-                        while j < n {
-                            if hp[i + j] != np[j] { i += 1; continue outer }
-                            j += 1
-                        }
-                        return i
-                    }
-                    i += 1
-                }
-                return nil
+    /// Matches of `query` grouped by lesson, the lessons about it first: those whose
+    /// title matches, then by how many headings match, then by how often the query
+    /// occurs ("GVHD" puts the lesson on graft-versus-host disease, with GVHD in five
+    /// of its headings, first); ties keep course order.
+    package func searchByLesson(_ query: String, limit: Int = 500) -> [LessonHits] {
+        let needle = TextMatcher.foldedQuery(query)
+        guard String(decoding: needle, as: UTF8.self).count >= CourseSearch.minimumQueryLength else { return [] }
+        var groups: [Int: LessonHits] = [:]
+        var kept = 0
+        for entry in entries {
+            guard let at = TextMatcher.find(needle, in: entry.folded) else { continue }
+            var occurrences = 1
+            var from = at + needle.count
+            while let next = TextMatcher.find(needle, in: entry.folded, from: from) {
+                occurrences += 1
+                from = next + needle.count
             }
+            var group = groups[entry.lesson] ?? LessonHits(lessonID: lessonIDs[entry.lesson], lessonTitle: lessonTitles[entry.lesson],
+                                                           lessonIndex: entry.lesson, results: [], matches: 0, inTitle: false, headings: 0, occurrences: 0)
+            if kept < limit {
+                let (snippet, match) = CourseSearch.snippet(entry.text, foldedStart: at, foldedLength: needle.count)
+                group.results.append(Result(lessonID: group.lessonID, lessonTitle: group.lessonTitle, location: entry.location, snippet: snippet, match: match))
+                kept += 1
+            }
+            group.matches += 1
+            if entry.location == .title { group.inTitle = true }
+            if entry.isHeading { group.headings += 1 }
+            group.occurrences += occurrences
+            groups[entry.lesson] = group
+        }
+        return groups.values.sorted { a, b in
+            if a.inTitle != b.inTitle { return a.inTitle }
+            if a.headings != b.headings { return a.headings > b.headings }
+            if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
+            return a.lessonIndex < b.lessonIndex
         }
     }
 
-    // MARK: Folding
-
-    /// `text` as search compares it: lower-cased, without the common Latin diacritics,
-    /// whitespace as plain spaces ("Éclairage" → "eclairage"). For sorting and filtering
-    /// lists the same way search matches them (the glossary).
+    /// `text` as search compares it (`TextMatcher.folded`), for sorting and
+    /// filtering lists the same way search matches them (the glossary).
     package static func folded(_ text: String) -> String {
-        String(decoding: fold(text), as: UTF8.self)
+        TextMatcher.folded(text)
     }
-
-    /// `text` lower-cased, without diacritics, whitespace as plain spaces, as UTF-8.
-    static func fold(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { appendFolded(scalar, to: &out) }
-        return out
-    }
-
-    /// Appends one scalar's folded bytes (none for combining marks).
-    static func appendFolded(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        let v = scalar.value
-        if v < 0x80 {
-            var b = UInt8(v)
-            if b >= 0x41 && b <= 0x5A { b += 0x20 } else if b == 0x09 || b == 0x0A || b == 0x0D { b = 0x20 }
-            out.append(b)
-            return
-        }
-        if let base = latinBase[v] { out.append(contentsOf: base.utf8); return }
-        let props = scalar.properties
-        if props.generalCategory == .nonspacingMark { return }
-        if props.isWhitespace { out.append(0x20); return }
-        out.append(contentsOf: props.lowercaseMapping.utf8)
-    }
-
-    /// Folded length in bytes of one scalar.
-    private static func foldedCount(_ scalar: Unicode.Scalar) -> Int {
-        var tmp: [UInt8] = []
-        appendFolded(scalar, to: &tmp)
-        return tmp.count
-    }
-
-    /// Precomposed Latin letters (Latin-1 Supplement and Latin Extended-A) to their base letters.
-    private static let latinBase: [UInt32: String] = {
-        let groups: [(String, String)] = [
-            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđ", "d"),
-            ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"),
-            ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"), ("Ĵĵ", "j"), ("Ķķ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"),
-            ("ÑñŃńŅņŇň", "n"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("ŔŕŖŗŘř", "r"),
-            ("ŚśŜŝŞşŠš", "s"), ("ŢţŤťŦŧ", "t"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"),
-            ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"),
-            ("Ææ", "ae"), ("Œœ", "oe"), ("ß", "ss"), ("Ðð", "d"), ("Þþ", "th"),
-        ]
-        var table: [UInt32: String] = [:]
-        for (letters, base) in groups {
-            for s in letters.unicodeScalars { table[s.value] = base }
-        }
-        return table
-    }()
 
     // MARK: Snippets
 
@@ -202,8 +183,8 @@ package struct CourseSearch: Sendable, Equatable {
         let scalars = text.unicodeScalars
         var i = scalars.startIndex
         while i != scalars.endIndex {
-            if startIndex == nil, folded + foldedCount(scalars[i]) > foldedStart { startIndex = i }
-            folded += foldedCount(scalars[i])
+            if startIndex == nil, folded + TextMatcher.foldedCount(scalars[i]) > foldedStart { startIndex = i }
+            folded += TextMatcher.foldedCount(scalars[i])
             i = scalars.index(after: i)
             if startIndex != nil, folded >= foldedStart + foldedLength { endIndex = i; break }
         }

@@ -30,7 +30,10 @@ package struct QuizSession: Sendable, Hashable {
     /// gets a fresh id and a fresh order.
     package let generator: SplitMix64
     /// The lessons whose whole quiz this session asks: their answers are a lesson
-    /// score (`AnswerRecord.fullQuiz`); a retry of some questions is not.
+    /// score (`AnswerRecord.fullQuiz`); a retry of some questions is not. Only a
+    /// session on one lesson (`lessonID`) can be its quiz: a review or a retry
+    /// across lessons that happens to ask all of a lesson's questions is not, so
+    /// stopping it part-way never leaves that lesson "in quiz".
     package let fullQuizLessons: Set<String>
 
     /// A session over `questions`, in the order given. Draws the attempt id and
@@ -52,9 +55,10 @@ package struct QuizSession: Sendable, Hashable {
         }
         self.choiceOrders = orders
         let asked = Set(questions.map(\.id))
-        // Each lesson once, not once per question: that is quadratic in the quiz's size.
-        self.fullQuizLessons = Set(questions.map(\.lessonID)).filter { lessonID in
-            course.lesson(id: lessonID)?.quiz.allSatisfy { asked.contains($0.id) } ?? false
+        if let lessonID, let quiz = course.lesson(id: lessonID)?.quiz, !quiz.isEmpty, quiz.allSatisfy({ asked.contains($0.id) }) {
+            self.fullQuizLessons = [lessonID]
+        } else {
+            self.fullQuizLessons = []
         }
         self.records = Array(repeating: nil, count: questions.count)
         self.generator = generator
@@ -136,6 +140,14 @@ package struct QuizSession: Sendable, Hashable {
             correct: q.isCorrect(Set(chosen)), time: time, attempt: attemptID,
             attemptTotal: attemptTotal(forLesson: q.lessonID), fullQuiz: fullQuizLessons.contains(q.lessonID))
         records[index] = record
+        return record
+    }
+
+    /// Takes back the answer to question `index` (`AnswerUndo`): the question is
+    /// unanswered again. Returns the answer taken back; nil when there was none.
+    package mutating func takeBack(question index: Int) -> AnswerRecord? {
+        guard records.indices.contains(index), let record = records[index] else { return nil }
+        records[index] = nil
         return record
     }
 

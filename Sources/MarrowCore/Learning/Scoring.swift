@@ -13,13 +13,16 @@ package struct LessonScore: Sendable, Hashable {
     /// Best and latest score of finished attempts, 0...1; nil if none finished.
     package var bestScore: Double?
     package var lastScore: Double?
+    /// The quiz score shown: the best finished attempt's right answers; nil if none finished.
+    package var quizScore: QuizScore?
 
-    package init(lessonID: String, title: String, completedAttempts: Int, bestScore: Double?, lastScore: Double?) {
+    package init(lessonID: String, title: String, completedAttempts: Int, bestScore: Double?, lastScore: Double?, quizScore: QuizScore? = nil) {
         self.lessonID = lessonID
         self.title = title
         self.completedAttempts = completedAttempts
         self.bestScore = bestScore
         self.lastScore = lastScore
+        self.quizScore = quizScore
     }
 }
 
@@ -67,13 +70,12 @@ package struct ProgressReview: Sendable, Hashable {
     package var correct: Int
     /// `correct` of `answered`, rounded 0...100; nil if nothing was answered.
     package var overallPercent: Int?
-    /// Questions whose latest answer was right, of `questionCount`.
-    package var mastered: Int
     package var questionCount: Int
-    /// Days with at least one answer, in the learner's time zone.
+    /// Days with at least one answer, in the learner's time zone: a plain record,
+    /// not a streak to keep (people who are ill miss days, and that is fine).
     package var studyDays: Set<StudyDay>
-    /// Consecutive study days ending today, or yesterday if not yet today.
-    package var currentStreak: Int
+    /// The latest of `studyDays`; nil before any answer.
+    package var lastStudyDay: StudyDay? { studyDays.max() }
     /// Answers to questions no longer in the course: left out of every total.
     package var retiredAnswers: Int
 }
@@ -98,10 +100,8 @@ package enum Scoring {
             answered: answered,
             correct: correct,
             overallPercent: percent(correct, of: answered),
-            mastered: mastered(current),
             questionCount: course.allQuestions.count,
             studyDays: days,
-            currentStreak: currentStreak(days: days, today: clock.day(of: now)),
             retiredAnswers: own.count - answered
         )
     }
@@ -115,7 +115,7 @@ package enum Scoring {
             let state = progress[lesson: lesson.id]
             return LessonScore(lessonID: lesson.id, title: lesson.title,
                                completedAttempts: state.scoredAttempts.count,
-                               bestScore: state.bestScore, lastScore: state.lastScore)
+                               bestScore: state.bestScore, lastScore: state.lastScore, quizScore: QuizScore(best: state))
         }
     }
 
@@ -180,31 +180,9 @@ package enum Scoring {
         return Array(sorted.prefix(max(0, limit)))
     }
 
-    /// Questions of the course whose latest answer in the log was right.
-    package static func mastered(records: [AnswerRecord], course: Course) -> Int {
-        mastered(currentAnswers(records, course: course))
-    }
-
-    private static func mastered(_ current: [CurrentAnswer]) -> Int {
-        var latest: [String: Bool] = [:]
-        for (record, _) in current { latest[record.question] = record.correct }
-        return latest.values.filter { $0 }.count
-    }
-
     /// The days with at least one answer.
     package static func studyDays(records: [AnswerRecord], clock: DayClock) -> Set<StudyDay> {
         Set(records.map { clock.day(of: $0.time) })
-    }
-
-    /// Consecutive days ending `today`, or ending yesterday if `today` has none yet.
-    package static func currentStreak(days: Set<StudyDay>, today: StudyDay) -> Int {
-        var day = days.contains(today) ? today : today.adding(days: -1)
-        var streak = 0
-        while days.contains(day) {
-            streak += 1
-            day = day.adding(days: -1)
-        }
-        return streak
     }
 
     /// `part` of `whole` as a rounded percentage (halves up); nil if `whole` is 0.

@@ -8,7 +8,7 @@ import Foundation
 /// ever gave, one JSON object per line, appended (`O_APPEND`, `fsync`) and never
 /// rewritten.
 ///
-/// Lines are of four kinds:
+/// Lines are of five kinds:
 /// - an answer: `{"course":"hsct","lesson":"basics","question":"basics-q1","chosen":[1],
 ///   "correct":true,"time":"2026-11-26T10:00:00Z","attempt":"3F2A…","attemptTotal":8,"fullQuiz":true}`
 ///   (see `AnswerRecord`; `fullQuiz` and `rating` are absent in older lines);
@@ -18,6 +18,9 @@ import Foundation
 /// - a grade: `{"event":"grade",…,"rating":2,…}`, the learner's hard/easy
 ///   self-grade of an earlier right answer (see `AnswerGrade`); it sets that
 ///   answer's `rating` when the log is read;
+/// - an undo: `{"event":"undo",…,"answered":"…","time":"…"}`, an answer taken
+///   back right after it was given (see `AnswerUndo`); the answer and its grade
+///   no longer count when the log is read;
 /// - a repair marker: `{"event":"torn-line-above"}`, written before the next answer
 ///   when the file did not end in a newline (a line cut short by a crash), so the
 ///   cut line is known to be harmless and is skipped without a warning.
@@ -82,6 +85,19 @@ package enum AnswerLog {
         return line.finish()
     }
 
+    /// The bytes of one undo line, newline included.
+    package static func line(for undo: AnswerUndo) -> [UInt8] {
+        var line = LineWriter()
+        line.field("event", string: "undo")
+        line.field("course", string: undo.course)
+        line.field("lesson", string: undo.lesson)
+        line.field("question", string: undo.question)
+        line.field("attempt", string: undo.attempt)
+        line.field("answered", string: isoTime(undo.answerTime))
+        line.field("time", string: isoTime(undo.time))
+        return line.finish()
+    }
+
     /// The bytes of one reset-marker line, newline included.
     package static func line(for marker: ResetMarker) -> [UInt8] {
         var line = LineWriter()
@@ -100,7 +116,8 @@ package enum AnswerLog {
     /// Reads log bytes. `fileName` names the file in the warning.
     ///
     /// Records come back in file order, without those cancelled by a later reset
-    /// marker; lines with an unknown `"event"` (from a newer Marrow) are ignored.
+    /// marker or taken back by a later undo; lines with an unknown `"event"` (from
+    /// a newer Marrow) are ignored.
     package static func parse(_ bytes: [UInt8], fileName: String) -> LogReadResult {
         let decoder = ProgressJSON.decoder()
         let newline = UInt8(ascii: "\n")
@@ -111,6 +128,7 @@ package enum AnswerLog {
         var records: [AnswerRecord] = []
         var resets: [ResetMarker] = []
         var grades: [AnswerGrade] = []
+        var undos: [AnswerUndo] = []
         var unreadable: [Int] = []
         var torn = false
         for (index, line) in lines.enumerated() {
@@ -128,7 +146,13 @@ package enum AnswerLog {
                 } else if event.event == "grade", let grade = try? decoder.decode(AnswerGrade.self, from: data) {
                     grades.append(grade)
                     if let i = records.lastIndex(where: grade.amends), records[i].correct { records[i].rating = grade.rating }
-                } else if event.event == "reset" || event.event == "grade" {
+                } else if event.event == "undo", let undo = try? decoder.decode(AnswerUndo.self, from: data) {
+                    undos.append(undo)
+                    if let i = records.lastIndex(where: undo.cancels) {
+                        let undone = records.remove(at: i)
+                        grades.removeAll { $0.amends(undone) }
+                    }
+                } else if event.event == "reset" || event.event == "grade" || event.event == "undo" {
                     // Whole JSON, so not cut short by a crash, wherever it is: unreadable.
                     unreadable.append(index)
                 } else if event.event == "torn-line-above", unreadable.last == index - 1 {
@@ -149,7 +173,7 @@ package enum AnswerLog {
             let count = unreadable.count
             warning = "\(fileName): skipped \(Wording.count(count, "unreadable line")) (first at line \(first + 1))"
         }
-        return LogReadResult(records: records, resets: resets, grades: grades, skippedLines: unreadable.count,
+        return LogReadResult(records: records, resets: resets, grades: grades, undos: undos, skippedLines: unreadable.count,
                              firstSkippedLine: unreadable.first.map { $0 + 1 }, tornLastLine: torn, warning: warning)
     }
 }
@@ -160,8 +184,11 @@ package struct LogReadResult: Sendable, Hashable {
     package var records: [AnswerRecord]
     /// The reset markers, in file order.
     package var resets: [ResetMarker]
-    /// The self-grades, in file order (already applied to `records`).
+    /// The self-grades, in file order (already applied to `records`), without
+    /// those of answers taken back.
     package var grades: [AnswerGrade]
+    /// The undos, in file order (their answers already left out of `records`).
+    package var undos: [AnswerUndo]
     /// Unreadable lines other than a torn last line.
     package var skippedLines: Int
     /// 1-based line number of the first of them.
@@ -172,10 +199,11 @@ package struct LogReadResult: Sendable, Hashable {
     /// `progress.history.jsonl: skipped 3 unreadable lines (first at line 17)`.
     package var warning: String?
 
-    package init(records: [AnswerRecord] = [], resets: [ResetMarker] = [], grades: [AnswerGrade] = [], skippedLines: Int = 0, firstSkippedLine: Int? = nil, tornLastLine: Bool = false, warning: String? = nil) {
+    package init(records: [AnswerRecord] = [], resets: [ResetMarker] = [], grades: [AnswerGrade] = [], undos: [AnswerUndo] = [], skippedLines: Int = 0, firstSkippedLine: Int? = nil, tornLastLine: Bool = false, warning: String? = nil) {
         self.records = records
         self.resets = resets
         self.grades = grades
+        self.undos = undos
         self.skippedLines = skippedLines
         self.firstSkippedLine = firstSkippedLine
         self.tornLastLine = tornLastLine
@@ -221,7 +249,8 @@ package struct ResetMarker: Sendable, Hashable, Codable {
 
 /// Writes one compact JSON object line with its fields in the order given
 /// (JSONEncoder's order is not stable, and a log read by people should be).
-private struct LineWriter {
+/// `package` for `quoted`, which the tests' JSON generator writes strings with.
+package struct LineWriter {
     private var text = "{"
 
     mutating func field(_ name: String, string value: String) {
@@ -235,7 +264,8 @@ private struct LineWriter {
 
     func finish() -> [UInt8] { Array((text + "}\n").utf8) }
 
-    static func quoted(_ s: String) -> String {
+    /// `s` as a JSON string literal.
+    package static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -5,7 +5,7 @@
 /// A lesson keeps its most recent `LessonProgress.recentAttemptsKept` attempts and
 /// every older one that something shown from the state depends on: the best and
 /// the latest scored attempt (`bestScore`, `lastScore`), the best finished attempt
-/// (the course map's "★ quiz 7/8") and a finished attempt of the largest size (so
+/// (the course map's "● quiz 7/8") and a finished attempt of the largest size (so
 /// `scoredAttempts` still tells retries from whole quizzes the same way), and the
 /// latest whole-quiz attempt while it is left part-way (the quiz picks it up). Attempts
 /// stay in their order. Keeping is deterministic, so two instances merging their

@@ -14,8 +14,9 @@ import Foundation
 /// is united.
 ///
 /// Rules, for one entry present on both sides:
-/// - attempts: united by id; answers united (mine wins for one question), earliest
-///   start, largest total;
+/// - attempts: united by id; answers united (mine wins for one question; one I
+///   took back since `base`, unchanged on disk, stays out), earliest start (or
+///   mine, when an undo moved it), largest total;
 /// - lessons: earliest `opened`, earliest `finished` (a date beats none), position
 ///   from the side that moved it since `base` (mine if both or neither);
 /// - bookmarks: disk's, minus those I removed, plus those I added;
@@ -61,10 +62,15 @@ extension LessonProgress {
         result.position = pickChanged(mine: mine.position, disk: disk.position, base: base?.position)
         result.bookmarks = mergeSets(mine: mine.bookmarks, disk: disk.bookmarks, base: base?.bookmarks)
         let byID = { (attempts: [QuizAttempt]) in Dictionary(attempts.map { ($0.id, $0) }) { a, _ in a } }
-        result.attempts = mergeEntries(mine: byID(mine.attempts), disk: byID(disk.attempts), base: base.map { byID($0.attempts) }) { m, d, _ in
+        result.attempts = mergeEntries(mine: byID(mine.attempts), disk: byID(disk.attempts), base: base.map { byID($0.attempts) }) { m, d, b in
             var a = m
             a.answers = d.answers.merging(m.answers) { _, mineAnswer in mineAnswer }
-            a.started = min(m.started, d.started)
+            // An answer taken back here (undo) since base, unchanged on disk: stays taken back.
+            for (question, result) in b?.answers ?? [:] where m.answers[question] == nil && d.answers[question] == result {
+                a.answers[question] = nil
+            }
+            // So does the start it had (a later one: the first answer was taken back).
+            if let b, m.started > b.started, d.started == b.started { a.started = m.started } else { a.started = min(m.started, d.started) }
             a.total = max(m.total, d.total)
             a.fullQuiz = m.fullQuiz ?? d.fullQuiz
             return a

@@ -62,8 +62,13 @@ extension LearnerProgress {
     /// last one wins, as when it was given), and a question's schedule moves on
     /// only for an answer newer than its latest review (an older one is in it).
     /// Reset markers take out what they cover that is older than themselves.
+    /// Undos are taken first: an answer taken back may be in the state already
+    /// (saved in between), and whatever came after an undo is among the records.
+    /// An undo puts the schedule back one review, as far as the state kept it;
+    /// `ProgressStore.catchUp` then sets it exactly from the whole log.
     package mutating func replay(_ log: LogReadResult, fsrs: FSRS = FSRS()) {
         for marker in log.resets { replay(marker) }
+        for undo in log.undos { apply(undo) }
         for record in log.records {
             let latest = courses[record.course]?.reviews[record.question]?.lastReview
             // Compared with the schedule alone: the attempt part just replayed may be

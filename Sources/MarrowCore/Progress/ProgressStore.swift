@@ -378,7 +378,10 @@ package final class ProgressStore: Sendable {
         guard let bytes = try? FileIO.readFile(logPath, from: from),
               let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return from }
         let lines = Array(bytes[...lastNewline])
-        progress.replay(AnswerLog.parse(lines, fileName: FileIO.fileName(of: logPath)))
+        let replayed = AnswerLog.parse(lines, fileName: FileIO.fileName(of: logPath))
+        progress.replay(replayed)
+        // An undo (rare) puts a schedule back exactly only from the whole log.
+        if !replayed.undos.isEmpty, let log = try? readLog() { rebuildSchedules(of: replayed.undos, in: &progress, from: log) }
         return from + lines.count
     }
 
@@ -441,6 +444,40 @@ package final class ProgressStore: Sendable {
             if let state = ReviewSchedule.state(of: records, fsrs: fsrs) {
                 progress[course: grade.course].reviews[grade.question] = state
             }
+        }
+    }
+
+    /// Takes back the learner's last answer (`AnswerUndo`): appends the undo line
+    /// (the log stays append-only), then takes the answer out of `progress` (not
+    /// saved, as `record`) and sets the question's schedule to what the log now
+    /// gives (the state keeps only one review back; an undo is rare enough to
+    /// read the log for).
+    package func undo(_ undo: AnswerUndo, into progress: inout LearnerProgress, fsrs: FSRS = FSRS()) throws(ProgressStoreError) {
+        try append(undo)
+        progress.apply(undo)
+        rebuildSchedules(of: [undo], in: &progress, from: try readLog(), fsrs: fsrs)
+    }
+
+    /// Appends an undo line to the log.
+    package func append(_ undo: AnswerUndo) throws(ProgressStoreError) {
+        try appendLine(AnswerLog.line(for: undo))
+    }
+
+    /// Sets what the undone answers touched to what the log gives: each question's
+    /// schedule, and its attempt (an answer taken back may have replaced an
+    /// earlier one to the same question, which counts again; an attempt left
+    /// with no answers goes).
+    private func rebuildSchedules(of undos: [AnswerUndo], in progress: inout LearnerProgress, from log: LogReadResult, fsrs: FSRS = FSRS()) {
+        for undo in undos {
+            let records = log.records.filter { $0.course == undo.course && $0.question == undo.question }
+            progress[course: undo.course].reviews[undo.question] = ReviewSchedule.state(of: records, fsrs: fsrs)
+            let attemptRecords = log.records.filter { $0.course == undo.course && $0.lesson == undo.lesson && $0.attempt == undo.attempt }
+            guard progress.courses[undo.course]?.lessons[undo.lesson] != nil else { continue }
+            let rebuilt = LearnerProgress.rebuild(from: attemptRecords)[course: undo.course][lesson: undo.lesson].attempts.first
+            var attempts = progress[course: undo.course][lesson: undo.lesson].attempts
+            attempts.removeAll { $0.id == undo.attempt }
+            if let rebuilt { attempts.append(rebuilt) }
+            progress[course: undo.course][lesson: undo.lesson].attempts = attempts.sorted(by: QuizAttempt.chronological)
         }
     }
 

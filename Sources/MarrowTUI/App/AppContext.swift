@@ -18,6 +18,8 @@ package struct AppContext: Sendable, Equatable {
     /// The course's search index, built the first time search opens and kept, so
     /// that opening search again on a large course costs nothing.
     package var searchIndex: CourseSearch?
+    /// What was last typed into search, kept while the app runs (not saved).
+    package var searchQuery = ""
     /// The time of the current event (injected, so tests are repeatable).
     package var now: Date
     /// Turns times into the learner's calendar days (injected, so tests are repeatable).

@@ -14,6 +14,7 @@ package enum AppScreen: Sendable, Equatable {
     case progressReview(ProgressReviewScreen)
     case glossary(GlossaryScreen)
     case search(SearchScreen)
+    case question(QuestionScreen)
     case help(HelpScreen)
 
     /// The screen itself: what it draws, its keys and its title.
@@ -27,6 +28,7 @@ package enum AppScreen: Sendable, Equatable {
         case .progressReview(let screen): screen
         case .glossary(let screen): screen
         case .search(let screen): screen
+        case .question(let screen): screen
         case .help(let screen): screen
         }
     }
@@ -44,6 +46,7 @@ package enum AppScreen: Sendable, Equatable {
         case .progressReview(var screen): route = screen.update(key, context: &context); self = .progressReview(screen)
         case .glossary(var screen): route = screen.update(key, context: &context); self = .glossary(screen)
         case .search(var screen): route = screen.update(key, context: &context); self = .search(screen)
+        case .question(var screen): route = screen.update(key, context: &context); self = .question(screen)
         case .help(var screen): route = screen.update(key, context: &context); self = .help(screen)
         }
         return route

@@ -79,7 +79,10 @@ package struct AppState: Sendable, Equatable {
                     answerHistory?[i].rating = grade.rating
                 }
                 touched.append(grade.question)
-            case .saveProgress, .quit:
+            case .recordUndo(let undo):
+                if let i = answerHistory?.lastIndex(where: undo.cancels) { answerHistory?.remove(at: i) }
+                touched.append(undo.question)
+            case .saveProgress, .quit, .discardTypeahead:
                 break
             }
         }
@@ -87,7 +90,8 @@ package struct AppState: Sendable, Equatable {
         refreshPlan()
         guard answerHistory != nil else { return }
         for id in touched {
-            if let schedule = context.plan.schedules[id] { context.courseProgress.reviews[id] = schedule }
+            // After an undo of a question's only answer the plan has no schedule for it: nor has progress.
+            context.courseProgress.reviews[id] = context.plan.schedules[id]
         }
     }
 

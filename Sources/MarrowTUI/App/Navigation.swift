@@ -43,7 +43,9 @@ extension App {
         case .openSearch(let query):
             let index = state.context.searchIndex ?? CourseSearch(course: state.context.course)
             state.context.searchIndex = index
-            state.screens.append(.search(SearchScreen(query: query, index: index)))
+            state.screens.append(.search(SearchScreen(query: query.isEmpty ? state.context.searchQuery : query, index: index)))
+        case .openQuestion(let lessonID, let questionID):
+            state.screens.append(.question(QuestionScreen(lessonID: lessonID, questionID: questionID, course: state.context.course)))
         }
     }
 }

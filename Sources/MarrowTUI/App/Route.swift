@@ -22,7 +22,10 @@ package enum Route: Sendable, Hashable {
     case openProgress
     /// The glossary, optionally limited to these terms (those on the reader's screen).
     case openGlossary(terms: [String]?)
+    /// Search; an empty query opens it with the last search of this run (`AppContext.searchQuery`).
     case openSearch(query: String)
+    /// One quiz question with its answer and explanation, to read (a search hit): not graded.
+    case openQuestion(lessonID: String, questionID: String)
     case openHelp
     case openDisclaimer
     /// The headings and bookmarks of a lesson, to jump to one.

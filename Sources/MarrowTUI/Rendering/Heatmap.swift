@@ -30,19 +30,12 @@ enum Heatmap {
     static func lines(answersPerDay counts: [StudyDay: Int], today: StudyDay, weeks: Int, width: Int) -> [StyledLine] {
         let start = firstDay(today: today, weeks: weeks)
         var lines: [StyledLine] = []
-        // Month labels over the week in which a month begins.
-        var header = ""
-        var used = 4
-        header += "    "
-        for week in 0..<weeks {
-            let monday = start.adding(days: 7 * week)
-            let month = monday.date.month
-            let isNew = week == 0 || start.adding(days: 7 * (week - 1)).date.month != month
+        var header = "    "
+        for (week, month) in monthLabels(today: today, weeks: weeks) {
             let column = 4 + 2 * week
-            if isNew, column >= used {
-                header += String(repeating: " ", count: column - used) + monthNames[month - 1]
-                used = column + 3
-            }
+            // Labels are three cells wide and weeks two: only the first week may be crowded out.
+            guard column >= header.count, column + 3 <= max(width, 7) else { continue }
+            header += String(repeating: " ", count: column - header.count) + monthNames[month - 1]
         }
         lines.append(StyledLine([Span(header, Style(.dim))]))
         for weekday in 0..<7 {
@@ -61,6 +54,28 @@ enum Heatmap {
         }
         lines += legend(width: width)
         return lines
+    }
+
+    /// The month labels of a grid of `weeks` weeks ending with `today`'s week:
+    /// each month over the week column that shows its first day (a week that
+    /// begins in November and holds the 1st of December is December's), and the
+    /// first column labeled with the month it shows unless the next column
+    /// already names a month (the two labels would overlap). Days after today are
+    /// not shown, so a 1st still to come labels nothing.
+    static func monthLabels(today: StudyDay, weeks: Int) -> [(week: Int, month: Int)] {
+        let start = firstDay(today: today, weeks: weeks)
+        var labels: [(week: Int, month: Int)] = []
+        for week in 0..<weeks {
+            let monday = start.adding(days: 7 * week)
+            let shown = (0..<7).map { monday.adding(days: $0) }.filter { $0 <= today }
+            if let first = shown.first(where: { $0.date.day == 1 }) {
+                labels.append((week, first.date.month))
+            }
+        }
+        if labels.first?.week ?? Int.max > 1 {
+            labels.insert((0, start.date.month), at: 0)
+        }
+        return labels
     }
 
     /// "Answers a day: · 0  ░ 1–4  ▒ 5–9  ▓ 10–19  █ 20+", wrapped to `width`.

@@ -2,7 +2,7 @@ import MarrowCore
 
 /// Choices for laying out a document.
 package struct LayoutOptions: Sendable, Hashable {
-    /// Text to highlight (case-insensitive) wherever it appears: a search match.
+    /// Text to highlight wherever it appears (matched by `TextMatcher`): a search match.
     package var highlight: String?
     /// Whether a link's URL follows its text as " <url>".
     package var showURLs: Bool
@@ -95,51 +95,48 @@ package enum Layout {
         return max(0, min(100, top * 100 / maxTop))
     }
 
-    /// `line` with every case-insensitive occurrence of `query` restyled in the highlight role.
+    /// `line` with every occurrence of `query` (as `TextMatcher` matches it) restyled in the highlight role.
     package static func highlighting(_ query: String, in line: StyledLine) -> StyledLine {
         highlighting(query, in: [line])[0]
     }
 
-    /// `lines` with every case-insensitive occurrence of `query` restyled in the highlight role,
-    /// including a match that a wrap split over two lines of the same block (the wrap ate the
-    /// space: the first line ends with the part before a space of `query`, the next one starts
-    /// with the rest, after its indent, bullet or quote bar).
+    /// `lines` with every occurrence of `query` restyled in the highlight role, matched
+    /// as search matches (`TextMatcher`: case and accents folded, so "leukemie" lights up
+    /// "leukémie"), including a match that a wrap split over two lines of the same block
+    /// (the wrap ate the space: the first line ends with the part before a space of
+    /// `query`, the next one starts with the rest, after its indent, bullet or quote bar).
     package static func highlighting(_ query: String, in lines: [StyledLine]) -> [StyledLine] {
-        let needle = query.map { $0.lowercased() }
+        let needle = TextMatcher.foldedQuery(query)
         guard !needle.isEmpty else { return lines }
         let glyphs: [[(Character, Style)]] = lines.map { line in
             line.spans.flatMap { span in span.text.map { ($0, span.style) } }
         }
-        let lowered = glyphs.map { $0.map { $0.0.lowercased() } }
+        let folded = glyphs.map { TextMatcher.FoldedCharacters($0.lazy.map(\.0)) }
         var marked = glyphs.map { Array(repeating: false, count: $0.count) }
 
-        for (row, text) in lowered.enumerated() where text.count >= needle.count {
-            var i = 0
-            while i + needle.count <= text.count {
-                if text[i..<(i + needle.count)].elementsEqual(needle) {
-                    for k in i..<(i + needle.count) { marked[row][k] = true }
-                    i += needle.count
-                } else {
-                    i += 1
-                }
+        for row in lines.indices {
+            for range in TextMatcher.ranges(ofFolded: needle, in: folded[row]) {
+                for k in range { marked[row][k] = true }
             }
         }
 
-        let splits = needle.indices.filter { needle[$0] == " " && $0 > 0 && $0 < needle.count - 1 }
+        let splits = needle.indices.filter { needle[$0] == 0x20 && $0 > 0 && $0 < needle.count - 1 }
         if !splits.isEmpty {
             for row in lines.indices.dropLast() where lines[row].block == lines[row + 1].block {
-                var end = lowered[row].count
-                while end > 0, lowered[row][end - 1] == " " { end -= 1 }
-                let next = lowered[row + 1]
+                let bytes = folded[row].bytes
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+                let next = folded[row + 1]
                 for split in splits {
-                    let head = needle[..<split], tail = needle[(split + 1)...]
-                    guard head.count <= end, lowered[row][(end - head.count)..<end].elementsEqual(head) else { continue }
+                    let head = needle[..<split], tail = Array(needle[(split + 1)...])
+                    guard head.count <= end, bytes[(end - head.count)..<end].elementsEqual(head) else { continue }
                     // The continuation starts after a prefix of at most a few non-letters.
-                    for start in 0...min(12, next.count) {
+                    for start in 0...min(12, glyphs[row + 1].count) {
                         if start > 0, glyphs[row + 1][start - 1].0.isLetter || glyphs[row + 1][start - 1].0.isNumber { break }
-                        guard start + tail.count <= next.count, next[start..<(start + tail.count)].elementsEqual(tail) else { continue }
-                        for k in (end - head.count)..<end { marked[row][k] = true }
-                        for k in start..<(start + tail.count) { marked[row + 1][k] = true }
+                        guard let byte = next.owner.firstIndex(of: start), byte + tail.count <= next.bytes.count,
+                              next.bytes[byte..<(byte + tail.count)].elementsEqual(tail) else { continue }
+                        for k in folded[row].characters(of: (end - head.count)..<end) { marked[row][k] = true }
+                        for k in next.characters(of: byte..<(byte + tail.count)) { marked[row + 1][k] = true }
                         break
                     }
                 }
@@ -490,6 +487,16 @@ struct LayoutBuilder {
             if taken == 0 {
                 if line.glyphs.isEmpty { taken = 1; takenWidth = DisplayWidth.of(remaining.first!.character) }
                 else { flush(&line); continue }
+            }
+            // A web address too long for a line breaks after a "/" (or "-", ".", "?", "&",
+            // "=", "_"), not in the middle of a name.
+            if taken < remaining.count, remaining[remaining.startIndex + taken - 1].style.role == .url {
+                let part = remaining.prefix(taken)
+                if let cut = part.lastIndex(where: { "/-.?&=_".contains($0.character) }), cut > part.startIndex {
+                    let kept = part.distance(from: part.startIndex, to: cut) + 1
+                    takenWidth = part.prefix(kept).reduce(0) { $0 + DisplayWidth.of($1.character) }
+                    taken = kept
+                }
             }
             line.glyphs.append(contentsOf: remaining.prefix(taken))
             line.width += takenWidth

@@ -6,7 +6,7 @@ import Foundation
 import MarrowCore
 
 /// The words shared by the screens that talk about reviews: when the next ones
-/// fall due, and mastery as a bar with its percentage.
+/// fall due, and what is remembered now as a bar with its count.
 enum ReviewText {
     /// When `date` comes, in the learner's days: "now", "later today",
     /// "tomorrow", "in 3 days" (up to a week), else "on Thu 3 Dec" (with the
@@ -33,8 +33,12 @@ enum ReviewText {
         return "\(Heatmap.weekdayNames[day.weekday - 1]) \(dayOfMonth) \(Heatmap.monthNames[month - 1])"
     }
 
-    /// "███░░ mastery 60%": a bar and the words, so it reads without color.
-    static func masterySpans(_ mastery: Mastery, barWidth: Int) -> [Span] {
-        ProgressBar.spans(fraction: mastery.fraction, width: barWidth) + [Span(" mastery \(mastery.percent ?? 0)%")]
+    /// "███░░ remembered 3/5": what is remembered now, as a bar and the words
+    /// (`ProgressMeasures`), so it reads without color. Every screen shows it so;
+    /// under a heading or label that already says "Remembered now", without the
+    /// word (`labeled: false`: "███░░ 3/5").
+    static func rememberedSpans(_ mastery: Mastery, barWidth: Int, labeled: Bool = true) -> [Span] {
+        ProgressBar.spans(fraction: mastery.fraction, width: barWidth)
+            + [Span(" " + (labeled ? ProgressMeasures.remembered(mastery) : "\(mastery.mastered)/\(mastery.total)"))]
     }
 }

@@ -18,7 +18,7 @@ package struct Look: Sendable, Hashable {
 /// background, foregrounds are mid-tone colors (never white, black or yellow on
 /// the default background), and selection and the status line use reverse video.
 /// The theme never carries meaning alone: screens also write symbols and words
-/// (✓ Correct, ✗ Not quite, ○ new, ★ quiz 7/8, ◑ in quiz 3/8).
+/// (✓ Correct, ✗ Not quite, ○ new, ● quiz 7/8, ◑ in quiz 3/8).
 package struct Theme: Sendable, Hashable {
     package enum Palette: Sendable, Hashable {
         case colors256, colors8, monochrome
@@ -81,11 +81,15 @@ package struct Theme: Sendable, Hashable {
         case .warning: Look(foreground: 166, attributes: [.bold])
         case .highlight: Look(foreground: 16, background: 222)
         case .barFilled: Look(foreground: 32)
+        // The heatmap's shades are told apart by their characters (· ░ ▒ ▓ █); the
+        // greens only tint them, each with a contrast of at least 3:1 against both a
+        // black and a white background (a darker green for more answers vanished on
+        // a dark terminal).
         case .heat0: Look(foreground: 244)
-        case .heat1: Look(foreground: 71)
-        case .heat2: Look(foreground: 35)
+        case .heat1: Look(foreground: 65)
+        case .heat2: Look(foreground: 29)
         case .heat3: Look(foreground: 28)
-        case .heat4: Look(foreground: 22, attributes: [.bold])
+        case .heat4: Look(foreground: 28, attributes: [.bold])
         }
     }
 

@@ -29,6 +29,9 @@ struct RunLoop {
     /// Progress changed since the last save that succeeded.
     private var owesSave = false
     private var needsDraw = true
+    /// A new question was asked for (`Effect.discardTypeahead`): once it is drawn,
+    /// the keys that were typed before it are thrown away.
+    private var discardAfterDraw = false
     /// How long a read waits for a key before signals and pending saves are looked at again.
     static let readTimeout: Duration = .milliseconds(100)
 
@@ -55,6 +58,10 @@ struct RunLoop {
             if needsDraw {
                 terminal.draw(App.render(state, size: terminal.size))
                 needsDraw = false
+            }
+            if discardAfterDraw {
+                discardAfterDraw = false
+                terminal.discardTypeahead()
             }
             if isFirstScreen {
                 isFirstScreen = false
@@ -97,6 +104,11 @@ struct RunLoop {
     /// loop (so saved as soon as the lock is free), and named on leaving if still
     /// not saved. Any other failure is said on the status line, as before.
     private mutating func performEffects() -> Bool {
+        if state.context.effects.contains(.discardTypeahead) {
+            state.context.effects.removeAll { $0 == .discardTypeahead }
+            discardAfterDraw = true
+            needsDraw = true
+        }
         let effects = state.context.effects
         if effects.isEmpty {
             guard !pending.isEmpty || owesSave else { return false }
@@ -137,7 +149,8 @@ struct RunLoop {
                     switch effect {
                     case .recordAnswer(let record): try store.append(record)
                     case .recordGrade(let grade): try store.append(grade)
-                    case .saveProgress, .quit: break
+                    case .recordUndo(let undo): try store.append(undo)
+                    case .saveProgress, .quit, .discardTypeahead: break
                     }
                 } catch {
                     // Kept, and what follows it too, so the log keeps their order.

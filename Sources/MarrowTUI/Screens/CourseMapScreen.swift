@@ -5,7 +5,8 @@ package enum LessonStatus: Sendable, Hashable {
     case new
     case reading(percent: Int)
     case read
-    /// The best finished attempt at the whole quiz (not a retry or a review).
+    /// The quiz score: the best finished attempt at the whole quiz (not a retry or
+    /// a review). A filled circle, not a star: a star read as praise for 2 of 10.
     case quiz(correct: Int, total: Int)
     /// The whole quiz left part-way, `answered` of `total` questions answered:
     /// `t` picks it up there. Shown over a score, since it says what `t` will do.
@@ -17,8 +18,8 @@ package enum LessonStatus: Sendable, Hashable {
         let lessonProgress = progress[lesson: lesson.id]
         if let unfinished = lessonProgress.unfinishedWholeQuiz {
             self = .quizInProgress(answered: unfinished.answers.count, total: unfinished.total)
-        } else if let best = lessonProgress.scoredAttempts.max(by: { $0.score < $1.score }) {
-            self = .quiz(correct: best.correct, total: best.total)
+        } else if let score = QuizScore(best: lessonProgress) {
+            self = .quiz(correct: score.correct, total: score.total)
         } else if lessonProgress.isRead {
             self = .read
         } else if lessonProgress.opened != nil || lessonProgress.position != nil {
@@ -28,13 +29,13 @@ package enum LessonStatus: Sendable, Hashable {
         }
     }
 
-    /// "○ new", "◐ reading 40%", "✓ read", "★ quiz 7/8", "◑ in quiz 3/8".
+    /// "○ new", "◐ reading 40%", "✓ read", "● quiz 7/8", "◑ in quiz 3/8".
     package var label: String {
         switch self {
         case .new: "○ new"
         case .reading(let percent): "◐ reading \(percent)%"
         case .read: "✓ read"
-        case .quiz(let correct, let total): "★ quiz \(correct)/\(total)"
+        case .quiz(let correct, let total): "● " + QuizScore(correct: correct, total: total).label
         case .quizInProgress(let answered, let total): "◑ in quiz \(answered)/\(total)"
         }
     }
@@ -170,11 +171,11 @@ package struct CourseMapScreen: Screen {
         return "No reviews due — next \(ReviewText.when(next, now: context.reviews.asOf, clock: context.clock))"
     }
 
-    /// Width of the mastery column on wide screens: a bar and "mastery 100%".
+    /// Width of the "remembered now" column on wide screens: a bar and "remembered 10/10".
     static let masteryBarWidth = 5
-    static let masteryColumnWidth = masteryBarWidth + DisplayWidth.of(" mastery 100%")
+    static let masteryColumnWidth = masteryBarWidth + DisplayWidth.of(" remembered 10/10")
 
-    /// Whether each lesson row shows its mastery (wide screens, once anything was answered).
+    /// Whether each lesson row shows what is remembered now (wide screens, once anything was answered).
     static func showsMasteryColumn(width: Int, context: AppContext) -> Bool {
         width >= 70 && context.reviews.hasSchedules
     }
@@ -201,7 +202,7 @@ package struct CourseMapScreen: Screen {
         buffer.put(course.info.title, row: row, column: left, style: Style(.title, [.bold]), maxWidth: width)
         row += 1
         if area.height >= 16, !course.info.summary.isEmpty {
-            buffer.put(DisplayWidth.truncate(Sanitizer.clean(course.info.summary, singleLine: true), to: width), row: row, column: left, style: Style(.dim), maxWidth: width)
+            buffer.put(DisplayWidth.truncateAtWord(Sanitizer.clean(course.info.summary, singleLine: true), to: width), row: row, column: left, style: Style(.dim), maxWidth: width)
             row += 1
         }
         row += 1
@@ -266,7 +267,9 @@ package struct CourseMapScreen: Screen {
         let entries = Self.entries(context: context)
         for (entryIndex, entry) in entries.enumerated() {
             guard case .resume(let place) = entry, let lesson = course.lesson(id: place.lessonID) else { continue }
-            let text = "Continue: \(Sanitizer.clean(lesson.title, singleLine: true)) (\(place.position.percent)%)"
+            let percent = " (\(place.position.percent)%)"
+            let room = max(1, width - 4 - DisplayWidth.of("Continue: ") - DisplayWidth.of(percent))
+            let text = "Continue: " + DisplayWidth.truncateAtWord(Sanitizer.clean(lesson.title, singleLine: true), to: room) + percent
             lines.append((StyledLine([Span("▶ ", Style(.accent)), Span(DisplayWidth.truncate(text, to: max(1, width - 4)), Style(.strong, [.bold]))]), entryIndex))
             lines.append((StyledLine(), nil))
         }
@@ -276,6 +279,10 @@ package struct CourseMapScreen: Screen {
         let showMinutes = width >= 60 && (!showMastery || width >= 96)
         let statusWidth = 15
         let numberWidth = max(2, String(course.lessons.count).count) + 1
+        // The title column is as wide as the longest title on screen (set below, once
+        // the rows shown are known), so that on a wide terminal the minutes and status
+        // sit next to the titles, not far away.
+        var longestTitle = Int.max
         // A lesson's row is built only if it is on screen (a course may have a thousand).
         func lessonLine(_ index: Int) -> StyledLine {
             let lesson = course.lessons[index]
@@ -283,8 +290,8 @@ package struct CourseMapScreen: Screen {
             let numberText = "\(Self.number(of: lesson, index: index))."
             let number = String(repeating: " ", count: max(0, numberWidth - numberText.count)) + numberText
             let minutes = showMinutes ? String(lesson.meta.minutes).leftPadded(to: 3) + " min" : ""
-            let titleWidth = max(1, width - 2 - numberWidth - 1 - DisplayWidth.of(minutes) - 2 - statusWidth - masteryWidth)
-            let title = DisplayWidth.truncate(Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
+            let titleWidth = max(1, min(longestTitle, width - 2 - numberWidth - 1 - DisplayWidth.of(minutes) - 2 - statusWidth - masteryWidth))
+            let title = DisplayWidth.truncateAtWord(Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
             let padded = title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
             let statusStyle: Style = switch status {
             case .new: Style(.dim)
@@ -297,7 +304,7 @@ package struct CourseMapScreen: Screen {
             spans.append(Span(status.label, statusStyle))
             if showMastery, !lesson.quiz.isEmpty {
                 spans.append(Span(String(repeating: " ", count: max(0, statusWidth - DisplayWidth.of(status.label)) + 2)))
-                spans += ReviewText.masterySpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth)
+                spans += ReviewText.rememberedSpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth)
             }
             return StyledLine(spans)
         }
@@ -313,12 +320,12 @@ package struct CourseMapScreen: Screen {
             lines.append((StyledLine([Span("No lessons found in \(course.directory).", Style(.warning))]), nil))
         }
 
-        // Narrow screens: the selected lesson's mastery in the row above the disclaimer.
+        // Narrow screens: what is remembered now of the selected lesson, in the row above the disclaimer.
         if !showMastery, context.reviews.hasSchedules, disclaimerRow - 1 > listTop, entries.indices.contains(selection),
            let lesson = Self.lesson(of: entries[selection], in: course), !lesson.quiz.isEmpty,
            let index = course.lessons.firstIndex(where: { $0.id == lesson.id }) {
             let label = Span("Lesson \(Self.number(of: lesson, index: index)) ", Style(.dim))
-            let line = StyledLine([label] + ReviewText.masterySpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth))
+            let line = StyledLine([label] + ReviewText.rememberedSpans(context.reviews.mastery(lessonID: lesson.id), barWidth: Self.masteryBarWidth))
             buffer.draw(line, row: disclaimerRow - 1, column: left, width: width)
         }
 
@@ -329,6 +336,8 @@ package struct CourseMapScreen: Screen {
         // Keep the broken lessons in view when there is room after the selection.
         top = min(top, max(0, lines.count - listHeight))
         top = max(0, min(top, selectedLine))
+        let shownLessons = max(0, top - lessonRowsStart)..<max(0, min(course.lessons.count, top + listHeight - lessonRowsStart))
+        longestTitle = shownLessons.map { DisplayWidth.of(Sanitizer.clean(course.lessons[$0].title, singleLine: true)) }.max() ?? Int.max
         for offset in 0..<listHeight where top + offset < lines.count {
             let item = lines[top + offset]
             let r = listTop + offset

@@ -91,15 +91,43 @@ package struct GlossaryScreen: Screen {
                 wanted.contains(CourseSearch.folded(term.term)) || term.aliases.contains { wanted.contains(CourseSearch.folded($0)) }
             }
         }
-        let needle = CourseSearch.folded(filter).trimmingSpaces
-        if !needle.isEmpty {
-            terms = terms.filter { term in
-                ([term.term, term.definition] + term.aliases).contains { CourseSearch.folded($0).contains(needle) }
+        let needle = String(decoding: TextMatcher.foldedQuery(filter), as: UTF8.self)
+        let sorted = terms.map { ($0, TextMatcher.folded($0.term)) }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.term < $1.0.term }
+        guard !needle.isEmpty else { return sorted.map(\.0) }
+        // Filtered: the terms named by what was typed first ("gvhd" is Graft-versus-host
+        // disease's acronym, so it comes before terms that only mention GVHD), then
+        // names that start with it, then names that contain it, then definitions.
+        return sorted.compactMap { entry, _ in Self.rank(entry, needle: needle).map { (entry, $0) } }
+            .enumerated()
+            .sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }
+            .map(\.element.0)
+    }
+
+    /// How well a term matches a folded filter, best 0; nil when it does not match.
+    static func rank(_ term: GlossaryTerm, needle: String) -> Int? {
+        let name = TextMatcher.folded(term.term)
+        let aliases = term.aliases.map(TextMatcher.folded)
+        if name == needle { return 0 }
+        if aliases.contains(needle) { return 1 }
+        if name.hasPrefix(needle) { return 2 }
+        if aliases.contains(where: { $0.hasPrefix(needle) }) { return 3 }
+        if name.contains(needle) || aliases.contains(where: { $0.contains(needle) }) { return 4 }
+        if TextMatcher.folded(term.definition).contains(needle) { return 5 }
+        return nil
+    }
+
+    /// The other names worth showing: not a plural of the term or of another name
+    /// ("calcineurin inhibitors" beside "Calcineurin inhibitor" tells nothing new).
+    /// They still match the filter.
+    static func shownAliases(of term: GlossaryTerm) -> [String] {
+        let names = ([term.term] + term.aliases).map(TextMatcher.folded)
+        return term.aliases.filter { alias in
+            let folded = TextMatcher.folded(alias)
+            return !names.contains { name in
+                name != folded && (folded == name + "s" || folded == name + "es" || (name.hasSuffix("y") && folded == name.dropLast() + "ies"))
             }
         }
-        return terms.map { ($0, CourseSearch.folded($0.term)) }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.term < $1.0.term }
-            .map(\.0)
     }
 
     // MARK: Layout
@@ -130,8 +158,9 @@ package struct GlossaryScreen: Screen {
         for (i, entry) in entries.enumerated() {
             if i > 0 { lines.append(StyledLine()) }
             var head = [Span(Sanitizer.clean(entry.term, singleLine: true), Style(.strong, .bold))]
-            if !entry.aliases.isEmpty {
-                head.append(Span("  (" + entry.aliases.map { Sanitizer.clean($0, singleLine: true) }.joined(separator: ", ") + ")", Style(.dim)))
+            let aliases = Self.shownAliases(of: entry)
+            if !aliases.isEmpty {
+                head.append(Span("  (" + aliases.map { Sanitizer.clean($0, singleLine: true) }.joined(separator: ", ") + ")", Style(.dim)))
             }
             let headLine = StyledLine(head)
             if headLine.width <= width {

@@ -5,11 +5,15 @@ package struct HelpScreen: Screen {
     /// The title of the screen the keys belong to.
     package let screenTitle: String
     package let keys: [KeyHelp]
+    /// Whether the screen shows progress (the course map, the progress review, a
+    /// quiz): its help then says what the two measures mean.
+    package let explainsMeasures: Bool
     package private(set) var scroll = 0
 
     package init(for screen: any Screen) {
         screenTitle = screen.title
         keys = screen.keyHelp
+        explainsMeasures = screen is CourseMapScreen || screen is ProgressReviewScreen || screen is QuizScreen
     }
 
     package var title: String { "Help" }
@@ -39,6 +43,20 @@ package struct HelpScreen: Screen {
         buffer.cursor = (rect.row, rect.column)
     }
 
+    /// "Your progress, in two measures": each with its symbol as the screens show it, and what it means.
+    static func measuresLines(width: Int) -> [StyledLine] {
+        var lines = [StyledLine()]
+        lines += Layout.wrap("Your progress, in two measures", width: width, style: Style(.heading, .bold))
+        let example = QuizScore(correct: 7, total: 9)
+        lines += Layout.wrap(ProgressMeasures.quizScoreName + " (" + LessonStatus.quiz(correct: example.correct, total: example.total).label + "): "
+                             + ProgressMeasures.quizScoreMeaning, width: width)
+        lines.append(StyledLine())
+        let remembered = ReviewText.rememberedSpans(Mastery(mastered: 3, total: 5), barWidth: 5)
+        lines += Layout.wrap(ProgressMeasures.rememberedNowName + " (" + remembered.map(\.text).joined() + "): "
+                             + ProgressMeasures.rememberedNowMeaning, width: width)
+        return lines
+    }
+
     /// Keys in one column, what they do in the next (wrapped under itself).
     func content(area: Rect) -> ([StyledLine], Rect) {
         let width = max(1, min(76, area.width - 2))
@@ -52,6 +70,7 @@ package struct HelpScreen: Screen {
         }
         lines.append(StyledLine())
         lines += Layout.wrap("Every action has a plain-letter key; arrows and vim keys both work.", width: width, style: Style(.dim))
+        if explainsMeasures { lines += Self.measuresLines(width: width) }
         let column = area.column + max(1, (area.width - width) / 2)
         return (lines, Rect(row: area.row, column: column, width: width, height: area.height))
     }

@@ -5,17 +5,17 @@ import Foundation
 #endif
 import MarrowCore
 
-/// The progress review: per lesson read or not, best and last score and mastery
-/// (from the review schedules: the share of its questions recalled with at
-/// least 90% probability today); mastery and accuracy on benefit against risk
-/// questions; the questions missed most, each one key from a retry (or all of a
-/// lesson's); the reviews due in the next 14 days; a calendar of study days and
-/// the current streak.
+/// The progress review, in Marrow's two measures (`ProgressMeasures`): per lesson
+/// read or not, its quiz score and what is remembered now (from the review
+/// schedules: questions answered right last time and likely, 9 times in 10, to be
+/// known today); what the learner knows about the benefits and about the risks;
+/// the questions missed most, each one key from a retry (or all of a lesson's);
+/// the reviews due in the next 14 days; a calendar of study days (a record, not a
+/// streak to keep).
 ///
 /// `update` and `render` are pure, so the screen does no I/O: it is given the answer
 /// log (`history`) when it opens, and everything is computed from it by `Scoring`.
-/// Whether a lesson was read comes from `context.progress`. Mastery is the best
-/// score for now. Bars and heat cells use distinct characters and carry numbers or
+/// Whether a lesson was read comes from `context.progress`. Bars and heat cells use distinct characters and carry numbers or
 /// words, so nothing depends on color.
 package struct ProgressReviewScreen: Screen {
     /// Every record of the answer log (other courses' records are ignored). The
@@ -168,16 +168,20 @@ package struct ProgressReviewScreen: Screen {
         return c
     }
 
-    /// Answers so far and mastery today (or how to start), and the notice.
+    /// The two measures over the whole course (or how to start), and the notice.
     private func addOverview(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
         let reviews = context.reviews
         if review.answered == 0 {
             c.lines += Layout.wrap("No answers yet. Take a lesson's quiz and your results will show here.", width: width)
         } else {
-            let percent = review.overallPercent ?? 0
-            c.lines += Layout.wrap("\(review.answered) answers so far, \(percent)% right. Right on the latest try: \(review.mastered) of \(review.questionCount) questions.", width: width)
+            let withQuiz = context.course.lessons.filter { !$0.quiz.isEmpty }.count
+            let taken = review.lessons.filter { $0.quizScore != nil }.count
+            c.lines += Layout.wrap("Quizzes taken: \(taken) of \(withQuiz) (each lesson's quiz score is below).", width: width)
             let overall = reviews.overallMastery
-            c.lines += Layout.wrap("Mastered today: \(overall.mastered) of \(overall.total) questions (recalled with 90% probability or more).", width: width)
+            c.lines += SpanFlow.lines([[Span(ProgressMeasures.rememberedNowName + ":")],
+                                       ReviewText.rememberedSpans(overall, barWidth: width >= 60 ? 10 : 5, labeled: false),
+                                       [Span("of the course's questions", Style(.dim))]], width: width, gap: 1)
+            c.lines += Layout.wrap("? says what the two measures mean.", width: width, style: Style(.dim))
         }
         if let notice {
             c.lines += Layout.wrap(notice, width: width, style: Style(.warning))
@@ -196,27 +200,32 @@ package struct ProgressReviewScreen: Screen {
         }
     }
 
-    /// Mastery and accuracy of the benefit and risk questions.
+    /// What the learner knows about the benefits and about the risks: what is
+    /// remembered now of the questions with each tag. Labeled as knowledge ("About
+    /// the risks"), not as a gauge of the risks themselves.
     private func addBenefitsAndRisks(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
         let reviews = context.reviews
-        c.heading("Benefits and risks")
-        for (tag, label) in [("benefit", "Benefits"), ("risk", "Risks")] {
-            let accuracy = review.tags.first { $0.tag == tag }
+        c.heading("What you know about the benefits and the risks")
+        // The label beside the bar where there is room, else above it.
+        let labelWidth = width >= 60 ? 19 : 0
+        for (tag, label) in [("benefit", "About the benefits"), ("risk", "About the risks")] {
+            if labelWidth == 0 { c.lines.append(StyledLine([Span(label)])) }
+            let indent = labelWidth == 0 ? 2 : labelWidth
             let mastery = reviews.mastery(tag: tag)
-            guard let accuracy, mastery.total > 0 else {
-                c.lines.append(StyledLine([Span(pad(label, 9)), Span("no \(tag) questions in this course", Style(.dim))]))
-                continue
-            }
-            var items: [[Span]] = [[Span(pad(label, 9))] + ReviewText.masterySpans(mastery, barWidth: width >= 60 ? 10 : 5)]
-            items[0].append(Span(" (\(mastery.mastered) of \(mastery.total))", Style(.dim)))
-            if let percent = accuracy.percent {
-                items.append([Span("· \(percent)% of \(accuracy.answered) answers right", Style(.dim))])
+            var items: [[Span]]
+            if mastery.total == 0 {
+                items = [[Span("no such questions in this course", Style(.dim))]]
             } else {
-                items.append([Span("· not answered yet", Style(.dim))])
+                items = [ReviewText.rememberedSpans(mastery, barWidth: width >= 60 ? 10 : 5)]
+                if review.tags.first(where: { $0.tag == tag })?.answered ?? 0 == 0 {
+                    items.append([Span("(not answered yet)", Style(.dim))])
+                }
             }
-            c.lines += SpanFlow.lines(items, width: width, indent: 0, gap: 1).enumerated().map { i, line in
-                i == 0 ? line : StyledLine([Span(String(repeating: " ", count: 9))] + line.spans)
+            var flowed = SpanFlow.lines(items, width: width, indent: indent, gap: 1)
+            if labelWidth > 0, !flowed.isEmpty {
+                flowed[0] = StyledLine([Span(pad(label, labelWidth))] + flowed[0].spans.dropFirst())
             }
+            c.lines += flowed
         }
     }
 
@@ -265,7 +274,8 @@ package struct ProgressReviewScreen: Screen {
         }
     }
 
-    /// The heatmap of study days and the current streak.
+    /// The heatmap of study days and a plain count of them (no streak: days missed
+    /// to illness or rest are nothing to make up).
     private func addStudyDays(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
         let course = context.course
         let weeks = Heatmap.weeks(fitting: width, limit: ProgressReviewScreen.weeksShown)
@@ -275,42 +285,46 @@ package struct ProgressReviewScreen: Screen {
         let today = clock.day(of: context.now)
         c.lines += Heatmap.lines(answersPerDay: perDay, today: today, weeks: weeks, width: width)
         c.lines.append(StyledLine())
-        let streak = review.currentStreak
-        let streakText: String
-        switch streak {
-        case 0: streakText = "Current streak: none yet. Answer a question today to start one."
-        case 1: streakText = "Current streak: 1 day."
-        default: streakText = "Current streak: \(streak) days in a row."
-        }
-        c.lines += Layout.wrap(streakText, width: width, style: Style(.strong, .bold))
         let first = Heatmap.firstDay(today: today, weeks: weeks)
-        let shownDays = today.dayNumber - first.dayNumber + 1
         let studied = review.studyDays.filter { $0 >= first && $0 <= today }.count
-        c.lines += Layout.wrap("Studied on \(studied) of the last \(shownDays) days.", width: width, style: Style(.dim))
+        c.lines += Layout.wrap(Self.studyDaysText(studied: studied, weeks: weeks, last: review.lastStudyDay, today: today), width: width)
+    }
+
+    /// "Studied on 5 days in these 12 weeks, the last today." A record, with no
+    /// count of days in a row to keep up.
+    static func studyDaysText(studied: Int, weeks: Int, last: StudyDay?, today: StudyDay) -> String {
+        guard let last else { return "No study days yet: they show here when you answer a question." }
+        let when: String = switch today.dayNumber - last.dayNumber {
+        case ...0: "today"
+        case 1: "yesterday"
+        default: "on " + ReviewText.dayAndMonth(last) + (last.date.year == today.date.year ? "" : " \(last.date.year)")
+        }
+        return "Studied on \(Wording.count(studied, "day")) in these \(Wording.count(weeks, "week")), the last \(when)."
     }
 
     private func readCell(_ progress: CourseProgress, _ lessonID: String) -> Span {
         progress[lesson: lessonID].isRead ? Span("✓ read", Style(.correct)) : Span("· not yet", Style(.dim))
     }
 
-    private static func percentText(_ score: Double?) -> String {
-        score.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    /// "7/9", or "–" before the whole quiz was taken.
+    private static func scoreText(_ score: QuizScore?) -> String {
+        score?.fraction ?? "–"
     }
 
-    /// One row per lesson: title, read, best, last, mastery bar.
+    /// One row per lesson: title, read, quiz score, remembered now (bar and count).
     private func wideLessonTable(_ lessons: [LessonScore], progress: CourseProgress, reviews: ReviewSummary, width: Int) -> [StyledLine] {
         let barWidth = 10
-        let titleWidth = width - (1 + 9 + 1 + 5 + 1 + 5 + 2 + barWidth + 5)
-        var lines = [StyledLine([Span(pad("Lesson", titleWidth) + " " + pad("Read", 9) + " " + padLeft("Best", 5) + " " + padLeft("Last", 5) + "  Mastery", Style(.dim))])]
+        let rememberedWidth = barWidth + DisplayWidth.of(" 10/10")
+        let titleWidth = width - (1 + 9 + 2 + 10 + 2 + rememberedWidth)
+        var lines = [StyledLine([Span(pad("Lesson", titleWidth) + " " + pad("Read", 9) + "  " + pad(ProgressMeasures.quizScoreName, 10) + "  " + ProgressMeasures.rememberedNowName, Style(.dim))])]
         for (i, lesson) in lessons.enumerated() {
             let title = DisplayWidth.truncate("\(i + 1). " + Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
             let read = readCell(progress, lesson.lessonID)
             var spans = [Span(pad(title, titleWidth) + " "), Span(pad(read.text, 9), read.style),
-                         Span(" " + padLeft(Self.percentText(lesson.bestScore), 5) + " " + padLeft(Self.percentText(lesson.lastScore), 5) + "  ")]
+                         Span("  " + pad(Self.scoreText(lesson.quizScore), 10) + "  ")]
             let mastery = reviews.mastery(lessonID: lesson.lessonID)
             if mastery.total > 0 {
-                spans += ProgressBar.spans(fraction: mastery.fraction, width: barWidth)
-                spans.append(Span(" " + padLeft("\(mastery.percent ?? 0)%", 4)))
+                spans += ReviewText.rememberedSpans(mastery, barWidth: barWidth, labeled: false)
             } else {
                 spans.append(Span("no quiz", Style(.dim)))
             }
@@ -319,7 +333,7 @@ package struct ProgressReviewScreen: Screen {
         return lines
     }
 
-    /// Lines per lesson for narrow screens: the title, then read and mastery, then scores.
+    /// Lines per lesson for narrow screens: the title, then read, quiz score and remembered now.
     private func narrowLessonList(_ lessons: [LessonScore], progress: CourseProgress, reviews: ReviewSummary, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         for (i, lesson) in lessons.enumerated() {
@@ -327,19 +341,14 @@ package struct ProgressReviewScreen: Screen {
             lines.append(StyledLine([Span(DisplayWidth.truncate(title, to: width))]))
             let read = readCell(progress, lesson.lessonID)
             let mastery = reviews.mastery(lessonID: lesson.lessonID)
-            var items: [[Span]] = [[Span(pad(read.text, 10), read.style)]]
-            if mastery.total > 0 {
-                items[0] += ReviewText.masterySpans(mastery, barWidth: 5)
-            }
+            var items: [[Span]] = [[Span(read.text, read.style)]]
             if mastery.total == 0 {
                 items.append([Span("no quiz", Style(.dim))])
-            } else if lesson.bestScore == nil {
-                items.append([Span("no quiz yet", Style(.dim))])
             } else {
-                items.append([Span("best " + Self.percentText(lesson.bestScore))])
-                items.append([Span("last " + Self.percentText(lesson.lastScore))])
+                items.append([Span(lesson.quizScore?.label ?? "quiz not taken", lesson.quizScore == nil ? Style(.dim) : Style())])
+                items.append(ReviewText.rememberedSpans(mastery, barWidth: 5))
             }
-            lines += SpanFlow.lines(items, width: width, indent: 3, gap: 1)
+            lines += SpanFlow.lines(items, width: width, indent: 3, gap: 2)
         }
         return lines
     }

@@ -25,8 +25,11 @@ package struct QuizScreen: Screen {
     package private(set) var phase: Phase
     /// The question shown.
     package private(set) var index = 0
-    /// The focused choice (displayed position).
-    package private(set) var focus = 0
+    /// The focused choice (displayed position). nil on a question just shown:
+    /// an answer takes a deliberate choice (a number, t/f or an arrow) and then
+    /// Enter, so an Enter pressed twice on the feedback, or a key that slips,
+    /// never answers a question the learner has not read.
+    package private(set) var focus: Int?
     /// Choices ticked so far in a select-all-that-apply question (displayed positions).
     package private(set) var selected: Set<Int> = []
     /// The choices the learner gave for the question in feedback (displayed positions).
@@ -45,6 +48,10 @@ package struct QuizScreen: Screen {
     /// left part-way (said above the question, with n to start over); nil once
     /// an answer is given or for a new attempt.
     package private(set) var resumedWith: Int?
+    /// The question whose answer `u` takes back: the last one answered, while
+    /// its feedback shows and on the screen right after it (the next question
+    /// until it is answered, or the summary); nil otherwise.
+    package private(set) var undoable: Int?
 
     /// A quiz over a prepared session.
     package init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
@@ -52,6 +59,13 @@ package struct QuizScreen: Screen {
         self.isRetry = isRetry
         self.isReview = isReview
         self.phase = session.total == 0 ? .summary : .asking
+    }
+
+    /// A quiz over a prepared session, shown now: keys typed before its first
+    /// question is drawn are thrown away (`Effect.discardTypeahead`).
+    init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false, context: inout AppContext) {
+        self.init(session: session, isRetry: isRetry, isReview: isReview)
+        if phase == .asking { context.effects.append(.discardTypeahead) }
     }
 
     /// The quiz a route asks for: `Route.openQuiz(lessonID:questionIDs:)`. Seeds the
@@ -65,18 +79,18 @@ package struct QuizScreen: Screen {
            let session = QuizSession.resumed(lessonID: lessonID, course: context.course, progress: context.courseProgress,
                                              history: { history }, generator: &generator) {
             context.randomSeed = generator.next()
-            self.init(session: session)
+            self.init(session: session, context: &context)
             index = session.firstUnanswered
             resumedWith = session.answeredCount
             return
         }
-        self.init(session: Self.session(lessonID: lessonID, questionIDs: questionIDs, context: &context), isRetry: questionIDs != nil)
+        self.init(session: Self.session(lessonID: lessonID, questionIDs: questionIDs, context: &context), isRetry: questionIDs != nil, context: &context)
     }
 
     /// A review session: the questions due now from every lesson, most overdue
     /// first (`context.reviews`), each showing its lesson.
     package init(reviewOf context: inout AppContext) {
-        self.init(session: Self.session(lessonID: nil, questionIDs: context.reviews.dueQuestionIDs, context: &context), isReview: true)
+        self.init(session: Self.session(lessonID: nil, questionIDs: context.reviews.dueQuestionIDs, context: &context), isReview: true, context: &context)
     }
 
     /// A new session over a lesson's questions or the given ones, seeded from
@@ -98,12 +112,13 @@ package struct QuizScreen: Screen {
 
     package var keyHelp: [KeyHelp] {
         [
-            KeyHelp("1–9", "choose that answer (toggle it in select-all-that-apply)"),
+            KeyHelp("1–9", "choose that answer, then Enter to give it (toggle it in select-all-that-apply)"),
             KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
-            KeyHelp("Enter", "answer with the focused choice; submit ticked choices; go on"),
+            KeyHelp("Enter", "answer with the chosen choice; submit ticked choices; go on"),
             KeyHelp("h / e", "after a right answer: it was hard / easy (optional; sets when it comes back)"),
+            KeyHelp("u", "undo: take back your last answer (on its feedback, or right after) and answer it again"),
             KeyHelp("space", "tick or untick the focused choice (select all that apply)"),
-            KeyHelp("t / f", "answer True or False"),
+            KeyHelp("t / f", "choose True or False, then Enter"),
             KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
             KeyHelp("r", "retry the missed questions (at the end)"),
             KeyHelp("n", "start over, when the quiz picked up where you left it"),
@@ -118,18 +133,21 @@ package struct QuizScreen: Screen {
             let answer: [KeyHelp]
             switch question?.kind {
             case .multiple?: answer = [KeyHelp("space", "tick"), KeyHelp("Enter", "submit")]
-            case .trueFalse?: answer = [KeyHelp("t/f", "answer"), KeyHelp("↑↓ Enter", "choose")]
-            default: answer = [KeyHelp("1–\(choiceCount)", "answer"), KeyHelp("↑↓ Enter", "choose")]
+            case .trueFalse?: answer = [KeyHelp("t/f", "choose"), KeyHelp("Enter", "answer")]
+            default: answer = [KeyHelp("1–\(choiceCount) ↑↓", "choose"), KeyHelp("Enter", "answer")]
             }
             let restart = resumedWith == nil ? [] : [KeyHelp("n", "start over")]
-            return answer + restart + [KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
+            let undo = undoable == nil ? [] : [KeyHelp("u", "undo last")]
+            return answer + undo + restart + [KeyHelp("Esc", "leave"), KeyHelp("?", "help")]
         case .feedback:
             let next = KeyHelp("Enter", nextQuestion == nil ? "score" : "next")
-            if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }
-            return [next, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
+            let undo = KeyHelp("u", "undo")
+            if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), undo, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }
+            return [next, undo, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
         case .summary:
             var keys = [KeyHelp("Enter/q", "back")]
             if !session.missedQuestions.isEmpty { keys.insert(KeyHelp("r", "retry missed"), at: 0) }
+            if undoable != nil { keys.append(KeyHelp("u", "undo last")) }
             return keys + [KeyHelp("?", "help")]
         }
     }
@@ -153,11 +171,12 @@ package struct QuizScreen: Screen {
         let count = question.choices.count
         switch key {
         case .character("q"): return .back
+        case .character("u"): undoLastAnswer(context: &context)
         case .character("n") where resumedWith != nil:
             // A new attempt from the first question; the one left part-way stays as it is.
-            self = QuizScreen(session: Self.session(lessonID: session.lessonID, questionIDs: nil, context: &context))
-        case .up, .character("k"): focus = max(0, focus - 1)
-        case .down, .character("j"): focus = min(count - 1, focus + 1)
+            self = QuizScreen(session: Self.session(lessonID: session.lessonID, questionIDs: nil, context: &context), context: &context)
+        case .up, .character("k"): focus = focus.map { max(0, $0 - 1) } ?? count - 1
+        case .down, .character("j"): focus = focus.map { min(count - 1, $0 + 1) } ?? 0
         case .home: focus = 0
         case .end: focus = count - 1
         case .character(let c) where c.isASCII && c.isNumber:
@@ -165,10 +184,11 @@ package struct QuizScreen: Screen {
                 notice = "There is no answer \(c): choose 1 to \(count)."
                 return nil
             }
+            // Only chooses: Enter gives the answer (see `focus`).
             focus = n - 1
-            if question.kind == .multiple { toggle(n - 1) } else { answer([n - 1], context: &context) }
+            if question.kind == .multiple { toggle(n - 1) }
         case .character(" "):
-            if question.kind == .multiple { toggle(focus) }
+            if question.kind == .multiple, let focus { toggle(focus) }
         case .character("t"), .character("f"), .character("T"), .character("F"):
             guard question.kind == .trueFalse else { return nil }
             let wanted = (key == .character("t") || key == .character("T")) ? "true" : "false"
@@ -176,7 +196,6 @@ package struct QuizScreen: Screen {
             let position = choices.firstIndex { Sanitizer.clean($0.text.plainText, singleLine: true).lowercased() == wanted }
                 ?? (wanted == "true" ? 0 : 1)
             focus = position
-            answer([position], context: &context)
         case .enter:
             if question.kind == .multiple {
                 if selected.isEmpty {
@@ -184,8 +203,12 @@ package struct QuizScreen: Screen {
                 } else {
                     answer(selected, context: &context)
                 }
-            } else {
+            } else if let focus {
                 answer([focus], context: &context)
+            } else {
+                notice = question.kind == .trueFalse
+                    ? "Choose first: press t or f (or ↑/↓), then Enter to answer."
+                    : "Choose first: press the answer's number (or ↑/↓), then Enter to answer."
             }
         default: break
         }
@@ -205,6 +228,33 @@ package struct QuizScreen: Screen {
         phase = .feedback
         scroll = 0
         resumedWith = nil
+        undoable = index
+    }
+
+    /// `u`: takes back the last answer (`undoable`), in the session, in progress
+    /// and as an effect that appends the undo to the log (`AnswerUndo`), and asks
+    /// that question again with nothing chosen, saying what was taken back.
+    private mutating func undoLastAnswer(context: inout AppContext) {
+        guard let undone = undoable, let record = session.takeBack(question: undone) else {
+            notice = "Nothing to undo: u takes back an answer on its feedback, or right after it."
+            return
+        }
+        let undo = AnswerUndo(of: record, time: context.now)
+        context.progress.apply(undo)
+        context.effects.append(.recordUndo(undo))
+        let shown = record.chosen.map { session.displayedIndex(ofQuestion: undone, written: $0) + 1 }.sorted()
+        let numbers = shown.map(String.init).joined(separator: ", ")
+        let answer = shown.count == 1 ? "your answer \(numbers)" : "your answers \(numbers)"
+        index = undone
+        phase = .asking
+        focus = nil
+        selected = []
+        picked = []
+        selfGrade = nil
+        scroll = 0
+        undoable = nil
+        notice = "Undone: \(answer) to question \(undone + 1) no longer counts. Answer it again."
+        context.effects.append(.discardTypeahead)
     }
 
     /// The question after the one shown that is still to answer (in a quiz picked
@@ -232,6 +282,7 @@ package struct QuizScreen: Screen {
     private mutating func updateFeedback(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .character("q"): return .back
+        case .character("u"): undoLastAnswer(context: &context)
         case .character("h"): grade(.hard, context: &context)
         case .character("e"): grade(.easy, context: &context)
         case .enter, .character("n"):
@@ -239,9 +290,10 @@ package struct QuizScreen: Screen {
             if let next = nextQuestion {
                 index = next
                 phase = .asking
-                focus = 0
+                focus = nil
                 selected = []
                 picked = []
+                context.effects.append(.discardTypeahead)
             } else {
                 phase = .summary
             }
@@ -256,12 +308,13 @@ package struct QuizScreen: Screen {
     private mutating func updateSummary(_ key: Key, context: inout AppContext) -> Route? {
         switch key {
         case .enter, .character("q"): return .back
+        case .character("u") where undoable != nil: undoLastAnswer(context: &context)
         case .character("r"):
             guard let retry = session.retrySession(course: context.course, started: context.now) else {
                 notice = "Nothing to retry: every answer was right."
                 return nil
             }
-            self = QuizScreen(session: retry, isRetry: true)
+            self = QuizScreen(session: retry, isRetry: true, context: &context)
         default:
             let (lines, height) = bodyMetrics(context: context)
             if let top = Scrolling.top(after: key, from: scroll, lineCount: lines, height: height) { scroll = top }
@@ -394,8 +447,8 @@ package struct QuizScreen: Screen {
         let hint: String
         switch question.kind {
         case .multiple: hint = "Select all that apply: space toggles, Enter submits."
-        case .trueFalse: hint = "True or false? Press t or f."
-        case .single: hint = "Press a number, or ↑/↓ and Enter."
+        case .trueFalse: hint = focus.map { "Enter answers \($0 + 1). t, f or ↑/↓ change it." } ?? "True or false? Press t or f, then Enter."
+        case .single: hint = focus.map { "Enter answers \($0 + 1). Another number or ↑/↓ changes it." } ?? "Press a number (or ↑/↓), then Enter."
         }
         if let resumedWith {
             lines += Layout.wrap("Picking up where you left off: \(resumedWith) of \(session.total) answered. n: start over",
@@ -468,21 +521,44 @@ package struct QuizScreen: Screen {
         return lines
     }
 
+    /// The summary's first lines, in the words of `ProgressMeasures`: a lesson's
+    /// whole quiz gives its quiz score ("Quiz score: 7/9 (78%)"), a retry or a
+    /// review just how many were right; then what is remembered now of the lesson
+    /// (of the course, after a review), as the course map and progress review show it.
+    static func measureLines(session: QuizSession, isReview: Bool, context: AppContext, width: Int) -> [StyledLine] {
+        let correct = session.correctCount
+        let answered = session.answeredCount
+        let headline: String
+        if isReview {
+            headline = "Reviewed \(Wording.count(answered, "question")): \(correct) right."
+        } else if let lessonID = session.lessonID, session.fullQuizLessons.contains(lessonID) {
+            let score = QuizScore(correct: correct, total: session.total)
+            headline = "\(ProgressMeasures.quizScoreName): \(score.fraction) (\(score.percent)%)"
+        } else {
+            headline = "Retried \(Wording.count(session.total, "question")): \(correct) right."
+        }
+        var lines = Layout.wrap(headline, width: width, style: Style(.strong, .bold))
+        let lessonID = isReview ? nil : session.lessonID ?? Set(session.questions.map(\.lessonID)).first.flatMap { id in
+            session.questions.allSatisfy { $0.lessonID == id } ? id : nil
+        }
+        let mastery = lessonID.map { context.reviews.mastery(lessonID: $0) } ?? context.reviews.overallMastery
+        if mastery.total > 0 {
+            lines += SpanFlow.lines([[Span(ProgressMeasures.rememberedNowName + ":")],
+                                     ReviewText.rememberedSpans(mastery, barWidth: 10, labeled: false),
+                                     [Span(lessonID == nil ? "of the course's questions" : "of this lesson's questions", Style(.dim))]],
+                                    width: width, gap: 1)
+        }
+        return lines
+    }
+
     private func summaryLines(context: AppContext, width: Int) -> [StyledLine] {
         guard session.total > 0 else {
             return Layout.wrap(isReview ? "No reviews are due now." : "There are no questions to ask here.", width: width)
                 + [StyledLine(), StyledLine([Span("Enter", Style(.key, .bold)), Span(": back", Style(.dim))])]
         }
         var lines: [StyledLine] = []
-        let correct = session.correctCount
         let answered = session.answeredCount
-        if isReview {
-            lines += Layout.wrap("Reviewed \(Wording.count(answered, "question")): \(correct) right — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
-        } else {
-            lines += Layout.wrap("\(correct) of \(session.total) correct — \(session.scorePercent)%", width: width, style: Style(.strong, .bold))
-        }
-        let barWidth = max(1, min(30, width))
-        lines.append(StyledLine(ProgressBar.spans(fraction: session.total == 0 ? 0 : Double(correct) / Double(session.total), width: barWidth)))
+        lines += Self.measureLines(session: session, isReview: isReview, context: context, width: width)
         if answered < session.total {
             lines += Layout.wrap("\(session.total - answered) not answered.", width: width, style: Style(.dim))
         }

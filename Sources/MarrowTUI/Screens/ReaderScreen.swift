@@ -54,10 +54,10 @@ package struct ReaderScreen: Screen {
             context.courseProgress[lesson: lessonID].opened = context.now
         }
         sync(area: context.screenArea, course: context.course)
-        if let matchBlock, let highlight {
-            // Show the first line of the block that holds the match, with a little context above.
-            let needle = highlight.lowercased()
-            if let line = lines.firstIndex(where: { $0.block == matchBlock && $0.plainText.lowercased().contains(needle) }) {
+        if let matchBlock, highlight != nil {
+            // Show the first line of the block that holds the match (found as search found
+            // it, accents folded), with a little context above.
+            if let line = lines.firstIndex(where: { $0.block == matchBlock && $0.spans.contains { $0.style.role == .highlight } }) {
                 topLine = max(0, line - 2)
             }
         }
@@ -134,6 +134,10 @@ package struct ReaderScreen: Screen {
             lines = Layout.lines(for: Array(all[body]), width: width, options: LayoutOptions(highlight: highlight, screenMargin: Geometry.margin))
             if body.lowerBound > 0 {
                 for i in lines.indices { lines[i].block += body.lowerBound }
+            } else if Self.opensWithTitle(all, lesson: course.lessons[index]) {
+                // The header already shows the title: not again, underlined, under it.
+                let first = lines.firstIndex { $0.block > 0 && !$0.spans.isEmpty } ?? lines.count
+                lines.removeSubrange(0..<first)
             }
         }
         // A blank line between the body and what follows it (the trailer, or the end).
@@ -166,6 +170,13 @@ package struct ReaderScreen: Screen {
         lines.append(StyledLine([], block: endBlock, offset: 0))
         lines.append(StyledLine(end, block: endBlock, offset: 0))
         return lines
+    }
+
+    /// Whether the lesson's first block is a level-1 heading saying its title (as
+    /// lessons usually start), which the reader's header already shows.
+    static func opensWithTitle(_ blocks: [Block], lesson: Lesson) -> Bool {
+        guard case .heading(1, let content)? = blocks.first?.kind else { return false }
+        return TextMatcher.foldedQuery(content.plainText) == TextMatcher.foldedQuery(lesson.title)
     }
 
     /// The blocks to lay out around block `center`: about `windowBefore` characters of
@@ -229,6 +240,31 @@ package struct ReaderScreen: Screen {
         max(0, lineCount - height)
     }
 
+    /// How many of the `height` rows from `top` to draw: all, except that a heading
+    /// (with the blank line or rule under it) is never the last thing on a page while
+    /// the text it introduces follows: it waits for the next page, which starts there.
+    /// Never fewer than half the rows, so a run of headings still fills the page.
+    static func shownRows(top: Int, lines: [StyledLine], height: Int) -> Int {
+        let rows = max(0, min(height, lines.count - top))
+        guard top + rows < lines.count, rows > 1 else { return rows }
+        var kept = rows
+        while kept > 0, lines[top + kept - 1].spans.isEmpty || isHeadingRule(lines[top + kept - 1]) { kept -= 1 }
+        guard kept > 0, isHeading(lines[top + kept - 1]) else { return rows }
+        while kept > 0, isHeading(lines[top + kept - 1]) || lines[top + kept - 1].spans.isEmpty { kept -= 1 }
+        return kept >= max(1, height / 2) ? kept : rows
+    }
+
+    /// A line of a heading: drawn in a heading role, bold.
+    static func isHeading(_ line: StyledLine) -> Bool {
+        guard let first = line.spans.first(where: { !$0.text.allSatisfy { $0 == " " } }) else { return false }
+        return [.title, .heading, .subheading].contains(first.style.role) && first.style.attributes.contains(.bold)
+    }
+
+    /// The rule under a level-1 heading.
+    static func isHeadingRule(_ line: StyledLine) -> Bool {
+        line.spans.count == 1 && line.spans[0].style.role == .title && line.spans[0].text.allSatisfy { $0 == "═" }
+    }
+
     // MARK: Update
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
@@ -243,7 +279,9 @@ package struct ReaderScreen: Screen {
         case .up, .character("k"), .control("y"), .control("p"):
             move(to: topLine - 1, context: &context)
         case .pageDown, .character(" "), .character("f"), .control("f"):
-            move(to: topLine + page, context: &context)
+            // The next page starts at the last line shown, or at a heading held back for it.
+            let shown = Self.shownRows(top: topLine, lines: lines, height: geometry.bodyHeight)
+            move(to: topLine + (shown < min(geometry.bodyHeight, lines.count - topLine) ? max(1, shown) : page), context: &context)
         case .pageUp, .character("b"), .control("b"):
             move(to: topLine - page, context: &context)
         case .home, .character("g"):
@@ -445,7 +483,8 @@ package struct ReaderScreen: Screen {
             buffer.put(String(repeating: "─", count: geometry.textWidth), row: geometry.headerRow + 1, column: geometry.left, style: Style(.dim))
         }
 
-        for row in 0..<geometry.bodyHeight where top + row < shown.count && geometry.bodyRow + row < area.row + area.height {
+        let rows = Self.shownRows(top: top, lines: shown, height: geometry.bodyHeight)
+        for row in 0..<rows where top + row < shown.count && geometry.bodyRow + row < area.row + area.height {
             buffer.draw(shown[top + row], row: geometry.bodyRow + row, column: geometry.left, width: geometry.textWidth)
         }
         buffer.cursor = (min(geometry.bodyRow, area.row + area.height - 1), geometry.left)

@@ -1,25 +1,36 @@
 import MarrowCore
 
-/// Search across all lessons as you type: a query line, then the matches (lesson
-/// title and a line of context with the match highlighted). Enter opens the reader
-/// at the match (or, for a quiz question, a quiz of that one question).
+/// Search across all lessons as you type: a query line, then one line per lesson
+/// that matches (the lessons about the query first, `CourseSearch.searchByLesson`)
+/// with its number of matches. Enter (or →) on a lesson shows its matches, each a
+/// line of context with the match highlighted; Enter on a match opens the reader
+/// there, or shows a quiz question with its answer (never a graded quiz).
 ///
 /// Letters type into the query, so the selection moves with the arrows and
 /// Ctrl-N/Ctrl-P, and Esc goes back. `?` opens help only while the query is empty
 /// (otherwise it is typed), so the app must let this screen see `?`
-/// (`takesQuestionMark`).
+/// (`takesQuestionMark`). The query is kept in `AppContext.searchQuery`, so
+/// search opens again with it while the app runs.
 package struct SearchScreen: Screen {
+    /// One row of the list: a lesson, or one of its matches when it is expanded.
+    package enum Row: Sendable, Hashable {
+        /// Index into `groups`.
+        case lesson(Int)
+        /// Index into `groups`, then into that group's `results`.
+        case match(Int, Int)
+    }
+
     package private(set) var query: String
-    package private(set) var results: [CourseSearch.Result] = []
-    /// The selected result.
+    /// The lessons that match, best first.
+    package private(set) var groups: [CourseSearch.LessonHits] = []
+    /// Lessons (by id) whose matches are shown.
+    package private(set) var expanded: Set<String> = []
+    /// The selected row.
     package private(set) var selection = 0
-    /// First result shown.
+    /// First row shown.
     package private(set) var listTop = 0
     /// The course's search index, built once.
     package let index: CourseSearch
-
-    /// Lines per result: lesson title, then context.
-    static let linesPerResult = 2
 
     /// `Route.openSearch(query:)`: builds the course's index (cheap for a course of
     /// tens of lessons; pass a kept `index` to reuse one).
@@ -30,7 +41,20 @@ package struct SearchScreen: Screen {
     package init(query: String = "", index: CourseSearch) {
         self.query = query
         self.index = index
-        self.results = index.search(query)
+        refresh()
+    }
+
+    /// Every match, lesson by lesson in the order shown.
+    package var results: [CourseSearch.Result] { groups.flatMap(\.results) }
+
+    /// The rows shown: each lesson, followed by its matches when expanded.
+    package var rows: [Row] {
+        var rows: [Row] = []
+        for (g, group) in groups.enumerated() {
+            rows.append(.lesson(g))
+            if expanded.contains(group.lessonID) { rows += group.results.indices.map { Row.match(g, $0) } }
+        }
+        return rows
     }
 
     package var title: String { "Search" }
@@ -41,16 +65,24 @@ package struct SearchScreen: Screen {
             KeyHelp("letters, digits, space", "type the search (every letter is typed)"),
             KeyHelp("Backspace", "delete the last character"),
             KeyHelp("Ctrl-U", "clear the search"),
-            KeyHelp("↑/↓, Ctrl-P/Ctrl-N", "select a match"),
-            KeyHelp("PgUp/PgDn, Home/End", "move a page; first or last match"),
-            KeyHelp("Enter", "open the lesson at the match"),
-            KeyHelp("Esc", "back"),
+            KeyHelp("↑/↓, Ctrl-P/Ctrl-N", "select a lesson or a match"),
+            KeyHelp("PgUp/PgDn, Home/End", "move a page; first or last row"),
+            KeyHelp("Enter, →", "on a lesson: show or hide its matches"),
+            KeyHelp("←", "hide the lesson's matches"),
+            KeyHelp("Enter", "on a match: open the lesson there (a quiz question shows with its answer)"),
+            KeyHelp("Esc", "back (the search is kept)"),
             KeyHelp("?", "this help (when the search is empty)"),
         ]
     }
 
     package var statusKeys: [KeyHelp] {
-        var keys = [KeyHelp("type", "search"), KeyHelp("↑↓", "select"), KeyHelp("Enter", "open"), KeyHelp("Esc", "back")]
+        var keys = [KeyHelp("type", "search"), KeyHelp("↑↓", "select")]
+        switch rows.indices.contains(selection) ? rows[selection] : nil {
+        case .lesson(let g)?: keys.append(KeyHelp("Enter", expanded.contains(groups[g].lessonID) ? "hide" : "matches"))
+        case .match?: keys.append(KeyHelp("Enter", "open"))
+        case nil: break
+        }
+        keys.append(KeyHelp("Esc", "back"))
         if query.isEmpty { keys.append(KeyHelp("?", "help")) }
         return keys
     }
@@ -58,6 +90,7 @@ package struct SearchScreen: Screen {
     // MARK: Update
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
+        let rows = rows
         switch key {
         case .escape:
             return .back
@@ -74,38 +107,65 @@ package struct SearchScreen: Screen {
         case .control("u"):
             query = ""
             refresh()
-        case .enter:
-            guard results.indices.contains(selection) else { return nil }
-            let result = results[selection]
-            switch result.location {
-            case .quiz(let questionID):
-                return .openQuiz(lessonID: nil, questionIDs: [questionID])
-            case .title, .body:
-                return .openReader(lessonID: result.lessonID, target: .match(query: query.trimmingSpaces, block: result.block ?? 0))
+        case .enter, .right:
+            guard rows.indices.contains(selection) else { return nil }
+            switch rows[selection] {
+            case .lesson(let g):
+                let id = groups[g].lessonID
+                if expanded.contains(id) {
+                    if key == .enter { expanded.remove(id) }
+                } else {
+                    expanded.insert(id)
+                }
+                select(selection, context: context)
+            case .match(let g, let r):
+                guard key == .enter else { return nil }
+                let result = groups[g].results[r]
+                switch result.location {
+                case .quiz(let questionID):
+                    return .openQuestion(lessonID: result.lessonID, questionID: questionID)
+                case .title, .body:
+                    return .openReader(lessonID: result.lessonID, target: .match(query: query.trimmingSpaces, block: result.block ?? 0))
+                }
             }
+        case .left:
+            guard rows.indices.contains(selection) else { return nil }
+            let g: Int
+            switch rows[selection] {
+            case .lesson(let i): g = i
+            case .match(let i, _): g = i
+            }
+            expanded.remove(groups[g].lessonID)
+            selection = self.rows.firstIndex(of: .lesson(g)) ?? 0
+            select(selection, context: context)
         case .down, .control("n"): select(selection + 1, context: context)
         case .up, .control("p"): select(selection - 1, context: context)
-        case .pageDown: select(selection + resultsPerPage(context.screenArea), context: context)
-        case .pageUp: select(selection - resultsPerPage(context.screenArea), context: context)
+        case .pageDown: select(selection + rowsPerPage(context.screenArea), context: context)
+        case .pageUp: select(selection - rowsPerPage(context.screenArea), context: context)
         case .home: select(0, context: context)
-        case .end: select(results.count - 1, context: context)
+        case .end: select(rows.count - 1, context: context)
         default: break
         }
+        context.searchQuery = query
         return nil
     }
 
+    /// Searches again; a single lesson's matches show at once, its first selected.
     private mutating func refresh() {
-        results = index.search(query)
-        selection = 0
+        groups = index.searchByLesson(query)
+        expanded = groups.count == 1 ? [groups[0].lessonID] : []
+        selection = groups.count == 1 ? 1 : 0
         listTop = 0
     }
 
-    private mutating func select(_ index: Int, context: AppContext) {
-        guard !results.isEmpty else { return }
-        selection = min(max(0, index), results.count - 1)
-        let visible = resultsPerPage(context.screenArea)
+    private mutating func select(_ row: Int, context: AppContext) {
+        let count = rows.count
+        guard count > 0 else { return }
+        selection = min(max(0, row), count - 1)
+        let visible = rowsPerPage(context.screenArea)
         if selection < listTop { listTop = selection }
         if selection >= listTop + visible { listTop = selection - visible + 1 }
+        listTop = max(0, min(listTop, count - visible))
     }
 
     // MARK: Layout
@@ -117,11 +177,10 @@ package struct SearchScreen: Screen {
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
 
-    /// Results that fit at once (the last row is kept for "more" when they overflow).
-    private func resultsPerPage(_ area: Rect) -> Int {
+    /// Rows that fit at once (the last row is kept for "more" when they overflow).
+    private func rowsPerPage(_ area: Rect) -> Int {
         let height = SearchScreen.listRect(of: area).height
-        let rows = results.count * Self.linesPerResult > height ? height - 1 : height
-        return max(1, rows / Self.linesPerResult)
+        return max(1, rows.count > height ? height - 1 : height)
     }
 
     /// One line of context fitted to `width`: the match kept in view, highlighted.
@@ -184,25 +243,46 @@ package struct SearchScreen: Screen {
         buffer.put(DisplayWidth.truncate(summary, to: width), row: area.row + 2, column: column, style: Style(.dim))
 
         let rect = SearchScreen.listRect(of: area)
-        guard rect.height > 0, !results.isEmpty else { return }
-        let perPage = resultsPerPage(area)
-        let top = min(listTop, max(0, results.count - perPage))
-        var row = rect.row
-        for i in top..<min(results.count, top + perPage) {
-            let result = results[i]
-            let selected = i == selection
-            var title = Sanitizer.clean(result.lessonTitle, singleLine: true)
-            if case .quiz = result.location { title += " · quiz question" }
-            buffer.put(selected ? "▸ " : "  ", row: row, column: rect.column, style: Style(.focus, .bold))
-            buffer.put(DisplayWidth.truncate(title, to: max(0, rect.width - 2)), row: row, column: rect.column + 2,
-                       style: Style(selected ? .selected : .strong, .bold))
-            buffer.draw(SearchScreen.contextLine(result, width: max(1, rect.width - 4)), row: row + 1, column: rect.column + 4, width: rect.width - 4)
-            row += Self.linesPerResult
+        let rows = rows
+        guard rect.height > 0, !rows.isEmpty else { return }
+        let perPage = rowsPerPage(area)
+        let top = max(0, min(listTop, rows.count - perPage))
+        for (offset, index) in (top..<min(rows.count, top + perPage)).enumerated() {
+            let row = rect.row + offset
+            let selected = index == selection
+            buffer.put(selected ? "▸" : " ", row: row, column: rect.column, style: selected ? Style(.focus, .bold) : .normal)
+            switch rows[index] {
+            case .lesson(let g):
+                let lessons = context.course.lessons
+                let number = lessons.indices.contains(groups[g].lessonIndex)
+                    ? CourseMapScreen.number(of: lessons[groups[g].lessonIndex], index: groups[g].lessonIndex) : groups[g].lessonIndex + 1
+                buffer.draw(Self.lessonLine(groups[g], number: number, expanded: expanded.contains(groups[g].lessonID), width: rect.width - 2, selected: selected),
+                            row: row, column: rect.column + 2, width: rect.width - 2)
+            case .match(let g, let r):
+                let result = groups[g].results[r]
+                var line = SearchScreen.contextLine(result, width: max(1, rect.width - 4 - (result.isQuiz ? 6 : 0)))
+                if result.isQuiz { line.spans.insert(Span("Quiz: ", Style(.accent, .bold)), at: 0) }
+                buffer.draw(line, row: row, column: rect.column + 4, width: rect.width - 4)
+            }
         }
-        if results.count > perPage {
-            let text = "\(selection + 1) of \(results.count) · ↑↓ select"
+        if rows.count > perPage {
+            let text = "\(selection + 1) of \(rows.count) rows · ↑↓ select"
             buffer.put(text, row: rect.row + rect.height - 1, column: rect.column, style: Style(.dim), maxWidth: rect.width)
         }
+    }
+
+    /// "+ 8. Risks: graft-versus-host disease … 41 matches": + or − says whether
+    /// the matches are shown; the count sits at the right.
+    static func lessonLine(_ group: CourseSearch.LessonHits, number: Int, expanded: Bool, width: Int, selected: Bool) -> StyledLine {
+        let count = group.matches
+        let countText = "\(count) \(count == 1 ? "match" : "matches")"
+        let marker = expanded ? "− " : "+ "
+        let title = "\(number). \(Sanitizer.clean(group.lessonTitle, singleLine: true))"
+        let room = max(1, width - DisplayWidth.of(marker) - DisplayWidth.of(countText) - 2)
+        let shown = DisplayWidth.truncate(title, to: room)
+        let gap = max(2, width - DisplayWidth.of(marker) - DisplayWidth.of(shown) - DisplayWidth.of(countText))
+        return StyledLine([Span(marker, Style(.accent)), Span(shown, Style(selected ? .selected : .strong, .bold)),
+                           Span(String(repeating: " ", count: gap)), Span(countText, Style(.dim))])
     }
 
     /// The line under the query: how many matches, or why there are none.
@@ -212,9 +292,10 @@ package struct SearchScreen: Screen {
         if CourseSearch.folded(trimmed).count < CourseSearch.minimumQueryLength {
             return "Type at least \(CourseSearch.minimumQueryLength) characters."
         }
-        if results.isEmpty { return "No matches for “\(Sanitizer.clean(trimmed, singleLine: true))”." }
-        let lessons = Set(results.map(\.lessonID)).count
-        return "\(results.count) \(results.count == 1 ? "match" : "matches") in \(lessons) \(lessons == 1 ? "lesson" : "lessons")"
+        if groups.isEmpty { return "No matches for “\(Sanitizer.clean(trimmed, singleLine: true))”." }
+        let lessons = groups.count
+        let matches = groups.reduce(0) { $0 + $1.matches }
+        return "\(matches) \(matches == 1 ? "match" : "matches") in \(lessons) \(lessons == 1 ? "lesson" : "lessons")"
     }
 }
 

@@ -132,6 +132,12 @@ final class Terminal: TerminalBackend {
         }
     }
 
+    /// Throws away what was typed and not read yet (curses' queue and the terminal's).
+    func discardTypeahead() {
+        guard isOpen else { return }
+        flushinp()
+    }
+
     /// Leaves curses mode for the shell; `resume()` comes back.
     func suspend() {
         guard isOpen else { return }

@@ -17,6 +17,9 @@ protocol TerminalBackend: AnyObject {
     /// Waits up to `timeout` for an event. nil when nothing came (or a signal
     /// interrupted the wait); `.inputClosed` once input is gone.
     func readEvent(timeout: Duration) -> Event?
+    /// Throws away the keys typed but not read yet (typeahead), so that keys
+    /// pressed before a new question was drawn cannot answer it.
+    func discardTypeahead()
     /// Steps aside for the shell (job control): the terminal as it was before the app.
     func suspend()
     /// Takes the terminal again after `suspend()` and repaints on the next `draw`.

@@ -74,8 +74,11 @@ import Testing
         #expect(!text.contains("streak"))
         // The two measures, and no others.
         #expect(text.contains("Quizzes taken: 2 of 3 (each lesson's quiz score is below)."))
-        #expect(text.contains("Lesson                               Read       Quiz score  Remembered now"))
-        #expect(text.contains("2. Risks after a transplant          · not yet  3/3         ███████░░░ 2/3"))
+        let rows = text.split(separator: "\n").map(String.init)
+        let header = rows.first { $0.contains("Lesson ") } ?? ""
+        #expect(["Read", "Quiz score", "Remembered now"].allSatisfy(header.contains), "\(header)")
+        let risks = rows.first { $0.contains("2. Risks after a transplant") } ?? ""
+        #expect(["· not yet", " 3/3 ", "███████░░░ 2/3"].allSatisfy(risks.contains), "\(risks)")
         #expect(text.contains("Remembered now:"))
         for old in ["mastery", "Mastered", "latest try", "% right", "answers right"] { #expect(!text.contains(old), "\(old)") }
         #expect(text.contains("✓ read"))
@@ -203,6 +206,111 @@ import Testing
             _ = review.update(.end, context: &context)
             _ = F.render(review, context: context)
         }
+    }
+
+    // MARK: Pages
+
+    /// The tops PgDn visits from the top, each with its screen.
+    static func pages(columns: Int, rows: Int) -> (tops: [Int], screens: [String], end: Int, context: AppContext) {
+        var context = Self.context(columns: columns, rows: rows)
+        var review = Self.screen()
+        var tops = [0]
+        var screens = [F.render(review, context: context).text]
+        while true {
+            _ = review.update(.pageDown, context: &context)
+            if review.scroll == tops.last { break }
+            tops.append(review.scroll)
+            screens.append(F.render(review, context: context).text)
+        }
+        var ended = Self.screen()
+        _ = ended.update(.end, context: &context)
+        return (tops, screens, ended.scroll, context)
+    }
+
+    @Test func pagingNeverSplitsTheForecastOrTheCalendarFromItsHeading() {
+        for (columns, rows) in [(80, 24), (80, 30), (120, 24), (60, 20), (40, 12), (40, 16)] {
+            let (tops, screens, end, context) = Self.pages(columns: columns, rows: rows)
+            #expect(tops.count > 1, "\(columns)x\(rows)")
+            // End shows the last page PgDn reaches.
+            #expect(end == tops.last, "\(columns)x\(rows)")
+            // Every kept run (a heading with its chart or calendar, a missed question) is wholly on each page or wholly off it.
+            let review = Self.screen()
+            let body = review.bodyRect(of: context.screenArea)
+            let content = review.content(context: context, width: body.width, height: body.height)
+            let visible = Scrolling.visibleRows(lineCount: content.lines.count, height: body.height)
+            #expect(!content.keeps.isEmpty)
+            for top in tops {
+                for run in content.keeps where run.count < visible {
+                    // A page's first line repeats the last of the page before (for context): that may be a run's last line.
+                    let shown = run.filter { $0 >= top && $0 < top + visible }.count
+                    let repeated = shown == 1 && run.last == top && tops.contains { $0 + visible - 1 == top }
+                    #expect(shown == 0 || shown == run.count || repeated, "\(columns)x\(rows): lines \(run) split at top \(top)")
+                }
+            }
+            // As the learner sees it: the forecast's heading is on a page with its bars and weekdays.
+            if columns >= 60 {
+                let forecast = screens.filter { $0.contains("Reviews, next 14 days") }
+                #expect(!forecast.isEmpty)
+                for page in forecast {
+                    #expect(page.contains("Th Fr Sa Su Mo Tu We") && page.contains("reviews in 14 days"), "\(columns)x\(rows):\n\(page)")
+                }
+                for page in screens where page.contains("Th Fr Sa Su Mo Tu We") {
+                    #expect(page.contains("Reviews, next 14 days"), "\(columns)x\(rows):\n\(page)")
+                }
+                for page in screens where page.contains("Study days, last") {
+                    #expect(page.contains("Answers a day:"), "\(columns)x\(rows):\n\(page)")
+                }
+            }
+        }
+    }
+
+    @Test func pageUpRetracesThePages() {
+        let (tops, _, _, _) = Self.pages(columns: 80, rows: 24)
+        var context = Self.context(columns: 80, rows: 24)
+        var review = Self.screen()
+        _ = review.update(.end, context: &context)
+        var back = [review.scroll]
+        while review.scroll > 0 {
+            _ = review.update(.pageUp, context: &context)
+            back.append(review.scroll)
+        }
+        #expect(back.reversed() == tops)
+        // From a line scrolled with j, PgDn goes on to the next page boundary, not past one.
+        _ = review.update(.ch("j"), context: &context)
+        let afterJ = review.scroll
+        _ = review.update(.pageDown, context: &context)
+        #expect(review.scroll == tops[1] && afterJ < tops[1])
+    }
+
+    @Test func wideTerminalsShowWholeQuestionsAndTitles() {
+        let context = Self.context(columns: 160, rows: 45)
+        let text = F.render(Self.screen(), context: context).text
+        #expect(!text.contains("…"), "\(text)")
+        #expect(text.contains("2. Maria's sister is a full HLA match and gives her stem cells. Which type of transplant is"))
+        // Centered, at most 100 columns wide.
+        let rows = text.split(separator: "\n").dropLast()
+        #expect(rows.allSatisfy { $0.prefix(30).allSatisfy { $0 == " " } || $0.trimmingCharacters(in: .whitespaces).isEmpty })
+        #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= 130 })
+        // At 80 columns too, a question is wrapped, never cut: no page shows "…".
+        let (_, screens, _, _) = Self.pages(columns: 80, rows: 24)
+        for page in screens { #expect(!page.contains("…"), "\(page)") }
+    }
+
+    // MARK: Help
+
+    @Test func helpExplainsTheTwoMeasuresWhereProgressIsShown() {
+        let context = Self.context()
+        func helpText(_ screen: any Screen) -> String {
+            HelpScreen(for: screen).content(area: Rect(row: 0, column: 0, width: 80, height: 24)).0.map(\.plainText).joined(separator: "\n")
+        }
+        for screen: any Screen in [Self.screen(), CourseMapScreen(context: context)] {
+            let text = helpText(screen)
+            #expect(text.contains("Your progress, in two measures"), "\(text)")
+            // The symbols as the screens draw them, then what they mean.
+            #expect(text.contains("Quiz score (● quiz 7/9): how many of a lesson's quiz questions you got right"), "\(text)")
+            #expect(text.contains("Remembered now (███░░ remembered 3/5): the questions you answered right the"), "\(text)")
+        }
+        #expect(!helpText(GlossaryScreen()).contains("two measures"))
     }
 
     // MARK: Heatmap

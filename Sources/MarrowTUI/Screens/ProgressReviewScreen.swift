@@ -48,6 +48,7 @@ package struct ProgressReviewScreen: Screen {
             KeyHelp("Enter or r", "retry the selected question"),
             KeyHelp("l", "retry every missed question of the selected question's lesson"),
             KeyHelp("a", "retry all the listed questions"),
+            KeyHelp("m", "read every missed question with its right answer and explanation"),
             KeyHelp("PgUp/PgDn, space/b", "scroll a page"),
             KeyHelp("g/Home, G/End", "go to the top or the bottom"),
             KeyHelp("q or Esc", "back"),
@@ -56,16 +57,17 @@ package struct ProgressReviewScreen: Screen {
     }
 
     package var statusKeys: [KeyHelp] {
-        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]
+        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("m", "mistakes"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]
     }
 
     // MARK: Update
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         notice = nil
-        let content = self.content(context: context, width: context.screenArea.centeredColumns(maxWidth: 76).width)
+        let body = bodyRect(of: context.screenArea)
+        let height = body.height
+        let content = self.content(context: context, width: body.width, height: height)
         let missed = content.missed
-        let height = bodyRect(of: context.screenArea).height
         let count = content.lines.count
         switch key {
         case .escape, .character("q"): return .back
@@ -89,6 +91,12 @@ package struct ProgressReviewScreen: Screen {
                 return nil
             }
             return .openQuiz(lessonID: nil, questionIDs: lessonMistakes(of: missed[selection].id, course: context.course))
+        case .character("m"):
+            guard !missed.isEmpty else {
+                notice = "No missed questions yet."
+                return nil
+            }
+            return .openMistakes(questionIDs: nil)
         case .character("a"):
             guard !missed.isEmpty else {
                 notice = "No missed questions to retry yet."
@@ -109,10 +117,13 @@ package struct ProgressReviewScreen: Screen {
             } else {
                 scroll = Scrolling.clamp(scroll - 1, lineCount: count, height: height)
             }
-        case .character(" "):
-            scroll = Scrolling.top(after: .pageDown, from: scroll, lineCount: count, height: height) ?? scroll
-        case .character("b"):
-            scroll = Scrolling.top(after: .pageUp, from: scroll, lineCount: count, height: height) ?? scroll
+        case .pageDown, .character(" "):
+            // Pages start at whole multiples of a page, where `paginated` keeps blocks whole.
+            let step = Content.pageStep(height: height, lineCount: count)
+            scroll = Scrolling.clamp((scroll / step + 1) * step, lineCount: count, height: height)
+        case .pageUp, .character("b"):
+            let step = Content.pageStep(height: height, lineCount: count)
+            scroll = Scrolling.clamp(scroll % step == 0 ? scroll - step : scroll / step * step, lineCount: count, height: height)
         default:
             if let top = Scrolling.top(after: key, from: scroll, lineCount: count, height: height) { scroll = top }
         }
@@ -137,23 +148,85 @@ package struct ProgressReviewScreen: Screen {
 
     // MARK: Layout
 
-    private func bodyRect(of area: Rect) -> Rect {
-        let (column, width) = area.centeredColumns(maxWidth: 76)
+    /// The widest the review grows: room for a lesson's full title beside its
+    /// measures, centered on wider terminals.
+    static let maxWidth = 100
+
+    func bodyRect(of area: Rect) -> Rect {
+        let (column, width) = area.centeredColumns(maxWidth: Self.maxWidth)
         let top = area.height >= 16 ? 2 : 1
         return Rect(row: area.row + top, column: column, width: width, height: area.height - top)
     }
 
-    /// The laid-out review, with where each missed question's lines are.
+    /// The laid-out review, with where each missed question's lines are and which
+    /// lines must stay on one page (a heading with its chart, say).
     struct Content {
         var width: Int
         var lines: [StyledLine] = []
         var missed: [(id: String, lines: Range<Int>)] = []
+        /// Runs of lines to show on one page when paging (`paginated`).
+        var keeps: [Range<Int>] = []
+        /// Where the latest heading is.
+        var headingLine = 0
 
         /// A section heading, after a blank line unless it comes first.
         mutating func heading(_ text: String) {
             if !lines.isEmpty { lines.append(StyledLine()) }
+            headingLine = lines.count
             lines += Layout.wrap(text, width: width, style: Style(.heading, .bold))
         }
+
+        /// Keeps the lines from `start` to here (at most `limit` of them) together on a page.
+        mutating func keep(from start: Int, limit: Int = Int.max) {
+            if start < lines.count { keeps.append(start..<(start + min(limit, lines.count - start))) }
+        }
+
+        /// How far a page key moves in a view `height` rows tall: a page less one
+        /// line, as `Scrolling` pages, so the last line seen stays in view.
+        static func pageStep(height: Int, lineCount: Int) -> Int {
+            max(1, Scrolling.visibleRows(lineCount: lineCount, height: height) - 1)
+        }
+
+        /// These lines with blank lines added so that paging from the top (pages
+        /// starting at whole multiples of `pageStep`) never splits a kept run that
+        /// fits on a page, nor leaves a heading alone on a page's last line; at the
+        /// end, enough blank lines that the last page starts on a page boundary too,
+        /// so End shows the same page as paging down. Only when the lines overflow
+        /// `height`: a review that fits is left as it is.
+        func paginated(height: Int) -> Content {
+            guard lines.count > height, height >= 4 else { return self }
+            let rows = height - 1
+            let step = rows - 1
+            var keepAt: [Int: Int] = [:]
+            for run in keeps { keepAt[run.lowerBound] = max(keepAt[run.lowerBound] ?? 0, run.count) }
+            var out = Content(width: width)
+            var moved: [Int] = []
+            moved.reserveCapacity(lines.count + 1)
+            for (i, line) in lines.enumerated() {
+                if let wanted = keepAt[i] {
+                    let n = min(wanted, rows - 1)
+                    let start = out.lines.count
+                    let page = start / step
+                    // On the line shared by two pages, or running past this page: start on the next one, below its shared line.
+                    if start > 0 && (start % step == 0 || start + n > page * step + rows) {
+                        let target = (start % step == 0 ? start / step : page + 1) * step + 1
+                        out.lines += Array(repeating: StyledLine(), count: target - start)
+                    }
+                }
+                moved.append(out.lines.count)
+                out.lines.append(line)
+            }
+            moved.append(out.lines.count)
+            while (out.lines.count - rows) % step != 0 { out.lines.append(StyledLine()) }
+            out.missed = missed.map { ($0.id, moved[$0.lines.lowerBound]..<(moved[$0.lines.upperBound - 1] + 1)) }
+            out.keeps = keeps.map { moved[$0.lowerBound]..<(moved[$0.upperBound - 1] + 1) }
+            return out
+        }
+    }
+
+    /// The review laid out `width` wide, paginated for a view `height` rows tall (see `Content.paginated`).
+    func content(context: AppContext, width: Int, height: Int) -> Content {
+        content(context: context, width: width).paginated(height: height)
     }
 
     func content(context: AppContext, width: Int) -> Content {
@@ -192,6 +265,9 @@ package struct ProgressReviewScreen: Screen {
     private func addLessons(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
         let reviews = context.reviews
         c.heading("Lessons")
+        // The heading stays with the table's head and first lessons; a long table may run on.
+        let start = c.headingLine
+        defer { c.keep(from: start, limit: 3) }
         let read = context.courseProgress
         if width >= 64 {
             c.lines += wideLessonTable(review.lessons, progress: read, reviews: reviews, width: width)
@@ -206,6 +282,8 @@ package struct ProgressReviewScreen: Screen {
     private func addBenefitsAndRisks(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
         let reviews = context.reviews
         c.heading("What you know about the benefits and the risks")
+        let start = c.headingLine
+        defer { c.keep(from: start) }
         // The label beside the bar where there is room, else above it.
         let labelWidth = width >= 60 ? 19 : 0
         for (tag, label) in [("benefit", "About the benefits"), ("risk", "About the risks")] {
@@ -243,16 +321,19 @@ package struct ProgressReviewScreen: Screen {
                 let selected = i == selection
                 let prompt = Sanitizer.clean(questions[missed.questionID]?.prompt.plainText ?? missed.questionID, singleLine: true)
                 let number = "\(i + 1). "
+                let indent = 2 + DisplayWidth.of(number)
                 let start = c.lines.count
-                let first = [Span(selected ? "▸ " : "  ", Style(.focus, .bold)), Span(number, Style(selected ? .focus : .normal, selected ? .bold : [])),
-                             Span(DisplayWidth.truncate(prompt, to: max(0, width - 2 - number.count)), Style(selected ? .selected : .normal))]
-                c.lines.append(StyledLine(first))
+                // The whole question, wrapped under itself: never cut while the screen has room.
+                let first = [FocusMarker.span(focused: selected), Span(number, Style(selected ? .focus : .normal, selected ? .bold : []))]
+                c.lines += Layout.wrap(prompt, width: width, style: Style(selected ? .selected : .normal),
+                                       firstPrefix: first, restPrefix: [Span(String(repeating: " ", count: indent))])
                 let lessonTitle = Sanitizer.clean(course.lesson(id: missed.lessonID)?.title ?? missed.lessonID, singleLine: true)
                 let detail = "✗ missed \(missed.timesMissed) of \(Wording.count(missed.timesAnswered, "time")) · \(lessonTitle)"
-                let indent = 2 + number.count
-                c.lines.append(StyledLine([Span(String(repeating: " ", count: indent)),
-                                           Span(DisplayWidth.truncate(detail, to: max(0, width - indent)), Style(.dim))]))
+                c.lines += Layout.wrap(detail, width: width, style: Style(.dim), firstPrefix: [Span(String(repeating: " ", count: indent))],
+                                       restPrefix: [Span(String(repeating: " ", count: indent))])
                 c.missed.append((missed.questionID, start..<c.lines.count))
+                // Each question whole on a page; the first with the heading.
+                c.keep(from: i == 0 ? c.headingLine : start)
             }
         }
     }
@@ -261,6 +342,8 @@ package struct ProgressReviewScreen: Screen {
     private func addReviewsAhead(_ c: inout Content, review: ProgressReview, context: AppContext, width: Int) {
         let reviews = context.reviews
         c.heading("Reviews, next 14 days")
+        let start = c.headingLine
+        defer { c.keep(from: start) }
         let due = reviews.dueQuestionIDs.count
         if due > 0 {
             c.lines += Layout.wrap("\(due) due now: press r on the course map to review \(due == 1 ? "it" : "them").", width: width, style: Style(.accent, .bold))
@@ -280,6 +363,8 @@ package struct ProgressReviewScreen: Screen {
         let course = context.course
         let weeks = Heatmap.weeks(fitting: width, limit: ProgressReviewScreen.weeksShown)
         c.heading("Study days, last \(weeks) weeks")
+        let start = c.headingLine
+        defer { c.keep(from: start) }
         var perDay: [StudyDay: Int] = [:]
         for record in history where record.course == course.info.id { perDay[clock.day(of: record.time), default: 0] += 1 }
         let today = clock.day(of: context.now)
@@ -318,8 +403,13 @@ package struct ProgressReviewScreen: Screen {
         let titleWidth = width - (1 + 9 + 2 + 10 + 2 + rememberedWidth)
         var lines = [StyledLine([Span(pad("Lesson", titleWidth) + " " + pad("Read", 9) + "  " + pad(ProgressMeasures.quizScoreName, 10) + "  " + ProgressMeasures.rememberedNowName, Style(.dim))])]
         for (i, lesson) in lessons.enumerated() {
-            let title = DisplayWidth.truncate("\(i + 1). " + Sanitizer.clean(lesson.title, singleLine: true), to: titleWidth)
+            // A title too long for its column wraps under itself rather than being cut.
+            let number = "\(i + 1). "
+            let titleLines = Layout.wrap(Sanitizer.clean(lesson.title, singleLine: true), width: max(1, titleWidth - DisplayWidth.of(number)),
+                                         firstPrefix: [Span(number)], restPrefix: [Span(String(repeating: " ", count: DisplayWidth.of(number)))])
+            let title = titleLines.first?.plainText ?? number
             let read = readCell(progress, lesson.lessonID)
+            defer { lines += titleLines.dropFirst() }
             var spans = [Span(pad(title, titleWidth) + " "), Span(pad(read.text, 9), read.style),
                          Span("  " + pad(Self.scoreText(lesson.quizScore), 10) + "  ")]
             let mastery = reviews.mastery(lessonID: lesson.lessonID)
@@ -365,13 +455,13 @@ package struct ProgressReviewScreen: Screen {
 
     package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
-        let (column, width) = area.centeredColumns(maxWidth: 76)
+        let (column, width) = area.centeredColumns(maxWidth: Self.maxWidth)
         buffer.put(DisplayWidth.truncate("Progress review · " + Sanitizer.clean(context.course.info.title, singleLine: true), to: width),
                    row: area.row, column: column, style: Style(.title, .bold))
         buffer.cursor = (area.row, column)
         let rect = bodyRect(of: area)
         guard rect.height > 0 else { return }
-        let content = self.content(context: context, width: rect.width)
+        let content = self.content(context: context, width: rect.width, height: rect.height)
         let top = Scrolling.draw(content.lines, top: scroll, in: rect, into: &buffer)
         if content.missed.indices.contains(selection) {
             let row = content.missed[selection].lines.lowerBound - top

@@ -237,7 +237,8 @@ struct PlainQuiz {
 
     /// Blocks as wrapped lines; `first` is put before the first line.
     private func text(_ blocks: [Block], first: String = "") -> [String] {
-        var lines = plain(Layout.lines(for: blocks, width: width))
+        // Figures by their caption and alt text: this is the screen readers' quiz.
+        var lines = plain(Layout.lines(for: blocks, width: width, options: LayoutOptions(describeFigures: true)))
         while lines.first == "" { lines.removeFirst() }
         while lines.last == "" { lines.removeLast() }
         if !first.isEmpty {

@@ -15,6 +15,7 @@ package struct Block: Sendable, Hashable {
         case heading(level: Int, content: [Inline])
         case paragraph([Inline])
         case codeBlock(info: String, text: String)
+        case figure(Figure)
         case bulletList(items: [ListItem])
         case orderedList(start: Int, items: [ListItem])
         case blockQuote([Block])
@@ -30,6 +31,31 @@ package struct Block: Sendable, Hashable {
         self.line = line
         self.column = column
     }
+}
+
+/// A drawing in a lesson: a fenced block with the info string `figure` whose first
+/// line is the caption, followed by a paragraph starting "Alt text:" that says in words
+/// what the drawing shows. The alt text is what `marrow read`, `quiz --plain` and a
+/// terminal too narrow for the drawing show instead of it.
+package struct Figure: Sendable, Hashable {
+    package var caption: String
+    /// The drawing's lines as written (the reader strips control characters when drawing).
+    package var drawing: [String]
+    package var altText: String
+
+    package init(caption: String, drawing: [String], altText: String) {
+        self.caption = caption
+        self.drawing = drawing
+        self.altText = altText
+    }
+
+    /// Columns the drawing needs: its widest line by display width.
+    package var width: Int {
+        drawing.map { DisplayWidth.of(Sanitizer.clean($0, singleLine: true)) }.max() ?? 0
+    }
+
+    /// What search and reading positions count: the caption and the alt text, not the drawing.
+    package var plainText: String { caption + "\n" + altText }
 }
 
 /// One item of a bullet or numbered list: its own blocks (paragraphs, nested lists …).
@@ -83,6 +109,7 @@ extension Block {
         switch kind {
         case .heading(_, let c), .paragraph(let c): return c.plainText
         case .codeBlock(_, let t): return t
+        case .figure(let f): return f.plainText
         case .bulletList(let items), .orderedList(_, let items):
             return items.map { $0.blocks.map(\.plainText).joined(separator: "\n") }.joined(separator: "\n")
         case .blockQuote(let b): return b.map(\.plainText).joined(separator: "\n")

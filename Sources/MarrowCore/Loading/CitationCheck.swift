@@ -30,7 +30,7 @@ enum CitationCheck {
             }
         case .blockQuote(let children):
             for child in children { check(child, sourceCount: sourceCount, path: path, into: &found) }
-        case .heading, .codeBlock, .thematicBreak:
+        case .heading, .codeBlock, .figure, .thematicBreak:
             break
         }
     }

@@ -82,6 +82,10 @@ struct MarkdownConverter {
         return column
     }
 
+    private mutating func error(line: Int, column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+    }
+
     private mutating func warn(line: Int, column: Int, _ message: String) {
         diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message: message))
     }
@@ -106,7 +110,82 @@ struct MarkdownConverter {
             if let block = block(node, depth: depth) { result.append(block) }
             child = cmark_node_next(node)
         }
+        return attachingAltText(result)
+    }
+
+    // MARK: Figures
+
+    /// Widest drawing a figure may have: it fits the reader's 76-column text at 80 columns.
+    static let maximumFigureWidth = 76
+    /// What starts the paragraph after a figure that describes it in words.
+    static let altTextPrefix = "alt text:"
+
+    /// A figure's block from a fenced block whose info string is `figure`: the first line is
+    /// the caption, the rest the drawing; the alt text comes from the paragraph after it.
+    private mutating func figure(_ text: String, line: Int, column: Int) -> Figure {
+        // Row i of the text is on line `line + 1 + i` (the fence's own line comes first).
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false).map { row in
+            var row = String(row)
+            if row.hasSuffix("\r") { row.removeLast() }
+            while row.last == " " { row.removeLast() }
+            return row
+        }
+        let caption = all.first?.trimmingSpaces ?? ""
+        var first = 1
+        var end = all.count
+        while first < end, all[first].isEmpty { first += 1 }
+        while end > first, all[end - 1].isEmpty { end -= 1 }
+        let rows = first < end ? Array(all[first..<end]) : []
+        if caption.isEmpty {
+            error(line: line, column: column, "the figure has no caption: its first line says what it shows")
+        }
+        if rows.isEmpty {
+            error(line: line, column: column, "the figure has no drawing: put it after the caption line")
+        }
+        let figure = Figure(caption: caption, drawing: rows, altText: "")
+        let width = figure.width
+        if width > Self.maximumFigureWidth,
+           let wide = rows.firstIndex(where: { DisplayWidth.of(Sanitizer.clean($0, singleLine: true)) > Self.maximumFigureWidth }) {
+            error(line: line + 1 + first + wide, column: column,
+                  "the figure is \(width) columns wide: a figure may be at most \(Self.maximumFigureWidth) columns so it fits an 80-column terminal")
+        }
+        return figure
+    }
+
+    /// Gives each figure the "Alt text: …" paragraph that follows it (taking that paragraph
+    /// out of the document), or reports the figure as having none.
+    private mutating func attachingAltText(_ blocks: [Block]) -> [Block] {
+        var result: [Block] = []
+        var index = 0
+        while index < blocks.count {
+            var block = blocks[index]
+            index += 1
+            guard case .figure(var figure) = block.kind else {
+                result.append(block)
+                continue
+            }
+            if index < blocks.count, case .paragraph(let content) = blocks[index].kind,
+               let alt = Self.altText(content) {
+                index += 1
+                if alt.isEmpty {
+                    error(line: blocks[index - 1].line, column: blocks[index - 1].column, "the figure's alt text is empty: say in words what the drawing shows")
+                }
+                figure.altText = alt
+                block.kind = .figure(figure)
+            } else {
+                error(line: block.line, column: block.column,
+                      "the figure has no alt text: follow it with a paragraph starting 'Alt text:' that says in words what it shows")
+            }
+            result.append(block)
+        }
         return result
+    }
+
+    /// The words after "Alt text:" when a paragraph starts with it (emphasis allowed), else nil.
+    static func altText(_ content: [Inline]) -> String? {
+        let text = content.plainText.trimmingSpaces
+        guard text.lowercased().hasPrefix(altTextPrefix) else { return nil }
+        return String(text.dropFirst(altTextPrefix.count)).trimmingSpaces
     }
 
     private mutating func block(_ node: Node, depth: Int) -> Block? {
@@ -132,8 +211,12 @@ struct MarkdownConverter {
             var text = Self.string(cmark_node_get_literal(node))
             checkHidden(text)
             if text.hasSuffix("\n") { text.removeLast() }
-            let info = Self.string(cmark_node_get_fence_info(node))
-            kind = .codeBlock(info: info.trimmingSpaces, text: text)
+            let info = Self.string(cmark_node_get_fence_info(node)).trimmingSpaces
+            if info.split(separator: " ").first == "figure" {
+                kind = .figure(figure(text, line: line, column: column))
+            } else {
+                kind = .codeBlock(info: info, text: text)
+            }
         case CMARK_NODE_LIST:
             var items: [ListItem] = []
             var child = cmark_node_first_child(node)

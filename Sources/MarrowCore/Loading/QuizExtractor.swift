@@ -144,7 +144,7 @@ struct QuizExtractor {
                 } else {
                     report(.warning, block.line, block.column, "a second block quote after the choices of \(name) is ignored: the first one is the explanation")
                 }
-            case .paragraph, .codeBlock, .blockQuote:
+            case .paragraph, .codeBlock, .figure, .blockQuote:
                 if list == nil {
                     scenario.append(block)
                 } else {

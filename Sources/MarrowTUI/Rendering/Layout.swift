@@ -6,10 +6,18 @@ package struct LayoutOptions: Sendable, Hashable {
     package var highlight: String?
     /// Whether a link's URL follows its text as " <url>".
     package var showURLs: Bool
+    /// Whether figures are described (caption and alt text) instead of drawn: `marrow read`,
+    /// `quiz --plain`. The reader draws them when they fit and describes them when not.
+    package var describeFigures: Bool
+    /// Columns the screen keeps beside the laid-out text (the reader's margins), so that
+    /// "(figure needs N columns)" names the terminal width that would show the drawing.
+    package var screenMargin: Int
 
-    package init(highlight: String? = nil, showURLs: Bool = true) {
+    package init(highlight: String? = nil, showURLs: Bool = true, describeFigures: Bool = false, screenMargin: Int = 0) {
         self.highlight = highlight
         self.showURLs = showURLs
+        self.describeFigures = describeFigures
+        self.screenMargin = screenMargin
     }
 }
 
@@ -216,6 +224,8 @@ struct LayoutBuilder {
             wrap(glyphs, first: first, rest: rest, emptyOffset: base)
         case .codeBlock(_, let text):
             layoutCode(text, base: base, first: first, rest: rest)
+        case .figure(let figure):
+            layoutFigure(figure, base: base, first: first, rest: rest)
         case .bulletList(let items):
             let marker = ["• ", "◦ ", "▪ "][depth % 3]
             layoutItems(items, markers: items.map { _ in marker }, base: base, first: first, rest: rest, depth: depth)
@@ -276,6 +286,51 @@ struct LayoutBuilder {
             if !shown.isEmpty { spans.append(Span(shown, Style(.code))) }
             emit(spans, offset: offset)
             offset += raw.count + 1
+        }
+    }
+
+    /// A figure drawn as written, centered as one block in the room (every row shifted
+    /// alike, so its shapes stay true), under its caption; or, when described or when the
+    /// room is narrower than the drawing, the caption and the alt text in its place.
+    private mutating func layoutFigure(_ figure: Figure, base: Int, first: [Span], rest: [Span]) {
+        let room = available(rest)
+        let drawingWidth = figure.width
+        let caption = "Figure: " + figure.caption
+        // Offsets count the block's plain text: the caption, a newline, the alt text.
+        let altBase = base + figure.caption.count + 1
+        let captionStyle = Style(.strong, [.bold])
+        if options.describeFigures || drawingWidth > room {
+            var offset = base
+            var glyphs: [Glyph] = []
+            collect([.text(caption)], style: captionStyle, offset: &offset, into: &glyphs)
+            if !options.describeFigures {
+                let needed = drawingWidth + max(0, options.screenMargin)
+                var noteOffset = offset
+                collect([.text(" (figure needs \(needed) columns)")], style: Style(.dim), offset: &noteOffset, into: &glyphs)
+                for i in glyphs.indices where glyphs[i].offset > offset { glyphs[i].offset = offset }
+            }
+            wrap(glyphs, first: first, rest: rest, emptyOffset: base)
+            var altOffset = altBase
+            var altGlyphs: [Glyph] = []
+            collect([.text(figure.altText)], style: .normal, offset: &altOffset, into: &altGlyphs)
+            wrap(altGlyphs, first: rest, rest: rest, emptyOffset: altBase)
+            return
+        }
+        let captionWidth = DisplayWidth.of(Sanitizer.clean(caption, singleLine: true))
+        let blockWidth = max(drawingWidth, min(captionWidth, room))
+        let pad = Span(String(repeating: " ", count: max(0, (room - blockWidth) / 2)))
+        var offset = base
+        var glyphs: [Glyph] = []
+        collect([.text(caption)], style: captionStyle, offset: &offset, into: &glyphs)
+        wrap(glyphs, first: first + [pad], rest: rest + [pad], emptyOffset: base)
+        for row in figure.drawing {
+            var clean = ""
+            for character in row {
+                if let c = Self.clean(character), c != "\n" { clean.append(c) }
+            }
+            var spans = rest + [pad]
+            if !clean.isEmpty { spans.append(Span(clean)) }
+            emit(spans, offset: altBase)
         }
     }
 

@@ -3,7 +3,8 @@ import MarrowCore
 /// A lesson as plain text, for `marrow read`: screen readers, pipes and printing.
 ///
 /// The same layout as the reader (headings, wrapped paragraphs, indented lists,
-/// quotes, clipped code, links with their URL), then the sources and the quiz's
+/// quotes, clipped code, links with their URL; figures by their caption and alt text,
+/// never the drawing, which a screen reader would spell out character by character), then the sources and the quiz's
 /// questions with empty boxes: never the answers, nor which choice is right, nor
 /// the explanations. Lesson text is sanitized: no control character is printed.
 package enum PlainText {
@@ -16,7 +17,7 @@ package enum PlainText {
         if !opensWithTitle {
             blocks.insert(Block(.heading(level: 1, content: [.text(lesson.title)])), at: 0)
         }
-        var lines = Layout.lines(for: blocks, width: width)
+        var lines = Layout.lines(for: blocks, width: width, options: LayoutOptions(describeFigures: true))
 
         let after = LessonTrailer.blocks(of: lesson)
         if !after.isEmpty {
@@ -52,7 +53,7 @@ package enum PlainText {
         var lines = Layout.lines(for: prompt, width: width, firstPrefix: [Span(label)], restPrefix: [Span(indent)])
         if !question.scenario.isEmpty {
             lines.append(StyledLine())
-            for line in Layout.lines(for: question.scenario, width: width - indent.count) {
+            for line in Layout.lines(for: question.scenario, width: width - indent.count, options: LayoutOptions(describeFigures: true)) {
                 var line = line
                 line.spans.insert(Span(indent), at: 0)
                 lines.append(line)

@@ -100,9 +100,12 @@ package struct ReaderScreen: Screen {
         var bodyRow: Int
         var bodyHeight: Int
 
+        /// Columns kept beside the text on a narrow terminal.
+        static let margin = 4
+
         init(area: Rect) {
             // About 80 columns at most, centred; a small margin on narrow terminals.
-            textWidth = max(1, min(80, area.width - 4))
+            textWidth = max(1, min(80, area.width - Self.margin))
             left = area.column + max(0, (area.width - textWidth) / 2)
             headerRow = area.row
             bodyRow = area.row + 2
@@ -131,7 +134,7 @@ package struct ReaderScreen: Screen {
         var lines: [StyledLine] = []
         let body = range.clamped(to: 0..<base)
         if !body.isEmpty {
-            lines = Layout.lines(for: Array(all[body]), width: width, options: LayoutOptions(highlight: highlight))
+            lines = Layout.lines(for: Array(all[body]), width: width, options: LayoutOptions(highlight: highlight, screenMargin: Geometry.margin))
             if body.lowerBound > 0 {
                 for i in lines.indices { lines[i].block += body.lowerBound }
             } else if Self.opensWithTitle(all, lesson: course.lessons[index]) {

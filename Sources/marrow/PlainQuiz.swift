@@ -113,8 +113,10 @@ struct PlainQuiz {
         guard let record = session.takeBack(question: index) else { return }
         try undo(record)
         let shown = record.chosen.map { session.displayedIndex(ofQuestion: index, written: $0) + 1 }.sorted()
-        let answer = (shown.count == 1 ? "your answer " : "your answers ") + shown.map(String.init).joined(separator: ", ")
-        console.say("Undone: \(answer) to question \(index + 1) no longer counts. Answer it again.")
+        let numbers = shown.map(String.init).joined(separator: ", ")
+        let answer = shown.count == 1 ? "your answer \(numbers) to question \(index + 1) no longer counts"
+                                      : "your answers \(numbers) to question \(index + 1) no longer count"
+        console.say("Undone: \(answer). Answer it again.")
     }
 
     /// After a right answer, or the last one: Enter goes on, h or e says a right

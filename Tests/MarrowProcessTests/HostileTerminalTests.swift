@@ -39,7 +39,7 @@ import Testing
             // Search a word of the hostile paragraph and quiz prompts; move; open the first result.
             "/", "p", "a", "y", "l", "o", "a", "d", TerminalKeys.down, TerminalKeys.down, TerminalKeys.up, TerminalKeys.home, TerminalKeys.enter,
             // The quiz: a wrong answer (its feedback and the explanation), then a true/false one.
-            "t", "2", TerminalKeys.enter, "f", TerminalKeys.enter,
+            "t", "2", TerminalKeys.enter, TerminalKeys.enter, "f", TerminalKeys.enter, TerminalKeys.enter,
             // The summary, the reader, the course map, the progress review, and out.
             "q", "q", "p", "q", "q",
         ]

@@ -134,7 +134,7 @@ extension KillNineTests {
             let pid = try #require(tmux.programPID())
             // Answer (1 or 2 answers either question), and kill within the next 20 ms:
             // before, during or after the save.
-            tmux.keys(String(1 + random.next() % 2))
+            tmux.keys(String(1 + random.next() % 2), "Enter")
             usleep(UInt32(random.next() % 20_000))
             kill(pid, SIGKILL)
             #expect(tmux.exitStatus(timeout: 5) == 128 + SIGKILL, "run \(iteration)")

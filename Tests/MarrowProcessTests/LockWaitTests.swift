@@ -19,7 +19,7 @@ import Testing
         tmux.keys("t")
         #expect(tmux.waitFor("Question 1 of"), "\(tmux.screen())")
         let lock = HeldLock(folder.path + "/progress.lock")
-        tmux.keys("2")
+        tmux.keys("2", "Enter")
         #expect(tmux.waitFor(Self.waiting, timeout: 5), "no waiting line: \(tmux.screen())")
         #expect(tmux.exitStatus(timeout: 0.1) == nil, "\(tmux.stderr)")
         return (folder, tmux, lock)

@@ -209,7 +209,7 @@ import Testing
         #expect(lines[1]["chosen"] == nil && lines[1]["correct"] == nil)
         let report = try progressJSON(progress)
         #expect(report["totals"] as? [String: Int] == ["answered": 2, "correct": 2, "lessonsRead": 0, "lessonsTotal": 2])
-        #expect(((report["lessons"] as? [[String: Any]])?.first?["quizScore"] as? [String: Int])?["percent"] == 100)
+        #expect(((report["lessons"] as? [[String: Any]])?.first?["quizScore"] as? [String: Any])?["percent"] as? Int == 100)
         // Rebuilt from the log alone (the state file gone): the same.
         try FileManager.default.removeItem(atPath: progress)
         #expect(try progressJSON(progress)["totals"] as? [String: Int] == ["answered": 2, "correct": 2, "lessonsRead": 0, "lessonsTotal": 2])
@@ -367,6 +367,10 @@ import Testing
         try waitFor("Your answer: ")
         #expect(received.text.contains("Platelets help blood clot."))
         send("f")
+        // After the last answer, a prompt offers to take it back before the score.
+        try waitFor("Enter to see your score (u: undo your answer): ")
+        #expect(try logLines(progress).count == 2)
+        send("")
         try waitFor("Missed:\n- Platelets help blood clot. (right answer: 1. True)\n")
         try input.fileHandleForWriting.close()
         process.waitUntilExit()

@@ -125,7 +125,7 @@ import Testing
         Screen(name: "course map", keys: [], title: "Course map"),
         Screen(name: "reader", keys: ["Enter"], title: "Reader"),
         Screen(name: "outline", keys: ["Enter", "o"], title: "Outline"),
-        Screen(name: "quiz", keys: ["t", "2"], title: "✓ Correct"),
+        Screen(name: "quiz", keys: ["t", "2", "Enter"], title: "✓ Correct"),
         Screen(name: "progress review", keys: ["p"], title: "Progress review"),
         Screen(name: "glossary", keys: ["g"], title: "Glossary"),
         Screen(name: "search", keys: ["/", "m", "a", "r"], title: "Search"),

@@ -126,28 +126,6 @@ import Testing
     }
 }
 
-/// The screen with each cell's monochrome attributes as a letter: R reverse,
-/// U underline, B bold, D dim, I italic (the strongest one), "." plain text, " " blank.
-func styleMap(_ buffer: ScreenBuffer, theme: Theme) -> String {
-    (0..<buffer.size.rows).map { row in
-        var line = ""
-        for column in 0..<buffer.size.columns {
-            let cell = buffer[row, column]
-            let attributes = theme.look(for: cell.style).attributes
-            let mark: Character = if attributes.contains(.reverse) { "R" }
-                else if attributes.contains(.underline) { "U" }
-                else if attributes.contains(.bold) { "B" }
-                else if attributes.contains(.dim) { "D" }
-                else if attributes.contains(.italic) { "I" }
-                else if cell.character == " " { " " }
-                else { "." }
-            line.append(mark)
-        }
-        while line.last == " " { line.removeLast() }
-        return line
-    }.joined(separator: "\n")
-}
-
 extension AppSnapshotTests {
     /// The course map's foot line is the course's `map-notice` (`map-notice-short` on narrow screens).
     @Test func courseMapFootLineComesFromTheCourse() {

@@ -149,6 +149,34 @@ import Testing
         #expect(saved.courses.values.flatMap(\.lessons.values).flatMap(\.attempts).map(\.score) == [1.0])
     }
 
+    /// Ctrl-Z mid-quiz: what is owed is saved, the terminal is given back before
+    /// the process stops, taken again after, and the same screen drawn in full.
+    @Test func ctrlZSuspendsAndComesBackToTheSameScreen() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        final class Stops: @unchecked Sendable { var count = 0; var savedBefore = false }
+        let stops = Stops()
+        let store = app.store
+        let run = try app.run([
+            .waitFor("not medical advice"), .key(.enter),
+            .waitFor("Course map"), .character("t"),
+            .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
+            .waitFor("✓ Correct"), .capture("before"),
+            .key(.control("z")), .capture("after"),
+            .key(.enter), .waitFor("Question 2 of 2"), .character("q"), .waitFor("Course map"), .character("q"),
+        ], suspendForShell: {
+            stops.count += 1
+            // The disclaimer seen and the answer are on disk before the process stops.
+            stops.savedBefore = (try? store.readLog().records.count) == 1 && FileManager.default.fileExists(atPath: store.path)
+        })
+        #expect(run.status == 0)
+        #expect(stops.count == 1 && stops.savedBefore)
+        #expect(run.terminal.suspensions == 1)
+        #expect(run.terminal.invalidations >= 1)
+        #expect(run.terminal.captures["after"] == run.terminal.captures["before"])
+        #expect(try app.answers().map(\.question) == ["e2e-q1"])
+    }
+
     /// Resized mid-lesson the reader lays the text out again at the new width;
     /// too small, it says so; back to full size, it shows the reader again.
     @Test func resizeMidLesson() throws {

@@ -194,7 +194,9 @@ import Testing
         let before = state.context.plan.schedules["q-sibling-type"]!
         let quiz = try! #require(state.top as? QuizScreen)
         #expect(quiz.statusKeys.map(\.keys).prefix(3) == ["Enter", "h", "e"])
-        #expect(render(state).text.contains("h: it was hard"))
+        // Explained before it is used.
+        #expect(render(state).text.contains("Optional: was it hard or easy to recall?"))
+        #expect(render(state).text.contains("h: hard, back sooner"))
         state = press("h", in: state)
         let grades = effects(state).grades
         #expect(grades.count == 1)
@@ -210,11 +212,16 @@ import Testing
         #expect(after.due < before.due)
         #expect(state.context.courseProgress.reviews["q-sibling-type"] == after)
         assertSnapshot(render(state), named: "review-marked-hard-80x24")
-        // The same key again changes nothing; e changes it to easy.
+        #expect(text.contains("h again: clear the mark"))
+        // The same key again clears the mark: a grade back to good, as without one.
         state = press("h", in: state)
-        #expect(effects(state).grades.count == 1)
+        #expect(effects(state).grades.map(\.rating) == [.hard, .good])
+        #expect((state.top as? QuizScreen)?.selfGrade == nil)
+        #expect(state.answerHistory?.last?.rating == .good)
+        #expect(state.context.plan.schedules["q-sibling-type"]! == before)
+        #expect(!render(state).text.contains("marked as"))
         state = press("e", in: state)
-        #expect(effects(state).grades.map(\.rating) == [.hard, .easy])
+        #expect(effects(state).grades.map(\.rating) == [.hard, .good, .easy])
         #expect(state.context.plan.schedules["q-sibling-type"]!.due > before.due)
         text = render(state).text
         #expect(text.contains("marked as easy"))

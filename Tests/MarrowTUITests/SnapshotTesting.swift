@@ -23,11 +23,48 @@ enum Snapshots {
     }
 }
 
-/// Compares a screen with its golden file (see `Snapshots`).
+/// Compares a screen with its golden files (see `Snapshots`): the text in
+/// `NAME.txt` and the style map (`styleMap`, as drawn without color) in
+/// `NAME.styles.txt`. Every screen snapshot carries its style map, so a style on
+/// the wrong cells (a reverse-video marker on every row of a list) shows up as
+/// a diff even when the text is right.
 func assertSnapshot(_ buffer: ScreenBuffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     assertSnapshot(text: buffer.text, named: name, sourceLocation: sourceLocation)
+    assertSnapshot(text: styleMap(buffer, theme: Theme(palette: .monochrome)), named: name + ".styles", sourceLocation: sourceLocation)
 }
 
+/// The screen with each cell's monochrome attributes as a letter: R reverse,
+/// U underline, B bold, D dim, I italic (the strongest one), "." plain text, " " blank.
+func styleMap(_ buffer: ScreenBuffer, theme: Theme) -> String {
+    (0..<buffer.size.rows).map { row in
+        var line = ""
+        for column in 0..<buffer.size.columns {
+            let cell = buffer[row, column]
+            let attributes = theme.look(for: cell.style).attributes
+            let mark: Character = if attributes.contains(.reverse) { "R" }
+                else if attributes.contains(.underline) { "U" }
+                else if attributes.contains(.bold) { "B" }
+                else if attributes.contains(.dim) { "D" }
+                else if attributes.contains(.italic) { "I" }
+                else if cell.character == " " { " " }
+                else { "." }
+            line.append(mark)
+        }
+        while line.last == " " { line.removeLast() }
+        return line
+    }.joined(separator: "\n")
+}
+
+/// The rows drawn in reverse video on a color terminal (256 or 8 colors), the
+/// status line included. (Without color, search matches are reverse too, by design.)
+func reverseRows(_ buffer: ScreenBuffer) -> Set<Int> {
+    let themes = [Theme(palette: .colors8), Theme(palette: .colors256)]
+    return Set((0..<buffer.size.rows).filter { row in
+        (0..<buffer.size.columns).contains { column in
+            themes.contains { $0.look(for: buffer[row, column].style).attributes.contains(.reverse) }
+        }
+    })
+}
 /// Compares any text with its golden file (see `Snapshots`).
 func assertSnapshot(text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = Snapshots.url(named: name)

@@ -61,7 +61,9 @@ final class TestTerminal: TerminalBackend {
             steps.removeFirst()
         }
     }
-    func suspend() {}
+    /// How many times the app stepped aside for the shell (Ctrl-Z).
+    private(set) var suspensions = 0
+    func suspend() { suspensions += 1 }
     func resume() { invalidations += 1 }
     func restore() { restoreCount += 1 }
 
@@ -131,14 +133,15 @@ struct InProcessApp {
 
     /// Runs the app as `MarrowApp.run` does after launch, through the script;
     /// returns the exit code and the terminal (frames, captures).
-    func run(_ steps: [TestTerminal.Step], size: Size = Size(columns: 80, rows: 24)) throws -> (status: Int32, terminal: TestTerminal) {
+    func run(_ steps: [TestTerminal.Step], size: Size = Size(columns: 80, rows: 24),
+             suspendForShell: @escaping () -> Void = {}) throws -> (status: Int32, terminal: TestTerminal) {
         let store = self.store
         let loaded = try store.load()
         let course = CourseLoader.load(directory: lessons)
         let terminal = TestTerminal(size: size, steps: steps)
         let context = AppContext(course: course, progress: loaded.progress, now: terminal.now, monochrome: true, notices: loaded.notices)
         var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: size),
-                           clock: { terminal.now }, stopRequested: { terminal.stopSignal })
+                           clock: { terminal.now }, stopRequested: { terminal.stopSignal }, suspendForShell: suspendForShell)
         let status = loop.run()
         return (status, terminal)
     }

@@ -12,6 +12,7 @@ package enum AppScreen: Sendable, Equatable {
     case outline(OutlineScreen)
     case quiz(QuizScreen)
     case progressReview(ProgressReviewScreen)
+    case mistakes(MistakesScreen)
     case glossary(GlossaryScreen)
     case search(SearchScreen)
     case question(QuestionScreen)
@@ -26,6 +27,7 @@ package enum AppScreen: Sendable, Equatable {
         case .outline(let screen): screen
         case .quiz(let screen): screen
         case .progressReview(let screen): screen
+        case .mistakes(let screen): screen
         case .glossary(let screen): screen
         case .search(let screen): screen
         case .question(let screen): screen
@@ -44,6 +46,7 @@ package enum AppScreen: Sendable, Equatable {
         case .outline(var screen): route = screen.update(key, context: &context); self = .outline(screen)
         case .quiz(var screen): route = screen.update(key, context: &context); self = .quiz(screen)
         case .progressReview(var screen): route = screen.update(key, context: &context); self = .progressReview(screen)
+        case .mistakes(var screen): route = screen.update(key, context: &context); self = .mistakes(screen)
         case .glossary(var screen): route = screen.update(key, context: &context); self = .glossary(screen)
         case .search(var screen): route = screen.update(key, context: &context); self = .search(screen)
         case .question(var screen): route = screen.update(key, context: &context); self = .question(screen)

@@ -46,12 +46,20 @@ package struct AppState: Sendable, Equatable {
         refreshProgressReview()
     }
 
-    /// Gives the progress review on top the answer history the app holds, after
-    /// the log was read or when a retry quiz returns to it.
+    /// Gives the progress review or the mistakes view on top the answer history
+    /// the app holds, after the log was read or when a retry quiz returns to it.
     mutating func refreshProgressReview() {
-        guard let history = answerHistory, case .progressReview(var review) = screens.last else { return }
-        review.history = history
-        screens[screens.count - 1] = .progressReview(review)
+        guard let history = answerHistory else { return }
+        switch screens.last {
+        case .progressReview(var review)?:
+            review.history = history
+            screens[screens.count - 1] = .progressReview(review)
+        case .mistakes(var mistakes)?:
+            mistakes.history = history
+            screens[screens.count - 1] = .mistakes(mistakes)
+        default:
+            break
+        }
     }
 
     /// Adds an answer just given to the history, if the history was read.

@@ -38,6 +38,9 @@ extension App {
             // (`AppState.needsAnswerHistory`); until then it has what is known.
             state.refreshPlan()
             state.screens.append(.progressReview(ProgressReviewScreen(history: state.answerHistory ?? [], clock: state.context.clock)))
+        case .openMistakes(let questionIDs):
+            let scope: MistakesScreen.Scope = questionIDs.map { .quiz(questionIDs: $0) } ?? .everMissed
+            state.screens.append(.mistakes(MistakesScreen(scope: scope, history: state.answerHistory ?? [])))
         case .openGlossary(let terms):
             state.screens.append(.glossary(GlossaryScreen(terms: terms)))
         case .openSearch(let query):

@@ -28,6 +28,9 @@ package enum Route: Sendable, Hashable {
     case openQuestion(lessonID: String, questionID: String)
     case openHelp
     case openDisclaimer
+    /// Missed questions with their right answers, to read (`MistakesScreen`): the
+    /// given ones (a quiz's), or nil for every question ever missed.
+    case openMistakes(questionIDs: [String]?)
     /// The headings and bookmarks of a lesson, to jump to one.
     case openOutline(lessonID: String)
 }

@@ -21,6 +21,8 @@ struct RunLoop {
     let clock: () -> Date
     /// The signal that asked the app to stop, if any (`stopRequested()`, or a test's).
     let stopRequested: () -> Int32?
+    /// Stops the process for the shell on Ctrl-Z (`stopForJobControl`, or a test's).
+    let suspendForShell: () -> Void
     var state: AppState
     /// The last save that failed, to say so after the terminal is restored.
     private var saveError: String?
@@ -36,12 +38,14 @@ struct RunLoop {
     static let readTimeout: Duration = .milliseconds(100)
 
     init(terminal: any TerminalBackend, store: ProgressStore, state: AppState,
-         clock: @escaping () -> Date = { Date() }, stopRequested: @escaping () -> Int32? = MarrowTUI.stopRequested) {
+         clock: @escaping () -> Date = { Date() }, stopRequested: @escaping () -> Int32? = MarrowTUI.stopRequested,
+         suspendForShell: @escaping () -> Void = MarrowTUI.stopForJobControl) {
         self.terminal = terminal
         self.store = store
         self.state = state
         self.clock = clock
         self.stopRequested = stopRequested
+        self.suspendForShell = suspendForShell
     }
 
     /// Runs until the learner leaves; restores the terminal. Returns the exit code:
@@ -77,6 +81,10 @@ struct RunLoop {
             }
             guard let event = terminal.readEvent(timeout: Self.readTimeout) else { continue }
             if event == .key(.control("l")) { terminal.invalidate() }
+            if event == .key(.control("z")) {
+                suspend()
+                continue
+            }
             state.context.now = clock()
             state = App.update(state, event)
             if state.needsAnswerHistory { loadAnswerHistory() }
@@ -179,6 +187,18 @@ struct RunLoop {
                 if owesSave { reportNotSavedYet("\(error)") } else { report("\(error)") }
             }
         }
+    }
+
+    /// Ctrl-Z: what is owed is saved (a stopped job may be killed from the shell),
+    /// the terminal is given back as it was, and the process stops; once the
+    /// shell continues it (`fg`), the terminal is taken again and the screen
+    /// the learner was on is drawn in full.
+    private mutating func suspend() {
+        if !pending.isEmpty || owesSave { performRecords(waiting: .once) }
+        terminal.suspend()
+        suspendForShell()
+        terminal.resume()
+        needsDraw = true
     }
 
     /// Reads the answer log for the progress review (never at launch).

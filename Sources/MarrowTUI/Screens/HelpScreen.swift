@@ -60,7 +60,7 @@ package struct HelpScreen: Screen {
     /// Keys in one column, what they do in the next (wrapped under itself).
     func content(area: Rect) -> ([StyledLine], Rect) {
         let width = max(1, min(76, area.width - 2))
-        let all = keys + [KeyHelp("Ctrl-C", "save and quit"), KeyHelp("Ctrl-L", "redraw the screen")]
+        let all = keys + [KeyHelp("Ctrl-C", "save and quit"), KeyHelp("Ctrl-L", "redraw the screen"), KeyHelp("Ctrl-Z", "suspend to the shell (fg comes back)")]
         let keyWidth = min(max(6, all.map { DisplayWidth.of($0.keys) }.max() ?? 0), width * 2 / 5)
         var lines = [StyledLine([Span("Keys: \(screenTitle)", Style(.title, [.bold]))]), StyledLine()]
         for entry in all {

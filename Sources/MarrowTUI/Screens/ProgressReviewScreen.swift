@@ -48,6 +48,7 @@ package struct ProgressReviewScreen: Screen {
             KeyHelp("Enter or r", "retry the selected question"),
             KeyHelp("l", "retry every missed question of the selected question's lesson"),
             KeyHelp("a", "retry all the listed questions"),
+            KeyHelp("m", "read every missed question with its right answer and explanation"),
             KeyHelp("PgUp/PgDn, space/b", "scroll a page"),
             KeyHelp("g/Home, G/End", "go to the top or the bottom"),
             KeyHelp("q or Esc", "back"),
@@ -56,7 +57,7 @@ package struct ProgressReviewScreen: Screen {
     }
 
     package var statusKeys: [KeyHelp] {
-        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]
+        [KeyHelp("j/k", "move"), KeyHelp("Enter", "retry"), KeyHelp("m", "mistakes"), KeyHelp("l", "lesson's"), KeyHelp("q", "back"), KeyHelp("?", "help")]
     }
 
     // MARK: Update
@@ -90,6 +91,12 @@ package struct ProgressReviewScreen: Screen {
                 return nil
             }
             return .openQuiz(lessonID: nil, questionIDs: lessonMistakes(of: missed[selection].id, course: context.course))
+        case .character("m"):
+            guard !missed.isEmpty else {
+                notice = "No missed questions yet."
+                return nil
+            }
+            return .openMistakes(questionIDs: nil)
         case .character("a"):
             guard !missed.isEmpty else {
                 notice = "No missed questions to retry yet."
@@ -317,7 +324,7 @@ package struct ProgressReviewScreen: Screen {
                 let indent = 2 + DisplayWidth.of(number)
                 let start = c.lines.count
                 // The whole question, wrapped under itself: never cut while the screen has room.
-                let first = [Span(selected ? "▸ " : "  ", Style(.focus, .bold)), Span(number, Style(selected ? .focus : .normal, selected ? .bold : []))]
+                let first = [FocusMarker.span(focused: selected), Span(number, Style(selected ? .focus : .normal, selected ? .bold : []))]
                 c.lines += Layout.wrap(prompt, width: width, style: Style(selected ? .selected : .normal),
                                        firstPrefix: first, restPrefix: [Span(String(repeating: " ", count: indent))])
                 let lessonTitle = Sanitizer.clean(course.lesson(id: missed.lessonID)?.title ?? missed.lessonID, singleLine: true)

@@ -48,6 +48,8 @@ package struct QuizScreen: Screen {
     /// left part-way (said above the question, with n to start over); nil once
     /// an answer is given or for a new attempt.
     package private(set) var resumedWith: Int?
+    /// At the score: the lessons to re-read, with the sections the missed questions come from.
+    package private(set) var rereading: [Reread] = []
     /// The question whose answer `u` takes back: the last one answered, while
     /// its feedback shows and on the screen right after it (the next question
     /// until it is answered, or the summary); nil otherwise.
@@ -114,13 +116,16 @@ package struct QuizScreen: Screen {
         [
             KeyHelp("1–9", "choose that answer, then Enter to give it (toggle it in select-all-that-apply)"),
             KeyHelp("↑/↓ or k/j", "move between answers; scroll the feedback"),
-            KeyHelp("Enter", "answer with the chosen choice; submit ticked choices; go on"),
-            KeyHelp("h / e", "after a right answer: it was hard / easy (optional; sets when it comes back)"),
+            KeyHelp("Enter", "answer with the chosen choice; submit ticked choices; go on (feedback taller than the screen: first reads on, a page at a time)"),
+            KeyHelp("h / e", "after a right answer: it was hard (it comes back sooner) / easy (later); optional; the same key again clears it"),
             KeyHelp("u", "undo: take back your last answer (on its feedback, or right after) and answer it again"),
-            KeyHelp("space", "tick or untick the focused choice (select all that apply)"),
+            KeyHelp("space", "tick or untick the focused choice (select all that apply: it counts as right only when every right answer and no other is ticked; the feedback says how many you found)"),
             KeyHelp("t / f", "choose True or False, then Enter"),
             KeyHelp("PgUp/PgDn, g/G", "scroll the feedback or the summary"),
             KeyHelp("r", "retry the missed questions (at the end)"),
+            KeyHelp("m", "read the missed questions with their right answers (at the end)"),
+            KeyHelp("l", "re-read the lesson where the missed questions come from (at the end)"),
+            KeyHelp("c", "go on to the next lesson (at the end)"),
             KeyHelp("n", "start over, when the quiz picked up where you left it"),
             KeyHelp("q or Esc", "leave the quiz (answers are already saved)"),
             KeyHelp("?", "this help"),
@@ -145,8 +150,9 @@ package struct QuizScreen: Screen {
             if answeredRight { return [next, KeyHelp("h", "hard"), KeyHelp("e", "easy"), undo, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")] }
             return [next, undo, KeyHelp("j/k", "scroll"), KeyHelp("q", "leave"), KeyHelp("?", "help")]
         case .summary:
-            var keys = [KeyHelp("Enter/q", "back")]
-            if !session.missedQuestions.isEmpty { keys.insert(KeyHelp("r", "retry missed"), at: 0) }
+            var keys: [KeyHelp] = []
+            if !session.missedQuestions.isEmpty { keys += [KeyHelp("r", "retry missed"), KeyHelp("m", "mistakes")] }
+            keys.append(KeyHelp("Enter/q", "back"))
             if undoable != nil { keys.append(KeyHelp("u", "undo last")) }
             return keys + [KeyHelp("?", "help")]
         }
@@ -244,7 +250,7 @@ package struct QuizScreen: Screen {
         context.effects.append(.recordUndo(undo))
         let shown = record.chosen.map { session.displayedIndex(ofQuestion: undone, written: $0) + 1 }.sorted()
         let numbers = shown.map(String.init).joined(separator: ", ")
-        let answer = shown.count == 1 ? "your answer \(numbers)" : "your answers \(numbers)"
+        let answer = shown.count == 1 ? "your answer \(numbers) to question \(undone + 1) no longer counts" : "your answers \(numbers) to question \(undone + 1) no longer count"
         index = undone
         phase = .asking
         focus = nil
@@ -253,7 +259,7 @@ package struct QuizScreen: Screen {
         selfGrade = nil
         scroll = 0
         undoable = nil
-        notice = "Undone: \(answer) to question \(undone + 1) no longer counts. Answer it again."
+        notice = "Undone: \(answer). Answer it again."
         context.effects.append(.discardTypeahead)
     }
 
@@ -269,11 +275,12 @@ package struct QuizScreen: Screen {
     }
 
     /// After a right answer: the learner says it was hard or easy. Recorded as a
-    /// self-grade of that answer (applied to progress and saved by the run loop);
-    /// pressing the same key again changes nothing.
+    /// self-grade of that answer (applied to progress and saved by the run loop).
+    /// Pressing the same key again clears the mark: a grade back to `good`, what a
+    /// right answer gets without one, recorded the same way.
     private mutating func grade(_ rating: Rating, context: inout AppContext) {
         guard answeredRight, let record = session.records[index], selfGrade != rating else { return }
-        selfGrade = rating
+        selfGrade = rating == .good ? nil : rating
         let grade = AnswerGrade(of: record, rating: rating, time: context.now)
         context.progress.apply(grade, fsrs: context.fsrs)
         context.effects.append(.recordGrade(grade))
@@ -283,9 +290,15 @@ package struct QuizScreen: Screen {
         switch key {
         case .character("q"): return .back
         case .character("u"): undoLastAnswer(context: &context)
-        case .character("h"): grade(.hard, context: &context)
-        case .character("e"): grade(.easy, context: &context)
+        case .character("h"): grade(selfGrade == .hard ? .good : .hard, context: &context)
+        case .character("e"): grade(selfGrade == .easy ? .good : .easy, context: &context)
         case .enter, .character("n"):
+            // On a small screen Enter first reads on, a page at a time, so it never
+            // skips the marks or the explanation the learner has not been shown.
+            if let page = pageBeforeGoingOn(context: context) {
+                scroll = page
+                return nil
+            }
             selfGrade = nil
             if let next = nextQuestion {
                 index = next
@@ -296,6 +309,7 @@ package struct QuizScreen: Screen {
                 context.effects.append(.discardTypeahead)
             } else {
                 phase = .summary
+                rereading = Self.rereading(session.missedQuestions, course: context.course)
             }
             scroll = 0
         default:
@@ -306,8 +320,28 @@ package struct QuizScreen: Screen {
     }
 
     private mutating func updateSummary(_ key: Key, context: inout AppContext) -> Route? {
+        let steps = nextSteps(course: context.course)
         switch key {
         case .enter, .character("q"): return .back
+        case .character("m"):
+            guard steps.contains(.mistakes) else {
+                notice = "Nothing was missed."
+                return nil
+            }
+            return .openMistakes(questionIDs: session.missedQuestionIDs)
+        case .character("l"):
+            guard steps.contains(.reread), let first = rereading.first else {
+                notice = "Nothing was missed, so there is nothing to re-read."
+                return nil
+            }
+            let target: ReaderTarget = first.sections.first.map { .position(ReadingPosition(block: $0.block)) } ?? .start
+            return .openReader(lessonID: first.lessonID, target: target)
+        case .character("c"):
+            guard let next = nextLesson(course: context.course) else {
+                notice = isReview || session.lessonID == nil ? "This quiz is not one lesson's: choose a lesson on the course map." : "This was the last lesson."
+                return nil
+            }
+            return .openReader(lessonID: next.id, target: .resume)
         case .character("u") where undoable != nil: undoLastAnswer(context: &context)
         case .character("r"):
             guard let retry = session.retrySession(course: context.course, started: context.now) else {
@@ -365,7 +399,14 @@ package struct QuizScreen: Screen {
         case .summary:
             buffer.cursor = (rect.row + max(0, 0 - top), rect.column)
         case .feedback:
-            break
+            // Enter reads on before it goes on: say so, and name the explanation
+            // while it is still below.
+            if pageBeforeGoingOn(context: context) != nil {
+                let row = rect.row + Scrolling.visibleRows(lineCount: lines.count, height: rect.height)
+                let text = explanationIsBelow(context: context) ? "↓ more: the explanation · Enter or j" : "↓ more · Enter or j"
+                buffer.fill(row: row, column: rect.column, width: rect.width, style: .normal)
+                buffer.put(text, row: row, column: rect.column, style: Style(.accent, .bold), maxWidth: rect.width)
+            }
         }
     }
 
@@ -425,7 +466,7 @@ package struct QuizScreen: Screen {
         case .asking:
             let (lines, focus) = askingLines(width: width)
             return (from + lines, focus.map { ($0.lowerBound + from.count)..<($0.upperBound + from.count) })
-        case .feedback: return (from + feedbackLines(width: width), nil)
+        case .feedback: return (from + feedbackLines(width: width).lines, nil)
         case .summary: return (summaryLines(context: context, width: width), nil)
         }
     }
@@ -462,8 +503,7 @@ package struct QuizScreen: Screen {
             let number = "\(position + 1). "
             var box = ""
             if question.kind == .multiple { box = selected.contains(position) ? "[x] " : "[ ] " }
-            let marker = focused ? "▸ " : "  "
-            let first = [Span(marker, Style(.focus, .bold)), Span(number + box, Style(focused ? .focus : .normal, focused ? .bold : []))]
+            let first = [FocusMarker.span(focused: focused), Span(number + box, Style(focused ? .focus : .normal, focused ? .bold : []))]
             let rest = [Span(String(repeating: " ", count: 2 + DisplayWidth.of(number + box)))]
             let start = lines.count
             lines += Layout.lines(for: choice.text, width: width, style: Style(focused ? .selected : .normal),
@@ -473,8 +513,11 @@ package struct QuizScreen: Screen {
         return (lines, focusRange)
     }
 
-    private func feedbackLines(width: Int) -> [StyledLine] {
-        guard let question else { return [] }
+    /// The question answered, every choice marked, how many right answers a
+    /// select-all answer found, the explanation and choice feedback, then the keys;
+    /// with the line where the explanation (or else the first choice feedback) starts.
+    private func feedbackLines(width: Int) -> (lines: [StyledLine], explanation: Int?) {
+        guard let question else { return ([], nil) }
         var lines = promptLines(question, width: width)
         lines.append(StyledLine())
         let choices = session.displayedChoices(ofQuestion: index)
@@ -488,18 +531,30 @@ package struct QuizScreen: Screen {
             let number = "\(position + 1). "
             var text = choice.text
             if chosen { text.append(.text(" (your answer)")) }
+            // A right answer of a select-all question that was not ticked.
+            else if choice.isCorrect && question.kind == .multiple { text.append(.text(" (missed)")) }
             lines += Layout.lines(for: text, width: width, style: style,
                                   firstPrefix: [Span(mark, Style(style.role, .bold)), Span(number, style)],
                                   restPrefix: [Span(String(repeating: " ", count: 2 + number.count))])
         }
+        if question.kind == .multiple {
+            lines.append(StyledLine())
+            lines += Layout.wrap(Self.tally(choices: choices, picked: picked), width: width, style: Style(.strong))
+        }
+        var explanation: Int?
         if !question.explanation.isEmpty {
             lines.append(StyledLine())
+            explanation = lines.count
             lines += Layout.lines(for: question.explanation, width: width)
         }
         for (position, choice) in choices.enumerated() where !choice.feedback.isEmpty && (choice.isCorrect || picked.contains(position)) {
             lines.append(StyledLine())
+            if explanation == nil { explanation = lines.count }
+            // The wrap gives every line the room the rest prefix leaves: a hanging indent as wide as "About N. ".
+            let about = "About \(position + 1). "
             lines += Layout.lines(for: choice.text, width: width, style: Style(.subheading, .bold),
-                                  firstPrefix: [Span("About \(position + 1). ", Style(.subheading, .bold))])
+                                  firstPrefix: [Span(about, Style(.subheading, .bold))],
+                                  restPrefix: [Span(String(repeating: " ", count: DisplayWidth.of(about)))])
             for var line in Layout.lines(for: choice.feedback, width: max(1, width - 2)) {
                 line.spans.insert(Span("  "), at: 0)
                 lines.append(line)
@@ -509,16 +564,54 @@ package struct QuizScreen: Screen {
         if answeredRight {
             if let selfGrade {
                 let later = selfGrade == .hard ? "sooner" : "later"
+                let key = selfGrade == .hard ? "h" : "e"
                 lines += Layout.wrap("Marked as \(selfGrade.name): it will come back for review \(later).", width: width, style: Style(.correct))
+                lines.append(StyledLine([Span(key, Style(.key, .bold)), Span(" again: clear the mark", Style(.dim))]))
             } else {
-                lines += SpanFlow.lines([[Span("h", Style(.key, .bold)), Span(": it was hard", Style(.dim))],
-                                         [Span("e", Style(.key, .bold)), Span(": it was easy", Style(.dim))],
-                                         [Span("(optional)", Style(.dim))]], width: width)
+                // Explained before it is ever used: what the keys are for and that they are optional.
+                lines += Layout.wrap("Optional: was it hard or easy to recall? It sets when the question comes back.", width: width, style: Style(.dim))
+                lines += SpanFlow.lines([[Span("h", Style(.key, .bold)), Span(": hard, back sooner", Style(.dim))],
+                                         [Span("e", Style(.key, .bold)), Span(": easy, back later", Style(.dim))]], width: width)
             }
         }
         let last = nextQuestion == nil
         lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(last ? ": see your score" : ": next question", Style(.dim))]))
-        return lines
+        return (lines, explanation)
+    }
+
+    /// "You ticked 2 of the 3 right answers, and 1 that is not right." A
+    /// select-all answer counts as right only when it is exactly right (no partial
+    /// credit in the score): this line says how close it was.
+    static func tally(choices: [Choice], picked: Set<Int>) -> String {
+        let right = choices.indices.filter { choices[$0].isCorrect }
+        let found = right.filter { picked.contains($0) }.count
+        let wrong = picked.filter { choices.indices.contains($0) && !choices[$0].isCorrect }.count
+        if found == right.count && wrong == 0 { return "You ticked all \(right.count) right answers and nothing else." }
+        var text = "You ticked \(found) of the \(right.count) right answers"
+        text += wrong == 0 ? "." : wrong == 1 ? ", and 1 that is not right." : ", and \(wrong) that are not right."
+        return text + " It counts as right only with every right answer and nothing else."
+    }
+
+    /// Where Enter on feedback scrolls before it goes on: a page further while the
+    /// feedback runs on below the screen (at 40×12 the explanation often does);
+    /// nil once its end is in view.
+    private func pageBeforeGoingOn(context: AppContext) -> Int? {
+        guard phase == .feedback else { return nil }
+        let (count, height) = bodyMetrics(context: context)
+        let top = Scrolling.clamp(scroll, lineCount: count, height: height)
+        guard top < Scrolling.maxTop(lineCount: count, height: height) else { return nil }
+        return Scrolling.top(after: .pageDown, from: top, lineCount: count, height: height)
+    }
+
+    /// Whether the explanation (or else the first choice feedback) starts below what the screen shows.
+    private func explanationIsBelow(context: AppContext) -> Bool {
+        let rect = bodyRect(of: context.screenArea)
+        let from = lessonLine(course: context.course, width: rect.width).count
+        let (lines, explanation) = feedbackLines(width: rect.width)
+        guard let explanation else { return false }
+        let count = from + lines.count
+        let top = Scrolling.clamp(scroll, lineCount: count, height: rect.height)
+        return from + explanation >= top + Scrolling.visibleRows(lineCount: count, height: rect.height)
     }
 
     /// The summary's first lines, in the words of `ProgressMeasures`: a lesson's
@@ -580,11 +673,109 @@ package struct QuizScreen: Screen {
             lines.append(StyledLine())
             lines += Layout.wrap(notice, width: width, style: Style(.warning))
         }
+        lines += nextStepLines(course: context.course, width: width)
         lines.append(StyledLine())
-        if !missed.isEmpty {
-            lines.append(StyledLine([Span("r", Style(.key, .bold)), Span(": retry the \(Wording.count(missed.count, "missed question"))", Style(.dim))]))
-        }
         lines.append(StyledLine([Span("Enter", Style(.key, .bold)), Span(" or ", Style(.dim)), Span("q", Style(.key, .bold)), Span(": back", Style(.dim))]))
         return lines
+    }
+
+    // MARK: Next step
+
+    /// What the score suggests doing next.
+    enum NextStep: Sendable, Hashable {
+        /// Re-read the lesson(s), at the sections the missed questions come from.
+        case reread
+        /// Retry the missed questions.
+        case retry
+        /// Read the missed questions with their right answers (`MistakesScreen`).
+        case mistakes
+        /// Go on to the next lesson in course order.
+        case nextLesson
+    }
+
+    /// Below this score (percent) re-reading comes before retrying.
+    static let rereadBelow = 70
+
+    /// The steps that fit the result, best first: all right, the next lesson; a
+    /// low score, re-read first; otherwise retry the missed ones first.
+    func nextSteps(course: Course) -> [NextStep] {
+        guard phase == .summary, session.total > 0 else { return [] }
+        let next: [NextStep] = nextLesson(course: course) == nil ? [] : [.nextLesson]
+        guard !session.missedQuestions.isEmpty else { return next }
+        let steps: [NextStep] = session.scorePercent < Self.rereadBelow ? [.reread, .mistakes, .retry] : [.retry, .mistakes, .reread]
+        return steps + next
+    }
+
+    /// The lesson after this quiz's lesson in course order; nil in reviews and
+    /// quizzes mixing lessons, and after the last lesson.
+    func nextLesson(course: Course) -> Lesson? {
+        guard !isReview, let lessonID = session.lessonID,
+              let i = course.lessons.firstIndex(where: { $0.id == lessonID }), i + 1 < course.lessons.count else { return nil }
+        return course.lessons[i + 1]
+    }
+
+    /// The lessons of the missed questions (in the order first missed), each with
+    /// the sections those questions come from, in lesson order.
+    /// Found once, when the score is first shown: each lesson's sections are
+    /// read once, not on every keystroke.
+    static func rereading(_ missed: [Question], course: Course) -> [Reread] {
+        var result: [Reread] = []
+        var sectionsOf: [String: [(section: QuestionSection.Section, words: Set<String>)]] = [:]
+        for question in missed {
+            guard let lesson = course.lesson(id: question.lessonID) else { continue }
+            if !result.contains(where: { $0.lessonID == lesson.id }) { result.append(Reread(lessonID: lesson.id)) }
+            let sections = sectionsOf[lesson.id] ?? QuestionSection.sections(of: lesson)
+            sectionsOf[lesson.id] = sections
+            guard let section = QuestionSection.section(of: question, among: sections),
+                  let i = result.firstIndex(where: { $0.lessonID == lesson.id }),
+                  !result[i].sections.contains(section) else { continue }
+            result[i].sections.append(section)
+            result[i].sections.sort { $0.block < $1.block }
+        }
+        return result
+    }
+
+    /// A lesson to re-read and the sections of it the missed questions come from, in lesson order.
+    package struct Reread: Sendable, Hashable {
+        package var lessonID: String
+        package var sections: [QuestionSection.Section] = []
+    }
+
+    /// "Next step" and the first step, then "Or:" and the others, each with its key.
+    private func nextStepLines(course: Course, width: Int) -> [StyledLine] {
+        let steps = nextSteps(course: course)
+        guard !steps.isEmpty else { return [] }
+        var lines: [StyledLine] = [StyledLine()]
+        lines += Layout.wrap("Next step", width: width, style: Style(.heading, .bold))
+        for (i, step) in steps.enumerated() {
+            if i == 1 { lines += Layout.wrap("Or:", width: width, style: Style(.dim)) }
+            let (key, text) = stepText(step, course: course)
+            lines += Layout.wrap(text, width: width, style: Style(i == 0 ? .strong : .normal),
+                                 firstPrefix: [Span(key, Style(.key, .bold)), Span(": ", Style(.dim))],
+                                 restPrefix: [Span(String(repeating: " ", count: DisplayWidth.of(key) + 2))])
+        }
+        return lines
+    }
+
+    private func stepText(_ step: NextStep, course: Course) -> (key: String, text: String) {
+        switch step {
+        case .reread:
+            let lessons = rereading.map { entry in
+                let title = "“" + Sanitizer.clean(course.lesson(id: entry.lessonID)?.title ?? entry.lessonID, singleLine: true) + "”"
+                // A few sections say where to look; a long list would not.
+                var names = entry.sections.map(\.title)
+                if names.count > 4 { names = names.prefix(3) + ["and \(names.count - 3) more parts"] }
+                return names.isEmpty ? title : title + " (" + names.joined(separator: "; ") + ")"
+            }
+            return ("l", "re-read " + lessons.joined(separator: " and "))
+        case .retry:
+            return ("r", "retry the \(Wording.count(session.missedQuestions.count, "missed question"))")
+        case .mistakes:
+            return ("m", "see what you missed, with the right answers")
+        case .nextLesson:
+            guard let next = nextLesson(course: course) else { return ("c", "") }
+            let number = (course.lessons.firstIndex { $0.id == next.id } ?? 0) + 1
+            return ("c", "go on to lesson \(number), “\(Sanitizer.clean(next.title, singleLine: true))”")
+        }
     }
 }

@@ -250,7 +250,8 @@ package struct SearchScreen: Screen {
         for (offset, index) in (top..<min(rows.count, top + perPage)).enumerated() {
             let row = rect.row + offset
             let selected = index == selection
-            buffer.put(selected ? "▸" : " ", row: row, column: rect.column, style: selected ? Style(.focus, .bold) : .normal)
+            let marker = FocusMarker.span(focused: selected)
+            buffer.put(marker.text, row: row, column: rect.column, style: marker.style)
             switch rows[index] {
             case .lesson(let g):
                 let lessons = context.course.lessons

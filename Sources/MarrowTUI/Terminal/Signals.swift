@@ -43,6 +43,23 @@ func installStopHandlers() {
     }
 }
 
+/// Stops the app for the shell, as Ctrl-Z stops a program in a terminal that
+/// is not raw (raw mode reads Ctrl-Z as a key, so the app must do it itself):
+/// SIGTSTP, with its default action, to the whole process group, as the
+/// terminal would send it. Returns once the shell continues it (`fg`, `bg`).
+/// Where no job control can continue it (an orphaned process group, such as a
+/// program started without a job-control shell), the system discards the
+/// signal and this returns at once.
+func stopForJobControl() {
+    let previous = signal(SIGTSTP, SIG_DFL)
+    var blocked = sigset_t()
+    sigemptyset(&blocked)
+    sigaddset(&blocked, SIGTSTP)
+    pthread_sigmask(SIG_UNBLOCK, &blocked, nil)
+    kill(0, SIGTSTP)
+    signal(SIGTSTP, previous)
+}
+
 /// The signal that asked the app to stop, or nil.
 func stopRequested() -> Int32? {
     let value = requestedStopSignal.load(ordering: .relaxed)

@@ -147,6 +147,8 @@ final class Terminal: TerminalBackend {
     /// Back in curses mode after `suspend()`, everything repainted on the next draw.
     func resume() {
         guard isOpen else { return }
+        // The shell may have left the cursor either way: set it again on the next draw.
+        cursorVisible = -1
         invalidate()
         wrefresh(marrow_stdscr())
     }

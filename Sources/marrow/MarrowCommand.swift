@@ -15,7 +15,7 @@ struct MarrowCommand: ParsableCommand {
             Progress is kept in $XDG_DATA_HOME/marrow/progress.json (or ~/.local/share/marrow/).
             """,
         version: version,
-        subcommands: [ValidateCommand.self, ProgressCommand.self, QuizCommand.self, ReadCommand.self, ResetCommand.self]
+        subcommands: [ValidateCommand.self, ProgressCommand.self, QuizCommand.self, ReadCommand.self, ResetCommand.self, CourseCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -36,11 +36,26 @@ let package = Package(
             name: "MarrowTUI",
             dependencies: ["MarrowCore", "CNCursesW"]
         ),
+        // The shipped course (Lessons/) embedded at build time; only the executable uses it.
+        .executableTarget(
+            name: "CourseEmbedder",
+            path: "Sources/CourseEmbedder"
+        ),
+        .plugin(
+            name: "EmbedCourse",
+            capability: .buildTool(),
+            dependencies: ["CourseEmbedder"]
+        ),
+        .target(
+            name: "MarrowCourse",
+            plugins: ["EmbedCourse"]
+        ),
         .executableTarget(
             name: "marrow",
             dependencies: [
                 "MarrowCore",
                 "MarrowTUI",
+                "MarrowCourse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MarrowCore
+import MarrowCourse
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -15,7 +16,8 @@ struct GlobalOptions: ParsableArguments {
     var progress: String?
 
     /// The course folder: `--lessons`, then `MARROW_LESSONS`, then a `Lessons/`
-    /// folder found walking up from the executable's real location, then `./Lessons`.
+    /// folder found walking up from the executable's real location, then `./Lessons`,
+    /// then the course built into the executable (a folder in memory, see `MemoryFolders`).
     func lessonsDirectory() throws -> String {
         try Self.lessonsDirectory(explicit: lessons)
     }
@@ -28,7 +30,33 @@ struct GlobalOptions: ParsableArguments {
         }
         if let found = Self.lessonsNearExecutable() { return Self.relativeToWorkingDirectory(found) }
         if FileIO.isDirectory("Lessons") { return "Lessons" }
-        throw CLIError("no course found: pass --lessons DIR or set MARROW_LESSONS (looked for a Lessons/ folder beside the marrow executable and in the current folder)")
+        return builtInCourse()
+    }
+
+    /// Registers the built-in course as a folder in memory and returns its name.
+    static func builtInCourse() -> String {
+        if !MemoryFolders.isFolder(MemoryFolders.builtInName) {
+            MemoryFolders.register(MemoryFolders.builtInName, files: BuiltInCourse.fileBytes)
+        }
+        return MemoryFolders.builtInName
+    }
+
+    /// Which course `directory` holds, for `--version`: "course hsct 2.0 (built in)" or
+    /// "course hsct 2.0 (from /abs/Lessons)", the path made safe to print.
+    static func courseLine(directory: String) -> String {
+        guard let outline = CourseOutline.load(directory: directory, firstLessons: 0) else {
+            return "course: none found in \(Sanitizer.visible(directory))"
+        }
+        let info = outline.course.info
+        let version = info.version.isEmpty ? "" : " " + info.version
+        let origin: String
+        if MemoryFolders.isFolder(directory) {
+            origin = "built in"
+        } else {
+            let absolute = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+            origin = "from " + absolute
+        }
+        return Sanitizer.visible("course \(info.id)\(version) (\(origin))")
     }
 
     /// The progress state file: `--progress`, then `MARROW_PROGRESS`, then the XDG data folder.

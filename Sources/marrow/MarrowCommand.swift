@@ -15,7 +15,7 @@ struct MarrowCommand: ParsableCommand {
             Progress is kept in $XDG_DATA_HOME/marrow/progress.json (or ~/.local/share/marrow/).
             """,
         version: version,
-        subcommands: [ValidateCommand.self, ProgressCommand.self, QuizCommand.self, ReadCommand.self, ResetCommand.self]
+        subcommands: [ValidateCommand.self, ProgressCommand.self, QuizCommand.self, ReadCommand.self, ResetCommand.self, CourseCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -51,6 +51,24 @@ struct MarrowCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
+    /// The second line of `--version`: which course this invocation would open and its
+    /// version, found by the same lookup as every command (`--lessons` if given).
+    static func versionCourseLine() -> String {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var lessons: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lessons", index + 1 < arguments.count { lessons = arguments[index + 1] }
+            if argument.hasPrefix("--lessons=") { lessons = String(argument.dropFirst("--lessons=".count)) }
+        }
+        do {
+            return GlobalOptions.courseLine(directory: try GlobalOptions.lessonsDirectory(explicit: lessons))
+        } catch let error as CLIError {
+            return "course: " + error.message
+        } catch {
+            return "course: \(error)"
+        }
+    }
+
     /// Runs the command, mapping errors to one clear line and the documented exit
     /// codes: 1 for user and data errors, 2 for usage errors.
     static func main() {
@@ -72,7 +90,9 @@ struct MarrowCommand: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success {
                 // --help and --version: printed here, not by ArgumentParser, so a failed write is an error.
-                printResult(fullMessage(for: error))
+                var text = fullMessage(for: error)
+                if CommandLine.arguments.dropFirst().contains("--version") { text += "\n" + versionCourseLine() }
+                printResult(text)
                 Platform.exit(0)
             }
             if code == .validationFailure {

@@ -10,7 +10,7 @@ package enum CourseLoader {
     package static func load(directory: String) -> Course {
         let folderName = CourseFiles.folderName(directory)
         let fallback = CourseInfo(id: folderName, title: folderName)
-        guard FileIO.isDirectory(directory) else {
+        guard CourseFiles.isFolder(directory) else {
             let reason = CourseFiles.exists(directory) ? "it is not a folder" : "no such folder"
             let error = Diagnostic(path: directory, severity: .error, message: "cannot open the course folder: \(reason)")
             return Course(info: fallback, lessons: [], diagnostics: [error], directory: directory)

@@ -31,7 +31,7 @@ package struct CourseOutline: Sendable {
     /// found (or all were read); without it, reads them all. Nil when the outline
     /// might not match the full course (see the type's note).
     package static func load(directory: String, firstLessons limit: Int? = nil, wanted: Set<String> = []) -> CourseOutline? {
-        guard FileIO.isDirectory(directory) else { return nil }
+        guard CourseFiles.isFolder(directory) else { return nil }
         let folderName = CourseFiles.folderName(directory)
         var ignored: [Diagnostic] = []
         let yaml = CourseFiles.join(directory, "course.yaml")

@@ -22,6 +22,10 @@ enum CourseFiles {
 
     /// The whole file at `path`.
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
+        if let memory = MemoryFolders.file(path) {
+            guard let bytes = memory else { throw .failed(String(cString: strerror(ENOENT))) }
+            return bytes
+        }
         do { return try FileIO.readFile(path, limit: sizeLimit) } catch { throw .failed(message(error)) }
     }
 
@@ -30,7 +34,12 @@ enum CourseFiles {
     static func readHead(_ path: String, limit: Int) throws(ReadError) -> (bytes: [UInt8], isWhole: Bool) {
         // One byte past the limit tells that there is more.
         var bytes: [UInt8]
-        do { bytes = try FileIO.readFile(path, upTo: min(limit, sizeLimit) + 1) } catch { throw .failed(message(error)) }
+        if let memory = MemoryFolders.file(path) {
+            guard let found = memory else { throw .failed(String(cString: strerror(ENOENT))) }
+            bytes = Array(found.prefix(limit + 1))
+        } else {
+            do { bytes = try FileIO.readFile(path, upTo: min(limit, sizeLimit) + 1) } catch { throw .failed(message(error)) }
+        }
         let isWhole = bytes.count <= limit
         if !isWhole { bytes.removeSubrange(limit...) }
         return (bytes, isWhole)
@@ -75,6 +84,7 @@ enum CourseFiles {
     /// they are: a folder, FIFO or broken link named like a lesson must be
     /// reported when it is read, not skipped.
     static func fileNames(in path: String) throws(ReadError) -> [String] {
+        if let memory = MemoryFolders.files(in: path) { return Array(memory.keys) }
         guard let dir = opendir(path) else { throw .failed(lastError()) }
         defer { closedir(dir) }
         var names: [String] = []
@@ -89,14 +99,22 @@ enum CourseFiles {
     }
 
     static func exists(_ path: String) -> Bool {
+        if MemoryFolders.isFolder(path) { return true }
+        if let memory = MemoryFolders.file(path) { return memory != nil }
         var info = stat()
         return stat(path, &info) == 0
     }
 
     /// Whether anything is at `path`, a link that leads nowhere included.
     static func entryExists(_ path: String) -> Bool {
+        if let memory = MemoryFolders.file(path) { return memory != nil }
         var info = stat()
         return lstat(path, &info) == 0
+    }
+
+    /// Whether `path` is a course folder: one in memory, or a folder (or a link to one) on disk.
+    static func isFolder(_ path: String) -> Bool {
+        MemoryFolders.isFolder(path) || FileIO.isDirectory(path)
     }
 
     /// `directory/name`, without doubling a slash (and just `name` for an empty directory).
@@ -107,6 +125,7 @@ enum CourseFiles {
 
     /// The folder's own name, for a course whose `course.yaml` cannot give one.
     static func folderName(_ directory: String) -> String {
+        if MemoryFolders.isFolder(directory) { return "course" }
         var trimmed = Substring(directory)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         var name = trimmed.split(separator: "/").last.map(String.init) ?? ""

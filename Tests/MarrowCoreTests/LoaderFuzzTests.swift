@@ -66,7 +66,7 @@ import MarrowTestSupport
                 let course = Course(info: CourseInfo(id: "fuzz", title: "Fuzz"), lessons: [lesson], diagnostics: load.diagnostics, directory: "Lessons")
                 let report = ValidationReport.make(course: course)
                 #expect(report.totals.questions == lesson.quiz.count)
-                #expect(lesson.quiz.allSatisfy { $0.lessonID == lesson.id && !$0.choices.isEmpty })
+                #expect(lesson.quiz.allSatisfy { $0.lessonID == lesson.id && Self.isAnswerable($0) }, "case \(fuzz.description)")
             }
         }
         let total = clock.now - started
@@ -74,6 +74,17 @@ import MarrowTestSupport
         #expect(withErrors > cases / 4, "the mutations should break many lessons")
         #expect(loaded > cases / 20, "some mutations should leave the lesson loadable")
         #expect(shapes.count >= Self.shapesOfThreeThousandSeeds, "the sample reaches only \(shapes.count) mutation shapes: \(shapes.sorted())")
+    }
+
+    /// A question that loaded has what its kind needs to be asked: choices, steps
+    /// to order, pairs to match, or an accepted answer to type.
+    static func isAnswerable(_ question: Question) -> Bool {
+        switch question.kind {
+        case .single, .multiple, .trueFalse: !question.choices.isEmpty
+        case .order: QuizExtractor.orderItemRange.contains(question.orderItems.count)
+        case .match: QuizExtractor.matchPairRange.contains(question.pairs.count)
+        case .typed: !question.acceptedAnswers.isEmpty
+        }
     }
 
     /// How many real lessons each fuzzed course folder holds: a few consecutive ones

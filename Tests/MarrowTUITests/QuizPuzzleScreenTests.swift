@@ -32,7 +32,11 @@ import Testing
     /// The quiz at question `question` (earlier ones answered right), after `keys`.
     static func quiz(at question: Int, keys: [Key], context: inout AppContext) -> QuizScreen {
         var quiz = QuizScreen(lessonID: "journey", questionIDs: nil, context: &context)
-        for _ in 0..<question { for key in rightKeys(quiz) + [.enter] { _ = quiz.update(key, context: &context) } }
+        for asked in 0..<question {
+            for key in rightKeys(quiz) { _ = quiz.update(key, context: &context) }
+            // Enter goes on; on a small screen it first scrolls to an explanation not yet shown.
+            for _ in 0..<10 where quiz.index == asked { _ = quiz.update(.enter, context: &context) }
+        }
         for key in keys { _ = quiz.update(key, context: &context) }
         return quiz
     }
@@ -80,8 +84,17 @@ import Testing
     @Test func typedFeedbackTypo() { snapshot("typed-feedback-typo", question: 2, keys: "Engraftmnet".map { Key.character($0) } + [.enter]) }
     @Test func typedFeedbackWrong() { snapshot("typed-feedback-wrong", question: 2, keys: "engraft".map { Key.character($0) } + [.enter]) }
     @Test func summaryWithPartialCredit() {
-        snapshot("puzzle-summary", question: 0, keys: [.character("K"), .enter, .enter] + "abc".map { Key.character($0) } + [.enter, .enter]
-                 + "engraftment".map { Key.character($0) } + [.enter, .enter])
+        let answers: [[Key]] = [[.character("K"), .enter], "abc".map { Key.character($0) } + [.enter], "engraftment".map { Key.character($0) } + [.enter]]
+        for (columns, rows) in QuizSnapshotTests.sizes {
+            var context = Self.context(columns: columns, rows: rows)
+            var quiz = Self.quiz(at: 0, keys: [], context: &context)
+            for (asked, keys) in answers.enumerated() {
+                for key in keys { _ = quiz.update(key, context: &context) }
+                for _ in 0..<10 where quiz.index == asked && quiz.phase != .summary { _ = quiz.update(.enter, context: &context) }
+            }
+            #expect(quiz.phase == .summary)
+            assertSnapshot(QuizTestCourse.render(quiz, context: context), named: "quiz-puzzle-summary-\(columns)x\(rows)")
+        }
     }
 
     /// Each kind answered right from the keyboard: the answer is recorded, applied to

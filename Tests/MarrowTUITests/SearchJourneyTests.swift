@@ -38,7 +38,7 @@ import Testing
     @Test func aGlossaryTermOpensTheLessonThatTeachesItAtTheTerm() throws {
         var course = AppTestCourse.course(lessons: [AppTestCourse.journey, Self.accented])
         course.glossary = [GlossaryTerm(term: "Leukémie", definition: "Un cancer du sang.")]
-        let glossary = press(Array("leuk").map { Key.character($0) }, in: press("g", in: AppTestCourse.state(course: course)))
+        let glossary = press(Array("leuk").map { Key.character($0) }, in: press("w", in: AppTestCourse.state(course: course)))
         #expect(App.render(glossary, size: glossary.size).text.contains("In lesson 5: En français (Enter)"))
         let opened = press([.enter], in: glossary)
         let reader = try #require(top(opened, as: ReaderScreen.self))

@@ -61,16 +61,24 @@ package struct HelpScreen: Screen {
     /// Keys in one column, what they do in the next (wrapped under itself).
     func content(area: Rect) -> ([StyledLine], Rect) {
         let width = max(1, min(76, area.width - 2))
-        let all = keys
-        let keyWidth = min(max(6, all.map { DisplayWidth.of($0.keys) }.max() ?? 0), width * 2 / 5)
-        var lines = [StyledLine([Span("Keys: \(screenTitle)", Style(.title, [.bold]))]), StyledLine()]
-        for entry in all {
-            let keys = DisplayWidth.truncate(entry.keys, to: keyWidth)
-            let padded = keys + String(repeating: " ", count: keyWidth - DisplayWidth.of(keys) + 2)
-            lines += Layout.wrap(entry.action, width: width, firstPrefix: [Span(padded, Style(.key))], restPrefix: [Span(String(repeating: " ", count: keyWidth + 2))])
+        /// Help's own keys beyond closing it (`s`: start here), after the screen's keys.
+        let own = keyHelp.filter { $0.keys == "s" }
+        let keyWidth = min(max(6, (keys + own).map { DisplayWidth.of($0.keys) }.max() ?? 0), width * 2 / 5)
+        func rows(_ entries: [KeyHelp]) -> [StyledLine] {
+            entries.flatMap { entry in
+                let keys = DisplayWidth.truncate(entry.keys, to: keyWidth)
+                let padded = keys + String(repeating: " ", count: keyWidth - DisplayWidth.of(keys) + 2)
+                return Layout.wrap(entry.action, width: width, firstPrefix: [Span(padded, Style(.key))], restPrefix: [Span(String(repeating: " ", count: keyWidth + 2))])
+            }
         }
+        var lines = [StyledLine([Span("Keys: \(screenTitle)", Style(.title, [.bold]))]), StyledLine()]
+        lines += rows(keys)
         lines.append(StyledLine())
         lines += Layout.wrap("Every action has a plain-letter key; arrows and vim keys both work.", width: width, style: Style(.dim))
+        if !own.isEmpty {
+            lines.append(StyledLine())
+            lines += rows(own)
+        }
         if explainsMeasures { lines += Self.measuresLines(width: width) }
         let column = area.column + max(1, (area.width - width) / 2)
         return (lines, Rect(row: area.row, column: column, width: width, height: area.height))

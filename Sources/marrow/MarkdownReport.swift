@@ -66,14 +66,35 @@ extension ProgressReport {
             }
             let lessonTitle = course.lesson(id: missed.lessonID)?.title ?? missed.lessonID
             out += "Lesson: \(Markdown.escape(lessonTitle)). Missed \(missed.timesMissed) of \(Wording.count(missed.timesAnswered, "time")).\n\n"
-            let right = question.choices.filter(\.isCorrect).map { Markdown.escape(Markdown.line($0.text.plainText)) }
-            out += (right.count == 1 ? "Right answer: " : "Right answers: ") + right.joined(separator: "; ") + "\n"
+            out += Self.rightAnswer(question)
             let explanation = question.explanation.map { Markdown.escape(Markdown.line($0.plainText)) }.filter { !$0.isEmpty }
             if !explanation.isEmpty {
                 out += "\n" + explanation.map { "> " + $0 }.joined(separator: "\n>\n") + "\n"
             }
         }
         return out
+    }
+}
+
+extension ProgressReport {
+    /// A missed question's right answer, as the report prints it: the right choices on a
+    /// line; an order question's steps as a numbered list, first to last; a match
+    /// question's pairs as a list of "left → right"; a typed question's answer, and the
+    /// others accepted.
+    static func rightAnswer(_ question: Question) -> String {
+        let right = AnswerText.right(question).map(Markdown.escape)
+        switch question.kind {
+        case .single, .multiple, .trueFalse:
+            return (right.count == 1 ? "Right answer: " : "Right answers: ") + right.joined(separator: "; ") + "\n"
+        case .order:
+            return "Right order, first to last:\n\n" + right.enumerated().map { "\($0.offset + 1). \($0.element)\n" }.joined()
+        case .match:
+            return "Right pairs:\n\n" + right.map { "- \($0)\n" }.joined()
+        case .typed:
+            guard let first = right.first else { return "" }
+            let others = right.dropFirst()
+            return "Right answer: \(first)" + (others.isEmpty ? "" : " (also accepted: \(others.joined(separator: "; ")))") + "\n"
+        }
     }
 }
 

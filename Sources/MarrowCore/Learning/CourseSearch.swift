@@ -1,5 +1,6 @@
 /// Full-text search over a course: lesson titles, the top-level blocks of each
-/// lesson body, and quiz prompts (with their scenarios), matched by `TextMatcher`
+/// lesson body, and quiz prompts (with their scenarios, and the steps and items an order
+/// or match question shows: `shownItems(of:)`), matched by `TextMatcher`
 /// (case-insensitive and insensitive to the common Latin diacritics: "leucemie"
 /// finds "leucémie"), the same matcher that highlights the hit in the reader.
 ///
@@ -101,12 +102,28 @@ package struct CourseSearch: Sendable, Equatable {
                 add(.body(block: b), block.plainText, isHeading: isHeading)
             }
             for q in lesson.quiz {
-                add(.quiz(questionID: q.id), ([q.prompt.plainText] + q.scenario.map(\.plainText)).joined(separator: " "))
+                add(.quiz(questionID: q.id), ([q.prompt.plainText] + q.scenario.map(\.plainText) + Self.shownItems(of: q)).joined(separator: " "))
             }
         }
         self.entries = entries
         self.lessonIDs = course.lessons.map(\.id)
         self.lessonTitles = course.lessons.map { Sanitizer.clean($0.title, singleLine: true) }
+    }
+
+    /// What an order or match question shows besides its prompt, in an order that gives
+    /// nothing away (a hit line is a snippet of it): the steps sorted alphabetically, not
+    /// in their right order; the left items sorted, a slash, then the partners sorted, so
+    /// no pairing is shown. A typed question's accepted answers are not
+    /// indexed, as a choose question's choices are not: the hit line would show the answer.
+    static func shownItems(of question: Question) -> [String] {
+        func sorted(_ items: [[Inline]]) -> [String] {
+            items.map { Sanitizer.clean($0.plainText, singleLine: true) }.sorted { TextMatcher.folded($0) < TextMatcher.folded($1) }
+        }
+        switch question.kind {
+        case .order: return [sorted(question.orderItems).joined(separator: " · ")]
+        case .match: return [sorted(question.pairs.map(\.left)).joined(separator: " · ") + " / " + sorted(question.pairs.map(\.right)).joined(separator: " · ")]
+        case .single, .multiple, .trueFalse, .typed: return []
+        }
     }
 
     /// Matches of `query` in course order (per lesson: title, body, quiz), at most `limit`.

@@ -34,12 +34,7 @@ package struct MatchQuestionView: Sendable, Hashable {
             guard position < count else {
                 return .notice("There is no partner \(c): choose a to \(Self.letter(count - 1)).")
             }
-            // A partner goes with one item: taking it from another item unpairs that one.
-            for i in partner.indices where partner[i] == position { partner[i] = nil }
-            partner[focus] = position
-            if let next = (focus + 1..<count).first(where: { partner[$0] == nil }) ?? partner.indices.first(where: { partner[$0] == nil }) {
-                focus = next
-            }
+            pair(with: position)
         case .backspace, .delete, .character("x"):
             partner[focus] = nil
         case .enter:
@@ -51,11 +46,39 @@ package struct MatchQuestionView: Sendable, Hashable {
         return .none
     }
 
-    func lines(session: QuizSession, index: Int, width: Int) -> ([StyledLine], Range<Int>?) {
+    /// Pairs the focused left item with partner `position`, then focuses the next item
+    /// still without a partner.
+    private mutating func pair(with position: Int) {
+        let count = partner.count
+        // A partner goes with one item: taking it from another item unpairs that one.
+        for i in partner.indices where partner[i] == position { partner[i] = nil }
+        partner[focus] = position
+        if let next = (focus + 1..<count).first(where: { partner[$0] == nil }) ?? partner.indices.first(where: { partner[$0] == nil }) {
+            focus = next
+        }
+    }
+
+    /// A click on `target` (`lines`' numbering: the left items 0..<count, then the partners
+    /// count..<2·count): a left item is focused, as its number does; a partner is given to
+    /// the focused item, as its letter does.
+    mutating func click(target: Int) -> PuzzleQuestionView.Outcome {
+        let count = partner.count
+        if (0..<count).contains(target) {
+            focus = target
+        } else if (count..<2 * count).contains(target) {
+            pair(with: target - count)
+        }
+        return .none
+    }
+
+    /// The lines, the focused item's lines, and the lines of each clickable item: the left
+    /// items, then the partners.
+    func lines(session: QuizSession, index: Int, width: Int) -> ([StyledLine], Range<Int>?, [Range<Int>]) {
         let question = session.questions[index]
         let order = session.choiceOrders[index]
         var lines: [StyledLine] = []
         var focusRange: Range<Int>?
+        var targets: [Range<Int>] = []
         for (row, pair) in question.pairs.enumerated() {
             let focused = row == focus
             var text = pair.left + [.text(" → ")]
@@ -68,6 +91,7 @@ package struct MatchQuestionView: Sendable, Hashable {
             lines += PuzzleLines.item(text, marker: Span(focused ? "▸ " : "  ", Style(.focus, .bold)), label: "\(row + 1). ",
                                       style: Style(focused ? .selected : .normal), width: width)
             if focused { focusRange = start..<lines.count }
+            targets.append(start..<lines.count)
         }
         lines.append(StyledLine())
         lines += Layout.wrap("Partners:", width: width, style: Style(.subheading, .bold))
@@ -75,10 +99,12 @@ package struct MatchQuestionView: Sendable, Hashable {
             let used = partner.contains(position)
             var text = question.pairs[written].right
             if used { text.append(.text(" (paired)")) }
+            let start = lines.count
             lines += PuzzleLines.item(text, marker: Span("  "), label: "\(Self.letter(position)). ",
                                       style: Style(used ? .dim : .normal), width: width)
+            targets.append(start..<lines.count)
         }
-        return (lines, focusRange)
+        return (lines, focusRange, targets)
     }
 
     /// "1 of 3 pairs right", then each left item with the partner given, ✓, or ✗ with the right one.

@@ -2,7 +2,9 @@ import MarrowCore
 
 /// The questions the learner missed, each with its choices marked (the right
 /// answers, and what the learner chose when they last missed it) and the
-/// explanation, to read without answering again.
+/// explanation, to read without answering again. An order, match or typed question
+/// shows its last wrong answer marked as its feedback did: each step against the right
+/// order, each pair with the right partner, what was typed and the accepted answer.
 ///
 /// Opened with `m` from a quiz's score (that quiz's missed questions, in quiz
 /// order) and from the progress review (every question missed at least once,
@@ -41,8 +43,10 @@ package struct MistakesScreen: Screen {
         var stats: MissedQuestion?
         /// The latest answer's verdict; nil when the log holds none.
         var rightLastTime: Bool?
+        /// The latest wrong answer, if the log holds one.
+        var lastWrong: AnswerRecord?
         /// The choices of the latest wrong answer, as the lesson file writes them.
-        var lastWrongChoices: [Int]
+        var lastWrongChoices: [Int] { lastWrong?.chosen ?? [] }
     }
 
     /// The questions listed, in order; questions the course no longer has are left out.
@@ -51,10 +55,10 @@ package struct MistakesScreen: Screen {
         let statsByID = Dictionary(stats.map { ($0.questionID, $0) }) { a, _ in a }
         let questions = Dictionary(course.allQuestions.map { ($0.id, $0) }) { a, _ in a }
         var latest: [String: Bool] = [:]
-        var lastWrong: [String: [Int]] = [:]
+        var lastWrong: [String: AnswerRecord] = [:]
         for record in history where record.course == course.info.id {
             latest[record.question] = record.correct
-            if !record.correct { lastWrong[record.question] = record.chosen }
+            if !record.correct { lastWrong[record.question] = record }
         }
         let ids: [String]
         switch scope {
@@ -62,7 +66,7 @@ package struct MistakesScreen: Screen {
         case .quiz(let questionIDs): ids = questionIDs
         }
         return ids.compactMap { id in
-            questions[id].map { Entry(question: $0, stats: statsByID[id], rightLastTime: latest[id], lastWrongChoices: lastWrong[id] ?? []) }
+            questions[id].map { Entry(question: $0, stats: statsByID[id], rightLastTime: latest[id], lastWrong: lastWrong[id]) }
         }
     }
 
@@ -167,7 +171,14 @@ package struct MistakesScreen: Screen {
                                   firstPrefix: [Span(number, Style(.strong, .bold))],
                                   restPrefix: [Span(String(repeating: " ", count: number.count))])
             for line in Layout.lines(for: question.scenario, width: inner) { lines.append(StyledLine(pad + line.spans)) }
-            lines += choiceLines(question, chosen: Set(entry.lastWrongChoices), width: width, pad: pad)
+            if question.kind.hasChoices {
+                lines += choiceLines(question, chosen: Set(entry.lastWrongChoices), width: width, pad: pad)
+            } else {
+                // The last wrong answer marked item by item as its feedback marked it, or the right answer alone.
+                let marked = entry.lastWrong.map { PuzzleQuestionView.feedbackLines(question, record: $0, width: inner) }
+                    ?? PuzzleLines.answerLines(question, width: inner)
+                lines += marked.map { StyledLine(pad + $0.spans) }
+            }
             for line in Layout.lines(for: question.explanation, width: inner) {
                 lines.append(StyledLine(pad + line.spans))
             }

@@ -40,6 +40,22 @@ package struct OrderQuestionView: Sendable, Hashable {
         return .none
     }
 
+    /// A click on row `row`: with no step picked up it focuses that step and picks it up;
+    /// with one picked up, a click on another row swaps the two (the picked step lands
+    /// there) and a click on the picked step puts it down. Nothing is submitted: Enter does.
+    mutating func click(row: Int) -> PuzzleQuestionView.Outcome {
+        guard arrangement.indices.contains(row) else { return .none }
+        if holding {
+            if row != focus { arrangement.swapAt(focus, row) }
+            focus = row
+            holding = false
+            return .none
+        }
+        focus = row
+        holding = true
+        return .notice("Step \(row + 1) picked up: click the step to swap it with, or click it again to put it down.")
+    }
+
     private mutating func move(by offset: Int) {
         let target = focus + offset
         guard arrangement.indices.contains(target) else { return }
@@ -47,11 +63,13 @@ package struct OrderQuestionView: Sendable, Hashable {
         focus = target
     }
 
-    func lines(session: QuizSession, index: Int, width: Int) -> ([StyledLine], Range<Int>?) {
+    /// The lines, the focused step's lines, and each row's lines (for clicks).
+    func lines(session: QuizSession, index: Int, width: Int) -> ([StyledLine], Range<Int>?, [Range<Int>]) {
         let question = session.questions[index]
         let order = session.choiceOrders[index]
         var lines: [StyledLine] = []
         var focusRange: Range<Int>?
+        var rows: [Range<Int>] = []
         for (row, displayed) in arrangement.enumerated() {
             let focused = row == focus
             let marker = focused ? (holding ? "↕ " : "▸ ") : "  "
@@ -60,8 +78,9 @@ package struct OrderQuestionView: Sendable, Hashable {
             lines += PuzzleLines.item(question.orderItems[order[displayed]], marker: Span(marker, Style(.focus, .bold)),
                                       label: "\(row + 1). ", style: style, width: width)
             if focused { focusRange = start..<lines.count }
+            rows.append(start..<lines.count)
         }
-        return (lines, focusRange)
+        return (lines, focusRange, rows)
     }
 
     /// "2 of 4 steps in place", then the right order, each step ✓ where the learner put it

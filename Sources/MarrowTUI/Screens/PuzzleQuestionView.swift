@@ -65,8 +65,19 @@ package enum PuzzleQuestionView: Sendable, Hashable {
         return 0
     }
 
-    /// The lines of the answer area, and the lines of the focused item.
-    package func lines(session: QuizSession, index: Int, width: Int) -> ([StyledLine], Range<Int>?) {
+    /// A click on one of the items `lines` numbers (see `OrderQuestionView.click(row:)`,
+    /// `MatchQuestionView.click(target:)`); the text field has none.
+    package mutating func click(_ target: Int) -> Outcome {
+        switch self {
+        case .order(var view): defer { self = .order(view) }; return view.click(row: target)
+        case .match(var view): defer { self = .match(view) }; return view.click(target: target)
+        case .typed: return .none
+        }
+    }
+
+    /// The lines of the answer area, the lines of the focused item, and the lines of each
+    /// item a click can act on (numbered for `click`).
+    package func lines(session: QuizSession, index: Int, width: Int) -> ([StyledLine], Range<Int>?, [Range<Int>]) {
         switch self {
         case .order(let view): view.lines(session: session, index: index, width: width)
         case .match(let view): view.lines(session: session, index: index, width: width)
@@ -77,7 +88,12 @@ package enum PuzzleQuestionView: Sendable, Hashable {
     /// The feedback lines (under the prompt) for the recorded answer of question `index`.
     package static func feedbackLines(session: QuizSession, index: Int, width: Int) -> [StyledLine] {
         guard let record = session.records[index] else { return [] }
-        let question = session.questions[index]
+        return feedbackLines(session.questions[index], record: record, width: width)
+    }
+
+    /// The feedback lines for `record`, an answer to `question` (also the mistakes list's
+    /// marks of the last wrong answer); none for a choose question.
+    package static func feedbackLines(_ question: Question, record: AnswerRecord, width: Int) -> [StyledLine] {
         switch question.kind {
         case .order: return OrderQuestionView.feedbackLines(question, record: record, width: width)
         case .match: return MatchQuestionView.feedbackLines(question, record: record, width: width)
@@ -89,6 +105,38 @@ package enum PuzzleQuestionView: Sendable, Hashable {
 
 /// Helpers the three views share.
 enum PuzzleLines {
+    /// An order, match or typed question's right answer, to read (the question opened from
+    /// search; a mistake whose wrong answer is not in the log): the steps in the right
+    /// order as a numbered list, the pairs as "left → right", or the answer and the others
+    /// accepted. None for a choose question (its choices are marked instead).
+    static func answerLines(_ question: Question, width: Int) -> [StyledLine] {
+        let pad = Span("  ")
+        switch question.kind {
+        case .order:
+            var lines = Layout.wrap("The right order, first to last:", width: width, style: Style(.strong, .bold))
+            for (place, step) in question.orderItems.enumerated() {
+                lines += item(step, marker: pad, label: "\(place + 1). ", style: Style(.correct), width: width)
+            }
+            return lines
+        case .match:
+            var lines = Layout.wrap("The right pairs:", width: width, style: Style(.strong, .bold))
+            for pair in question.pairs {
+                lines += item(pair.left + [.text(" → ")] + pair.right, marker: pad, label: "", style: Style(.correct), width: width)
+            }
+            return lines
+        case .typed:
+            let answers = question.acceptedAnswers.map { Sanitizer.clean($0, singleLine: true) }
+            guard let first = answers.first else { return [] }
+            var lines = Layout.wrap("The answer: \(first)", width: width, style: Style(.correct, .bold))
+            if answers.count > 1 {
+                lines += Layout.wrap("Also accepted: \(answers.dropFirst().joined(separator: "; "))", width: width, style: Style(.dim))
+            }
+            return lines
+        case .single, .multiple, .trueFalse:
+            return []
+        }
+    }
+
     /// An item's text with a marker and a label before it, wrapped with a hanging indent.
     static func item(_ text: [Inline], marker: Span, label: String, style: Style, width: Int) -> [StyledLine] {
         Layout.lines(for: text, width: width, style: style,

@@ -1,7 +1,9 @@
 import MarrowCore
 
 /// One quiz question to read, opened from a search hit: the prompt, the choices
-/// with the right ones marked, the explanation and the notes on the choices.
+/// with the right ones marked (an order question's steps in the right order, a match
+/// question's pairs, a typed question's accepted answers), the explanation and the
+/// notes on the choices.
 ///
 /// Nothing is graded or recorded: a learner who searched for a word has not
 /// chosen to take a quiz (perhaps of a lesson never read), so search must not
@@ -65,6 +67,7 @@ package struct QuestionScreen: Screen {
             lines += Layout.lines(for: question.scenario, width: width)
         }
         lines.append(StyledLine())
+        lines += PuzzleLines.answerLines(question, width: width)
         for (i, choice) in question.choices.enumerated() {
             let mark = choice.isCorrect ? "✓ " : "  "
             let label = "\(mark)\(i + 1). "

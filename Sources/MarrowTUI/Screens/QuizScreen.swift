@@ -237,6 +237,12 @@ package struct QuizScreen: Screen {
         }
         let outcome = view.update(key)
         puzzle = view
+        return apply(outcome, context: &context)
+    }
+
+    /// What a key or a click on an order, match or typed question did: a hint, or an
+    /// answer to record (in the session, in progress, and as an effect to save now).
+    private mutating func apply(_ outcome: PuzzleQuestionView.Outcome, context: inout AppContext) -> Route? {
         let record: AnswerRecord
         switch outcome {
         case .none: return nil
@@ -416,8 +422,17 @@ package struct QuizScreen: Screen {
     /// A click on a choice of the question showing focuses it; a click on the
     /// focused choice answers (ticks it, in select all that apply), as Enter
     /// (space) does. Two deliberate clicks, so a shaky hand does not answer.
+    /// In an order question a click picks a step up and a second click swaps it with
+    /// another step; in a match question a click picks a left item and a click on a partner
+    /// pairs them (`PuzzleQuestionView.click`). Enter submits, as with keys.
     package mutating func click(_ item: Int, context: inout AppContext) -> Route? {
         guard phase == .asking, let question else { return nil }
+        if var view = puzzle {
+            notice = nil
+            let outcome = view.click(item)
+            puzzle = view
+            return apply(outcome, context: &context)
+        }
         guard item == focus else {
             focus = item
             return nil
@@ -560,8 +575,9 @@ package struct QuizScreen: Screen {
         lines.append(StyledLine())
         if let puzzle {
             let start = lines.count
-            let (answer, focus) = puzzle.lines(session: session, index: index, width: width)
-            return (lines + answer, focus.map { ($0.lowerBound + start)..<($0.upperBound + start) }, [])
+            let (answer, focus, targets) = puzzle.lines(session: session, index: index, width: width)
+            return (lines + answer, focus.map { ($0.lowerBound + start)..<($0.upperBound + start) },
+                    targets.map { ($0.lowerBound + start)..<($0.upperBound + start) })
         }
         var focusRange: Range<Int>?
         var choiceRanges: [Range<Int>] = []

@@ -30,19 +30,20 @@ package struct TypedAnswerView: Sendable, Hashable {
         return .none
     }
 
-    func lines(width: Int) -> ([StyledLine], Range<Int>?) {
+    func lines(width: Int) -> ([StyledLine], Range<Int>?, [Range<Int>]) {
         let shown = Sanitizer.clean(text, singleLine: true) + "▁"
         let lines = Layout.lines(for: [.text(shown)], width: width, style: Style(.selected),
                                  firstPrefix: [Span("Your answer: ", Style(.focus, .bold))],
                                  restPrefix: [Span("             ")])
-        return (lines, 0..<lines.count)
+        return (lines, 0..<lines.count, [])
     }
 
     /// What was typed, whether a typo was forgiven, and the accepted answer.
     static func feedbackLines(_ question: Question, record: AnswerRecord, width: Int) -> [StyledLine] {
         let typed = Sanitizer.clean(record.typed ?? "", singleLine: true)
         let answers = question.acceptedAnswers.map { Sanitizer.clean($0, singleLine: true) }
-        var lines = Layout.wrap("You typed: \(typed)", width: width)
+        // A log line older than `typed` does not say what was typed.
+        var lines = record.typed == nil ? [] : Layout.wrap("You typed: \(typed)", width: width)
         if record.correct, let matched = record.chosen.first, answers.indices.contains(matched) {
             let exact = TypedAnswerMatcher.key(typed) == TypedAnswerMatcher.key(answers[matched])
             lines += Layout.wrap(exact ? "The answer: \(answers[matched])" : "One typo forgiven: it is spelled “\(answers[matched])”.",

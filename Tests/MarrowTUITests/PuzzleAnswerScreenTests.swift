@@ -203,6 +203,21 @@ import Testing
         #expect(Self.recorded(state).last?.correct == true)
     }
 
+    /// At 40 columns the status line (which drops keys from the end) still says how to submit.
+    @Test func theStatusLineKeepsEnterAt40Columns() throws {
+        let size = Size(columns: 40, rows: 12)
+        var state = press("t", in: Self.state(size: size))
+        var lines: [String] = []
+        for _ in 0..<3 {
+            lines.append(String(App.render(state, size: size).text.split(separator: "\n", omittingEmptySubsequences: false)[size.rows - 1]))
+            for key in Z.rightKeys(try #require(Self.quiz(state))) { state = press([key], in: state) }
+            while Self.quiz(state)?.phase == .feedback { state = press([.enter], in: state) }
+        }
+        #expect(lines[0].hasPrefix(" ↑↓ choose  Enter submit"), "\(lines[0])")
+        #expect(lines[1].hasPrefix(" a–c pair  Enter submit"), "\(lines[1])")
+        #expect(lines[2].hasPrefix(" Enter submit"), "\(lines[2])")
+    }
+
     /// The text field takes no clicks: a click answers nothing and types nothing.
     @Test func aClickOnTheTypedQuestionDoesNothing() throws {
         var state = press("t", in: Self.state())

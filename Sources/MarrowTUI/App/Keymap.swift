@@ -65,7 +65,7 @@ package enum Keymap {
         Row("Ctrl-L", "redraw the screen", Place.allCases),
         Row("Ctrl-Z", "suspend to the shell (fg comes back to the same screen)", Place.allCases),
         Row("mouse wheel", "scroll, as ↓/↑ (off with --no-mouse)", Place.allCases),
-        Row("click", "select a lesson or a choice; click it again to open it or answer with it (off with --no-mouse)", [.courseMap, .quiz]),
+        Row("click", "select a lesson or a choice; click it again to open it or answer with it; in an order question, click a step, then the step to swap it with; in a match question, an item, then its partner (off with --no-mouse)", [.courseMap, .quiz]),
     ]
 
     /// The keys of one or two screens.

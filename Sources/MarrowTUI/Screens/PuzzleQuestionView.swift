@@ -52,10 +52,12 @@ package enum PuzzleQuestionView: Sendable, Hashable {
         }
     }
 
+    /// Most needed first: the status line drops keys from the end where it is narrow, and
+    /// at 40 columns "Enter submit" must stay (the hint under the prompt tells the rest).
     package var statusKeys: [KeyHelp] {
         switch self {
-        case .order: [KeyHelp("↑↓", "choose"), KeyHelp("space", "pick up/put down"), KeyHelp("Enter", "submit")]
-        case .match: [KeyHelp("↑↓", "pick"), KeyHelp("a–\(MatchQuestionView.letter(max(0, matchCount - 1)))", "pair"), KeyHelp("Enter", "submit")]
+        case .order: [KeyHelp("↑↓", "choose"), KeyHelp("Enter", "submit"), KeyHelp("space", "pick up")]
+        case .match: [KeyHelp("a–\(MatchQuestionView.letter(max(0, matchCount - 1)))", "pair"), KeyHelp("Enter", "submit"), KeyHelp("↑↓", "pick")]
         case .typed: [KeyHelp("Enter", "submit")]
         }
     }

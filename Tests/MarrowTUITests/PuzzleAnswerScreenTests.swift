@@ -150,17 +150,17 @@ import Testing
         var state = press("t", in: Self.state())
         let start = try #require(Self.orderView(state))
         state = try Self.click(target: 2, in: state)
-        #expect(Self.orderView(state)?.focus == 2 && Self.orderView(state)?.holding == true)
+        #expect(Self.orderView(state)?.focus == 2 && Self.orderView(state)?.clicked == 2)
         #expect(App.render(state, size: state.size).text.contains("Step 3 picked up: click the step to swap it with"))
         state = try Self.click(target: 0, in: state)
         var swapped = start.arrangement
         swapped.swapAt(0, 2)
         #expect(Self.orderView(state)?.arrangement == swapped)
-        #expect(Self.orderView(state)?.focus == 0 && Self.orderView(state)?.holding == false)
+        #expect(Self.orderView(state)?.focus == 0 && Self.orderView(state)?.clicked == nil)
         // Picked up and put down again: nothing moves.
         state = try Self.click(target: 1, in: state)
         state = try Self.click(target: 1, in: state)
-        #expect(Self.orderView(state)?.arrangement == swapped && Self.orderView(state)?.holding == false)
+        #expect(Self.orderView(state)?.arrangement == swapped && Self.orderView(state)?.clicked == nil)
         #expect(Self.recorded(state).isEmpty)
         // Into the right order by clicks alone, then Enter.
         let order = try #require(Self.quiz(state)).session.choiceOrders[0]
@@ -175,6 +175,29 @@ import Testing
         state = press([.enter], in: state)
         #expect(Self.quiz(state)?.phase == .feedback)
         #expect(Self.recorded(state).map(\.chosen) == [[0, 1, 2, 3]] && Self.recorded(state).first?.correct == true)
+    }
+
+    /// The wheel (↑/↓ to the screen) moves the focus, not the step a click picked up: at
+    /// 40×12 the learner scrolls to find the step to swap with, and nothing is carried along.
+    @Test func theWheelDoesNotCarryAClickedStep() throws {
+        var state = press("t", in: Self.state(size: Size(columns: 40, rows: 12)))
+        let start = try #require(Self.orderView(state)).arrangement
+        state = try Self.click(target: 0, in: state)
+        #expect(Self.orderView(state)?.clicked == 0)
+        #expect(App.render(state, size: state.size).text.contains("↕ 1."))
+        state = App.update(state, .mouse(Mouse(.wheelDown, row: 5, column: 5)))
+        #expect(Self.orderView(state)?.arrangement == start)
+        #expect(Self.orderView(state)?.focus == 3 && Self.orderView(state)?.clicked == 0)
+        state = try Self.click(target: 3, in: state)
+        var swapped = start
+        swapped.swapAt(0, 3)
+        #expect(Self.orderView(state)?.arrangement == swapped && Self.orderView(state)?.clicked == nil)
+        // A key other than ↑/↓ lets the click's pick go.
+        state = try Self.click(target: 1, in: state)
+        state = press("2", in: state)
+        #expect(Self.orderView(state)?.clicked == nil)
+        state = try Self.click(target: 0, in: state)
+        #expect(Self.orderView(state)?.arrangement == swapped && Self.orderView(state)?.clicked == 0)
     }
 
     /// A click on a left item picks it; a click on a partner pairs them; Enter submits.

@@ -7,8 +7,12 @@ package struct OrderQuestionView: Sendable, Hashable {
     package private(set) var arrangement: [Int]
     /// The focused row.
     package private(set) var focus = 0
-    /// Whether the focused step is picked up.
+    /// Whether the focused step is picked up (from the keyboard: ↑/↓ carry it).
     package private(set) var holding = false
+    /// The row of the step a click picked up, waiting for the click on the step to swap it
+    /// with. ↑/↓ (and so the mouse wheel, which sends them) only move the focus meanwhile,
+    /// so scrolling to find that step never carries the picked one along.
+    package private(set) var clicked: Int?
 
     package init(displayed count: Int) {
         arrangement = Array(0..<count)
@@ -16,6 +20,13 @@ package struct OrderQuestionView: Sendable, Hashable {
 
     mutating func update(_ key: Key) -> PuzzleQuestionView.Outcome {
         let last = arrangement.count - 1
+        switch key {
+        case .up, .character("k"), .down, .character("j"):
+            break
+        default:
+            // Any other key takes over from the mouse: the click's pick is let go.
+            clicked = nil
+        }
         switch key {
         case .up, .character("k"):
             if holding { move(by: -1) } else { focus = max(0, focus - 1) }
@@ -41,18 +52,20 @@ package struct OrderQuestionView: Sendable, Hashable {
     }
 
     /// A click on row `row`: with no step picked up it focuses that step and picks it up;
-    /// with one picked up, a click on another row swaps the two (the picked step lands
-    /// there) and a click on the picked step puts it down. Nothing is submitted: Enter does.
+    /// with one picked up (by a click, or from the keyboard), a click on another row swaps
+    /// the two (the picked step lands there) and a click on the picked step puts it down.
+    /// Nothing is submitted: Enter does.
     mutating func click(row: Int) -> PuzzleQuestionView.Outcome {
         guard arrangement.indices.contains(row) else { return .none }
-        if holding {
-            if row != focus { arrangement.swapAt(focus, row) }
+        if let picked = clicked ?? (holding ? focus : nil) {
+            if row != picked { arrangement.swapAt(picked, row) }
             focus = row
             holding = false
+            clicked = nil
             return .none
         }
         focus = row
-        holding = true
+        clicked = row
         return .notice("Step \(row + 1) picked up: click the step to swap it with, or click it again to put it down.")
     }
 
@@ -72,8 +85,9 @@ package struct OrderQuestionView: Sendable, Hashable {
         var rows: [Range<Int>] = []
         for (row, displayed) in arrangement.enumerated() {
             let focused = row == focus
-            let marker = focused ? (holding ? "↕ " : "▸ ") : "  "
-            let style = Style(focused ? .selected : .normal, focused && holding ? .bold : [])
+            let picked = row == clicked || (focused && holding)
+            let marker = picked ? "↕ " : focused ? "▸ " : "  "
+            let style = Style(focused ? .selected : .normal, picked ? .bold : [])
             let start = lines.count
             lines += PuzzleLines.item(question.orderItems[order[displayed]], marker: Span(marker, Style(.focus, .bold)),
                                       label: "\(row + 1). ", style: style, width: width)

@@ -241,6 +241,21 @@ import Testing
         #expect(lines[2].hasPrefix(" Enter submit"), "\(lines[2])")
     }
 
+    /// At 40×12 an order question opens at its first line (its prompt cut off at the top
+    /// before); the first key scrolls to the focused step, as it moves.
+    @Test func anOrderQuestionOpensAtItsPromptAt40Columns() throws {
+        let size = Size(columns: 40, rows: 12)
+        var lesson = Z.lesson
+        lesson.quiz[0].prompt = [.text("Amara's team walks her through the plan for her donor transplant. Put these steps in the order they happen, first to last.")]
+        var state = AppTestCourse.state(size: size, course: AppTestCourse.course(lessons: [lesson], broken: []))
+        state = press("t", in: state)
+        var text = App.render(state, size: size).text
+        #expect(text.contains("Amara's team walks her"), "\(text)")
+        state = press([.down], in: state)
+        text = App.render(state, size: size).text
+        #expect(text.contains("▸ 2."), "\(text)")
+    }
+
     /// The text field takes no clicks: a click answers nothing and types nothing.
     @Test func aClickOnTheTypedQuestionDoesNothing() throws {
         var state = press("t", in: Self.state())

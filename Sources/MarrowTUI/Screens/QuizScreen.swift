@@ -57,6 +57,10 @@ package struct QuizScreen: Screen {
     /// The answer area of an order, match or type-the-answer question being asked
     /// (`PuzzleQuestionView`); nil for a choose question.
     package private(set) var puzzle: PuzzleQuestionView?
+    /// Whether a key or a click has acted on the puzzle's answer area since its question was
+    /// shown. Until then the question shows from its first line: an order or match question
+    /// always has a focused item, and scrolling to it at 40×12 cut off the prompt's start.
+    package private(set) var answerTouched = false
 
     /// A quiz over a prepared session.
     package init(session: QuizSession, isRetry: Bool = false, isReview: Bool = false) {
@@ -65,6 +69,7 @@ package struct QuizScreen: Screen {
         self.isReview = isReview
         self.phase = session.total == 0 ? .summary : .asking
         if phase == .asking { puzzle = PuzzleQuestionView(session: session, index: 0) }
+        answerTouched = false
     }
 
     /// A quiz over a prepared session, shown now: keys typed before its first
@@ -88,6 +93,7 @@ package struct QuizScreen: Screen {
             self.init(session: session, context: &context)
             index = session.firstUnanswered
             puzzle = PuzzleQuestionView(session: session, index: index)
+            answerTouched = false
             resumedWith = session.answeredCount
             return
         }
@@ -237,6 +243,7 @@ package struct QuizScreen: Screen {
         }
         let outcome = view.update(key)
         puzzle = view
+        answerTouched = true
         return apply(outcome, context: &context)
     }
 
@@ -294,6 +301,7 @@ package struct QuizScreen: Screen {
             : shown.count == 1 ? "your answer \(numbers) to question \(undone + 1) no longer counts"
             : "your answers \(numbers) to question \(undone + 1) no longer count"
         puzzle = PuzzleQuestionView(session: session, index: undone)
+        answerTouched = false
         index = undone
         phase = .asking
         focus = nil
@@ -350,6 +358,7 @@ package struct QuizScreen: Screen {
                 selected = []
                 picked = []
                 puzzle = PuzzleQuestionView(session: session, index: next)
+                answerTouched = false
                 context.effects.append(.discardTypeahead)
             } else {
                 phase = .summary
@@ -431,6 +440,7 @@ package struct QuizScreen: Screen {
             notice = nil
             let outcome = view.click(item)
             puzzle = view
+            answerTouched = true
             return apply(outcome, context: &context)
         }
         guard item == focus else {
@@ -455,7 +465,7 @@ package struct QuizScreen: Screen {
         guard rect.height > 0 else { return }
         let (lines, focusRange, choiceLines) = bodyLines(context: context, width: rect.width)
         var top = scroll
-        if phase == .asking, let focusRange {
+        if phase == .asking, let focusRange, puzzle == nil || answerTouched {
             top = Scrolling.reveal(focusRange, from: 0, lineCount: lines.count, height: rect.height)
         }
         top = Scrolling.draw(lines, top: top, in: rect, into: &buffer, keys: phase == .asking ? "↑↓" : "j/k")

@@ -89,6 +89,7 @@ uninstall:
 deb: all
 	rm -rf $(DEB_ROOT)
 	$(MAKE) install DESTDIR="$(abspath $(DEB_ROOT))" PREFIX=/usr
+	rm -f .build/marrow_*.deb
 	Scripts/build-deb $(DEB_ROOT) $(VERSION) $(ARCH) .build
 
 clean-dist:

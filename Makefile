@@ -49,6 +49,8 @@ $(BIN): $(SOURCES)
 
 # swift-argument-parser's generate-manual tool (the tool of its generate-manual
 # plugin), built with the same flags so the release build above is reused.
+# `swift package plugin generate-manual` itself would build every product again
+# in release without the static flags, over .build/release/marrow.
 $(GENERATE_MANUAL): $(BIN)
 	$(SWIFT_BUILD) --product generate-manual
 	@touch $@

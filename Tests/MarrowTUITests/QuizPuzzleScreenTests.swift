@@ -83,7 +83,7 @@ import Testing
     @Test func typedAsking() { snapshot("typed", question: 2, keys: "graft q?1".map { Key.character($0) }) }
     @Test func typedFeedbackTypo() { snapshot("typed-feedback-typo", question: 2, keys: "Engraftmnet".map { Key.character($0) } + [.enter]) }
     @Test func typedFeedbackWrong() { snapshot("typed-feedback-wrong", question: 2, keys: "engraft".map { Key.character($0) } + [.enter]) }
-    @Test func summaryWithPartialCredit() {
+    @Test func summaryCountsEachPuzzleWhole() {
         let answers: [[Key]] = [[.character("K"), .enter], "abc".map { Key.character($0) } + [.enter], "engraftment".map { Key.character($0) } + [.enter]]
         for (columns, rows) in QuizSnapshotTests.sizes {
             var context = Self.context(columns: columns, rows: rows)

@@ -156,6 +156,7 @@ package struct CourseMapScreen: Screen {
         case .character("w"): return .openGlossary(terms: nil)
         case .character("/"): return .openSearch(query: "")
         case .character("d"): return .openDisclaimer
+        case .character("b"): return .openBookmarks
         case .character("q"): return .quit
         default: break
         }

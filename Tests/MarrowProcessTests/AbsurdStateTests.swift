@@ -5,7 +5,7 @@ import Testing
 /// schedules no answer could give (counts of Int.max, a difficulty of -1e308 with
 /// an old review) is repaired on loading, with one line; answering those very
 /// questions works, the answers reach the log, and the save keeps the bookmark.
-@Suite(.timeLimit(.minutes(5))) struct AbsurdStateTests {
+@Suite(.timeLimit(.minutes(15))) struct AbsurdStateTests {
     static let state = """
         {"schemaVersion":1,"courses":{"e2e":{"disclaimerSeen":true,\
         "lessons":{"long-lesson":{"opened":"2019-12-31T09:00:00Z","bookmarks":[{"block":1,"offset":0,"percent":10}],"attempts":[]}},\

@@ -44,6 +44,8 @@ import MarrowTestSupport
         defer { session.close() }
         _ = try session.screen(showing: "About this course")
         session.keys("Enter")
+        _ = try session.screen(showing: "Start here")
+        session.keys("Enter")
         let map = try session.screen(showing: "Leukemia in brief")
         #expect(map.contains("14. Who is a candidate, and what to ask"))
         #expect(!map.contains("no course found"))

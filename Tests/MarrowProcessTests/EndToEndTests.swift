@@ -17,7 +17,7 @@ import Darwin
 /// each test's tmux server (a private socket) is killed on the way out.
 @Suite(
     .serialized,
-    .timeLimit(.minutes(5)),
+    .timeLimit(.minutes(15)),
     .enabled(if: TmuxSession.executable != nil, "tmux is not installed: the end-to-end tests drive marrow in tmux")
 )
 struct EndToEndTests {

@@ -18,7 +18,7 @@ import Testing
 @Suite(.serialized) struct HostileTerminalTests {
     static let fixture = Marrow.fixture("hostile")
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func appNeverPassesContentEscapesToTheTerminal() throws {
         let home = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
@@ -75,7 +75,7 @@ import Testing
         if !leaks.isEmpty { print(session.printable) }
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func readPrintsNoContentEscapes() throws {
         for width in ["80", "20"] {
             let result = try Marrow.run(["read", "escapes", "--lessons", Self.fixture, "--width", width])
@@ -129,7 +129,7 @@ import Testing
 
     /// Diagnostics quote course text (a bad id, an unknown key): `marrow validate` shows
     /// the escapes in it as `<U+001B>` rather than printing them.
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func validateShowsEscapesInMessagesAsCodePoints() throws {
         let folder = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }

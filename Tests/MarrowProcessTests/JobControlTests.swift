@@ -6,7 +6,7 @@ import MarrowTestSupport
 /// interactive shell in tmux, keys typed ahead into the pty, Ctrl-Z and `fg`.
 @Suite(
     .serialized,
-    .timeLimit(.minutes(5)),
+    .timeLimit(.minutes(15)),
     .enabled(if: TmuxSession.executable != nil, "tmux is not installed: these tests drive marrow in tmux")
 )
 struct JobControlTests {
@@ -29,6 +29,8 @@ struct JobControlTests {
         func startMarrow() throws {
             tmux.keys(command, "Enter")
             try tmux.screen(showing: "not medical advice")
+            tmux.keys("Enter")
+            try tmux.screen(showing: "Enter: go to the course")
             tmux.keys("Enter")
             try tmux.screen(showing: "Course map")
         }

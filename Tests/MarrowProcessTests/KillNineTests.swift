@@ -10,7 +10,7 @@ import Testing
 /// the quiz acknowledged ("✓ Correct" / "✗ Not quite" is printed only after the
 /// answer is in the log; the state file is rewritten when the quiz ends, and
 /// loading replays the log lines newer than it, so the state as loaded holds them).
-@Suite(.timeLimit(.minutes(5))) struct KillNineTests {
+@Suite(.timeLimit(.minutes(15))) struct KillNineTests {
     /// The answers typed for one run: a lesson and its input lines, picked by `random`.
     static func script(_ random: inout SplitMix64) -> (lesson: String, input: String) {
         if random.next() % 3 == 0 {

@@ -8,7 +8,7 @@ import Testing
 /// after a time limit goes on with the answer pending, saving it once the lock is
 /// free. The test holds the lock itself (`flock` on `progress.lock`), as another
 /// instance stuck mid-save would.
-@Suite(.timeLimit(.minutes(5))) struct LockWaitTests {
+@Suite(.timeLimit(.minutes(15))) struct LockWaitTests {
     static let waiting = "Waiting for another Marrow using this progress file"
 
     /// The app on the first question of the long lesson's quiz, the lock held by the test.

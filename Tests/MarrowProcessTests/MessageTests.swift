@@ -4,7 +4,7 @@ import Testing
 
 /// The words of messages (finding 11 of issue 12): a locale that is not installed,
 /// paths holding control characters, a course with no lessons.
-@Suite(.timeLimit(.minutes(5))) struct MessageTests {
+@Suite(.timeLimit(.minutes(15))) struct MessageTests {
     /// A locale no system has: the same path as en_US.UTF-8 in a container that lacks it.
     static let absentLocale = "xx_XX.UTF-8"
 

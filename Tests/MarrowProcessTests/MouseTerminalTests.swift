@@ -6,7 +6,7 @@ import MarrowTestSupport
 /// xterm-256color's `kmous` asks) typed into tmux arrive in marrow as clicks.
 @Suite(
     .serialized,
-    .timeLimit(.minutes(5)),
+    .timeLimit(.minutes(15)),
     .enabled(if: TmuxSession.executable != nil, "tmux is not installed: the mouse test drives marrow in tmux")
 )
 struct MouseTerminalTests {
@@ -23,6 +23,8 @@ struct MouseTerminalTests {
         let tmux = try run.start()
         defer { tmux.close() }
         try tmux.screen(showing: "not medical advice")
+        tmux.keys("Enter")
+        try tmux.screen(showing: "Enter: go to the course")
         tmux.keys("Enter")
         let map = try tmux.screen(showing: "Course map")
         let lines = map.components(separatedBy: "\n")

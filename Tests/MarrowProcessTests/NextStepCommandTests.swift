@@ -5,7 +5,7 @@ import MarrowTestSupport
 /// `MARROW_NOW` in the full-screen app, as in `progress` and `quiz` (issue 14):
 /// the app takes it as the time of every event, so a demo or a test can show
 /// what is due on a given day.
-@Suite(.timeLimit(.minutes(5))) struct AppClockTests {
+@Suite(.timeLimit(.minutes(15))) struct AppClockTests {
     @Test func marrowNowIsTheAppsClock() throws {
         let folder = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }

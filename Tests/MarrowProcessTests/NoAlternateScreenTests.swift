@@ -9,7 +9,7 @@ import Testing
 /// (`tput -x clear`, which homes the cursor too). On a terminal with an
 /// alternate screen (xterm) nothing is cleared: leaving it restores the screen
 /// from before.
-@Suite(.timeLimit(.minutes(5))) struct NoAlternateScreenTests {
+@Suite(.timeLimit(.minutes(15))) struct NoAlternateScreenTests {
     /// The terminal's clear-screen string, without the scrollback part `tput` adds.
     static func clearString(term: String) throws -> [UInt8] {
         let r = Fault.shell("tput -x -T \(Fault.quoted(term)) clear")

@@ -4,7 +4,7 @@ import Testing
 /// HOME unset or empty, as a user id with no password entry (finding 4 of issue 12:
 /// the static build crashed in `getpwuid`). A path given is used without asking the
 /// password database; with no path at all, one clear line and exit 1.
-@Suite(.timeLimit(.minutes(5))) struct NoHomeTests {
+@Suite(.timeLimit(.minutes(15))) struct NoHomeTests {
     /// A user id with no entry in /etc/passwd.
     static let stranger: uid_t = 12345
 

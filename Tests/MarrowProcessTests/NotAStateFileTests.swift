@@ -6,7 +6,7 @@ import Testing
 /// a course file, a text file, a character device, a FIFO, a socket) is refused
 /// by every command that reads progress, with one line and exit 1, and nothing
 /// in its folder changes: nothing is moved aside, replaced or created.
-@Suite(.timeLimit(.minutes(5))) struct NotAStateFileTests {
+@Suite(.timeLimit(.minutes(15))) struct NotAStateFileTests {
     struct Object: Sendable, CustomTestStringConvertible {
         var name: String
         /// Makes it in `folder` (which holds a valid log and state) and returns the path to pass.

@@ -5,7 +5,7 @@ import Testing
 /// (`> /dev/full`) makes every command that prints a result fail with one line
 /// and exit 1, never exit 0 with the result cut short; a reader that went away
 /// (`| head -1`) ends the command quietly, as Unix tools end.
-@Suite(.timeLimit(.minutes(5))) struct OutputFailureTests {
+@Suite(.timeLimit(.minutes(15))) struct OutputFailureTests {
     /// A command that prints a result: its arguments after `marrow`.
     struct Command: Sendable, CustomTestStringConvertible {
         var arguments: [String]

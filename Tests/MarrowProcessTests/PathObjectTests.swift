@@ -22,7 +22,7 @@ import Testing
 /// the tests do not run as root (they need `setpriv` to a real unprivileged user),
 /// the full disk when no tmpfs can be mounted, the character device when `mknod`
 /// is refused.
-@Suite(.timeLimit(.minutes(5))) struct PathObjectTests {
+@Suite(.timeLimit(.minutes(15))) struct PathObjectTests {
     /// What the user names with the path.
     enum Role: String, Sendable, CaseIterable {
         case lessons, progress, dataHome

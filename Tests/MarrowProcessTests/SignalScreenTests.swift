@@ -18,7 +18,7 @@ import Testing
 /// represented by the first, one picked by the seed and the last. SIGTERM in every
 /// screen is `TerminalFaultTests.sigtermInEveryScreenSavesAndRestores`; the
 /// crashes (SIGSEGV, SIGABRT …) are not asked to stop, they restore and die.
-@Suite(.timeLimit(.minutes(5))) struct SignalScreenTests {
+@Suite(.timeLimit(.minutes(15))) struct SignalScreenTests {
     typealias Screen = TerminalFaultTests.Screen
 
     /// The screens: `TerminalFaultTests.screens` (the quiz there is after an

@@ -13,7 +13,7 @@ import Testing
 /// goes through: reading (`marrow progress`), loading to write (a quiz, the app),
 /// answering, saving, loading again. A small seeded sample of the same cases runs
 /// through the real `marrow` binary (`aSeededSampleThroughTheBinary`).
-@Suite(.timeLimit(.minutes(5))) struct StateFilePropertyTests {
+@Suite(.timeLimit(.minutes(15))) struct StateFilePropertyTests {
     /// The valid files every case starts from, made by Marrow itself.
     struct Base: Sendable {
         /// The log: two quiz attempts, a retry, a self-grade and a reset of another course.

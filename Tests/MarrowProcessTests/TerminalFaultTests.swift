@@ -6,7 +6,7 @@ import Testing
 /// The terminal app under terminal faults, driven in tmux: a storm of resizes, a
 /// 1×1 window, standard input closed mid-session, SIGHUP, and SIGTERM in every
 /// screen. No crash, progress saved, the terminal restored.
-@Suite(.timeLimit(.minutes(5))) struct TerminalFaultTests {
+@Suite(.timeLimit(.minutes(15))) struct TerminalFaultTests {
     /// A progress folder whose state has seen the disclaimer, so the app opens on the course map.
     final class Folder {
         let path: String
@@ -127,7 +127,7 @@ import Testing
         Screen(name: "outline", keys: ["Enter", "o"], title: "Outline"),
         Screen(name: "quiz", keys: ["t", "2", "Enter"], title: "✓ Correct"),
         Screen(name: "progress review", keys: ["p"], title: "Progress review"),
-        Screen(name: "glossary", keys: ["g"], title: "Glossary"),
+        Screen(name: "glossary", keys: ["w"], title: "Glossary"),
         Screen(name: "search", keys: ["/", "m", "a", "r"], title: "Search"),
         Screen(name: "help", keys: ["?"], title: "Help"),
     ]

@@ -4,7 +4,7 @@ import Testing
 
 /// Two `marrow quiz --plain` processes answering at the same time on one progress
 /// file: no answer is lost, in the log or in the state file.
-@Suite(.timeLimit(.minutes(5))) struct TwoInstanceTests {
+@Suite(.timeLimit(.minutes(15))) struct TwoInstanceTests {
     @Test func twoQuizzesAnsweringAtOnceLoseNothing() throws {
         let folder = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -17,7 +17,7 @@ enum AnswerInput: Equatable {
     /// separated by spaces or commas; the others take exactly one. A true/false
     /// question also takes t, f, true or false (`truePosition` is where True is shown).
     static func parse(_ line: String, kind: Question.Kind, count: Int, truePosition: Int? = nil) -> AnswerInput {
-        let text = line.lowercased().trimmedSpaces
+        let text = line.lowercased().trimmingSpaces
         if text == "q" || text == "quit" { return .quit }
         if text == "u" || text == "undo" { return .undo }
         let hint = Self.hint(kind: kind, count: count)
@@ -53,15 +53,5 @@ enum AnswerInput: Equatable {
         case .match: return "Type each number with the letter of its partner (for example: 1c 2a 3b), or q to stop."
         case .typed: return "Type your answer, or q on its own to stop."
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and carriage returns.
-    var trimmedSpaces: String {
-        var text = Substring(self)
-        while let first = text.first, first == " " || first == "\t" || first == "\r" { text.removeFirst() }
-        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
-        return String(text)
     }
 }

@@ -79,7 +79,7 @@ struct PlainQuiz {
             } else {
             for line in questionLines(index) { console.say(line) }
             let choices = session.displayedChoices(ofQuestion: index)
-            let truePosition = choices.firstIndex { $0.text.plainText.trimmedSpaces.lowercased() == "true" }
+            let truePosition = choices.firstIndex { $0.text.plainText.trimmingSpaces.lowercased() == "true" }
             console.say(AnswerInput.hint(kind: question.kind, count: choices.count))
             var picked: Set<Int>?
             var undone = false
@@ -146,7 +146,7 @@ struct PlainQuiz {
         let prompt = right ? "\(enter) (h: it was hard, e: it was easy, u: undo): " : "\(enter) (u: undo your answer): "
         while true {
             guard let line = console.ask(prompt) else { return nil }
-            switch line.trimmedSpaces.lowercased() {
+            switch line.trimmingSpaces.lowercased() {
             case "": return .grade(nil)
             case "h" where right, "hard" where right: return .grade(.hard)
             case "e" where right, "easy" where right: return .grade(.easy)
@@ -242,7 +242,7 @@ struct PlainQuiz {
         while lines.first == "" { lines.removeFirst() }
         while lines.last == "" { lines.removeLast() }
         if !first.isEmpty {
-            if lines.isEmpty { lines = [first.trimmedSpaces] } else { lines[0] = first + lines[0] }
+            if lines.isEmpty { lines = [first.trimmingSpaces] } else { lines[0] = first + lines[0] }
         }
         return lines
     }
@@ -252,6 +252,6 @@ struct PlainQuiz {
     }
 
     private func clean(_ text: String) -> String {
-        Sanitizer.clean(text, singleLine: true).trimmedSpaces
+        Sanitizer.clean(text, singleLine: true).trimmingSpaces
     }
 }

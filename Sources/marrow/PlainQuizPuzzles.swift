@@ -164,7 +164,7 @@ extension PlainQuiz {
         while lines.first == "" { lines.removeFirst() }
         while lines.last == "" { lines.removeLast() }
         if !first.isEmpty {
-            if lines.isEmpty { lines = [first.trimmedSpaces] } else { lines[0] = first + lines[0] }
+            if lines.isEmpty { lines = [first.trimmingSpaces] } else { lines[0] = first + lines[0] }
         }
         return lines
     }
@@ -176,6 +176,6 @@ extension PlainQuiz {
     }
 
     private func puzzleClean(_ text: String) -> String {
-        Sanitizer.clean(text, singleLine: true).trimmedSpaces
+        Sanitizer.clean(text, singleLine: true).trimmingSpaces
     }
 }

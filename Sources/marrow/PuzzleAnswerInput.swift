@@ -28,7 +28,7 @@ enum PuzzleAnswerInput: Equatable {
     /// letter of its partner ("1c 2a 3b", any order), or just the letters in the order of
     /// the left items ("c a b"). Typed: any line that is not empty.
     static func parse(_ line: String, kind: Question.Kind, count: Int) -> PuzzleAnswerInput {
-        let text = line.trimmedSpaces
+        let text = line.trimmingSpaces
         let lower = text.lowercased()
         if lower == "q" || lower == "quit" { return .quit }
         if lower == "u" || lower == "undo" { return .undo }

@@ -50,7 +50,7 @@ package enum TypedAnswerMatcher {
     package static func key(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
-            if let base = latinBase[scalar.value] {
+            if let base = TextMatcher.latinBase[scalar.value] {
                 out.append(contentsOf: base.unicodeScalars)
                 continue
             }
@@ -79,23 +79,4 @@ package enum TypedAnswerMatcher {
         // One insertion into the shorter.
         return short[i...] == long[(i + 1)...]
     }
-
-    /// Precomposed Latin letters (Latin-1 Supplement and Latin Extended-A) to their base
-    /// letters, lower-case; decomposed accents are combining marks and are dropped.
-    private static let latinBase: [UInt32: String] = {
-        let groups: [(String, String)] = [
-            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđ", "d"),
-            ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"),
-            ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"), ("Ĵĵ", "j"), ("Ķķ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"),
-            ("ÑñŃńŅņŇň", "n"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("ŔŕŖŗŘř", "r"),
-            ("ŚśŜŝŞşŠš", "s"), ("ŢţŤťŦŧ", "t"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"),
-            ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"),
-            ("Ææ", "ae"), ("Œœ", "oe"), ("ß", "ss"), ("Ðð", "d"), ("Þþ", "th"),
-        ]
-        var table: [UInt32: String] = [:]
-        for (letters, base) in groups {
-            for s in letters.unicodeScalars { table[s.value] = base }
-        }
-        return table
-    }()
 }

@@ -134,17 +134,30 @@ package final class ProgressStore: Sendable {
     }
 
     private func load(readOnly: Bool) throws(ProgressStoreError) -> LoadResult {
-        switch try readState() {
+        switch try settle(readState(), keepBase: !readOnly) {
+        case let .done(result):
+            return result
+        case let .unusable(problem):
+            return readOnly ? reportUnusable(problem) : try recoverUnusable(problem: problem)
+        }
+    }
+
+    /// What reading the state file comes to: a result, an error thrown, or a
+    /// damaged file that the caller decides about (report it, or move it aside).
+    private enum Settled { case done(LoadResult), unusable(String) }
+
+    private func settle(_ read: StateRead, keepBase: Bool) throws(ProgressStoreError) -> Settled {
+        switch read {
         case let .usable(progress, migratedFrom):
-            return loaded(progress, migratedFrom: migratedFrom, keepBase: !readOnly)
+            return .done(loaded(progress, migratedFrom: migratedFrom, keepBase: keepBase))
         case let .newer(version):
             throw .newerSchema(file: path, found: version, supported: LearnerProgress.currentSchemaVersion)
         case let .foreign(problem, suggestion):
             throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
         case .missing:
-            return rebuildMissing()
+            return .done(rebuildMissing())
         case let .unusable(problem):
-            return readOnly ? reportUnusable(problem) : try recoverUnusable(problem: problem)
+            return .unusable(problem)
         }
     }
 
@@ -179,15 +192,9 @@ package final class ProgressStore: Sendable {
         return try underLock(failure: { .unusableNotMoved(file: path, problem: problem, reason: $0) }) { () throws(ProgressStoreError) -> LoadResult in
                 // Another instance may have dealt with it while we waited for the lock.
                 let problem: String
-                switch try readState() {
-                case let .usable(progress, migratedFrom):
-                    return loaded(progress, migratedFrom: migratedFrom, keepBase: true)
-                case let .newer(version):
-                    throw .newerSchema(file: path, found: version, supported: LearnerProgress.currentSchemaVersion)
-                case let .foreign(problem, suggestion):
-                    throw .notAStateFile(file: path, problem: problem, suggestion: suggestion)
-                case .missing:
-                    return rebuildMissing()
+                switch try settle(readState(), keepBase: true) {
+                case let .done(result):
+                    return result
                 case let .unusable(p):
                     problem = p
                 }

@@ -130,8 +130,9 @@ package enum TextMatcher {
         return tmp.count
     }
 
-    /// Precomposed Latin letters (Latin-1 Supplement and Latin Extended-A) to their base letters.
-    private static let latinBase: [UInt32: String] = {
+    /// Precomposed Latin letters (Latin-1 Supplement and Latin Extended-A) to their base
+    /// letters, lower-case (search, highlighting and typed answers fold alike).
+    static let latinBase: [UInt32: String] = {
         let groups: [(String, String)] = [
             ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđ", "d"),
             ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"),

@@ -242,13 +242,3 @@ package struct GlossaryScreen: Screen {
         Scrolling.draw(lines(course: context.course, width: rect.width), top: scroll, in: rect, into: &buffer, keys: "↑↓")
     }
 }
-
-private extension String {
-    /// Without leading and trailing spaces.
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-}

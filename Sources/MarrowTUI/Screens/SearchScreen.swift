@@ -289,13 +289,3 @@ package struct SearchScreen: Screen {
         return "\(matches) \(matches == 1 ? "match" : "matches") in \(lessons) \(lessons == 1 ? "lesson" : "lessons")"
     }
 }
-
-private extension String {
-    /// Without leading and trailing spaces.
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-}

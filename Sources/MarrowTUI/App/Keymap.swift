@@ -73,7 +73,7 @@ package enum Keymap {
     static let screenKeys: [Row] = [
         // Course map.
         Row("Enter, l, →", "open the selected lesson (or continue where you stopped)", [.courseMap]),
-        Row("1–9", "select lesson 1 to 9", [.courseMap]),
+        Row("0–9", "select a lesson by its number: two digits in a row for 10 and on (1 then 2 is lesson 12)", [.courseMap]),
         Row("t", "take the selected lesson's quiz", [.courseMap]),
         Row("r", "review the questions due now, from every lesson", [.courseMap]),
         Row("x", "retry the questions missed in your last session", [.courseMap]),

@@ -55,6 +55,9 @@ package struct CourseMapScreen: Screen {
     package private(set) var selection = 0
     /// A short message after a key that did nothing ("This lesson has no quiz").
     package private(set) var message: String?
+    /// The digits typed in a row so far ("1" then "2" is lesson 12), cleared by
+    /// any other key: how a course of more than nine lessons is reached by number.
+    package private(set) var typedNumber = ""
 
     package init(context: AppContext) {
         selection = 0
@@ -108,6 +111,7 @@ package struct CourseMapScreen: Screen {
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         message = nil
+        if case .character(let c) = key, c.isASCII, c.isNumber {} else { typedNumber = "" }
         let entries = Self.entries(context: context)
         selection = min(selection, max(0, entries.count - 1))
         switch key {
@@ -119,14 +123,9 @@ package struct CourseMapScreen: Screen {
             selection = 0
         case .end, .character("G"):
             selection = max(0, entries.count - 1)
-        case .character(let c) where c.isASCII && c.isNumber && c != "0":
-            let wanted = Int(String(c))!
-            if let index = context.course.lessons.indices.first(where: { Self.number(of: context.course.lessons[$0], index: $0) == wanted }),
-               let entry = entries.firstIndex(of: .lesson(index)) {
-                selection = entry
-            } else {
-                message = "There is no lesson \(wanted)."
-            }
+        case .character(let c) where c.isASCII && c.isNumber:
+            selectLesson(typing: c, entries: entries, context: context)
+            return nil
         case .enter, .character("l"), .right:
             guard entries.indices.contains(selection) else { return nil }
             switch entries[selection] {
@@ -163,8 +162,37 @@ package struct CourseMapScreen: Screen {
         return nil
     }
 
+    /// A digit: with the digits typed just before it, the number of a lesson
+    /// if there is one ("1", "4": lesson 14), else a number of its own ("1",
+    /// "7" in a course of 14: lesson 7). No timer: a slow typist gets the same.
+    /// While more digits could follow, the foot line says so.
+    private mutating func selectLesson(typing digit: Character, entries: [Entry], context: AppContext) {
+        let lessons = context.course.lessons
+        let numbers = lessons.indices.map { Self.number(of: lessons[$0], index: $0) }
+        func select(_ typed: String) -> Bool {
+            guard let wanted = Int(typed), let index = numbers.firstIndex(of: wanted),
+                  let entry = entries.firstIndex(of: .lesson(index)) else { return false }
+            selection = entry
+            typedNumber = typed
+            return true
+        }
+        let longer = typedNumber + String(digit)
+        guard select(longer) || select(String(digit)) else {
+            message = "There is no lesson \(longer.count == 2 ? longer : String(digit))."
+            typedNumber = ""
+            return
+        }
+        // Lessons whose number starts with what was typed and goes on.
+        let following = numbers.filter { String($0).hasPrefix(typedNumber) && String($0) != typedNumber }.sorted()
+        if let first = following.first, let last = following.last {
+            let range = first == last ? "\(first)" : "\(first)–\(last)"
+            message = "Lesson \(typedNumber): type a second digit for \(range), or Enter to open."
+        }
+    }
+
     /// A click on an entry selects it; a click on the selected entry opens it, as Enter does.
     package mutating func click(_ item: Int, context: inout AppContext) -> Route? {
+        typedNumber = ""
         guard item == selection else {
             message = nil
             selection = item

@@ -1,8 +1,8 @@
 import MarrowCore
 
 /// The course's full disclaimer: shown on the very first run, and one key (`d`) from the course map.
-package struct DisclaimerScreen: Screen {
-    package private(set) var scroll = 0
+package struct DisclaimerScreen: TextPage {
+    package internal(set) var scroll = 0
 
     package init() {}
 
@@ -13,21 +13,14 @@ package struct DisclaimerScreen: Screen {
 
     package var statusKeys: [KeyHelp] { [KeyHelp("Enter", "continue")] }
 
+    static let extraCloseKeys: Set<Key> = [.character(" "), .character("d")]
+
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
-        switch key {
-        case .enter, .escape, .character("q"), .character(" "), .character("d"):
-            return .back
-        default:
-            let (lines, rect) = Self.content(context: context, area: context.screenArea)
-            if let top = Scrolling.top(after: key, from: scroll, lineCount: lines.count, height: rect.height) { scroll = top }
-            return nil
-        }
+        updatePage(key, context: context)
     }
 
     package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
-        let (lines, rect) = Self.content(context: context, area: area)
-        Scrolling.draw(lines, top: scroll, in: rect, into: &buffer)
-        buffer.cursor = (rect.row, rect.column)
+        renderPage(context: context, into: &buffer, area: area)
     }
 
     /// The text, wrapped to a comfortable width and centred, and where it goes.

@@ -4,8 +4,8 @@ import MarrowCore
 /// (so it is shown once: the disclaimer being seen is what is saved), and again
 /// from help with `s`. What the course is, the four keys that matter, and where
 /// progress is kept, so a new learner is never left guessing.
-package struct StartHereScreen: Screen {
-    package private(set) var scroll = 0
+package struct StartHereScreen: TextPage {
+    package internal(set) var scroll = 0
 
     package init() {}
 
@@ -16,21 +16,14 @@ package struct StartHereScreen: Screen {
 
     package var statusKeys: [KeyHelp] { [KeyHelp("Enter", "continue"), KeyHelp("?", "help")] }
 
+    static let extraCloseKeys: Set<Key> = [.character(" ")]
+
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
-        switch key {
-        case .enter, .escape, .character("q"), .character(" "):
-            return .back
-        default:
-            let (lines, rect) = Self.content(context: context, area: context.screenArea)
-            if let top = Scrolling.top(after: key, from: scroll, lineCount: lines.count, height: rect.height) { scroll = top }
-            return nil
-        }
+        updatePage(key, context: context)
     }
 
     package func render(context: AppContext, into buffer: inout ScreenBuffer, area: Rect) {
-        let (lines, rect) = Self.content(context: context, area: area)
-        Scrolling.draw(lines, top: scroll, in: rect, into: &buffer)
-        buffer.cursor = (rect.row, rect.column)
+        renderPage(context: context, into: &buffer, area: area)
     }
 
     /// The keys that matter, in the words of the course map and the reader.

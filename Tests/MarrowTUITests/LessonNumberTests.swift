@@ -39,11 +39,13 @@ import Testing
         let start = C.state(course: Self.course())
         let one = press("1", in: start)
         #expect(selected(one) == "lesson-1")
-        #expect(message(one) == "Lesson 1: type a second digit for 10–14, or Enter to open.")
         #expect(App.render(one, size: one.size).text.contains("Lesson 1: type a second digit for 10–14, or Enter to open."))
+        // At 40 columns, shorter, never cut.
+        let narrow = press("1", in: C.state(size: Size(columns: 40, rows: 12), course: Self.course()))
+        #expect(App.render(narrow, size: narrow.size).line(10) == " Lesson 1 · a second digit: 10–14       ")
         #expect((press([.enter], in: one).top as? ReaderScreen)?.lessonID == "lesson-1")
         // Nothing can follow 2 to 9.
-        #expect(message(press("7", in: start)) == nil)
+        #expect(!App.render(press("7", in: start), size: start.size).text.contains("second digit"))
         #expect(selected(press("7", in: start)) == "lesson-7")
     }
 

@@ -182,12 +182,19 @@ package struct CourseMapScreen: Screen {
             typedNumber = ""
             return
         }
-        // Lessons whose number starts with what was typed and goes on.
-        let following = numbers.filter { String($0).hasPrefix(typedNumber) && String($0) != typedNumber }.sorted()
-        if let first = following.first, let last = following.last {
-            let range = first == last ? "\(first)" : "\(first)–\(last)"
-            message = "Lesson \(typedNumber): type a second digit for \(range), or Enter to open."
-        }
+    }
+
+    /// While a second digit could follow the one typed: "Lesson 1: type a second
+    /// digit for 10–14, or Enter to open." (shorter on a narrow screen, never cut).
+    static func numberHint(typed: String, context: AppContext, width: Int) -> String? {
+        guard !typed.isEmpty else { return nil }
+        let lessons = context.course.lessons
+        let following = lessons.indices.map { String(number(of: lessons[$0], index: $0)) }
+            .filter { $0.hasPrefix(typed) && $0 != typed }.compactMap { Int($0) }.sorted()
+        guard let first = following.first, let last = following.last else { return nil }
+        let range = first == last ? "\(first)" : "\(first)–\(last)"
+        let long = "Lesson \(typed): type a second digit for \(range), or Enter to open."
+        return DisplayWidth.of(long) <= width ? long : "Lesson \(typed) · a second digit: \(range)"
     }
 
     /// A click on an entry selects it; a click on the selected entry opens it, as Enter does.
@@ -289,6 +296,7 @@ package struct CourseMapScreen: Screen {
     /// narrow screens) and the disclaimer key, or the message after a key that did nothing.
     private func footLine(context: AppContext, width: Int) -> StyledLine {
         if let message { return StyledLine([Span(message, Style(.warning, [.bold]))]) }
+        if let hint = Self.numberHint(typed: typedNumber, context: context, width: width) { return StyledLine([Span(hint, Style(.accent, [.bold]))]) }
         let info = context.course.info
         return width >= 56
             ? StyledLine([Span(Sanitizer.clean(info.mapNotice, singleLine: true) + " ", Style(.dim)), Span("d", Style(.key)), Span(": full disclaimer", Style(.dim))])

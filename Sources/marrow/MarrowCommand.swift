@@ -30,6 +30,11 @@ struct MarrowCommand: ParsableCommand {
             help: "Schedule reviews for this chance of recalling an answer, 0.7 to 0.99 (default: the course's, usually 0.9).")
     var desiredRetention: Double?
 
+    /// Prints the man page's KEYS section from the app's keymap (`Scripts/build-manual`
+    /// uses it); hidden, so it is in no help, completion or man page.
+    @Flag(name: .customLong("manual-keys"), help: .hidden)
+    var manualKeys = false
+
     /// No `--review-limit` here: ArgumentParser would give a root option the
     /// value meant for `marrow quiz --review --review-limit N`. The app takes the
     /// course's `review-limit`.
@@ -38,6 +43,10 @@ struct MarrowCommand: ParsableCommand {
     }
 
     func run() throws {
+        if manualKeys {
+            try StandardOutput.write(Keymap.manualSection)
+            return
+        }
         try Self.openApp(lessons: global.lessons, progress: global.progress, noColor: noColor, noMouse: noMouse, desiredRetention: desiredRetention)
     }
 

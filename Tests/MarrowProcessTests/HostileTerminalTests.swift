@@ -70,8 +70,11 @@ import Testing
         for (text, screen) in screens.sorted(by: { $0.key < $1.key }) {
             #expect(shown.contains(text), "\(screen) was never drawn ('\(text)')")
         }
-        let leaks = TerminalLeaks.find(in: session.output)
+        // The one OSC the app sends itself: the lesson's safe source address as a
+        // hyperlink; the hostile addresses (with ESC, BEL, C1 in them) are text only.
+        let leaks = TerminalLeaks.find(in: session.output, links: ["https://example.org/source"])
         #expect(leaks.isEmpty, "content escapes reached the terminal: \(leaks.joined(separator: "; "))")
+        #expect(shown.contains("\u{1B}]8;;https://example.org/source\u{1B}\\"), "the safe source address was not a hyperlink")
         if !leaks.isEmpty { print(session.printable) }
     }
 
@@ -169,7 +172,9 @@ import Testing
 
 /// What, in bytes written to a terminal, could only have come from course content.
 enum TerminalLeaks {
-    static func find(in bytes: [UInt8]) -> [String] {
+    /// `links`: the hyperlink targets the app may send (OSC 8 ; ; target ST, and
+    /// the closing OSC 8 ; ; ST); any other OSC is a leak.
+    static func find(in bytes: [UInt8], links: Set<String> = []) -> [String] {
         var leaks: [String] = []
         guard let text = String(validating: bytes, as: UTF8.self) else {
             // A byte that is not UTF-8 (such as a raw 0x9B) is a C1 control to some terminals.
@@ -187,7 +192,9 @@ enum TerminalLeaks {
         while i < bytes.count {
             guard bytes[i] == 0x1B, i + 1 < bytes.count else { i += 1; continue }
             switch bytes[i + 1] {
-            case 0x5D: leaks.append("OSC (ESC ]) at byte \(i): \(excerpt(bytes, i))")
+            case 0x5D:
+                if let end = allowedHyperlink(in: bytes, at: i, links: links) { i = end; continue }
+                leaks.append("OSC (ESC ]) at byte \(i): \(excerpt(bytes, i))")
             case 0x50: leaks.append("DCS (ESC P) at byte \(i): \(excerpt(bytes, i))")
             case 0x5F, 0x5E, 0x58: leaks.append("APC/PM/SOS at byte \(i): \(excerpt(bytes, i))")
             case 0x5B:
@@ -203,6 +210,18 @@ enum TerminalLeaks {
             i += 1
         }
         return leaks
+    }
+
+    /// The index after an OSC 8 the app sends at `at` (a link to one of `links`,
+    /// or the closing one), or nil.
+    private static func allowedHyperlink(in bytes: [UInt8], at: Int, links: Set<String>) -> Int? {
+        let prefix = Array("\u{1B}]8;;".utf8), terminator: [UInt8] = [0x1B, 0x5C]
+        guard bytes[at...].starts(with: prefix) else { return nil }
+        var j = at + prefix.count
+        while j < bytes.count, bytes[j] != 0x1B { j += 1 }
+        guard bytes[j...].starts(with: terminator) else { return nil }
+        let target = String(decoding: bytes[(at + prefix.count)..<j], as: UTF8.self)
+        return target.isEmpty || links.contains(target) ? j + terminator.count : nil
     }
 
     private static func excerpt(_ bytes: [UInt8], _ at: Int) -> String {

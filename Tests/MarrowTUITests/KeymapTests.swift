@@ -113,6 +113,8 @@ import Testing
                 ("course map \(size)", map),
                 ("reader \(size)", reader),
                 ("outline \(size)", press("o", in: reader)),
+                ("bookmarks \(size)", press("b", in: map)),
+                ("bookmarks listed \(size)", press("b", in: press([.character("m"), .character("q")], in: reader))),
                 ("quiz question \(size)", asking),
                 ("quiz feedback \(size)", feedback),
                 ("quiz summary \(size)", summary),

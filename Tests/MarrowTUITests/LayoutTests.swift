@@ -51,8 +51,11 @@ private func para(_ s: String) -> Block { Block(.paragraph([.text(s)])) }
         #expect(line.spans.contains { $0.text == "gentle" && $0.style.attributes.contains(.italic) })
         #expect(line.spans.contains { $0.text == "careful" && $0.style.attributes.contains(.bold) })
         #expect(line.spans.contains { $0.text == "PICC" && $0.style.role == .code })
-        #expect(line.spans.contains { $0.text == "NMDP" && $0.style.role == .link })
-        #expect(line.spans.contains { $0.text == " <https://nmdp.org>" && $0.style.role == .url })
+        #expect(line.spans.contains { $0.text == "NMDP" && $0.style.role == .link && $0.link == "https://nmdp.org" })
+        #expect(line.spans.filter { $0.style.role == .url }.map(\.text).joined() == " <https://nmdp.org>")
+        // The address (not its brackets) is the hyperlink, as the text is.
+        #expect(line.spans.contains { $0.text == "https://nmdp.org" && $0.style.role == .url && $0.link == "https://nmdp.org" })
+        #expect(line.spans.filter { $0.link != nil }.map(\.text) == ["NMDP", "https://nmdp.org"])
     }
 
     @Test func linkWhoseTextIsTheURLIsShownOnce() {

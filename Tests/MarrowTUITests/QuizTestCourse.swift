@@ -111,7 +111,9 @@ enum QuizTestCourse {
         let area = context.screenArea
         var buffer = ScreenBuffer(size: Size(columns: area.width, rows: area.height + 1))
         screen.render(context: context, into: &buffer, area: area)
-        let status = screen.statusKeys.map { "\($0.keys) \($0.action)" }.joined(separator: "  ")
+        // The hints the app's status line keeps at this width, each whole (`StatusLine.fitting`).
+        let room = StatusLine.room(width: area.width, title: screen.title) - 1
+        let status = StatusLine.fitting(screen.statusKeys, dropOrder: screen.statusDropOrder, room: room).map { "\($0.keys) \($0.action)" }.joined(separator: "  ")
         buffer.put(status, row: area.height, column: 0, style: Style(.status))
         return buffer
     }

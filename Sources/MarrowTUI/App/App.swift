@@ -99,7 +99,7 @@ package enum App {
         }
         let top = state.top
         top.render(context: state.context, into: &buffer, area: screenArea(for: size))
-        StatusLine.render(keys: top.statusKeys, title: top.title, flash: state.flash, row: size.rows - 1, into: &buffer)
+        StatusLine.render(keys: top.statusKeys, dropOrder: top.statusDropOrder, title: top.title, flash: state.flash, row: size.rows - 1, into: &buffer)
         return buffer
     }
 }

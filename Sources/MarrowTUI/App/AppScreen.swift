@@ -11,6 +11,7 @@ package enum AppScreen: Sendable, Equatable {
     case startHere(StartHereScreen)
     case reader(ReaderScreen)
     case outline(OutlineScreen)
+    case bookmarks(BookmarksScreen)
     case quiz(QuizScreen)
     case progressReview(ProgressReviewScreen)
     case mistakes(MistakesScreen)
@@ -27,6 +28,7 @@ package enum AppScreen: Sendable, Equatable {
         case .startHere(let screen): screen
         case .reader(let screen): screen
         case .outline(let screen): screen
+        case .bookmarks(let screen): screen
         case .quiz(let screen): screen
         case .progressReview(let screen): screen
         case .mistakes(let screen): screen
@@ -47,6 +49,7 @@ package enum AppScreen: Sendable, Equatable {
         case .startHere(var screen): route = screen.update(key, context: &context); self = .startHere(screen)
         case .reader(var screen): route = screen.update(key, context: &context); self = .reader(screen)
         case .outline(var screen): route = screen.update(key, context: &context); self = .outline(screen)
+        case .bookmarks(var screen): route = screen.update(key, context: &context); self = .bookmarks(screen)
         case .quiz(var screen): route = screen.update(key, context: &context); self = .quiz(screen)
         case .progressReview(var screen): route = screen.update(key, context: &context); self = .progressReview(screen)
         case .mistakes(var screen): route = screen.update(key, context: &context); self = .mistakes(screen)
@@ -67,6 +70,7 @@ package enum AppScreen: Sendable, Equatable {
         case .startHere(var screen): route = screen.click(item, context: &context); self = .startHere(screen)
         case .reader(var screen): route = screen.click(item, context: &context); self = .reader(screen)
         case .outline(var screen): route = screen.click(item, context: &context); self = .outline(screen)
+        case .bookmarks(var screen): route = screen.click(item, context: &context); self = .bookmarks(screen)
         case .quiz(var screen): route = screen.click(item, context: &context); self = .quiz(screen)
         case .progressReview(var screen): route = screen.click(item, context: &context); self = .progressReview(screen)
         case .mistakes(var screen): route = screen.click(item, context: &context); self = .mistakes(screen)

@@ -15,6 +15,7 @@ package enum Keymap {
         case courseMap = "Course map"
         case reader = "Reader"
         case outline = "Outline"
+        case bookmarks = "Bookmarks"
         case quiz = "Quiz"
         case progressReview = "Progress review"
         case glossary = "Glossary"
@@ -59,26 +60,27 @@ package enum Keymap {
         Row("↓/↑, Ctrl-N/Ctrl-P", "move (in the glossary: choose a term; letters are typed)", Place.typing),
         Row("PgDn/PgUp", "next / previous page", [.reader, .quiz, .progressReview, .glossary, .search, .question, .help, .disclaimer, .mistakes]),
         Row("space/b", "next / previous page", [.reader, .progressReview, .mistakes]),
-        Row("g/G, Home/End", "top / bottom (first / last)", [.courseMap, .reader, .outline, .quiz, .progressReview, .question, .help, .disclaimer, .mistakes]),
+        Row("g/G, Home/End", "top / bottom (first / last)", [.courseMap, .reader, .outline, .bookmarks, .quiz, .progressReview, .question, .help, .disclaimer, .mistakes]),
         Row("Home/End", "top / bottom (first / last)", Place.typing),
         Row("Ctrl-C", "save and quit", Place.allCases),
         Row("Ctrl-L", "redraw the screen", Place.allCases),
         Row("Ctrl-Z", "suspend to the shell (fg comes back to the same screen)", Place.allCases),
         Row("mouse wheel", "scroll, as ↓/↑ (off with --no-mouse)", Place.allCases),
-        Row("click", "select a lesson or a choice; click it again to open it or answer with it; in an order question, click a step, then the step to swap it with; in a match question, an item, then its partner (off with --no-mouse)", [.courseMap, .quiz]),
+        Row("click", "select a lesson, a bookmark or a choice; click it again to open it or answer with it; in an order question, click a step, then the step to swap it with; in a match question, an item, then its partner (off with --no-mouse)", [.courseMap, .bookmarks, .quiz]),
     ]
 
     /// The keys of one or two screens.
     static let screenKeys: [Row] = [
         // Course map.
         Row("Enter, l, →", "open the selected lesson (or continue where you stopped)", [.courseMap]),
-        Row("1–9", "select lesson 1 to 9", [.courseMap]),
+        Row("0–9", "select a lesson by its number: two digits in a row for 10 and on (1 then 2 is lesson 12)", [.courseMap]),
         Row("t", "take the selected lesson's quiz", [.courseMap]),
         Row("r", "review the questions due now, from every lesson", [.courseMap]),
         Row("x", "retry the questions missed in your last session", [.courseMap]),
         Row("p", "progress review", [.courseMap]),
         Row("w", "glossary: the course's terms", [.courseMap]),
         Row("/", "search all lessons", [.courseMap, .reader]),
+        Row("b", "bookmarks: every bookmark in the course, by lesson", [.courseMap]),
         Row("d", "the full disclaimer", [.courseMap]),
         // Reader.
         Row("f", "next page", [.reader]),
@@ -87,11 +89,13 @@ package enum Keymap {
         Row("m", "bookmark this place", [.reader]),
         Row("t", "take this lesson's quiz", [.reader]),
         Row("w", "glossary of the terms on this screen", [.reader]),
-        Row("h, ←", "back to the course map", [.reader]),
+        Row("h, ←", "back to the course map", [.reader, .bookmarks]),
         // Outline.
         Row("Enter, l, →", "go to the heading or bookmark", [.outline]),
-        Row("x", "remove the selected bookmark", [.outline]),
+        Row("x", "remove the selected bookmark", [.outline, .bookmarks]),
         Row("o, h, ←", "back to the lesson", [.outline]),
+        // Bookmarks.
+        Row("Enter, l, →", "open the lesson at the bookmark", [.bookmarks]),
         // Quiz.
         Row("1–9", "choose that answer, then Enter to give it (tick or untick it in \"select all that apply\")", [.quiz]),
         Row("t/f", "choose True or False, then Enter", [.quiz]),

@@ -29,6 +29,8 @@ extension App {
             state.screens.append(.startHere(StartHereScreen()))
         case .openOutline(let lessonID):
             state.screens.append(.outline(OutlineScreen(lessonID: lessonID, context: state.context)))
+        case .openBookmarks:
+            state.screens.append(.bookmarks(BookmarksScreen(context: state.context)))
         case .openQuiz(let lessonID, let questionIDs):
             let quiz = QuizScreen(lessonID: lessonID, questionIDs: questionIDs, context: &state.context, history: state.answerHistory ?? [])
             state.screens.append(.quiz(quiz))

@@ -35,4 +35,6 @@ package enum Route: Sendable, Hashable {
     case openStartHere
     /// The headings and bookmarks of a lesson, to jump to one.
     case openOutline(lessonID: String)
+    /// Every bookmark in the course, to open one.
+    case openBookmarks
 }

@@ -108,8 +108,8 @@ package enum Layout {
     package static func highlighting(_ query: String, in lines: [StyledLine]) -> [StyledLine] {
         let needle = TextMatcher.foldedQuery(query)
         guard !needle.isEmpty else { return lines }
-        let glyphs: [[(Character, Style)]] = lines.map { line in
-            line.spans.flatMap { span in span.text.map { ($0, span.style) } }
+        let glyphs: [[(Character, Style, String?)]] = lines.map { line in
+            line.spans.flatMap { span in span.text.map { ($0, span.style, span.link) } }
         }
         let folded = glyphs.map { TextMatcher.FoldedCharacters($0.lazy.map(\.0)) }
         var marked = glyphs.map { Array(repeating: false, count: $0.count) }
@@ -148,10 +148,10 @@ package enum Layout {
             var spans: [Span] = []
             for (index, glyph) in glyphs[row].enumerated() {
                 let style = marked[row][index] ? Style(.highlight, glyph.1.attributes) : glyph.1
-                if let last = spans.last, last.style == style {
+                if let last = spans.last, last.style == style, last.link == glyph.2 {
                     spans[spans.count - 1].text.append(glyph.0)
                 } else {
-                    spans.append(Span(String(glyph.0), style))
+                    spans.append(Span(String(glyph.0), style, link: glyph.2))
                 }
             }
             var result = lines[row]
@@ -178,6 +178,8 @@ struct Glyph {
     var offset: Int
     /// A hard line break, never drawn.
     var isBreak = false
+    /// The checked address of the link the glyph is part of (`Hyperlink.target`).
+    var link: String? = nil
 }
 
 /// The mutable work of a layout: the lines so far and where they come from.
@@ -186,6 +188,8 @@ struct LayoutBuilder {
     let options: LayoutOptions
     var lines: [StyledLine] = []
     var topBlock = 0
+    /// The checked address of the link being collected, if any.
+    var link: String?
 
     init(width: Int, options: LayoutOptions) {
         self.width = width
@@ -350,14 +354,20 @@ struct LayoutBuilder {
                 append(text, style: Style(.code, style.attributes), offset: &offset, into: &glyphs)
             case .link(let content, let url):
                 let text = content.plainText
+                let outer = link
+                link = Hyperlink.target(url)
                 collect(content, style: Style(.link, style.attributes.union(.underline)), offset: &offset, into: &glyphs)
                 let bare = url.hasPrefix("mailto:") ? String(url.dropFirst(7)) : url
                 if options.showURLs, !url.isEmpty, text != url, text != bare {
                     // The URL is not part of the block's plain text: its glyphs keep the link's end offset.
-                    for character in " <\(url)>" {
-                        if let c = Self.clean(character), c != "\n" { glyphs.append(Glyph(character: c, style: Style(.url), offset: offset)) }
+                    glyphs.append(Glyph(character: " ", style: Style(.url), offset: offset))
+                    glyphs.append(Glyph(character: "<", style: Style(.url), offset: offset))
+                    for character in url {
+                        if let c = Self.clean(character), c != "\n" { glyphs.append(Glyph(character: c, style: Style(.url), offset: offset, link: link)) }
                     }
+                    glyphs.append(Glyph(character: ">", style: Style(.url), offset: offset))
                 }
+                link = outer
             case .softBreak:
                 glyphs.append(Glyph(character: " ", style: style, offset: offset))
                 offset += 1
@@ -371,7 +381,7 @@ struct LayoutBuilder {
     private func append(_ text: String, style: Style, offset: inout Int, into glyphs: inout [Glyph]) {
         for character in text {
             if let c = Self.clean(character) {
-                glyphs.append(Glyph(character: c == "\n" ? " " : c, style: style, offset: offset))
+                glyphs.append(Glyph(character: c == "\n" ? " " : c, style: style, offset: offset, link: link))
             }
             offset += 1
         }
@@ -520,10 +530,10 @@ struct LayoutBuilder {
     private static func spans(_ glyphs: [Glyph]) -> [Span] {
         var spans: [Span] = []
         for glyph in glyphs {
-            if let last = spans.last, last.style == glyph.style {
+            if let last = spans.last, last.style == glyph.style, last.link == glyph.link {
                 spans[spans.count - 1].text.append(glyph.character)
             } else {
-                spans.append(Span(String(glyph.character), glyph.style))
+                spans.append(Span(String(glyph.character), glyph.style, link: glyph.link))
             }
         }
         return spans

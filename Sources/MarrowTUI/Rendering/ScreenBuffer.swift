@@ -76,6 +76,18 @@ package struct ScreenBuffer: Sendable, Hashable {
     /// (a lesson entry, a choice), set by `render`, so hit-testing a click is
     /// rendering the screen and reading this (`App.click`).
     package var targets: [Int: Int] = [:]
+    /// The hyperlinks on screen (a source's web address in the reader): each a
+    /// run of cells on one row and its checked target (`Hyperlink.target`). The
+    /// terminal backend sends them as OSC 8 hyperlinks where the terminal has them.
+    package private(set) var links: [Link] = []
+
+    /// A run of cells that links to `target`.
+    package struct Link: Sendable, Hashable {
+        package var row: Int
+        package var column: Int
+        package var width: Int
+        package var target: String
+    }
 
     package init(size: Size) {
         self.size = size
@@ -93,6 +105,7 @@ package struct ScreenBuffer: Sendable, Hashable {
     package mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
         guard row >= 0, row < size.rows, column < size.columns else { return 0 }
         let limit = min(size.columns, column + (maxWidth ?? size.columns))
+        if !links.isEmpty { removeLinks(row: row, columns: max(0, column)..<limit) }
         var col = column
         for character in Sanitizer.clean(String(text), singleLine: true) {
             let w = DisplayWidth.of(character)
@@ -115,6 +128,7 @@ package struct ScreenBuffer: Sendable, Hashable {
     /// Fills a rectangle with spaces of a style.
     package mutating func fill(row: Int, column: Int, width: Int, height: Int = 1, style: Style) {
         for r in max(0, row)..<min(size.rows, row + height) {
+            if !links.isEmpty { removeLinks(row: r, columns: max(0, column)..<min(size.columns, column + width)) }
             for c in max(0, column)..<min(size.columns, column + width) {
                 cells[r * size.columns + c] = Cell(" ", style: style)
             }
@@ -127,6 +141,25 @@ package struct ScreenBuffer: Sendable, Hashable {
         for c in max(0, column)..<min(size.columns, column + width) {
             cells[row * size.columns + c].style = style
         }
+    }
+
+    /// Marks `width` cells from (row, column) as a link to a checked `target`,
+    /// joined to a run of the same target that ends where it starts.
+    package mutating func addLink(_ target: String, row: Int, column: Int, width: Int) {
+        let start = max(0, column), end = min(size.columns, column + width)
+        guard row >= 0, row < size.rows, start < end else { return }
+        if let last = links.indices.last, links[last].row == row, links[last].target == target,
+           links[last].column + links[last].width == start {
+            links[last].width += end - start
+        } else {
+            links.append(Link(row: row, column: start, width: end - start, target: target))
+        }
+    }
+
+    /// Cells written over are no longer a link.
+    private mutating func removeLinks(row: Int, columns: Range<Int>) {
+        guard !columns.isEmpty else { return }
+        links.removeAll { $0.row == row && $0.column < columns.upperBound && columns.lowerBound < $0.column + $0.width }
     }
 
     /// Overwriting half of a wide character blanks the other half.
@@ -159,7 +192,7 @@ package struct ScreenBuffer: Sendable, Hashable {
     }
 
     package static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool {
-        lhs.size == rhs.size && lhs.cells == rhs.cells && lhs.cursorRow == rhs.cursorRow && lhs.cursorColumn == rhs.cursorColumn
+        lhs.size == rhs.size && lhs.cells == rhs.cells && lhs.cursorRow == rhs.cursorRow && lhs.cursorColumn == rhs.cursorColumn && lhs.links == rhs.links
     }
 
     package func hash(into hasher: inout Hasher) {

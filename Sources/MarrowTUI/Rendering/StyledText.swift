@@ -4,10 +4,14 @@ import MarrowCore
 package struct Span: Sendable, Hashable {
     package var text: String
     package var style: Style
+    /// Where the text links to, already checked (`Hyperlink.target`): the
+    /// terminal shows it as a hyperlink where it can (OSC 8).
+    package var link: String?
 
-    package init(_ text: String, _ style: Style = .normal) {
+    package init(_ text: String, _ style: Style = .normal, link: String? = nil) {
         self.text = text
         self.style = style
+        self.link = link
     }
 
     package var width: Int { DisplayWidth.of(text) }
@@ -39,7 +43,9 @@ extension ScreenBuffer {
         for span in line.spans {
             let remaining = column + width - col
             if remaining <= 0 { break }
-            col += put(span.text, row: row, column: col, style: span.style, maxWidth: remaining)
+            let written = put(span.text, row: row, column: col, style: span.style, maxWidth: remaining)
+            if let link = span.link, written > 0 { addLink(link, row: row, column: col, width: written) }
+            col += written
         }
     }
 }

@@ -55,6 +55,9 @@ package struct CourseMapScreen: Screen {
     package private(set) var selection = 0
     /// A short message after a key that did nothing ("This lesson has no quiz").
     package private(set) var message: String?
+    /// The digits typed in a row so far ("1" then "2" is lesson 12), cleared by
+    /// any other key: how a course of more than nine lessons is reached by number.
+    package private(set) var typedNumber = ""
 
     package init(context: AppContext) {
         selection = 0
@@ -108,6 +111,7 @@ package struct CourseMapScreen: Screen {
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         message = nil
+        if case .character(let c) = key, c.isASCII, c.isNumber {} else { typedNumber = "" }
         let entries = Self.entries(context: context)
         selection = min(selection, max(0, entries.count - 1))
         switch key {
@@ -119,14 +123,9 @@ package struct CourseMapScreen: Screen {
             selection = 0
         case .end, .character("G"):
             selection = max(0, entries.count - 1)
-        case .character(let c) where c.isASCII && c.isNumber && c != "0":
-            let wanted = Int(String(c))!
-            if let index = context.course.lessons.indices.first(where: { Self.number(of: context.course.lessons[$0], index: $0) == wanted }),
-               let entry = entries.firstIndex(of: .lesson(index)) {
-                selection = entry
-            } else {
-                message = "There is no lesson \(wanted)."
-            }
+        case .character(let c) where c.isASCII && c.isNumber:
+            selectLesson(typing: c, entries: entries, context: context)
+            return nil
         case .enter, .character("l"), .right:
             guard entries.indices.contains(selection) else { return nil }
             switch entries[selection] {
@@ -156,14 +155,51 @@ package struct CourseMapScreen: Screen {
         case .character("w"): return .openGlossary(terms: nil)
         case .character("/"): return .openSearch(query: "")
         case .character("d"): return .openDisclaimer
+        case .character("b"): return .openBookmarks
         case .character("q"): return .quit
         default: break
         }
         return nil
     }
 
+    /// A digit: with the digits typed just before it, the number of a lesson
+    /// if there is one ("1", "4": lesson 14), else a number of its own ("1",
+    /// "7" in a course of 14: lesson 7). No timer: a slow typist gets the same.
+    /// While more digits could follow, the foot line says so.
+    private mutating func selectLesson(typing digit: Character, entries: [Entry], context: AppContext) {
+        let lessons = context.course.lessons
+        let numbers = lessons.indices.map { Self.number(of: lessons[$0], index: $0) }
+        func select(_ typed: String) -> Bool {
+            guard let wanted = Int(typed), let index = numbers.firstIndex(of: wanted),
+                  let entry = entries.firstIndex(of: .lesson(index)) else { return false }
+            selection = entry
+            typedNumber = typed
+            return true
+        }
+        let longer = typedNumber + String(digit)
+        guard select(longer) || select(String(digit)) else {
+            message = "There is no lesson \(longer.count == 2 ? longer : String(digit))."
+            typedNumber = ""
+            return
+        }
+    }
+
+    /// While a second digit could follow the one typed: "Lesson 1: type a second
+    /// digit for 10–14, or Enter to open." (shorter on a narrow screen, never cut).
+    static func numberHint(typed: String, context: AppContext, width: Int) -> String? {
+        guard !typed.isEmpty else { return nil }
+        let lessons = context.course.lessons
+        let following = lessons.indices.map { String(number(of: lessons[$0], index: $0)) }
+            .filter { $0.hasPrefix(typed) && $0 != typed }.compactMap { Int($0) }.sorted()
+        guard let first = following.first, let last = following.last else { return nil }
+        let range = first == last ? "\(first)" : "\(first)–\(last)"
+        let long = "Lesson \(typed): type a second digit for \(range), or Enter to open."
+        return DisplayWidth.of(long) <= width ? long : "Lesson \(typed) · a second digit: \(range)"
+    }
+
     /// A click on an entry selects it; a click on the selected entry opens it, as Enter does.
     package mutating func click(_ item: Int, context: inout AppContext) -> Route? {
+        typedNumber = ""
         guard item == selection else {
             message = nil
             selection = item
@@ -260,6 +296,7 @@ package struct CourseMapScreen: Screen {
     /// narrow screens) and the disclaimer key, or the message after a key that did nothing.
     private func footLine(context: AppContext, width: Int) -> StyledLine {
         if let message { return StyledLine([Span(message, Style(.warning, [.bold]))]) }
+        if let hint = Self.numberHint(typed: typedNumber, context: context, width: width) { return StyledLine([Span(hint, Style(.accent, [.bold]))]) }
         let info = context.course.info
         return width >= 56
             ? StyledLine([Span(Sanitizer.clean(info.mapNotice, singleLine: true) + " ", Style(.dim)), Span("d", Style(.key)), Span(": full disclaimer", Style(.dim))])

@@ -11,6 +11,8 @@ package struct OutlineScreen: Screen {
         package var kind: Kind
         package var text: String
         package var position: ReadingPosition
+        /// A bookmark's label: its section's heading and a snippet (`BookmarkLabel`).
+        package var label: BookmarkLabel?
     }
 
     package let lessonID: String
@@ -33,14 +35,9 @@ package struct OutlineScreen: Screen {
         var entries = Layout.headings(in: lesson.body.blocks).map {
             Entry(kind: .heading(level: $0.level), text: $0.title, position: ReadingPosition(block: $0.block, offset: 0))
         }
-        let blocks = lesson.body.blocks
         for mark in context.courseProgress[lesson: lessonID].bookmarks {
-            var snippet = ""
-            if blocks.indices.contains(mark.block) {
-                let text = Sanitizer.clean(blocks[mark.block].plainText, singleLine: true)
-                snippet = String(text.dropFirst(max(0, mark.offset)))
-            }
-            entries.append(Entry(kind: .bookmark, text: snippet, position: mark))
+            let label = BookmarkLabel(mark: mark, in: lesson)
+            entries.append(Entry(kind: .bookmark, text: label.heading, position: mark, label: label))
         }
         return entries
     }
@@ -104,8 +101,8 @@ package struct OutlineScreen: Screen {
                     lines.append(StyledLine([Span("Bookmarks", Style(.subheading, [.bold]))]))
                 }
                 lineOfEntry.append(lines.count)
-                let label = "  ▪ \(entry.position.percent)%  "
-                lines.append(StyledLine([Span(label, Style(.accent)), Span(DisplayWidth.truncate(entry.text, to: max(1, width - DisplayWidth.of(label))))]))
+                let label = entry.label ?? BookmarkLabel(heading: entry.text, snippet: "")
+                lines.append(label.line(percent: entry.position.percent, width: width))
             }
         }
         if entries.isEmpty {

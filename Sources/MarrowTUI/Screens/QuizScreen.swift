@@ -158,6 +158,26 @@ package struct QuizScreen: Screen {
         }
     }
 
+    /// At 40 columns not every hint fits: the line keeps what only it says
+    /// (Enter, and `u` just after an answer, which nothing else on screen
+    /// names) and drops first what the screen's text already says: how to
+    /// choose (the line above the choices), scrolling (the "↓ more" line), the
+    /// optional `h`/`e` (explained under the feedback), the summary's next
+    /// steps (listed in its body).
+    package var statusDropOrder: [KeyHelp] {
+        let keys = statusKeys
+        switch phase {
+        case .asking:
+            // An order, match or typed question says how to move, pick and pair above its items.
+            if puzzle != nil { return keys.filter { !["Enter", "u", "?"].contains($0.keys) && $0.keys != "Esc" } + [KeyHelp("Esc", "leave")] }
+            return keys.filter { $0.action == "choose" || $0.action == "tick" || $0.keys == "n" } + [KeyHelp("q", "leave")]
+        case .feedback:
+            return keys.filter { ["j/k", "h", "e"].contains($0.keys) } + [KeyHelp("q", "leave")]
+        case .summary:
+            return keys.filter { ["m", "Enter/q"].contains($0.keys) }
+        }
+    }
+
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         notice = nil
         if phase == .asking, puzzle != nil, key != .escape {

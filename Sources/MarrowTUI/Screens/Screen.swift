@@ -14,6 +14,9 @@ package protocol Screen: Sendable, Equatable {
     var keyHelp: [KeyHelp] { get }
     /// The few most useful keys, for the status line.
     var statusKeys: [KeyHelp] { get }
+    /// Which of `statusKeys` a narrow status line drops first, in order (what
+    /// the screen's own text already says); the rest go from the end.
+    var statusDropOrder: [KeyHelp] { get }
     /// A short title for the help screen ("Reader", "Quiz" …).
     var title: String { get }
     /// Whether `?` goes to the screen rather than opening help: screens that take
@@ -23,5 +26,6 @@ package protocol Screen: Sendable, Equatable {
 
 extension Screen {
     package var takesQuestionMark: Bool { false }
+    package var statusDropOrder: [KeyHelp] { [] }
     package mutating func click(_ item: Int, context: inout AppContext) -> Route? { nil }
 }

@@ -35,6 +35,8 @@ final class Terminal: TerminalBackend {
     private let asciiOnly: Bool
     /// The terminal's clear-screen bytes when it has no alternate screen, for `restore()`.
     private let clearWithoutAlternateScreen: [UInt8]?
+    /// Whether web addresses are sent as OSC 8 hyperlinks (`Self.hyperlinksWanted`).
+    let hyperlinks: Bool
 
     /// Sets the locale from the environment, falling back to C.UTF-8 when it is
     /// not UTF-8. Call before anything else; returns a notice for the learner if
@@ -114,6 +116,7 @@ final class Terminal: TerminalBackend {
         theme = Theme(palette: Theme.palette(colors: colors, monochrome: monochrome))
         asciiOnly = !Self.isUTF8()
         clearWithoutAlternateScreen = marrow_clear_without_alternate_screen().map { Self.withoutPadding(String(cString: $0)) }
+        hyperlinks = !asciiOnly && Self.hyperlinksWanted(term: Environment.value("TERM"), setting: Environment.value("MARROW_HYPERLINKS"))
         maxPairs = Int(marrow_color_pairs())
         size = Size(columns: Int(marrow_getmaxx(marrow_stdscr())), rows: Int(marrow_getmaxy(marrow_stdscr())))
         installCrashHandlers()
@@ -193,7 +196,100 @@ final class Terminal: TerminalBackend {
             setCursor(visible: 0)
         }
         wrefresh(window)
+        if hyperlinks { drawLinks(buffer, over: previous) }
         previous = buffer
+    }
+
+    // MARK: Hyperlinks
+
+    /// Whether to send hyperlinks (OSC 8): `MARROW_HYPERLINKS=0` (or off, no,
+    /// false) turns them off and `=1` (on, yes, true) on; otherwise they are on,
+    /// except on the Linux console and terminals that know no escapes beyond the
+    /// old VT ones (dumb, vt100/vt220, ansi), which may print the address bytes.
+    /// Terminals that have no hyperlinks ignore the sequence and show the text.
+    static func hyperlinksWanted(term: String?, setting: String?) -> Bool {
+        switch setting?.lowercased() {
+        case "0", "off", "no", "false": return false
+        case "1", "on", "yes", "true": return true
+        default: break
+        }
+        guard let term, !term.isEmpty else { return false }
+        let plain = ["linux", "dumb", "ansi", "vt52", "vt100", "vt102", "vt220", "cons25", "sun"]
+        return !plain.contains { term == $0 || term.hasPrefix($0 + "-") }
+    }
+
+    /// Curses cannot send an escape sequence through its cells, so once it has
+    /// drawn, the cells of each link that is new or changed are written again
+    /// inside an OSC 8 hyperlink, and those of a link that is gone are written
+    /// again without one (the terminal keeps a cell's link until it is
+    /// rewritten). All of it between save and restore cursor (DECSC/DECRC,
+    /// which keep the attributes too), so curses' idea of the terminal holds.
+    private func drawLinks(_ buffer: ScreenBuffer, over old: ScreenBuffer?) {
+        var bytes: [UInt8] = []
+        let oldLinks = old?.links ?? []
+        for link in oldLinks where !buffer.links.contains(link) {
+            bytes += Self.linkBytes(link, target: nil, in: buffer, theme: theme)
+        }
+        for link in buffer.links {
+            let same = old.map { old in
+                oldLinks.contains(link) && (link.column..<(link.column + link.width)).allSatisfy { old[link.row, $0] == buffer[link.row, $0] }
+            } ?? false
+            if !same { bytes += Self.linkBytes(link, target: link.target, in: buffer, theme: theme) }
+        }
+        guard !bytes.isEmpty else { return }
+        bytes = Array("\u{1B}7".utf8) + bytes + Array("\u{1B}8".utf8)
+        bytes.withUnsafeBytes { raw in
+            var sent = 0
+            while sent < raw.count {
+                let n = write(STDOUT_FILENO, raw.baseAddress! + sent, raw.count - sent)
+                if n > 0 { sent += n } else if n < 0, errno == EINTR { continue } else { break }
+            }
+        }
+    }
+
+    /// The bytes that write a run of cells again at its place, in their looks,
+    /// as a hyperlink to `target` (or as plain cells when nil).
+    static func linkBytes(_ link: ScreenBuffer.Link, target: String?, in buffer: ScreenBuffer, theme: Theme) -> [UInt8] {
+        guard link.row < buffer.size.rows, link.column < buffer.size.columns else { return [] }
+        var text = "\u{1B}[\(link.row + 1);\(link.column + 1)H"
+        if let target { text += Hyperlink.start(target) }
+        var lastStyle: Style?
+        for column in link.column..<min(buffer.size.columns, link.column + link.width) {
+            let cell = buffer[link.row, column]
+            if cell.isContinuation { continue }
+            if cell.style != lastStyle {
+                text += sgr(theme.look(for: cell.style))
+                lastStyle = cell.style
+            }
+            // As curses draws it: a wide character that would not fit is a space.
+            let wide = !cell.character.isASCII && DisplayWidth.of(cell.character) == 2
+            text.append(wide && column + 1 >= buffer.size.columns ? " " : cell.character)
+        }
+        text += "\u{1B}[0m"
+        if target != nil { text += Hyperlink.end }
+        return Array(text.utf8)
+    }
+
+    /// The SGR sequence for a look (from a reset): attributes, then colors as
+    /// the palette gave them (8, 16 or 256).
+    static func sgr(_ look: Look) -> String {
+        var codes = ["0"]
+        if look.attributes.contains(.bold) { codes.append("1") }
+        if look.attributes.contains(.dim) { codes.append("2") }
+        if look.attributes.contains(.italic) { codes.append("3") }
+        if look.attributes.contains(.underline) { codes.append("4") }
+        if look.attributes.contains(.reverse) { codes.append("7") }
+        func color(_ n: Int16, base: Int, bright: Int, extended: Int) -> String? {
+            switch n {
+            case ..<0: nil
+            case 0..<8: String(base + Int(n))
+            case 8..<16: String(bright + Int(n) - 8)
+            default: "\(extended);5;\(n)"
+            }
+        }
+        if let fg = color(look.foreground, base: 30, bright: 90, extended: 38) { codes.append(fg) }
+        if let bg = color(look.background, base: 40, bright: 100, extended: 48) { codes.append(bg) }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
     /// The curses attributes and color pair for a style.

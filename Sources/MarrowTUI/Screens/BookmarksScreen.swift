@@ -41,11 +41,11 @@ package struct BookmarksScreen: Screen {
 
     package mutating func update(_ key: Key, context: inout AppContext) -> Route? {
         message = nil
+        if let moved = ListSelection.moved(selection, by: key, count: entries.count) {
+            selection = moved
+            return nil
+        }
         switch key {
-        case .down, .character("j"): selection = min(selection + 1, max(0, entries.count - 1))
-        case .up, .character("k"): selection = max(0, selection - 1)
-        case .home, .character("g"): selection = 0
-        case .end, .character("G"): selection = max(0, entries.count - 1)
         case .enter, .character("l"), .right:
             guard entries.indices.contains(selection) else { return nil }
             return .openReader(lessonID: entries[selection].lessonID, target: .position(entries[selection].position))

@@ -241,3 +241,18 @@ import Testing
         #expect(LessonLookup.find("  ", in: course) == .none)
     }
 }
+
+/// The glossary names the lesson that is about a term, not the first that mentions it.
+@Suite struct GlossaryTeachingLessonTests {
+    @Test func eachTermNamesTheLessonAboutIt() throws {
+        let course = CourseLoader.load(directory: CourseContentTests.lessonsFolder)
+        let teaching = GlossaryLessons.find(in: course)
+        func lesson(_ term: String) -> String? { teaching[term].map { course.lessons[$0.lessonIndex].title } }
+        // Lessons 2, 4, 5 and 6 mention GVHD before lesson 8, which is about it.
+        #expect(lesson("Graft-versus-host disease") == "Risks: graft-versus-host disease")
+        #expect(lesson("Caregiver") == "Caregivers, the first 100 days and everyday life")
+        #expect(lesson("Late effects") == "Long-term follow-up and survivorship")
+        #expect(lesson("Engraftment") == "The transplant journey")
+        #expect(lesson("Neutropenia") == "Risks: infections")
+    }
+}

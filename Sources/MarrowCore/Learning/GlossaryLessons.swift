@@ -1,6 +1,10 @@
-/// Where each glossary term is taught: the first lesson, in course order, whose
-/// text (its top-level body blocks) uses the term or one of its other names as a
-/// whole word. The glossary names that lesson and opens it there.
+/// Where each glossary term is taught: the lesson that is about it, so that
+/// "Graft-versus-host disease" names the GVHD lesson, not the first lesson that
+/// mentions it in passing. A lesson whose title uses the term (or one of its other
+/// names, as a whole word) comes first; then the one whose text uses it in the most
+/// blocks; then one with a heading that uses it; a tie goes to the earlier lesson.
+/// The glossary names that lesson and opens it at the first heading there that uses
+/// the term, else at its first use.
 ///
 /// Names match ignoring case and accents (`TextMatcher`'s folding), except
 /// acronyms ("ALL", "SOS": two or more letters, none lower-case), which match only
@@ -27,25 +31,44 @@ package enum GlossaryLessons {
     /// The teaching lesson of every glossary term that a lesson uses, by term.
     /// One pass folds the course's blocks; each name is then a byte scan.
     package static func find(in course: Course) -> [String: GlossaryLesson] {
-        struct Block { var lesson: Int; var block: Int; var folded: [UInt8]; var raw: [UInt8] }
+        struct Text { var folded: [UInt8]; var raw: [UInt8] }
+        struct Block { var lesson: Int; var block: Int; var heading: Bool; var text: Text }
+        func text(_ plain: String) -> Text { Text(folded: TextMatcher.fold(plain), raw: Array(plain.utf8)) }
         var blocks: [Block] = []
+        let titles = course.lessons.map { text($0.title) }
         for (l, lesson) in course.lessons.enumerated() {
             for (b, block) in lesson.body.blocks.enumerated() {
-                let text = block.plainText
-                blocks.append(Block(lesson: l, block: b, folded: TextMatcher.fold(text), raw: Array(text.utf8)))
+                var heading = false
+                if case .heading = block.kind { heading = true }
+                blocks.append(Block(lesson: l, block: b, heading: heading, text: text(block.plainText)))
             }
         }
         var found: [String: GlossaryLesson] = [:]
         for term in course.glossary {
             let names = [term.term] + term.aliases
             let needles = names.map { name in isAcronym(name) ? (Array(name.utf8), true) : (TextMatcher.foldedQuery(name), false) }
-            search: for block in blocks {
-                for (i, (needle, exact)) in needles.enumerated() where containsWord(needle, in: exact ? block.raw : block.folded) {
-                    let lesson = course.lessons[block.lesson]
-                    found[term.term] = GlossaryLesson(lessonID: lesson.id, lessonIndex: block.lesson, block: block.block, name: names[i])
-                    break search
-                }
+            /// The first of the names used in `text`, by its index.
+            func use(in text: Text) -> Int? {
+                needles.indices.first { containsWord(needles[$0].0, in: needles[$0].1 ? text.raw : text.folded) }
             }
+            struct Use { var blocks = 0; var first: (block: Int, name: Int)?; var heading: (block: Int, name: Int)? }
+            var uses: [Int: Use] = [:]
+            for block in blocks {
+                guard let name = use(in: block.text) else { continue }
+                var entry = uses[block.lesson] ?? Use()
+                entry.blocks += 1
+                if entry.first == nil { entry.first = (block.block, name) }
+                if block.heading, entry.heading == nil { entry.heading = (block.block, name) }
+                uses[block.lesson] = entry
+            }
+            /// Title, then how many blocks, then a heading; earlier lessons win ties.
+            func rank(_ lesson: Int) -> (Int, Int, Int, Int) {
+                let entry = uses[lesson]!
+                return (use(in: titles[lesson]) == nil ? 0 : 1, entry.blocks, entry.heading == nil ? 0 : 1, -lesson)
+            }
+            guard let best = uses.keys.max(by: { rank($0) < rank($1) }), let entry = uses[best],
+                  let place = entry.heading ?? entry.first else { continue }
+            found[term.term] = GlossaryLesson(lessonID: course.lessons[best].id, lessonIndex: best, block: place.block, name: names[place.name])
         }
         return found
     }

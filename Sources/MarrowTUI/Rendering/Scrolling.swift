@@ -58,7 +58,12 @@ enum Scrolling {
         guard rect.height > 0, rect.width > 0 else { return 0 }
         let t = clamp(top, lineCount: lines.count, height: rect.height)
         let rows = visibleRows(lineCount: lines.count, height: rect.height)
-        for r in 0..<rows where t + r < lines.count {
+        // A heading is never the window's last line while more follows: it would
+        // stand alone with its text a page later (the reader keeps headings with
+        // their next line the same way).
+        var shown = rows
+        while shown > 1, t + rows < lines.count, t + shown - 1 < lines.count, isHeading(lines[t + shown - 1]) { shown -= 1 }
+        for r in 0..<shown where t + r < lines.count {
             buffer.draw(lines[t + r], row: rect.row + r, column: rect.column, width: rect.width)
         }
         if lines.count > rect.height {
@@ -68,5 +73,11 @@ enum Scrolling {
             buffer.put(text, row: rect.row + rows, column: rect.column, style: Style(.dim), maxWidth: rect.width)
         }
         return t
+    }
+
+    /// A line of heading text only (blanks aside).
+    static func isHeading(_ line: StyledLine) -> Bool {
+        let words = line.spans.filter { $0.text.contains { $0 != " " } }
+        return !words.isEmpty && words.allSatisfy { $0.style.role == .heading }
     }
 }

@@ -29,13 +29,8 @@ struct EndToEndTests {
         var tmux = try run.start()
         defer { tmux.close() }
 
-        // First run: the disclaimer, then the course map.
-        try tmux.screen(showing: "not medical advice")
-        tmux.keys("Enter")
-        // Then, once, the "Start here" screen.
-        try tmux.screen(showing: "Start here")
-        tmux.keys("Enter")
-        let map = try tmux.screen(showing: "Course map")
+        // First run: the disclaimer, then, once, "Start here", then the course map.
+        let map = try tmux.throughFirstRun()
         #expect(map.contains("0 of 2 lessons read"), "\(map)")
         #expect(map.contains("○ new"), "\(map)")
 
@@ -152,12 +147,7 @@ struct EndToEndTests {
         var tmux = try run.start()
         defer { tmux.close() }
 
-        try tmux.screen(showing: "not medical advice")
-        tmux.keys("Enter")
-        // Then, once, the "Start here" screen.
-        try tmux.screen(showing: "Start here")
-        tmux.keys("Enter")
-        try tmux.screen(showing: "Course map")
+        try tmux.throughFirstRun()
         tmux.keys("t")
         try tmux.screen(showing: "Question 1 of 2")
         tmux.keys("2", "Enter")

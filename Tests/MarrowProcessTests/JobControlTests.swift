@@ -28,11 +28,7 @@ struct JobControlTests {
         /// Types the marrow command and answers the disclaimer: the course map shows.
         func startMarrow() throws {
             tmux.keys(command, "Enter")
-            try tmux.screen(showing: "not medical advice")
-            tmux.keys("Enter")
-            try tmux.screen(showing: "Enter: go to the course")
-            tmux.keys("Enter")
-            try tmux.screen(showing: "Course map")
+            try tmux.throughFirstRun()
         }
 
         func answers() throws -> [String] {

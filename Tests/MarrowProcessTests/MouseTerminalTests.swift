@@ -22,11 +22,7 @@ struct MouseTerminalTests {
         defer { run.cleanUp() }
         let tmux = try run.start()
         defer { tmux.close() }
-        try tmux.screen(showing: "not medical advice")
-        tmux.keys("Enter")
-        try tmux.screen(showing: "Enter: go to the course")
-        tmux.keys("Enter")
-        let map = try tmux.screen(showing: "Course map")
+        let map = try tmux.throughFirstRun()
         let lines = map.components(separatedBy: "\n")
         let row = try #require(lines.firstIndex { $0.contains(" 2. ") }, "\(map)")
         tmux.tmux(["send-keys", "-t", "main", "-H"] + Self.click(row: row, column: 12))

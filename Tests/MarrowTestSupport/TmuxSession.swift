@@ -167,6 +167,17 @@ public final class TmuxSession {
         try screen("\"\(text)\"") { $0.contains(text) }
     }
 
+    /// A first run, from launch to the course map: the disclaimer, then "Start
+    /// here" (each closed with Enter). Returns the course map's screen.
+    @discardableResult
+    public func throughFirstRun() throws -> String {
+        try screen(showing: "not medical advice")
+        keys("Enter")
+        try screen(showing: "Enter: go to the course")
+        keys("Enter")
+        return try screen(showing: "Course map")
+    }
+
     /// Presses j until the screen satisfies `condition` (at most 60 times).
     public func scroll(until condition: (String) -> Bool) throws -> String {
         var screen = screen()

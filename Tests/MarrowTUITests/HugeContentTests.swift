@@ -207,8 +207,7 @@ import MarrowTestSupport
 
     /// A one-lesson course in a new temporary folder.
     static func writeCourse(body: String, quiz: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marrow-huge-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("marrow-huge")
         try """
             id: huge
             title: Huge

@@ -31,6 +31,15 @@ struct JobControlTests {
             try tmux.throughFirstRun()
         }
 
+        /// From the shell to question 1 of the first quiz, answered right (choice 2, then Enter).
+        func answerTheFirstQuestion() throws {
+            try startMarrow()
+            tmux.keys("t")
+            try tmux.screen(showing: "Question 1 of 2")
+            tmux.keys("2", "Enter")
+            try tmux.screen(showing: "✓ Correct")
+        }
+
         func answers() throws -> [String] {
             let text = (try? String(contentsOfFile: folder + "/progress.history.jsonl", encoding: .utf8)) ?? ""
             return text.split(separator: "\n").map(String.init)
@@ -48,11 +57,7 @@ struct JobControlTests {
     @Test func keysTypedAheadInThePtyDoNotAnswerTheNextQuestion() throws {
         let shell = try Shell()
         defer { shell.close() }
-        try shell.startMarrow()
-        shell.tmux.keys("t")
-        try shell.tmux.screen(showing: "Question 1 of 2")
-        shell.tmux.keys("2", "Enter")
-        try shell.tmux.screen(showing: "✓ Correct")
+        try shell.answerTheFirstQuestion()
         shell.tmux.keys("Enter", "1", "Enter")
         let next = try shell.tmux.screen(showing: "Question 2 of 2")
         #expect(next.contains("True or false? Press t or f, then Enter."), "\(next)")
@@ -77,11 +82,7 @@ struct JobControlTests {
     @Test func ctrlZSuspendsAndFgComesBack() throws {
         let shell = try Shell()
         defer { shell.close() }
-        try shell.startMarrow()
-        shell.tmux.keys("t")
-        try shell.tmux.screen(showing: "Question 1 of 2")
-        shell.tmux.keys("2", "Enter")
-        try shell.tmux.screen(showing: "✓ Correct")
+        try shell.answerTheFirstQuestion()
 
         shell.tmux.keys("C-z")
         let stopped = try shell.tmux.screen("the shell's prompt after Stopped") { screen in

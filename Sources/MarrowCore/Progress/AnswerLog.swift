@@ -73,14 +73,20 @@ package enum AnswerLog {
         return line.finish()
     }
 
+    /// The fields every event line about one answer starts with, in this order.
+    private static func eventLine(_ event: String, course: String, lesson: String, question: String, attempt: String) -> LineWriter {
+        var line = LineWriter()
+        line.field("event", string: event)
+        line.field("course", string: course)
+        line.field("lesson", string: lesson)
+        line.field("question", string: question)
+        line.field("attempt", string: attempt)
+        return line
+    }
+
     /// The bytes of one grade line, newline included.
     package static func line(for grade: AnswerGrade) -> [UInt8] {
-        var line = LineWriter()
-        line.field("event", string: "grade")
-        line.field("course", string: grade.course)
-        line.field("lesson", string: grade.lesson)
-        line.field("question", string: grade.question)
-        line.field("attempt", string: grade.attempt)
+        var line = eventLine("grade", course: grade.course, lesson: grade.lesson, question: grade.question, attempt: grade.attempt)
         if let answered = grade.answerTime { line.field("answered", string: isoTime(answered)) }
         line.field("rating", raw: String(grade.rating.rawValue))
         line.field("time", string: isoTime(grade.time))
@@ -89,12 +95,7 @@ package enum AnswerLog {
 
     /// The bytes of one undo line, newline included.
     package static func line(for undo: AnswerUndo) -> [UInt8] {
-        var line = LineWriter()
-        line.field("event", string: "undo")
-        line.field("course", string: undo.course)
-        line.field("lesson", string: undo.lesson)
-        line.field("question", string: undo.question)
-        line.field("attempt", string: undo.attempt)
+        var line = eventLine("undo", course: undo.course, lesson: undo.lesson, question: undo.question, attempt: undo.attempt)
         line.field("answered", string: isoTime(undo.answerTime))
         line.field("time", string: isoTime(undo.time))
         return line.finish()

@@ -120,7 +120,7 @@ enum CourseFiles {
     /// `directory/name`, without doubling a slash (and just `name` for an empty directory).
     static func join(_ directory: String, _ name: String) -> String {
         if directory.isEmpty { return name }
-        let slash = !directory.hasSuffix("/")
+        let slash = directory.utf8.last != UInt8(ascii: "/")
         // Made at its final size: the outline of a long course joins a path for
         // every lesson, and growing each string as it is appended to cost more
         // than listing the folder.

@@ -210,21 +210,46 @@ public final class TmuxSession {
     public func exitStatus(timeout: Double = 10) -> Int32? {
         let end = Date().addingTimeInterval(timeout)
         repeat {
-            if let text = try? String(contentsOfFile: rcPath, encoding: .utf8), let rc = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return rc
-            }
+            if let rc = recordedExitStatus() { return rc }
             usleep(20_000)
         } while Date() < end
         return nil
     }
 
     /// Presses q (up to six times) until the program exits; returns its status.
+    ///
+    /// After each q it waits until the program has exited or the screen has
+    /// changed and settled (the q was handled: one screen closed), then presses
+    /// again at once; a q that changes nothing is pressed again after a second.
+    /// A screen deeper than the course map so costs a frame, not a second, and the
+    /// hang guard stays six presses of at most a second each.
     public func quit() -> Int32? {
         for _ in 0..<6 {
+            let before = screen()
             keys("q")
-            if let status = exitStatus(timeout: 1) { return status }
+            let end = Date().addingTimeInterval(1)
+            var previous: String?
+            repeat {
+                if let status = recordedExitStatus() { return status }
+                let now = screen()
+                // Settled (the same twice, 20 ms apart) and still running: the
+                // program left a screen, not itself (on exit the status is
+                // written right after the screen is given back).
+                if now != before, now == previous {
+                    if let status = recordedExitStatus() { return status }
+                    break
+                }
+                previous = now
+                usleep(20_000)
+            } while Date() < end
         }
-        return nil
+        return recordedExitStatus()
+    }
+
+    /// The exit status the pane recorded, if the program has exited.
+    private func recordedExitStatus() -> Int32? {
+        guard let text = try? String(contentsOfFile: rcPath, encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// What the program wrote to standard error.

@@ -250,13 +250,16 @@ public final class PseudoTerminal {
     }
 }
 
-/// Keys as a terminal in normal mode sends them.
+/// Keys as an xterm sends them to a program that asked for them (curses'
+/// `keypad`, which sends `smkx`): the cursor keys, Home and End in application
+/// mode (`kcuu1=\EOA` …), as xterm-256color's terminfo names them. (In normal
+/// mode, ESC [ A …, curses would read Escape, then [ and A.)
 public enum TerminalKeys {
     public static let enter = "\r"
     public static let escape = "\u{1B}"
-    public static let down = "\u{1B}[B"
-    public static let up = "\u{1B}[A"
+    public static let down = "\u{1B}OB"
+    public static let up = "\u{1B}OA"
     public static let pageDown = "\u{1B}[6~"
-    public static let end = "\u{1B}[F"
-    public static let home = "\u{1B}[H"
+    public static let end = "\u{1B}OF"
+    public static let home = "\u{1B}OH"
 }

@@ -102,11 +102,24 @@ public final class TmuxSession {
         tmux(["kill-server"])
         if let serverPID {
             let deadline = Date().addingTimeInterval(3)
-            while kill(serverPID, 0) == 0, Date() < deadline { usleep(10_000) }
-            if kill(serverPID, 0) == 0 { _ = kill(serverPID, SIGKILL) }
+            while Self.isRunning(serverPID), Date() < deadline { usleep(10_000) }
+            if Self.isRunning(serverPID) { _ = kill(serverPID, SIGKILL) }
             self.serverPID = nil
         }
         if let socketPath { unlink(socketPath) }
+    }
+
+    /// Whether process `pid` still runs. The server is a daemon, so its parent is
+    /// init; an exited server stays a zombie until init reaps it, which on some
+    /// machines takes more than a second (`kill(pid, 0)` still succeeds on a
+    /// zombie): a zombie has gone.
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let name = stat.lastIndex(of: ")") else { return true }
+        // The state follows the command name in parentheses: Z zombie, X dead.
+        let state = stat[stat.index(after: name)...].first { $0 != " " }
+        return state != "Z" && state != "X"
     }
 
     // MARK: Keys and screen

@@ -113,7 +113,7 @@ public final class TmuxSession {
     /// init; an exited server stays a zombie until init reaps it, which on some
     /// machines takes more than a second (`kill(pid, 0)` still succeeds on a
     /// zombie): a zombie has gone.
-    private static func isRunning(_ pid: pid_t) -> Bool {
+    public static func isRunning(_ pid: pid_t) -> Bool {
         guard kill(pid, 0) == 0 else { return false }
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let name = stat.lastIndex(of: ")") else { return true }

@@ -147,6 +147,7 @@ private struct SummaryReader {
                 // Listed first, then put in a dictionary made at its size: growing
                 // one would hash every question id again at each doubling.
                 var listed: [(String, Bool)] = []
+                listed.reserveCapacity(32)
                 guard reader.object(fields: false, { reader, question in
                     guard let correct = reader.boolean() else { return false }
                     listed.append((question, correct))

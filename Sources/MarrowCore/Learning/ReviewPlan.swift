@@ -107,6 +107,10 @@ package struct ReviewPlan: Sendable, Equatable {
         return fsrs.retrievability(state, at: now) >= masteryThreshold
     }
 
+    /// What is remembered of each lesson that has questions (lessons without
+    /// any have none here: `mastery(lessonID:)` gives them 0 of 0).
+    package var masteryByLesson: [String: Mastery] { lessonMastery }
+
     package func mastery(lessonID: String) -> Mastery {
         lessonMastery[lessonID] ?? Mastery(mastered: 0, total: 0)
     }

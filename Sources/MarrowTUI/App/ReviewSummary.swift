@@ -32,7 +32,9 @@ package struct ReviewSummary: Sendable, Hashable {
         dueQuestionIDs = plan.dueQuestionIDs
         nextDue = plan.nextDue(after: plan.now)
         forecast = plan.forecast(days: Self.forecastDays)
-        lessonMastery = Dictionary(course.lessons.map { ($0.id, plan.mastery(lessonID: $0.id)) }) { a, _ in a }
+        // The plan's own table (lessons with questions; the rest read as 0 of 0):
+        // a table of every lesson cost a thousand lookups on the first screen of a long course.
+        lessonMastery = plan.masteryByLesson
         let tags = Set(course.allQuestions.flatMap(\.tags))
         tagMastery = Dictionary(uniqueKeysWithValues: tags.map { ($0, plan.mastery(tag: $0)) })
         overallMastery = plan.overallMastery

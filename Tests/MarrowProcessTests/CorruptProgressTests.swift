@@ -510,6 +510,27 @@ import Testing
         }
     }
 
+    // MARK: No state file, a bad log line
+
+    /// `progress` and the quizzes made from the log read it twice (to rebuild the
+    /// state, then for the report or the questions): the rebuild and the unreadable
+    /// line are each said once.
+    @Test func aMissingStateAndABadLogLineAreEachSaidOnce() throws {
+        let folder = try Marrow.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        Fault.write(Array((Self.answers[0] + "\ngarbage\n" + Self.answers[1] + "\n").utf8), to: folder + "/progress.history.jsonl")
+        let said = [
+            "marrow: progress.json was not found; your quiz progress was rebuilt from the answer log (2 answers).",
+            "marrow: progress.history.jsonl: skipped 1 unreadable line (first at line 2)",
+        ]
+        let arguments = ["--lessons", Fault.course, "--progress", folder + "/progress.json"]
+        let r = try Fault.run(["progress"] + arguments)
+        #expect(r.status == 0 && r.stdout.contains("Answers: 2, 1 right,"), "\(r.stdout)")
+        #expect(r.errorLines == said)
+        let review = try Fault.run(["quiz", "--plain", "--review"] + arguments, stdin: "q\n")
+        #expect(review.status == 0 && review.errorLines == said, "\(review.stderr)")
+    }
+
     // MARK: Truncated at many offsets
 
     /// A state file cut short anywhere is reported by `progress`, left as it is,

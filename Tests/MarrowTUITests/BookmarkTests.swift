@@ -77,7 +77,7 @@ import Testing
     @Test func clickSelectsThenOpens() {
         let state = press("b", in: C.state(progress: Self.withBookmarks()))
         let buffer = App.render(state, size: state.size)
-        let row = try? #require(buffer.targets.first { $0.value == 2 }?.key)
+        let row = try? #require(buffer.targets.firstRow(of: 2))
         guard let row else { return }
         let selected = App.update(state, .mouse(Mouse(.click, row: row, column: 4)))
         #expect((selected.top as? BookmarksScreen)?.selection == 2)

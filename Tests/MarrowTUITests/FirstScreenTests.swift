@@ -276,6 +276,41 @@ import Testing
         }
     }
 
+    /// The values the summary skips (the review schedules) are checked as far as
+    /// JSON's grammar: it is nil exactly when `JSONSerialization` refuses them, and
+    /// for a trailing comma, which that parser lets pass but JSON does not allow
+    /// (nil only means waiting for the full load).
+    @Test(arguments: [
+        "1", "-2.5e+3", "0", "true", "null", #""a\"b\u00e9c""#, "[]", "{}", "[1, [2, {}], {\"a\": [null]}]",
+        #"{"a": {"b": {"c": [1, 2, 3]}}, "d": "e"}"#, "[[[[[[[[[[]]]]]]]]]]",
+        "[1,]", "{\"a\": 1,}", "[1 2]", "{\"a\" 1}", "{1: 2}", "[}", "{]", "[", "{", "\"open", "tru", "nul", "01", "-", "1.", "1e",
+        "[1]]", #""\uZZZZ""#, #""\x""#, "\"tab\there\"", "{\"a\": 1 \"b\": 2}", "[,1]", "{,}",
+    ])
+    func progressSummarySkipsOnlyWhatIsJSON(value: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("progress.json").path
+        let text = #"{"schemaVersion": \#(LearnerProgress.currentSchemaVersion), "courses": {"c": {"disclaimerSeen": true, "reviews": {"q": \#(value)}, "lessons": {}}}}"#
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let trailingComma = value.contains(",]") || value.contains(",}")
+        let valid = !trailingComma && (try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil
+        #expect((ProgressStore(path: path).loadSummary() != nil) == valid, "\(value): JSON \(valid)")
+    }
+
+    /// Nesting in a skipped value is capped (as `JSONDecoder` caps it): 60 levels
+    /// inside a course's reviews read, 70 do not.
+    @Test func progressSummaryRefusesDeepNestingInWhatItSkips() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("progress.json").path
+        for (levels, reads) in [(55, true), (70, false)] {
+            let value = String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+            let text = #"{"schemaVersion": \#(LearnerProgress.currentSchemaVersion), "courses": {"c": {"reviews": {"q": \#(value)}}}}"#
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect((ProgressStore(path: path).loadSummary() != nil) == reads, "\(levels) levels")
+        }
+    }
+
     @Test func progressSummaryIsNilForAnythingButAPlainCurrentFile() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -36,7 +36,7 @@ import Testing
         let quiz = try #require(asking.top as? QuizScreen)
         #expect(quiz.phase == .asking)
         let buffer = App.render(asking, size: asking.size)
-        let second = try #require(buffer.targets.first { $0.value == 1 }?.key)
+        let second = try #require(buffer.targets.firstRow(of: 1))
         let focused = Self.click(second, in: asking)
         #expect((focused.top as? QuizScreen)?.focus == 1)
         #expect((focused.top as? QuizScreen)?.phase == .asking)

@@ -124,7 +124,7 @@ import Testing
 
     static func click(target: Int, in state: AppState) throws -> AppState {
         let buffer = App.render(state, size: state.size)
-        let row = try #require(buffer.targets.filter { $0.value == target }.keys.min(), "no row for target \(target):\n\(buffer.text)")
+        let row = try #require(buffer.targets.firstRow(of: target), "no row for target \(target):\n\(buffer.text)")
         return App.update(state, .mouse(Mouse(.click, row: row, column: 10)))
     }
 

@@ -83,14 +83,8 @@ enum LessonReader {
     static func outlineMeta(bytes raw: [UInt8], path: String) -> LessonMeta? {
         let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard let opening = raw[bom...].firstIndex(of: 0x0A), FrontMatter.isDashes(raw[bom..<opening]) else { return nil }
-        // The front matter's lines, to the closing `---` (or the end of `raw`), then those up to the keys.
-        var close = opening + 1
-        while close < raw.count {
-            let lineEnd = raw[close...].firstIndex(of: 0x0A) ?? raw.count
-            if FrontMatter.isDashes(raw[close..<lineEnd]) { break }
-            close = lineEnd + 1
-        }
-        let lines = leadingKeys(raw[(opening + 1)..<min(close, raw.count)], outlineKeys)
+        // The front matter's lines up to the keys (or to its closing `---`, or the end of `raw`).
+        let lines = leadingKeys(raw[(opening + 1)...], outlineKeys)
         let checked = SourceText.check(Array(raw[bom..<lines.endIndex]), path: path)
         guard checked.isUTF8, !checked.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let yaml = checked.bytes[(opening + 1 - bom)...]
@@ -109,10 +103,16 @@ enum LessonReader {
     /// key is a line that starts, in its first column, with a plain key and a colon:
     /// inside a block scalar or a plain one such a line is not part of the value, and
     /// inside a quoted or flow value, cutting there leaves YAML that does not read.
+    /// A `---` line ends the front matter, and so ends the lines too: the rest of a
+    /// lesson (most of its bytes) is never scanned.
     static func leadingKeys(_ yaml: ArraySlice<UInt8>, _ keys: Set<String>) -> ArraySlice<UInt8> {
         var missing = keys
         var lineStart = yaml.startIndex
         while lineStart < yaml.endIndex {
+            if yaml[lineStart] == 0x2D {
+                let lineEnd = yaml[lineStart...].firstIndex(of: 0x0A) ?? yaml.endIndex
+                if FrontMatter.isDashes(yaml[lineStart..<lineEnd]) { return yaml[yaml.startIndex..<lineStart] }
+            }
             var end = lineStart
             while end < yaml.endIndex, yaml[end] != 0x3A, yaml[end] != 0x0A, yaml[end] != 0x20 { end += 1 }
             let isKey = end > lineStart && end < yaml.endIndex && yaml[end] == 0x3A && yaml[lineStart] != 0x2D && yaml[lineStart] != 0x23

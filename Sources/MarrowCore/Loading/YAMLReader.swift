@@ -159,13 +159,29 @@ private struct EventReader {
                 guard case .scalar(let name, _) = node.kind else {
                     throw YAMLError(line: node.line, column: node.column, message: "a mapping key must be a single value, not \(node.kindDescription)")
                 }
-                if let first = keys[name] {
+                if let first = Self.line(ofKey: name, in: pairs, index: &keys) {
                     throw YAMLError(line: node.line, column: node.column, message: "duplicate key '\(name)' (first on line \(first))")
                 }
-                keys[name] = node.line
+                if !keys.isEmpty { keys[name] = node.line }
                 stack.append(.mapping(line: l, column: c, pairs: pairs, pendingKey: node, keys: keys))
             }
         }
+    }
+
+    /// The line of `name` among a mapping's keys so far, if there. A small mapping
+    /// (a front matter, a question) is searched in order: an index by key is made
+    /// only once a mapping has many keys (a glossary), as building the first
+    /// `[String: Int]` of a launch costs the Swift runtime a search through every
+    /// protocol conformance in the binary, on the way to the first screen.
+    private static func line(ofKey name: String, in pairs: [YAMLNode.Pair], index: inout [String: Int]) -> Int? {
+        if index.isEmpty {
+            if pairs.count < 16 {
+                for pair in pairs { if case .scalar(let key, _) = pair.key.kind, key == name { return pair.key.line } }
+                return nil
+            }
+            for pair in pairs { if case .scalar(let key, _) = pair.key.kind, index[key] == nil { index[key] = pair.key.line } }
+        }
+        return index[name]
     }
 
     /// Tags YAML's core schema defines; `!` is the non-specific tag of quoted scalars.

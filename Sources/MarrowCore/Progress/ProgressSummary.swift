@@ -12,6 +12,13 @@ extension ProgressStore {
     /// Only for showing while `load()` runs: it is never saved (it lacks the
     /// schedules), and nil whenever `load()` could give something else: no file,
     /// not a regular file, another schema, or anything unexpected.
+    /// Whether the state file is there as a plain file (not through a link): the
+    /// only case in which `loadSummary` can give anything.
+    package var stateFileIsPlain: Bool {
+        if case .regular = try? FileIO.kind(path) { return true }
+        return false
+    }
+
     package func loadSummary() -> LearnerProgress? {
         guard case .regular = try? FileIO.kind(path), let bytes = try? FileIO.readFile(path) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -41,7 +48,7 @@ private struct SummaryReader {
 
     mutating func document() -> LearnerProgress? {
         // Strings that are skipped are not decoded: the whole file must be UTF-8, as JSONDecoder requires.
-        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil { return nil }
+        if !Self.isASCII(bytes), String(validating: bytes, as: UTF8.self) == nil { return nil }
         var version: Int?
         var courses: [String: CourseProgress] = [:]
         guard object({ reader, key in
@@ -137,11 +144,18 @@ private struct SummaryReader {
             case "started": started = reader.date(); return started != nil
             case "total": total = reader.integer(); return total != nil
             case "answers":
-                var found: [String: Bool] = [:]
+                // Listed first, then put in a dictionary made at its size: growing
+                // one would hash every question id again at each doubling.
+                var listed: [(String, Bool)] = []
                 guard reader.object(fields: false, { reader, question in
                     guard let correct = reader.boolean() else { return false }
-                    return found.updateValue(correct, forKey: question) == nil
+                    listed.append((question, correct))
+                    return true
                 }) else { return false }
+                var found = [String: Bool](minimumCapacity: listed.count)
+                for (question, correct) in listed {
+                    guard found.updateValue(correct, forKey: question) == nil else { return false }
+                }
                 answers = found
                 return true
             case "fullQuiz":
@@ -169,12 +183,47 @@ private struct SummaryReader {
         return ReadingPosition(block: block, offset: offset, percent: min(100, max(0, percent)))
     }
 
-    // MARK: JSON
-
-    private mutating func space() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    /// Whether every byte is below 0x80, eight bytes at a time (byte by byte, this
+    /// check took an eighth of the summary's time).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var j = 0
+        var seen: UInt64 = 0
+        while j + 8 <= bytes.count {
+            seen |= raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            j += 8
+        }
+        while j < bytes.count {
+            seen |= UInt64(base[j])
+            j += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
     }
 
+    // MARK: JSON
+
+    /// Skips white space. The file is indented (four of every ten bytes are
+    /// spaces), so runs of spaces go eight at a time. (The hot loops here keep the
+    /// index in a local: as a field of the reader it is stored at every step.)
+    @inline(__always)
+    private mutating func space() {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var j = i
+        while j < count {
+            if j + 8 <= count, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                j += 8
+                continue
+            }
+            let b = base[j]
+            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { break }
+            j += 1
+        }
+        i = j
+    }
+
+    @inline(__always)
     private mutating func take(_ byte: UInt8) -> Bool {
         space()
         guard i < bytes.count, bytes[i] == byte else { return false }
@@ -211,15 +260,17 @@ private struct SummaryReader {
 
     /// A string without escapes (the document was checked to be UTF-8 as a whole).
     private mutating func string() -> String? {
-        guard take(0x22) else { return nil }
-        let start = i
-        while i < bytes.count, bytes[i] != 0x22 {
-            guard bytes[i] != 0x5C, bytes[i] >= 0x20 else { return nil }
-            i += 1
+        guard take(0x22), let base = bytes.baseAddress else { return nil }
+        let start = i, count = bytes.count
+        var j = i
+        while j < count, base[j] != 0x22 {
+            guard base[j] != 0x5C, base[j] >= 0x20 else { return nil }
+            j += 1
         }
-        guard i < bytes.count else { return nil }
-        defer { i += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        i = j
+        guard j < count else { return nil }
+        i = j + 1
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
     }
 
     private mutating func date() -> Date? {
@@ -264,45 +315,82 @@ private struct SummaryReader {
     /// Reads `null` if it is next.
     private mutating func null() -> Bool { literal("null") }
 
-    /// Skips any JSON value.
+    /// Skips any JSON value, checked only as far as JSON's grammar, in one loop
+    /// rather than a call per value (most of the file, its review schedules, is
+    /// skipped). The containers open are a stack of bits: 1 for an object.
     private mutating func skip(depth: Int) -> Bool {
-        guard depth < Self.maximumDepth else { return false }
-        space()
-        guard i < bytes.count else { return false }
-        switch bytes[i] {
-        case 0x7B:
-            i += 1
-            if take(0x7D) { return true }
-            repeat {
-                space()
-                guard i < bytes.count, bytes[i] == 0x22, skipString(), take(0x3A), skip(depth: depth + 1) else { return false }
-            } while take(0x2C)
-            return take(0x7D)
-        case 0x5B: return array { reader in reader.skip(depth: depth + 1) }
-        case 0x22: return skipString()
-        case 0x74: return literal("true")
-        case 0x66: return literal("false")
-        case 0x6E: return literal("null")
-        default: return skipNumber()
+        var open: UInt64 = 0
+        var levels = 0
+        // Each turn reads one value; then the loop closes what it ends and takes the separator.
+        while true {
+            guard depth + levels < Self.maximumDepth else { return false }
+            space()
+            guard i < bytes.count else { return false }
+            switch bytes[i] {
+            case 0x7B:
+                i += 1
+                if take(0x7D) { break }
+                guard key() else { return false }
+                open = open << 1 | 1
+                levels += 1
+                continue
+            case 0x5B:
+                i += 1
+                if take(0x5D) { break }
+                open <<= 1
+                levels += 1
+                continue
+            case 0x22: guard skipString() else { return false }
+            case 0x74: guard literal("true") else { return false }
+            case 0x66: guard literal("false") else { return false }
+            case 0x6E: guard literal("null") else { return false }
+            default: guard skipNumber() else { return false }
+            }
+            // After a value: close containers, or move to the next member or element.
+            while true {
+                if levels == 0 { return true }
+                let inObject = open & 1 == 1
+                if take(0x2C) {
+                    if inObject { guard key() else { return false } }
+                    break
+                }
+                guard take(inObject ? 0x7D : 0x5D) else { return false }
+                open >>= 1
+                levels -= 1
+            }
         }
     }
 
+    /// A member's key and its colon, in an object being skipped.
+    private mutating func key() -> Bool {
+        space()
+        guard i < bytes.count, bytes[i] == 0x22 else { return false }
+        return skipString() && take(0x3A)
+    }
+
     private mutating func skipString() -> Bool {
-        i += 1
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x22: i += 1; return true
-            case 0x5C:
-                guard i + 1 < bytes.count else { return false }
-                switch bytes[i + 1] {
-                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
-                case 0x75:
-                    guard i + 5 < bytes.count, bytes[(i + 2)...(i + 5)].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) else { return false }
-                    i += 6
-                default: return false
-                }
-            case ..<0x20: return false
-            default: i += 1
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        var j = i + 1
+        defer { i = j }
+        while j < count {
+            let b = base[j]
+            if b == 0x22 {
+                j += 1
+                return true
+            }
+            if b < 0x20 { return false }
+            if b != 0x5C {
+                j += 1
+                continue
+            }
+            guard j + 1 < count else { return false }
+            switch base[j + 1] {
+            case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: j += 2
+            case 0x75:
+                guard j + 5 < count, bytes[(j + 2)...(j + 5)].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) else { return false }
+                j += 6
+            default: return false
             }
         }
         return false

@@ -99,22 +99,31 @@ package enum FileIO {
         // The most bytes to return; reading one more tells that there is more.
         let cap = min(maximum, limit ?? .max)
         let most = cap < .max ? cap + 1 : cap
-        // One byte more than the file holds: reaching its end takes no extra allocation.
-        var bytes = [UInt8](repeating: 0, count: min(max(size - offset, 0), cap) + 1)
+        // One byte more than the file holds: reaching its end takes no extra
+        // allocation. Read into memory left uninitialized (zeroing it first cost
+        // as much as reading a state file before the first screen).
+        var bytes: [UInt8] = []
         var filled = 0
-        while filled < most {
-            if filled == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), most - bytes.count)))
+        var chunk = min(max(size - offset, 0), cap) + 1
+        var ended = false
+        while filled < most, !ended {
+            var failure: Int32 = 0
+            let part = [UInt8](unsafeUninitializedCapacity: min(chunk, most - filled)) { buffer, count in
+                while count < buffer.count {
+                    let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { ended = true; return }
+                    count += n
+                }
             }
-            let n = bytes.withUnsafeMutableBufferPointer { buffer in
-                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError(operation: "read", path: path, code: errno)
-            }
-            if n == 0 { break }
-            filled += n
+            if failure != 0 { throw FileError(operation: "read", path: path, code: failure) }
+            if bytes.isEmpty { bytes = part } else { bytes += part }
+            filled = bytes.count
+            chunk = max(4096, filled)
         }
         if filled > cap, let limit, limit < maximum { throw FileError(operation: "read", path: path, code: EFBIG) }
         bytes.removeSubrange(min(filled, cap)...)

@@ -30,10 +30,41 @@ package enum DisplayWidth {
     }
 
     /// Cells taken by a string.
+    ///
+    /// Scalar by scalar while each is sure to be a grapheme cluster of its own
+    /// (the same sum as cluster by cluster, without the cost of finding cluster
+    /// breaks, which dominated drawing the course map); cluster by cluster as
+    /// soon as one could join its neighbour.
     package static func of(_ string: some StringProtocol) -> Int {
+        var total = 0
+        for scalar in string.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 {
+                total += v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1
+            } else if standsAlone(v) {
+                total += of(scalar)
+            } else {
+                return byCluster(string)
+            }
+        }
+        return total
+    }
+
+    private static func byCluster(_ string: some StringProtocol) -> Int {
         var total = 0
         for character in string { total += of(character) }
         return total
+    }
+
+    /// Scalars from 0x300 up that never join another in a grapheme cluster and
+    /// are never joined to (not Extend, SpacingMark, Prepend, ZWJ, a regional
+    /// indicator or Hangul jamo): general punctuation (dashes, quotes, bullet,
+    /// ellipsis), letterlike symbols, arrows, math, technical, box drawing,
+    /// blocks, geometric shapes, symbols and dingbats (✓ ● ◑ █ …). The format
+    /// characters around them (U+200B–U+200F, U+2028–U+202E, U+2060–U+206F)
+    /// and the combining marks for symbols (U+20D0–U+20FF) are left out.
+    private static func standsAlone(_ v: UInt32) -> Bool {
+        (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205F) || (v >= 0x2070 && v <= 0x20CF) || (v >= 0x2100 && v <= 0x2BFF)
     }
 
     /// The longest prefix of `string` that fits in `width` cells.

@@ -75,7 +75,7 @@ package struct ScreenBuffer: Sendable, Hashable {
     /// What a click on a row means, by row: the index of the item drawn there
     /// (a lesson entry, a choice), set by `render`, so hit-testing a click is
     /// rendering the screen and reading this (`App.click`).
-    package var targets: [Int: Int] = [:]
+    package var targets = RowTargets()
     /// The hyperlinks on screen (a source's web address in the reader): each a
     /// run of cells on one row and its checked target (`Hyperlink.target`). The
     /// terminal backend sends them as OSC 8 hyperlinks where the terminal has them.
@@ -106,6 +106,7 @@ package struct ScreenBuffer: Sendable, Hashable {
         guard row >= 0, row < size.rows, column < size.columns else { return 0 }
         let limit = min(size.columns, column + (maxWidth ?? size.columns))
         if !links.isEmpty { removeLinks(row: row, columns: max(0, column)..<limit) }
+        if let written = putPrintableASCII(text, row: row, column: column, style: style, limit: limit) { return written }
         var col = column
         for character in Sanitizer.clean(String(text), singleLine: true) {
             let w = DisplayWidth.of(character)
@@ -122,6 +123,28 @@ package struct ScreenBuffer: Sendable, Hashable {
             }
             col += w
         }
+        return max(0, col - column)
+    }
+
+    /// `put` for text that is all printable ASCII (most of every screen): one cell
+    /// per byte, with no sanitizing (nothing to remove) and no search for grapheme
+    /// cluster breaks (each byte is one). Nil for any other text.
+    private mutating func putPrintableASCII(_ text: some StringProtocol, row: Int, column: Int, style: Style, limit: Int) -> Int? {
+        var col = column
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+            for byte in bytes {
+                if col + 1 > limit { break }
+                if col >= 0 {
+                    let index = row * size.columns + col
+                    clearWide(at: index)
+                    cells[index] = Cell(Character(Unicode.Scalar(byte)), style: style)
+                }
+                col += 1
+            }
+            return true
+        }
+        guard done == true else { return nil }
         return max(0, col - column)
     }
 

@@ -119,16 +119,24 @@ package enum MarrowApp {
     /// Starts the terminal and draws the first screen before the course and the
     /// progress are loaded in full (`FirstScreen`): from the course's outline and the
     /// progress's summary, those two read side by side. Nil, with no terminal
-    /// started, when there is no first screen to draw (the very first run, or files
-    /// the outline cannot vouch for): the app then starts the terminal once
-    /// everything is loaded.
+    /// started, when there is no first screen to draw (the very first run, or a
+    /// course the outline cannot vouch for): the app then starts the terminal once
+    /// everything is loaded. A state file the summary cannot vouch for gives the
+    /// terminal with nothing drawn yet.
     private static func drawFirstScreen(store: ProgressStore, lessonsDirectory: String, monochrome: Bool, mouse: Bool,
                                         notices: [String], now: Date) throws(TerminalError) -> Terminal? {
         let summary = BackgroundValue { store.loadSummary() }
         summary.start()
         let outline = CourseOutline.load(directory: lessonsDirectory, firstLessons: FirstScreen.expectedRows())
-        guard let progress = summary.join(), let outline else { return nil }
+        guard let outline, store.stateFileIsPlain else {
+            _ = summary.join()
+            return nil
+        }
+        // The terminal starts while the summary is still being read (it is the
+        // longer of the two). Should the summary then be nil (a damaged file),
+        // nothing is drawn yet: the full load draws the first screen.
         let terminal = try Terminal(monochrome: monochrome, mouse: mouse)
+        guard let progress = summary.join() else { return terminal }
         FirstScreen.draw(on: terminal, lessonsDirectory: lessonsDirectory, outline: outline, progress: progress,
                          monochrome: monochrome, notices: notices, now: now)
         return terminal

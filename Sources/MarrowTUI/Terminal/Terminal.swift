@@ -319,9 +319,10 @@ final class Terminal: TerminalBackend {
         // The character's scalars (at most 5, as cchar_t holds) and a 0, on the stack.
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { text in
             var count = 0
-            for scalar in character.unicodeScalars.prefix(5) {
+            for scalar in character.unicodeScalars {
                 text[count] = wchar_t(bitPattern: scalar.value)
                 count += 1
+                if count == 5 { break }
             }
             text[count] = 0
             var complex = cchar_t()

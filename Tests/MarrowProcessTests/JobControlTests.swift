@@ -51,35 +51,16 @@ struct JobControlTests {
         }
     }
 
-    /// Enter, 1 and Enter typed on the feedback in one burst (as a tremor or a
-    /// fast hand does): Enter shows question 2, and the keys already in the pty
-    /// when it was drawn are thrown away, so question 2 waits unanswered.
-    @Test func keysTypedAheadInThePtyDoNotAnswerTheNextQuestion() throws {
-        let shell = try Shell()
-        defer { shell.close() }
-        try shell.answerTheFirstQuestion()
-        shell.tmux.keys("Enter", "1", "Enter")
-        let next = try shell.tmux.screen(showing: "Question 2 of 2")
-        #expect(next.contains("True or false? Press t or f, then Enter."), "\(next)")
-        #expect(!next.contains("▸"), "\(next)")
-        #expect(try shell.answers().count == 1)
-        // Typed after the question was drawn, the same keys answer it.
-        shell.tmux.keys("1", "Enter")
-        try shell.tmux.screen(showing: "✓ Correct")
-        #expect(try shell.answers().count == 2)
-        shell.tmux.keys("q", "q")
-        try shell.tmux.screen("the shell's prompt") { Self.lastLine(of: $0).hasPrefix("shell$") && !$0.contains("Question") }
-    }
-
-    /// The last line of a screen with anything on it.
-    static func lastLine(of screen: String) -> String {
-        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-    }
-
     /// Ctrl-Z stops marrow as it stops any program: the shell's prompt comes
     /// back with the terminal as the shell needs it (line editing and echo on),
     /// and `fg` brings back the same screen, drawn in full, taking keys again.
-    @Test func ctrlZSuspendsAndFgComesBack() throws {
+    ///
+    /// Then, on that feedback, Enter, 1 and Enter typed in one burst (as a tremor
+    /// or a fast hand does): Enter shows question 2, and the keys already in the
+    /// pty when it was drawn are thrown away, so question 2 waits unanswered.
+    /// (One session for both: each starts from the same feedback screen, and the
+    /// burst after `fg` also shows the terminal taken back in full.)
+    @Test func ctrlZSuspendsFgComesBackAndKeysTypedAheadDoNotAnswer() throws {
         let shell = try Shell()
         defer { shell.close() }
         try shell.answerTheFirstQuestion()
@@ -98,11 +79,26 @@ struct JobControlTests {
         let back = try shell.tmux.screen(showing: "✓ Correct")
         #expect(back.contains("Question 1 of 2") && back.contains("✓ 2. Bone marrow (your answer)"), "\(back)")
         #expect(!back.contains("COOKED-42"), "\(back)")
-        shell.tmux.keys("Enter")
-        try shell.tmux.screen(showing: "Question 2 of 2")
+
+        shell.tmux.keys("Enter", "1", "Enter")
+        let next = try shell.tmux.screen(showing: "Question 2 of 2")
+        #expect(next.contains("True or false? Press t or f, then Enter."), "\(next)")
+        #expect(!next.contains("▸"), "\(next)")
+        #expect(try shell.answers().count == 1)
+        // Typed after the question was drawn, the same keys answer it.
+        shell.tmux.keys("1", "Enter")
+        try shell.tmux.screen(showing: "✓ Correct")
+        #expect(try shell.answers().count == 2)
         shell.tmux.keys("q", "q")
+        try shell.tmux.screen("the shell's prompt") { Self.lastLine(of: $0).hasPrefix("shell$") && !$0.contains("Question") }
         shell.tmux.keys("echo EXIT=$?", "Enter")
         let done = try shell.tmux.screen("the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") } }
         #expect(done.split(separator: "\n").contains("EXIT=0"), "\(done)")
+        #expect(Self.lastLine(of: done).hasPrefix("shell$"), "\(done)")
+    }
+
+    /// The last line of a screen with anything on it.
+    static func lastLine(of screen: String) -> String {
+        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
     }
 }

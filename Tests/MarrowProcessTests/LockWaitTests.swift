@@ -8,6 +8,13 @@ import Testing
 /// after a time limit goes on with the answer pending, saving it once the lock is
 /// free. The test holds the lock itself (`flock` on `progress.lock`), as another
 /// instance stuck mid-save would.
+///
+/// Here, through the real binary in tmux, only what a process shows: the line on
+/// the way out (standard error, exit status), the terminal given back, and a
+/// signal that does not wait. The waiting line, keys read while waiting, the save
+/// once the lock is freed and the time limit are in-process journeys
+/// (`InProcessJourneyTests`: the same `RunLoop`, a real held lock, the limit
+/// given to the loop instead of waiting the app's 20 s).
 @Suite(.timeLimit(.minutes(15))) struct LockWaitTests {
     static let waiting = "Waiting for another Marrow using this progress file"
 
@@ -23,23 +30,6 @@ import Testing
         #expect(tmux.waitFor(Self.waiting, timeout: 5), "no waiting line: \(tmux.screen())")
         #expect(tmux.exitStatus(timeout: 0.1) == nil, "\(tmux.stderr)")
         return (folder, tmux, lock)
-    }
-
-    @Test func theAnswerIsSavedWhenTheLockIsFreed() throws {
-        let (folder, tmux, lock) = try answerUnderAHeldLock()
-        defer { tmux.close() }
-        // Keys other than q are read and wait.
-        tmux.keys("j")
-        #expect(tmux.quietScreen().contains(Self.waiting))
-        #expect(ProgressFiles.answers(folder.log).answers.isEmpty)
-        lock.release()
-        #expect(tmux.waitFor("✓ Correct"), "\(tmux.screen())")
-        #expect(tmux.waitFor(timeout: 5) { !$0.contains(Self.waiting) }, "\(tmux.screen())")
-        #expect(ProgressFiles.answers(folder.log).answers.map(\.question) == ["e2e-q1"])
-        #expect(tmux.quit() == 0, "\(tmux.stderr)")
-        #expect(tmux.stderr.isEmpty, "\(tmux.stderr)")
-        #expect(tmux.terminalRestored())
-        #expect(try folder.loadsCleanly("after the lock was freed") == 1)
     }
 
     @Test func qLeavesAndSaysTheAnswerWasNotSaved() throws {
@@ -72,24 +62,6 @@ import Testing
         #expect(tmux.terminalRestored())
         lock.release()
         _ = try folder.loadsCleanly("after SIGTERM")
-    }
-
-    /// After the time limit (20 s) the app goes on with the answer pending and
-    /// says so; keys work; the answer is saved once the lock is free.
-    @Test func afterTheTimeLimitTheAppGoesOnAndSavesLater() throws {
-        let (folder, tmux, lock) = try answerUnderAHeldLock()
-        defer { tmux.close() }
-        #expect(tmux.waitFor("Not saved yet: another Marrow is using this progress file. Answer kept.", timeout: 40), "\(tmux.screen())")
-        #expect(tmux.waitFor("✓ Correct"), "\(tmux.screen())")
-        tmux.keys("Enter")
-        #expect(tmux.waitFor("Platelets help blood clot."), "keys do nothing after the time limit: \(tmux.screen())")
-        #expect(ProgressFiles.answers(folder.log).answers.isEmpty)
-        lock.release()
-        #expect(tmux.waitFor("Your answers are saved now.", timeout: 5), "\(tmux.screen())")
-        #expect(ProgressFiles.answers(folder.log).answers.map(\.question) == ["e2e-q1"])
-        #expect(tmux.quit() == 0, "\(tmux.stderr)")
-        #expect(tmux.stderr.isEmpty, "\(tmux.stderr)")
-        #expect(try folder.loadsCleanly("after the time limit") == 1)
     }
 }
 

@@ -3,101 +3,83 @@ import MarrowTestSupport
 import MarrowCore
 import Testing
 
-/// Every catchable signal that would end the app × the app's screens (issue 12,
-/// finding 9 and the signals × screens suite): the app saves, gives the terminal
-/// back (canonical input, echo, signals and CR→NL on again, as `stty -a` in the
-/// pane shows) and exits with 128 + the signal, with nothing on standard error;
-/// the answer given before the signal is in the log and the state, the reading
-/// place in the state.
+/// Every catchable signal that would end the app (issue 12, finding 9): the app
+/// saves, gives the terminal back (canonical input, echo, signals and CR→NL on
+/// again) and exits with 128 + the signal, with nothing on standard error.
 ///
-/// One launch per signal, not per signal × screen (that would be about 150
-/// launches of a tmux session): each signal meets one screen, picked by a seeded
-/// shuffle dealt round-robin, so every signal and every screen appears at least
-/// once (19 signals over 9 screens: each screen twice or three times). The
-/// real-time signals (SIGRTMIN … SIGRTMAX, 31 of them, one code path) are
-/// represented by the first, one picked by the seed and the last. SIGTERM in every
-/// screen is `TerminalFaultTests.sigtermInEveryScreenSavesAndRestores`; the
-/// crashes (SIGSEGV, SIGABRT …) are not asked to stop, they restore and die.
+/// Every such signal takes one code path in the app (`stopSignals`: a handler
+/// that stores the number; the run loop then saves and leaves like SIGTERM), so
+/// what differs from one signal to the next is only whether its handler is
+/// installed and the exit status it gives: one launch per signal, each in the
+/// reader (its reading place is what the save must keep), on a pseudo-terminal
+/// (no tmux server, all launched side by side). The real-time signals
+/// (SIGRTMIN … SIGRTMAX, 31 of them) are represented by the first, one picked by
+/// the seed and the last. What a stop saves on each screen does not depend on the
+/// signal or on the terminal: `StopSignalScreenTests` (MarrowTUITests) stops the
+/// real run loop on every screen; a signal mid-quiz through the real binary, the
+/// answer kept, is `EndToEndTests`. The crashes (SIGSEGV, SIGABRT …) are not asked
+/// to stop: they restore and die.
 @Suite(.timeLimit(.minutes(15))) struct SignalScreenTests {
-    typealias Screen = TerminalFaultTests.Screen
-
-    /// The screens: `TerminalFaultTests.screens` (the quiz there is after an
-    /// answer) and the quiz before any answer.
-    static let screens: [Screen] = TerminalFaultTests.screens + [
-        Screen(name: "quiz before answering", keys: ["t"], title: "Question 1 of"),
-    ]
+    static let seed: UInt64 = 12
 
     /// Every catchable signal whose default action ends a process, but the crashes.
     static let signals: [Int32] = {
         let realTimeFirst = __libc_current_sigrtmin(), realTimeLast = __libc_current_sigrtmax()
-        var random = SplitMix64(seed: 12)
+        var random = SplitMix64(seed: seed)
         let realTimeMiddle = realTimeFirst + 1 + Int32(random.next() % UInt64(realTimeLast - realTimeFirst - 1))
         return [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGALRM, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF,
                 SIGXCPU, SIGXFSZ, SIGSYS, SIGIO, SIGSTKFLT, SIGPWR, realTimeFirst, realTimeMiddle, realTimeLast]
     }()
 
-    /// A signal and the screen it is sent in.
-    struct Case: Sendable, CustomTestStringConvertible {
+    static func name(_ signal: Int32) -> String { "\(String(cString: strsignal(signal))) (\(signal))" }
+
+    /// One app in the reader, on its own pseudo-terminal and progress folder.
+    struct Run {
         var signal: Int32
-        var screen: Screen
-        var testDescription: String { "\(String(cString: strsignal(signal))) (\(signal)) in \(screen.name)" }
+        let folder: TerminalFaultTests.Folder
+        let terminal: PseudoTerminal
+        var errors: String { folder.path + "/stderr" }
+        var label: String { SignalScreenTests.name(signal) }
+
+        init(_ signal: Int32) throws {
+            self.signal = signal
+            folder = try TerminalFaultTests.Folder()
+            terminal = try PseudoTerminal(folder.command, standardError: folder.path + "/stderr")
+        }
+
+        /// From the course map into the reader.
+        func openTheReader() {
+            #expect(terminal.wait(for: "Course map", since: 0), "\(label): \(terminal.printable.suffix(300))")
+            let mark = terminal.output.count
+            terminal.send(TerminalKeys.enter)
+            #expect(terminal.wait(for: "Reader", since: mark), "\(label): \(terminal.printable.suffix(300))")
+        }
     }
 
-    /// The signals dealt over a seeded shuffle of the screens.
-    static let cases: [Case] = {
-        var random = SplitMix64(seed: 9)
-        var order = Array(screens.indices)
-        for i in stride(from: order.count - 1, to: 0, by: -1) {
-            order.swapAt(i, Int(random.next() % UInt64(i + 1)))
-        }
-        return signals.enumerated().map { i, signal in Case(signal: signal, screen: screens[order[i % order.count]]) }
-    }()
+    @Test func everyStopSignalSavesRestoresAndExitsWith128PlusIt() throws {
+        // Started side by side: the launches overlap, the waits too.
+        let runs = try Self.signals.map(Run.init)
+        // SIGKILL cannot be caught: the terminal stays raw, which shows the check below can fail.
+        let killed = try Run(SIGKILL)
+        for run in runs + [killed] { run.openTheReader() }
+        for run in runs + [killed] { run.terminal.signal(run.signal) }
 
-    @Test func everySignalAndEveryScreenAppear() {
-        #expect(Set(Self.cases.map(\.signal)) == Set(Self.signals))
-        #expect(Set(Self.cases.map(\.screen.name)) == Set(Self.screens.map(\.name)))
-    }
-
-    @Test(arguments: cases)
-    func aSignalSavesRestoresAndExitsWith128PlusIt(_ test: Case) throws {
-        let folder = try TerminalFaultTests.Folder()
-        let tmux = try TmuxSession(program: folder.command)
-        defer { tmux.close() }
-        let label = test.testDescription
-        #expect(tmux.waitFor("Course map"), "\(label): \(tmux.screen())")
-        for key in test.screen.keys {
-            // Each key changes the screen: wait for that, not for a fixed time.
-            let before = tmux.screen()
-            tmux.keys(key)
-            #expect(tmux.waitFor(timeout: 10) { $0 != before }, "\(label): \(key) changed nothing: \(tmux.screen())")
-        }
-        #expect(tmux.waitFor(test.screen.title), "\(label): \(tmux.screen())")
-        let pid = try #require(tmux.programPID())
-        kill(pid, test.signal)
-        let status = tmux.exitStatus(timeout: 10)
-        #expect(status == 128 + test.signal, "\(label): status \(String(describing: status)) \(tmux.stderr)")
-        #expect(tmux.stderr.isEmpty, "\(label): \(tmux.stderr)")
-        #expect(tmux.terminalRestored(), "\(label)")
-        // The answer given before the signal: in the log, in the state, and counted.
-        let answered = test.screen.name == "quiz" ? 1 : 0
-        #expect(ProgressFiles.answers(folder.log).answers.count == answered, "\(label)")
-        #expect(try folder.loadsCleanly(label) == answered, "\(label)")
-        if answered == 1 {
-            let attempts = try stateAttempts(folder.state)
-            #expect(attempts == 1, "\(label): the state holds \(attempts) answered question(s)")
-        }
-        if test.screen.keys.first == "Enter" { #expect(folder.lastPlaceLesson == "long-lesson", "\(label)") }
-    }
-
-    /// The number of answers the state file holds for the fixture course, over every lesson and attempt.
-    private func stateAttempts(_ path: String) throws -> Int {
-        let data = try #require(FileManager.default.contents(atPath: path))
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let course = (object["courses"] as? [String: Any])?["e2e"] as? [String: Any]
-        let lessons = course?["lessons"] as? [String: Any] ?? [:]
-        return lessons.values.reduce(0) { total, lesson in
-            let attempts = (lesson as? [String: Any])?["attempts"] as? [[String: Any]] ?? []
-            return total + attempts.reduce(0) { $0 + (($1["answers"] as? [String: Any])?.count ?? 0) }
+        #expect(killed.terminal.finish() == 128 + SIGKILL)
+        #expect(!killed.terminal.terminalRestored, "the terminal check saw normal modes after SIGKILL in raw mode")
+        var random = SplitMix64(seed: Self.seed)
+        let sampled = Int(random.next() % UInt64(runs.count))
+        for (index, run) in runs.enumerated() {
+            let label = run.label
+            let status = run.terminal.finish()
+            let errors = (try? String(contentsOfFile: run.errors, encoding: .utf8)) ?? "(none)"
+            #expect(status == 128 + run.signal, "\(label): status \(status) \(errors)")
+            #expect(errors.isEmpty, "\(label): \(errors)")
+            #expect(run.terminal.terminalRestored, "\(label)")
+            #expect(ProgressFiles.stateIsValid(run.folder.state), "\(label)")
+            #expect(run.folder.lastPlaceLesson == "long-lesson", "\(label)")
+            #expect(ProgressFiles.answers(run.folder.log).answers.isEmpty, "\(label)")
+            // The files as another command reads them: one, picked by the seed (every save is the same code).
+            if index == sampled { #expect(try run.folder.loadsCleanly("\(label), sampled with seed \(Self.seed)") == 0) }
         }
     }
 }

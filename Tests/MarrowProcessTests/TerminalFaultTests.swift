@@ -4,8 +4,8 @@ import MarrowCore
 import Testing
 
 /// The terminal app under terminal faults, driven in tmux: a storm of resizes, a
-/// 1×1 window, standard input closed mid-session, SIGHUP, and SIGTERM in every
-/// screen. No crash, progress saved, the terminal restored.
+/// 1×1 window, standard input closed mid-session or not a terminal at all. No
+/// crash, progress saved, the terminal restored.
 @Suite(.timeLimit(.minutes(15))) struct TerminalFaultTests {
     /// A progress folder whose state has seen the disclaimer, so the app opens on the course map.
     final class Folder {
@@ -112,68 +112,8 @@ import Testing
     }
 
     // MARK: Signals
-
-    /// A screen of the app: how to reach it from the course map, and the title its status line shows.
-    struct Screen: Sendable, CustomTestStringConvertible {
-        var name: String
-        var keys: [String]
-        var title: String
-        var testDescription: String { name }
-    }
-
-    static let screens = [
-        Screen(name: "course map", keys: [], title: "Course map"),
-        Screen(name: "reader", keys: ["Enter"], title: "Reader"),
-        Screen(name: "outline", keys: ["Enter", "o"], title: "Outline"),
-        Screen(name: "quiz", keys: ["t", "2", "Enter"], title: "✓ Correct"),
-        Screen(name: "progress review", keys: ["p"], title: "Progress review"),
-        Screen(name: "glossary", keys: ["w"], title: "Glossary"),
-        Screen(name: "search", keys: ["/", "m", "a", "r"], title: "Search"),
-        Screen(name: "help", keys: ["?"], title: "Help"),
-    ]
-
-    @Test(arguments: screens)
-    func sigtermInEveryScreenSavesAndRestores(screen: Screen) throws {
-        let folder = try Folder()
-        let tmux = try TmuxSession(program: folder.command)
-        defer { tmux.close() }
-        #expect(tmux.waitFor("Course map"))
-        for key in screen.keys {
-            // Each key changes the screen: wait for that, not for a fixed time.
-            let before = tmux.screen()
-            tmux.keys(key)
-            #expect(tmux.waitFor(timeout: 10) { $0 != before }, "\(screen.name): \(key) changed nothing: \(tmux.screen())")
-        }
-        #expect(tmux.waitFor(screen.title), "\(screen.name): \(tmux.screen())")
-        let pid = try #require(tmux.programPID())
-        kill(pid, SIGTERM)
-        let status = tmux.exitStatus(timeout: 10)
-        #expect(status == 128 + SIGTERM, "\(screen.name): \(String(describing: status)) \(tmux.stderr)")
-        #expect(tmux.stderr.isEmpty, "\(screen.name): \(tmux.stderr)")
-        #expect(tmux.terminalRestored(), "\(screen.name)")
-        let answered = try folder.loadsCleanly(screen.name)
-        #expect(answered == (screen.name == "quiz" ? 1 : 0), "\(screen.name)")
-        if screen.keys.first == "Enter" { #expect(folder.lastPlaceLesson == "long-lesson", "\(screen.name)") }
-    }
-
-    @Test func sighupInTheReaderSavesThePlace() throws {
-        let folder = try Folder()
-        let tmux = try TmuxSession(program: folder.command)
-        defer { tmux.close() }
-        #expect(tmux.waitFor("Course map"))
-        tmux.keys("Enter")
-        #expect(tmux.waitFor("Reader"))
-        let top = tmux.screen()
-        tmux.keys("Space")
-        #expect(tmux.waitFor(timeout: 10) { $0 != top }, "Space did not page: \(tmux.screen())")
-        let pid = try #require(tmux.programPID())
-        kill(pid, SIGHUP)
-        #expect(tmux.exitStatus(timeout: 10) == 128 + SIGHUP, "\(tmux.stderr)")
-        #expect(tmux.stderr.isEmpty, "\(tmux.stderr)")
-        #expect(tmux.terminalRestored())
-        #expect(folder.lastPlaceLesson == "long-lesson")
-        _ = try folder.loadsCleanly("SIGHUP")
-    }
+    // A signal in every screen: `StopSignalScreenTests` (in-process, what each
+    // screen saves) and `SignalScreenTests` (every stop signal through the binary).
 
     // MARK: Standard input closed
 

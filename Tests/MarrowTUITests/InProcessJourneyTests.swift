@@ -215,24 +215,84 @@ import Testing
         #expect(asides.count == 1, "\(asides)")
     }
 
+    /// The answer lines in the log, read from the file as another program would
+    /// (no lock taken: the test holds it).
+    private static func logLines(_ app: InProcessApp) -> [String] {
+        let text = (try? String(contentsOfFile: app.store.logPath, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// What a test saw between two reads of the loop.
+    private final class Seen: @unchecked Sendable { var logLines: [Int] = [] }
+
+    /// A first session accepting the disclaimer, so the state file exists, then
+    /// the lock held as another Marrow stuck mid-save would hold it.
+    private static func heldLockAfterAFirstSession(_ app: InProcessApp) throws -> HeldLock {
+        let first = try app.run([.waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter), .waitFor("Course map"), .character("q")])
+        #expect(first.status == 0)
+        return HeldLock(app.store.lockPath)
+    }
+
     /// While another Marrow holds the lock, an answer waits with a line on the
-    /// status line; once the lock is free it is saved and the quiz goes on.
+    /// status line; keys other than q are read and wait on; once the lock is
+    /// free it is saved, the line goes and the quiz goes on.
     @Test func anAnswerWaitsForTheLockWithALine() throws {
         let app = try InProcessApp()
         defer { app.cleanUp() }
-        // Accept the disclaimer in a first session, so the state file exists.
-        _ = try app.run([.waitFor("not medical advice"), .key(.enter), .waitFor("Start here"), .key(.enter), .waitFor("Course map"), .character("q")])
-        let lock = HeldLock(app.store.lockPath)
+        let lock = try Self.heldLockAfterAFirstSession(app)
+        let seen = Seen()
+        let run = try app.run([
+            .waitFor("Course map"), .character("t"),
+            .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
+            .waitFor(LockWaitView.message), .character("j"), .capture("waiting"),
+            .perform { seen.logLines.append(Self.logLines(app).count); lock.release() },
+            .waitFor("✓ Correct"), .capture("saved"), .perform { seen.logLines.append(Self.logLines(app).count) },
+            .key(.enter), .waitFor("Question 2 of 2"), .character("q"), .waitFor("Course map"), .character("q"),
+        ])
+        #expect(run.terminal.captures["waiting"]?.contains(LockWaitView.message) == true, "\(run.terminal.captures["waiting"] ?? "")")
+        #expect(run.terminal.captures["saved"]?.contains(LockWaitView.message) == false, "\(run.terminal.captures["saved"] ?? "")")
+        #expect(seen.logLines == [0, 1])
+        // 0: the loop writes to standard error only on the paths that end non-zero.
+        #expect(run.status == 0)
+        #expect(try app.answers().map(\.question) == ["e2e-q1"])
+    }
+
+    /// After the time limit (the app's is 20 s, `LockWaitView.limit`; the run
+    /// loop is given 1 s here) the app goes on with the answer pending and says
+    /// so; keys work; the answer is saved once the lock is free, said on screen,
+    /// and nothing is owed on leaving.
+    @Test func afterTheTimeLimitTheAppGoesOnAndSavesLater() throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        let lock = try Self.heldLockAfterAFirstSession(app)
+        let seen = Seen()
+        let started = ContinuousClock.now
         let run = try app.run([
             .waitFor("Course map"), .character("t"),
             .waitFor("Question 1 of 2"), .character("2"), .key(.enter),
             .waitFor(LockWaitView.message), .capture("waiting"),
-            .perform { lock.release() },
-            .waitFor("✓ Correct"), .key(.enter), .waitFor("Question 2 of 2"), .character("q"),
-        ])
-        #expect(run.terminal.captures["waiting"]?.contains(LockWaitView.message) == true)
+            .waitFor("Not saved yet: another Marrow is using this progress file. Answer kept."), .capture("gaveUp"),
+            .perform { seen.logLines.append(Self.logLines(app).count) },
+            .key(.enter), .waitFor("Platelets help blood clot."), .capture("next"),
+            .perform { seen.logLines.append(Self.logLines(app).count); lock.release() },
+            .waitFor("Your answers are saved now."), .perform { seen.logLines.append(Self.logLines(app).count) },
+            .character("q"), .waitFor("Course map"), .character("q"),
+        ], lockWaitLimit: .seconds(1))
+        let took = ContinuousClock.now - started
+        #expect(run.terminal.captures["waiting"]?.contains("Question 1 of 2") == true, "\(run.terminal.captures["waiting"] ?? "")")
+        let gaveUp = run.terminal.captures["gaveUp"] ?? ""
+        #expect(gaveUp.contains("✓ Correct") && !gaveUp.contains(LockWaitView.message), "\(gaveUp)")
+        #expect(run.terminal.captures["next"]?.contains("Question 2 of 2") == true, "keys do nothing after the time limit: \(run.terminal.captures["next"] ?? "")")
+        // Nothing in the log while the lock was held (through a key after the limit), the answer once it was freed.
+        #expect(seen.logLines == [0, 0, 1])
+        // 0: nothing pending or failed on leaving, so nothing said on standard error.
         #expect(run.status == 0)
         #expect(try app.answers().map(\.question) == ["e2e-q1"])
+        let loaded = try app.store.load()
+        #expect(loaded.notices.isEmpty, "\(loaded.notices)")
+        #expect(loaded.progress.courses.values.flatMap(\.lessons.values).flatMap(\.attempts).map(\.answers) == [["e2e-q1": true]])
+        // The given limit, not the app's 20 s, was waited (a hang guard, not a speed claim).
+        #expect(took < LockWaitView.limit, "took \(took)")
     }
 }
 

@@ -133,15 +133,17 @@ struct InProcessApp {
 
     /// Runs the app as `MarrowApp.run` does after launch, through the script;
     /// returns the exit code and the terminal (frames, captures).
+    /// `lockWaitLimit`: how long a save waits for a held lock (the app's 20 s unless given).
     func run(_ steps: [TestTerminal.Step], size: Size = Size(columns: 80, rows: 24),
-             suspendForShell: @escaping () -> Void = {}) throws -> (status: Int32, terminal: TestTerminal) {
+             suspendForShell: @escaping () -> Void = {}, lockWaitLimit: Duration = LockWaitView.limit) throws -> (status: Int32, terminal: TestTerminal) {
         let store = self.store
         let loaded = try store.load()
         let course = CourseLoader.load(directory: lessons)
         let terminal = TestTerminal(size: size, steps: steps)
         let context = AppContext(course: course, progress: loaded.progress, now: terminal.now, monochrome: true, notices: loaded.notices)
         var loop = RunLoop(terminal: terminal, store: store, state: AppState(context: context, size: size),
-                           clock: { terminal.now }, stopRequested: { terminal.stopSignal }, suspendForShell: suspendForShell)
+                           clock: { terminal.now }, stopRequested: { terminal.stopSignal }, suspendForShell: suspendForShell,
+                           lockWaitLimit: lockWaitLimit)
         let status = loop.run()
         return (status, terminal)
     }

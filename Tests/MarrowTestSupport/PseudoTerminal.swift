@@ -39,7 +39,9 @@ public final class PseudoTerminal {
     /// `columns`×`rows`, in this process's environment with a UTF-8 locale, TERM
     /// xterm-256color (xterm where this system does not know it), no MARROW_LESSONS,
     /// MARROW_PROGRESS or NO_COLOR, then `changes` (nil removes a variable).
-    public init(_ argv: [String], columns: UInt16 = 80, rows: UInt16 = 24, environment changes: [String: String?] = [:]) throws {
+    /// `standardError`: a file for the program's standard error (else the terminal).
+    public init(_ argv: [String], columns: UInt16 = 80, rows: UInt16 = 24, environment changes: [String: String?] = [:],
+                standardError: String? = nil) throws {
         var m: Int32 = -1, s: Int32 = -1
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard let openpty = Self.openpty, openpty(&m, &s, nil, nil, &size) == 0 else {
@@ -70,6 +72,9 @@ public final class PseudoTerminal {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd: Int32 in 0...2 { posix_spawn_file_actions_adddup2(&actions, s, fd) }
+        if let standardError {
+            posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         // The test runs on a thread that blocks most signals; the program must not inherit that.
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -109,6 +114,20 @@ public final class PseudoTerminal {
 
     /// Whether the program still runs.
     public var isRunning: Bool { reap(block: false) == nil }
+
+    /// Sends `signal` to the program.
+    public func signal(_ signal: Int32) { kill(pid, signal) }
+
+    /// Whether the terminal is in its normal modes (canonical input, echo,
+    /// signals, CR to NL), as a shell needs it: after the program, whether it
+    /// gave the terminal back. A pseudo-terminal's modes are shared by its two
+    /// ends, so our end reads them even after the program has gone.
+    public var terminalRestored: Bool {
+        var modes = termios()
+        guard master >= 0, tcgetattr(master, &modes) == 0 else { return false }
+        return modes.c_lflag & tcflag_t(ICANON) != 0 && modes.c_lflag & tcflag_t(ECHO) != 0
+            && modes.c_lflag & tcflag_t(ISIG) != 0 && modes.c_iflag & tcflag_t(ICRNL) != 0
+    }
 
     /// The program's status if it has exited (waiting for it if `block`).
     private func reap(block: Bool) -> Int32? {
@@ -231,13 +250,16 @@ public final class PseudoTerminal {
     }
 }
 
-/// Keys as a terminal in normal mode sends them.
+/// Keys as an xterm sends them to a program that asked for them (curses'
+/// `keypad`, which sends `smkx`): the cursor keys, Home and End in application
+/// mode (`kcuu1=\EOA` …), as xterm-256color's terminfo names them. (In normal
+/// mode, ESC [ A …, curses would read Escape, then [ and A.)
 public enum TerminalKeys {
     public static let enter = "\r"
     public static let escape = "\u{1B}"
-    public static let down = "\u{1B}[B"
-    public static let up = "\u{1B}[A"
+    public static let down = "\u{1B}OB"
+    public static let up = "\u{1B}OA"
     public static let pageDown = "\u{1B}[6~"
-    public static let end = "\u{1B}[F"
-    public static let home = "\u{1B}[H"
+    public static let end = "\u{1B}OF"
+    public static let home = "\u{1B}OH"
 }

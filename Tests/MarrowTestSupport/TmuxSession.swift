@@ -102,11 +102,24 @@ public final class TmuxSession {
         tmux(["kill-server"])
         if let serverPID {
             let deadline = Date().addingTimeInterval(3)
-            while kill(serverPID, 0) == 0, Date() < deadline { usleep(10_000) }
-            if kill(serverPID, 0) == 0 { _ = kill(serverPID, SIGKILL) }
+            while Self.isRunning(serverPID), Date() < deadline { usleep(10_000) }
+            if Self.isRunning(serverPID) { _ = kill(serverPID, SIGKILL) }
             self.serverPID = nil
         }
         if let socketPath { unlink(socketPath) }
+    }
+
+    /// Whether process `pid` still runs. The server is a daemon, so its parent is
+    /// init; an exited server stays a zombie until init reaps it, which on some
+    /// machines takes more than a second (`kill(pid, 0)` still succeeds on a
+    /// zombie): a zombie has gone.
+    public static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let name = stat.lastIndex(of: ")") else { return true }
+        // The state follows the command name in parentheses: Z zombie, X dead.
+        let state = stat[stat.index(after: name)...].first { $0 != " " }
+        return state != "Z" && state != "X"
     }
 
     // MARK: Keys and screen
@@ -210,21 +223,46 @@ public final class TmuxSession {
     public func exitStatus(timeout: Double = 10) -> Int32? {
         let end = Date().addingTimeInterval(timeout)
         repeat {
-            if let text = try? String(contentsOfFile: rcPath, encoding: .utf8), let rc = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return rc
-            }
+            if let rc = recordedExitStatus() { return rc }
             usleep(20_000)
         } while Date() < end
         return nil
     }
 
     /// Presses q (up to six times) until the program exits; returns its status.
+    ///
+    /// After each q it waits until the program has exited or the screen has
+    /// changed and settled (the q was handled: one screen closed), then presses
+    /// again at once; a q that changes nothing is pressed again after a second.
+    /// A screen deeper than the course map so costs a frame, not a second, and the
+    /// hang guard stays six presses of at most a second each.
     public func quit() -> Int32? {
         for _ in 0..<6 {
+            let before = screen()
             keys("q")
-            if let status = exitStatus(timeout: 1) { return status }
+            let end = Date().addingTimeInterval(1)
+            var previous: String?
+            repeat {
+                if let status = recordedExitStatus() { return status }
+                let now = screen()
+                // Settled (the same twice, 20 ms apart) and still running: the
+                // program left a screen, not itself (on exit the status is
+                // written right after the screen is given back).
+                if now != before, now == previous {
+                    if let status = recordedExitStatus() { return status }
+                    break
+                }
+                previous = now
+                usleep(20_000)
+            } while Date() < end
         }
-        return nil
+        return recordedExitStatus()
+    }
+
+    /// The exit status the pane recorded, if the program has exited.
+    private func recordedExitStatus() -> Int32? {
+        guard let text = try? String(contentsOfFile: rcPath, encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// What the program wrote to standard error.

@@ -124,12 +124,21 @@ struct IDRegistry {
 /// Which files of a course folder are lessons, and their order.
 enum LessonFileName {
     static func isMarkdown(_ name: String) -> Bool {
-        name.lowercased().hasSuffix(".md")
+        // The last three bytes, any case: `lowercased()` made a string per file.
+        let tail = name.utf8.suffix(3)
+        guard tail.count == 3 else { return false }
+        var bytes = tail.makeIterator()
+        return bytes.next() == 0x2E && bytes.next().map { $0 | 0x20 } == 0x6D && bytes.next().map { $0 | 0x20 } == 0x64
     }
 
     /// `NN-slug.md`: two or more digits, a dash, a slug of `a-z`, `0-9` and `-`.
     static func isLesson(_ name: String) -> Bool {
-        let b = Array(name.utf8)
+        // The name's own bytes where it has them (a copy per file showed in the
+        // launch of a long course).
+        name.utf8.withContiguousStorageIfAvailable(isLesson(bytes:)) ?? Array(name.utf8).withUnsafeBufferPointer(isLesson(bytes:))
+    }
+
+    private static func isLesson(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count > 3, b[b.count - 3] == 0x2E, b[b.count - 2] == 0x6D, b[b.count - 1] == 0x64 else { return false }
         var i = 0
         while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }

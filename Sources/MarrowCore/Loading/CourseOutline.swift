@@ -21,7 +21,13 @@ package struct CourseOutline: Sendable {
 
     /// The placeholder id of a lesson whose front matter was not read: not a slug,
     /// so it never matches a lesson in the progress.
-    static func placeholderID(_ fileName: String) -> String { "\u{0}unread:" + fileName }
+    static func placeholderID(_ fileName: String) -> String {
+        var id = String()
+        id.reserveCapacity(8 + fileName.utf8.count)
+        id += "\u{0}unread:"
+        id += fileName
+        return id
+    }
 
     /// Whether `id` is the placeholder of a lesson whose front matter was not read.
     package static func isPlaceholder(_ id: String) -> Bool { id.hasPrefix(placeholderID("")) }

@@ -147,6 +147,7 @@ private struct SummaryReader {
                 // Listed first, then put in a dictionary made at its size: growing
                 // one would hash every question id again at each doubling.
                 var listed: [(String, Bool)] = []
+                listed.reserveCapacity(32)
                 guard reader.object(fields: false, { reader, question in
                     guard let correct = reader.boolean() else { return false }
                     listed.append((question, correct))
@@ -315,65 +316,101 @@ private struct SummaryReader {
     /// Reads `null` if it is next.
     private mutating func null() -> Bool { literal("null") }
 
-    /// Skips any JSON value, checked only as far as JSON's grammar, in one loop
-    /// rather than a call per value (most of the file, its review schedules, is
-    /// skipped). The containers open are a stack of bits: 1 for an object.
+    /// Skips any JSON value, checked only as far as JSON's grammar (most of the
+    /// file, its review schedules, is skipped): one loop over the bytes with the
+    /// position in a local, the containers open as a stack of bits (1 for an object).
     private mutating func skip(depth: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let end = bytes.count
+        var j = i
+        defer { i = j }
         var open: UInt64 = 0
         var levels = 0
-        // Each turn reads one value; then the loop closes what it ends and takes the separator.
         while true {
-            guard depth + levels < Self.maximumDepth else { return false }
-            space()
-            guard i < bytes.count else { return false }
-            switch bytes[i] {
+            // A value.
+            Scan.space(base, end, &j)
+            guard j < end, depth + levels < Self.maximumDepth else { return false }
+            switch base[j] {
             case 0x7B:
-                i += 1
-                if take(0x7D) { break }
-                guard key() else { return false }
-                open = open << 1 | 1
-                levels += 1
-                continue
+                j += 1
+                Scan.space(base, end, &j)
+                if j < end, base[j] == 0x7D {
+                    j += 1
+                } else {
+                    guard Scan.key(base, end, &j) else { return false }
+                    open = open << 1 | 1
+                    levels += 1
+                    continue
+                }
             case 0x5B:
-                i += 1
-                if take(0x5D) { break }
-                open <<= 1
-                levels += 1
-                continue
-            case 0x22: guard skipString() else { return false }
-            case 0x74: guard literal("true") else { return false }
-            case 0x66: guard literal("false") else { return false }
-            case 0x6E: guard literal("null") else { return false }
-            default: guard skipNumber() else { return false }
+                j += 1
+                Scan.space(base, end, &j)
+                if j < end, base[j] == 0x5D {
+                    j += 1
+                } else {
+                    open <<= 1
+                    levels += 1
+                    continue
+                }
+            case 0x22: guard Scan.string(base, end, &j) else { return false }
+            case 0x74: guard Scan.word(base, end, &j, 0x74, 0x72, 0x75, 0x65) else { return false }
+            case 0x66: guard Scan.word(base, end, &j, 0x66, 0x61, 0x6C, 0x73, 0x65) else { return false }
+            case 0x6E: guard Scan.word(base, end, &j, 0x6E, 0x75, 0x6C, 0x6C) else { return false }
+            default: guard Scan.number(base, end, &j) else { return false }
             }
-            // After a value: close containers, or move to the next member or element.
+            // After a value: close what it ends, then the next member or element.
             while true {
                 if levels == 0 { return true }
+                Scan.space(base, end, &j)
+                guard j < end else { return false }
                 let inObject = open & 1 == 1
-                if take(0x2C) {
-                    if inObject { guard key() else { return false } }
+                if base[j] == 0x2C {
+                    j += 1
+                    if inObject { guard Scan.key(base, end, &j) else { return false } }
                     break
                 }
-                guard take(inObject ? 0x7D : 0x5D) else { return false }
+                guard base[j] == (inObject ? 0x7D : 0x5D) else { return false }
+                j += 1
                 open >>= 1
                 levels -= 1
             }
         }
     }
+}
 
-    /// A member's key and its colon, in an object being skipped.
-    private mutating func key() -> Bool {
-        space()
-        guard i < bytes.count, bytes[i] == 0x22 else { return false }
-        return skipString() && take(0x3A)
+/// The scanning steps of `SummaryReader.skip`, on a pointer and a local position
+/// (each moves `j` past what it reads; false when the bytes are not that).
+private enum Scan {
+    /// White space; runs of spaces (the file's indentation) eight bytes at a time.
+    @inline(__always)
+    static func space(_ base: UnsafePointer<UInt8>, _ end: Int, _ j: inout Int) {
+        while j < end {
+            if j + 8 <= end, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                j += 8
+                continue
+            }
+            let b = base[j]
+            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+            j += 1
+        }
     }
 
-    private mutating func skipString() -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let count = bytes.count
-        var j = i + 1
-        defer { i = j }
-        while j < count {
+    /// A member's key and its colon.
+    @inline(__always)
+    static func key(_ base: UnsafePointer<UInt8>, _ end: Int, _ j: inout Int) -> Bool {
+        space(base, end, &j)
+        guard j < end, base[j] == 0x22, string(base, end, &j) else { return false }
+        space(base, end, &j)
+        guard j < end, base[j] == 0x3A else { return false }
+        j += 1
+        return true
+    }
+
+    /// A string, from its opening quote: escapes checked, no control characters.
+    @inline(__always)
+    static func string(_ base: UnsafePointer<UInt8>, _ end: Int, _ j: inout Int) -> Bool {
+        j += 1
+        while j < end {
             let b = base[j]
             if b == 0x22 {
                 j += 1
@@ -384,11 +421,15 @@ private struct SummaryReader {
                 j += 1
                 continue
             }
-            guard j + 1 < count else { return false }
+            guard j + 1 < end else { return false }
             switch base[j + 1] {
             case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: j += 2
             case 0x75:
-                guard j + 5 < count, bytes[(j + 2)...(j + 5)].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) else { return false }
+                guard j + 5 < end else { return false }
+                for k in (j + 2)...(j + 5) {
+                    let h = base[k] | 0x20
+                    guard (base[k] >= 0x30 && base[k] <= 0x39) || (h >= 0x61 && h <= 0x66) else { return false }
+                }
                 j += 6
             default: return false
             }
@@ -396,25 +437,37 @@ private struct SummaryReader {
         return false
     }
 
-    private mutating func skipNumber() -> Bool {
-        let start = i
-        func digits(_ reader: inout SummaryReader) -> Bool {
-            let from = reader.i
-            while reader.i < reader.bytes.count, reader.bytes[reader.i] >= 0x30, reader.bytes[reader.i] <= 0x39 { reader.i += 1 }
-            return reader.i > from
+    /// `true`, `false` or `null`, spelled by `letters`.
+    @inline(__always)
+    static func word(_ base: UnsafePointer<UInt8>, _ end: Int, _ j: inout Int, _ letters: UInt8...) -> Bool {
+        guard end - j >= letters.count else { return false }
+        for (k, letter) in letters.enumerated() where base[j + k] != letter { return false }
+        j += letters.count
+        return true
+    }
+
+    /// A number as JSON writes it: no leading zero, digits after a point and in an exponent.
+    @inline(__always)
+    static func number(_ base: UnsafePointer<UInt8>, _ end: Int, _ j: inout Int) -> Bool {
+        func digits(_ j: inout Int) -> Int {
+            let from = j
+            while j < end, base[j] >= 0x30, base[j] <= 0x39 { j += 1 }
+            return j - from
         }
-        if bytes[i] == 0x2D { i += 1 }
-        let first = i
-        guard digits(&self), i - first == 1 || bytes[first] != 0x30 else { return false }
-        if i < bytes.count, bytes[i] == 0x2E {
-            i += 1
-            guard digits(&self) else { return false }
+        if j < end, base[j] == 0x2D { j += 1 }
+        let first = j
+        let count = digits(&j)
+        guard count > 0, count == 1 || base[first] != 0x30 else { return false }
+        if j < end, base[j] == 0x2E {
+            j += 1
+            guard digits(&j) > 0 else { return false }
         }
-        if i < bytes.count, bytes[i] == 0x65 || bytes[i] == 0x45 {
-            i += 1
-            if i < bytes.count, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
-            guard digits(&self) else { return false }
+        if j < end, base[j] == 0x65 || base[j] == 0x45 {
+            j += 1
+            if j < end, base[j] == 0x2B || base[j] == 0x2D { j += 1 }
+            guard digits(&j) > 0 else { return false }
         }
-        return i > start
+        return true
     }
 }
+

@@ -120,7 +120,16 @@ enum CourseFiles {
     /// `directory/name`, without doubling a slash (and just `name` for an empty directory).
     static func join(_ directory: String, _ name: String) -> String {
         if directory.isEmpty { return name }
-        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        let slash = directory.utf8.last != UInt8(ascii: "/")
+        // Made at its final size: the outline of a long course joins a path for
+        // every lesson, and growing each string as it is appended to cost more
+        // than listing the folder.
+        var path = String()
+        path.reserveCapacity(directory.utf8.count + (slash ? 1 : 0) + name.utf8.count)
+        path += directory
+        if slash { path += "/" }
+        path += name
+        return path
     }
 
     /// The folder's own name, for a course whose `course.yaml` cannot give one.

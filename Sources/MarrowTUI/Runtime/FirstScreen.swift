@@ -43,7 +43,7 @@ package enum FirstScreen {
         }
         var outline = outline
         if let read = outline, !read.isComplete,
-           read.readCount < size.rows || !wanted.isSubset(of: read.course.lessons.prefix(read.readCount).map(\.id)) {
+           read.readCount < size.rows || !wanted.isSubset(of: read.course.lessons.prefix(read.readCount).map { $0.id }) {
             outline = nil
         }
         if outline == nil {
@@ -52,7 +52,7 @@ package enum FirstScreen {
         guard let outline, progress[course: outline.course.info.id].disclaimerSeen else { return nil }
         // Continue may point to the next unread lesson after the last place: one
         // whose front matter was not read is not known yet, so wait for the course.
-        if let next = progress[course: outline.course.info.id].continuePlace(lessonIDs: outline.course.lessons.map(\.id)),
+        if let next = progress[course: outline.course.info.id].continuePlace(lessonIDs: outline.course.lessons.map { $0.id }),
            CourseOutline.isPlaceholder(next.lessonID) {
             return nil
         }

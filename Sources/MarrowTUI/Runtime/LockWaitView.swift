@@ -17,31 +17,35 @@ final class LockWaitView: @unchecked Sendable {
     /// How long a save may wait before the learner is told: a save by another
     /// instance takes milliseconds.
     static let quietMoment: Duration = .milliseconds(400)
-    /// How long a save waits at most.
+    /// How long a save waits at most, unless the run loop is given another limit.
     static let limit: Duration = .seconds(20)
     static let message = "Waiting for another Marrow using this progress file… (q: leave)"
 
     private let terminal: any TerminalBackend
     private let state: AppState
     private let stopRequested: () -> Int32?
+    /// How long this save waits at most (`RunLoop.lockWaitLimit`).
+    private let limit: Duration
     private(set) var leaveRequested = false
     /// The terminal's new size if it changed while waiting, for the app to take in after.
     private(set) var resized: Size?
     private var shown = false
 
     /// `state` is what the screen shows while the save waits.
-    /// `stopRequested` says whether a signal asked the app to stop (as `RunLoop`'s).
-    init(terminal: any TerminalBackend, state: AppState, stopRequested: @escaping () -> Int32?) {
+    /// `stopRequested` says whether a signal asked the app to stop (as `RunLoop`'s);
+    /// `limit` is how long the save may wait (`RunLoop.lockWaitLimit`).
+    init(terminal: any TerminalBackend, state: AppState, stopRequested: @escaping () -> Int32?, limit: Duration) {
         self.terminal = terminal
         self.state = state
         self.stopRequested = stopRequested
+        self.limit = limit
     }
 
     var waiting: LockWaiting { LockWaiting { [self] waited in keepWaiting(waited) } }
 
     private func keepWaiting(_ waited: Duration) -> Bool {
         if stopRequested() != nil || leaveRequested { return false }
-        if waited >= Self.limit { return false }
+        if waited >= limit { return false }
         // Keys typed during a short wait are left for the screens.
         guard waited >= Self.quietMoment else {
             usleep(20_000)

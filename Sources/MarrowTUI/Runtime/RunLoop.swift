@@ -23,6 +23,9 @@ struct RunLoop {
     let stopRequested: () -> Int32?
     /// Stops the process for the shell on Ctrl-Z (`stopForJobControl`, or a test's).
     let suspendForShell: () -> Void
+    /// How long a save waits for another Marrow's lock before the app goes on
+    /// with the answer pending (`LockWaitView.limit`, or a test's shorter one).
+    let lockWaitLimit: Duration
     var state: AppState
     /// The last save that failed, to say so after the terminal is restored.
     private var saveError: String?
@@ -39,13 +42,14 @@ struct RunLoop {
 
     init(terminal: any TerminalBackend, store: ProgressStore, state: AppState,
          clock: @escaping () -> Date = { Date() }, stopRequested: @escaping () -> Int32? = MarrowTUI.stopRequested,
-         suspendForShell: @escaping () -> Void = MarrowTUI.stopForJobControl) {
+         suspendForShell: @escaping () -> Void = MarrowTUI.stopForJobControl, lockWaitLimit: Duration = LockWaitView.limit) {
         self.terminal = terminal
         self.store = store
         self.state = state
         self.clock = clock
         self.stopRequested = stopRequested
         self.suspendForShell = suspendForShell
+        self.lockWaitLimit = lockWaitLimit
     }
 
     /// Runs until the learner leaves; restores the terminal. Returns the exit code:
@@ -131,7 +135,7 @@ struct RunLoop {
         // The log is the record of an answer: progress.json is rewritten when the
         // learner moves on or leaves (its cost grows with the answers; this does not).
         if effects.contains(.saveProgress) || effects.contains(.quit) { owesSave = true }
-        let view = LockWaitView(terminal: terminal, state: state, stopRequested: stopRequested)
+        let view = LockWaitView(terminal: terminal, state: state, stopRequested: stopRequested, limit: lockWaitLimit)
         performRecords(waiting: view.waiting)
         if let size = view.resized {
             state = App.update(state, .resize(size))

@@ -310,9 +310,13 @@ final class Terminal: TerminalBackend {
     private func put(_ cell: Cell, row: Int, column: Int, columns: Int, window: UnsafeMutablePointer<WINDOW>?) {
         let (attributes, pair) = attributes(of: cell.style)
         // A wide character that would not fit on the last column is drawn as a space.
-        let wide = cell.character.isASCII ? false : DisplayWidth.of(cell.character) == 2
-        var character = wide && column + 1 >= columns ? " " : cell.character
-        if asciiOnly, !character.isASCII {
+        // One UTF-8 byte is ASCII (asked this way: `Character.isASCII` costs more
+        // than the rest of putting the cell together).
+        let ascii = cell.character.utf8.count == 1
+        let wide = ascii ? false : DisplayWidth.of(cell.character) == 2
+        let cut = wide && column + 1 >= columns
+        var character = cut ? " " : cell.character
+        if asciiOnly, !ascii, !cut {
             character = "?"
             if wide, column + 1 < columns { mvwaddstr(window, Int32(row), Int32(column + 1), " ") }
         }

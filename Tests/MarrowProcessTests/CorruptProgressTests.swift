@@ -5,10 +5,12 @@ import Testing
 
 /// Damaged progress files, through the built binary and every command: each kind
 /// of damage is put in a fresh folder beside a valid answer log (or a valid state
-/// file, for damage to the log), then `progress`, `progress --json`, `validate`,
-/// `read`, `reset --yes` and the terminal app run on it. Each must start and stop
-/// cleanly with at most one clear line, keep the original bytes (moved aside, or
-/// untouched), change nothing else, and still count every valid answer.
+/// file, for damage to the log), then `progress` (text and JSON), `reset --yes`, a
+/// plain quiz and a quiz made from the log run on it; the other report formats, the
+/// other quiz mode and the terminal app once per outcome, `validate` and `read` on
+/// a sample (see `representatives`, `tuiKinds`, `nonReaderKinds`). Each must start
+/// and stop cleanly with at most one clear line, keep the original bytes (moved
+/// aside, or untouched), change nothing else, and still count every valid answer.
 @Suite(.timeLimit(.minutes(15))) struct CorruptProgressTests {
     /// What a kind of damage should lead to.
     enum Expect: Sendable {

@@ -54,7 +54,9 @@ struct ProgressCommand: ParsableCommand {
             throw CLIError("\(error)")
         }
         for notice in loaded.notices { printError("marrow: \(notice)") }
-        if let warning = log.warning { printError("marrow: \(warning)") }
+        // A state rebuilt from the log (none on disk, or a damaged one) has already
+        // said the log's warning among its notices: once is enough.
+        if let warning = log.warning, !loaded.notices.contains(warning) { printError("marrow: \(warning)") }
         let fsrs = course.info.scheduler(desiredRetention: desiredRetention)
         let report = ProgressReport(
             course: course, state: loaded.progress[course: course.info.id],

@@ -38,7 +38,12 @@ enum PuzzleAnswerInput: Equatable {
         switch kind {
         case .order: return order(tokens, count: count, hint: hint)
         case .match: return match(tokens, count: count, hint: hint)
-        case .typed: return .typed(text)
+        case .typed:
+            // As in the app: a longer line is not an answer (and would not fit the answer log's lines).
+            guard text.count <= TypedAnswerMatcher.maximumLength else {
+                return .invalid("That is long enough: an answer here is a word or a few (at most \(TypedAnswerMatcher.maximumLength) characters).")
+            }
+            return .typed(text)
         case .single, .multiple, .trueFalse: return .invalid(hint)
         }
     }

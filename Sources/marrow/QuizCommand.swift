@@ -78,10 +78,10 @@ struct QuizCommand: ParsableCommand {
         let course = CourseLoader.load(directory: try global.lessonsDirectory())
         let store = ProgressStore(path: try global.progressPath())
         let now = try global.now()
-        let progress = try Self.loadProgress(store)
+        let (progress, said) = try Self.loadProgress(store)
         let fsrs = course.info.scheduler(desiredRetention: desiredRetention)
-        guard let selection = try selectQuestions(course: course, store: store, now: now, fsrs: fsrs, console: console) else { return }
-        let session = try startSession(selection, course: course, progress: progress, store: store, now: now)
+        guard let selection = try selectQuestions(course: course, store: store, said: said, now: now, fsrs: fsrs, console: console) else { return }
+        let session = try startSession(selection, course: course, progress: progress, store: store, said: said, now: now)
         try takeQuiz(session, title: selection.title, course: course, progress: progress, store: store, fsrs: fsrs, console: console)
         if selection.moreDue > 0 {
             console.say("\(Wording.count(selection.moreDue, "more question")) due — do them later, or keep going: run the same command again.")
@@ -98,12 +98,12 @@ struct QuizCommand: ParsableCommand {
         var moreDue = 0
     }
 
-    /// The progress as saved, after printing the load's notices.
-    static func loadProgress(_ store: ProgressStore) throws -> LearnerProgress {
+    /// The progress as saved, after printing the load's notices (returned too, as said).
+    static func loadProgress(_ store: ProgressStore) throws -> (progress: LearnerProgress, said: [String]) {
         do {
             let loaded = try store.load()
             for notice in loaded.notices { printError("marrow: \(notice)") }
-            return loaded.progress
+            return (loaded.progress, loaded.notices)
         } catch {
             throw CLIError("\(error)")
         }
@@ -111,7 +111,7 @@ struct QuizCommand: ParsableCommand {
 
     /// The lesson's quiz, the questions due or the last quiz's mistakes; nil, after
     /// saying why, when there is nothing to ask.
-    private func selectQuestions(course: Course, store: ProgressStore, now: Date, fsrs: FSRS,
+    private func selectQuestions(course: Course, store: ProgressStore, said: [String], now: Date, fsrs: FSRS,
                                  console: LineConsole) throws -> Selection? {
         if let lesson {
             let found = try LessonArgument.find(lesson, in: course)
@@ -121,7 +121,7 @@ struct QuizCommand: ParsableCommand {
             }
             return Selection(title: "Quiz: \(found.title)", lessonID: found.id, questionIDs: nil)
         }
-        let records = try Self.records(store)
+        let records = try Self.records(store, said: said)
         if review {
             let plan = ReviewPlan.make(course: course, records: records, now: now, fsrs: fsrs)
             guard !plan.dueQuestionIDs.isEmpty else {
@@ -148,12 +148,12 @@ struct QuizCommand: ParsableCommand {
     /// A lesson's quiz left part-way continues, as in the app (unless `--restart`);
     /// otherwise a new attempt.
     private func startSession(_ selection: Selection, course: Course, progress: LearnerProgress, store: ProgressStore,
-                              now: Date) throws -> QuizSession {
+                              said: [String], now: Date) throws -> QuizSession {
         let seed = seed ?? UInt64.random(in: .min ... .max)
         if !restart, selection.questionIDs == nil, let lessonID = selection.lessonID {
             var generator = SplitMix64(seed: seed)
             if let resumed = try QuizSession.resumed(lessonID: lessonID, course: course, progress: progress[course: course.info.id],
-                                                     history: { try Self.records(store) }, generator: &generator) {
+                                                     history: { try Self.records(store, said: said) }, generator: &generator) {
                 return resumed
             }
         }
@@ -203,11 +203,12 @@ struct QuizCommand: ParsableCommand {
         _ = try ending.get()
     }
 
-    /// The log's answers.
-    static func records(_ store: ProgressStore) throws -> [AnswerRecord] {
+    /// The log's answers, after its warning unless loading has `said` it already
+    /// (a state rebuilt from the log says it among its notices).
+    static func records(_ store: ProgressStore, said: [String]) throws -> [AnswerRecord] {
         do {
             let log = try store.readLog()
-            if let warning = log.warning { printError("marrow: \(warning)") }
+            if let warning = log.warning, !said.contains(warning) { printError("marrow: \(warning)") }
             return log.records
         } catch {
             throw CLIError("\(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MarrowTestSupport
 @testable import MarrowCore
 
 
@@ -42,6 +43,48 @@ import Testing
         let one = AnswerLog.parse(Array("x\n".utf8) + AnswerLog.line(for: ProgressKit.record("q1")), fileName: "h.jsonl")
         #expect(one.warning == "h.jsonl: skipped 1 unreadable line (first at line 1)")
         #expect(AnswerLog.parse([], fileName: "h.jsonl") == LogReadResult())
+    }
+
+    /// A line longer than `AnswerLog.maximumLineLength` is unreadable without being
+    /// decoded: counted in the warning, the lines around it kept; at the end without
+    /// a newline it is a torn last line, skipped silently. A line of exactly the cap
+    /// is still read.
+    @Test func aLineLongerThanTheCapIsSkippedAndCounted() {
+        let q1 = AnswerLog.line(for: ProgressKit.record("q1")), q2 = AnswerLog.line(for: ProgressKit.record("q2"))
+        let cap = AnswerLog.maximumLineLength
+        // A valid answer padded with spaces inside the object to exactly the cap (newline not counted).
+        let atCap = Array(q2.dropLast(2)) + Array(repeating: 0x20, count: cap - (q2.count - 1)) + Array("}\n".utf8)
+        #expect(atCap.count == cap + 1)
+        let long = Array(#"{"course":"hsct","note":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 10 << 20) + Array("\"}\n".utf8)
+        let overCap = Array(q2.dropLast(2)) + Array(repeating: 0x20, count: cap + 1 - (q2.count - 1)) + Array("}\n".utf8)
+
+        let result = AnswerLog.parse(q1 + long + atCap + overCap + q1, fileName: "h.jsonl")
+        #expect(result.records.map(\.question) == ["q1", "q2", "q1"])
+        #expect(result.skippedLines == 2 && result.firstSkippedLine == 2 && !result.tornLastLine)
+        #expect(result.warning == "h.jsonl: skipped 2 unreadable lines (first at line 2)")
+
+        let tornLong = AnswerLog.parse(q1 + q2 + long.dropLast(), fileName: "h.jsonl")
+        #expect(tornLong.records.map(\.question) == ["q1", "q2"])
+        #expect(tornLong.tornLastLine && tornLong.skippedLines == 0 && tornLong.warning == nil)
+
+        // CRLF line ends, blank lines and a line of spaces around a long line: as before.
+        let crlf = Array("\r\n   \n".utf8) + Array(q1.dropLast()) + Array("\r\n\r\n".utf8) + long + q2
+        let mixed = AnswerLog.parse(crlf, fileName: "h.jsonl")
+        #expect(mixed.records.map(\.question) == ["q1", "q2"] && mixed.skippedLines == 1 && mixed.firstSkippedLine == 5)
+    }
+
+    /// Finding the end of a 10 MB line takes no decoding: well under a tenth of a
+    /// second of CPU even in a debug build (decoding it took over a second).
+    @Test func aHugeLineCostsOnlyFindingItsEnd() {
+        let long = Array(#"{"course":"hsct","note":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 10 << 20) + Array("\"}\n".utf8)
+        let garbage = [UInt8](repeating: UInt8(ascii: "["), count: 10 << 20) + [0x0A]
+        let bytes = AnswerLog.line(for: ProgressKit.record("q1")) + long + garbage + AnswerLog.line(for: ProgressKit.record("q2"))
+        let clock = ThreadCPUClock()
+        let started = clock.now
+        let result = AnswerLog.parse(bytes, fileName: "h.jsonl")
+        let spent = clock.now - started
+        #expect(result.records.count == 2 && result.skippedLines == 2)
+        #expect(spent < .milliseconds(100), "parsing two 10 MB lines took \(spent) of CPU")
     }
 
     @Test func theStoreReportsTheWarningAndNeverRewritesTheLog() throws {

@@ -111,8 +111,11 @@ extension KillNineTests {
 
     /// The terminal app killed with SIGKILL within 20 ms of an answer in its quiz,
     /// on one progress file, until a kill has landed both before and after the
-    /// feedback showed (at least 6 runs, at most 25): every answer it showed
-    /// feedback for is in the log and the files load cleanly.
+    /// feedback showed (at least 3 runs, at most 25): every answer it showed
+    /// feedback for is in the log and the files load cleanly. The two outcomes and
+    /// one more seeded moment are enough: every run after the first also picks up a
+    /// quiz a kill left part-way, and the many kills of the plain quiz above are
+    /// where the moments are sampled densely (each tmux run costs seconds).
     @Test func theAppKilledWhileAnsweringLosesNoAcknowledgedAnswer() throws {
         let folder = try Marrow.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -123,7 +126,7 @@ extension KillNineTests {
         var unacknowledged = 0
         var runs = 0
         for iteration in 0..<25 {
-            if runs >= 6 && acknowledged > 0 && unacknowledged > 0 { break }
+            if runs >= 3 && acknowledged > 0 && unacknowledged > 0 { break }
             runs += 1
             let tmux = try TmuxSession(program: [Marrow.executable, "--lessons", Fault.course, "--progress", state])
             defer { tmux.close() }

@@ -50,6 +50,20 @@ import Testing
         #expect(lines[2].contains(#""chosen":[0],"correct":true"#) && lines[2].contains(#""typed":"Engraftmnet""#))
     }
 
+    /// A typed answer longer than the app takes (`TypedAnswerMatcher.maximumLength`)
+    /// is not an answer: the quiz says so and asks again, and nothing is logged for it.
+    @Test func aTooLongTypedAnswerIsAskedAgain() throws {
+        let s = session()
+        let order = rightOrder(s).map(String.init).joined(separator: " ")
+        let long = String(repeating: "engraftment ", count: 11)
+        let (r, log) = try run("\(order)\n\n\(rightPairs(s).joined(separator: " "))\n\n\(long)\nengraftment\n\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("That is long enough: an answer here is a word or a few (at most 120 characters)."), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("Score: 3 of 3 correct (100%).\n"), "\(r.stdout)")
+        let lines = log.split(separator: "\n")
+        #expect(lines.count == 3 && lines[2].contains(#""typed":"engraftment""#), "\(log)")
+    }
+
     @Test func wrongAnswersAreMarkedItemByItem() throws {
         let s = session()
         var order = rightOrder(s)

@@ -41,6 +41,35 @@ indirect enum GenJSON: Equatable, Sendable {
         }
     }
 
+    /// What kind of JSON value this is; text that is not JSON is `.invalid`.
+    var shape: Shape {
+        switch self {
+        case .null: .null
+        case .bool: .bool
+        case .number: .number
+        case .string: .string
+        case .array: .array
+        case .object: .object
+        case .raw: .invalid
+        }
+    }
+
+    enum Shape: Sendable, Hashable, CaseIterable {
+        case null, bool, number, string, array, object, invalid
+        /// A field taken away or written twice.
+        case structural
+    }
+
+    /// The value at `path` (as `paths` names it), or nil.
+    func value(at path: [String]) -> GenJSON? {
+        guard let head = path.first else { return self }
+        switch self {
+        case .object(let pairs): return pairs.first { $0.0 == head }?.1.value(at: Array(path.dropFirst()))
+        case .array(let items): return head == "0" ? items.first?.value(at: Array(path.dropFirst())) : nil
+        default: return nil
+        }
+    }
+
     /// Every path to a value in the tree (an array's first element stands for all).
     var paths: [[String]] {
         switch self {
@@ -107,6 +136,12 @@ enum StateFileGenerator {
         var name: String
         var mutation: @Sendable () -> GenJSON.Mutation
         var description: String { name }
+
+        /// The shape of the value it puts in (`.structural` for missing and duplicated).
+        var shape: GenJSON.Shape {
+            if case .replace(let value) = mutation() { return value.shape }
+            return .structural
+        }
     }
 
     static func replace(_ name: String, _ value: GenJSON) -> Kind { Kind(name: name) { .replace(value) } }
@@ -148,6 +183,26 @@ enum StateFileGenerator {
         Kind(name: "duplicated, text after") { .duplicateAfter(.string("text")) },
         Kind(name: "duplicated, -1 before") { .duplicateBefore(.number("-1")) },
     ]
+
+    /// The kinds worth putting in a field that holds `original`: every kind of its own
+    /// shape (each reaches the field's own reading: ranges, dates, lengths), `null`,
+    /// missing and duplicated, and of every other shape one kind picked by `random`.
+    /// A value of another shape fails the field's reading the same way whichever it
+    /// is, and text that is not JSON fails the file's parse the same way wherever it
+    /// is; picked per field, each of them still meets many fields.
+    static func kinds(for original: GenJSON?, _ random: inout SplitMix64) -> [Kind] {
+        let own = original?.shape
+        var chosen: [Kind] = []
+        for shape in GenJSON.Shape.allCases {
+            let ofShape = kinds.filter { $0.shape == shape }
+            if shape == own || shape == .null || shape == .structural {
+                chosen += ofShape
+            } else if !ofShape.isEmpty {
+                chosen.append(ofShape[Int(random.next() % UInt64(ofShape.count))])
+            }
+        }
+        return chosen
+    }
 
     /// A kind picked by a seeded generator.
     static func kind(_ random: inout SplitMix64) -> Kind { kinds[Int(random.next() % UInt64(kinds.count))] }

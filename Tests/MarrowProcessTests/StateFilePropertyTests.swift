@@ -69,10 +69,15 @@ import Testing
                       "total", "answers", "fullQuiz", "stability", "difficulty", "due", "lastReview", "reps", "lapses", "lastRating", "prior"] {
             #expect(fields.contains(field), "\(field) is never changed")
         }
-        let logPaths = try Self.base.log.map { GenJSON(try JSONDecoder().decode(JSONValue.self, from: Data($0.dropLast()))).paths.count }
-        let kinds = StateFileGenerator.kinds.count
-        print("StateFilePropertyTests: \(Self.statePaths.count) state fields x \(kinds) kinds = \(Self.statePaths.count * kinds) cases, "
-              + "\(logPaths.reduce(0, +)) log-line fields x \(kinds) kinds = \(logPaths.reduce(0, +) * kinds) cases, 40 seeded combinations")
+        let lines = try Self.base.log.map { GenJSON(try JSONDecoder().decode(JSONValue.self, from: Data($0.dropLast()))) }
+        var random = SplitMix64(seed: 0)
+        let stateCases = Self.statePaths.map { StateFileGenerator.kinds(for: Self.base.state.value(at: $0), &random).count }.reduce(0, +)
+        let logCases = lines.flatMap { line in line.paths.map { StateFileGenerator.kinds(for: line.value(at: $0), &random).count } }.reduce(0, +)
+        print("StateFilePropertyTests: \(Self.statePaths.count) state fields, \(stateCases) cases; "
+              + "\(lines.map(\.paths.count).reduce(0, +)) log-line fields, \(logCases) cases; of \(StateFileGenerator.kinds.count) kinds; 40 seeded combinations")
+        // Every kind is of some shape, and every shape of value Marrow writes has kinds of its own.
+        let shapes = Set(Self.statePaths.compactMap { Self.base.state.value(at: $0)?.shape })
+        for shape in shapes { #expect(StateFileGenerator.kinds.contains { $0.shape == shape }, "no kind of shape \(shape)") }
     }
 
     // MARK: One case
@@ -136,6 +141,8 @@ import Testing
             #expect(after["progress.json"] == before["progress.json"], "\(label): changed without being moved aside")
         }
         #expect(loaded.notices.allSatisfy { !$0.contains("\n") }, "\(label): \(loaded.notices)")
+        // Read only where a check needs it: most cases neither rebuild nor answer.
+        guard loaded.source != .file || answer else { return outcome }
         let logBefore = try store.readLog()
         if loaded.source != .file {
             // Rebuilt: every answer of the log is there.
@@ -170,23 +177,27 @@ import Testing
 
     // MARK: progress.json
 
-    /// Every field of progress.json × every kind of value, in-process: each is read,
-    /// loaded to write and checked; a seeded third of them (a different third in
-    /// each field, so every kind is answered on in many fields) also answers,
+    /// Every field of progress.json × the kinds of value that reach a distinct path
+    /// there (`StateFileGenerator.kinds(for:_:)`: all of the field's own shape, null,
+    /// missing and duplicated, one of each other shape, seeded per field), in-process:
+    /// each is read, loaded to write and checked; a seeded third of them (a different
+    /// third in each field, so every kind is answered on in many fields) also answers,
     /// saves and loads again, which costs three fsyncs.
     @Test(arguments: statePaths.map { $0.joined(separator: ".") })
     func everyStateFieldTakesEveryKind(field: String) throws {
         let path = field.split(separator: ".").map(String.init)
         let log = Self.base.log.flatMap { $0 }
         var refused = 0, moved = 0, kept = 0
-        var random = SplitMix64(seed: UInt64(Self.statePaths.firstIndex(of: path) ?? 0))
-        for kind in StateFileGenerator.kinds {
+        let seed = UInt64(Self.statePaths.firstIndex(of: path) ?? 0)
+        var random = SplitMix64(seed: seed)
+        let kinds = StateFileGenerator.kinds(for: Self.base.state.value(at: path), &random)
+        for kind in kinds {
             let text = Self.base.state.mutated(at: path, kind.mutation()).text
-            let outcome = try Self.check(state: Array(text.utf8), log: log, label: "\(field) = \(kind)", answer: random.next() % 3 == 0)
+            let outcome = try Self.check(state: Array(text.utf8), log: log, label: "\(field) = \(kind) (seed \(seed))", answer: random.next() % 3 == 0)
             if outcome.refused != nil { refused += 1 } else if outcome.movedAside { moved += 1 } else { kept += 1 }
         }
-        // Every kind in some field ends in each way; none may trap or lose an answer (checked above).
-        #expect(refused + moved + kept == StateFileGenerator.kinds.count)
+        // None may trap or lose an answer (checked above).
+        #expect(refused + moved + kept == kinds.count)
     }
 
     /// Several fields changed at once, by a seeded generator (each seed is one case:
@@ -226,18 +237,20 @@ import Testing
 
     // MARK: The answer log
 
-    /// Every field of every kind of log line × every kind of value, in-process. The
-    /// state holds only the first line, so the others are replayed on loading.
+    /// Every field of every kind of log line × the kinds of value that reach a
+    /// distinct path there (as for the state's fields, seeded per line), in-process.
+    /// The state holds only the first line, so the others are replayed on loading.
     @Test(arguments: 0..<6)
     func everyLogFieldTakesEveryKind(line: Int) throws {
         let value = try JSONDecoder().decode(JSONValue.self, from: Data(Self.base.log[line].dropLast()))
         let original = GenJSON(value)
         let state = Array(Self.base.earlyState.text.utf8)
+        var random = SplitMix64(seed: UInt64(100 + line))
         for path in original.paths {
-            for kind in StateFileGenerator.kinds {
+            for kind in StateFileGenerator.kinds(for: original.value(at: path), &random) {
                 var log = Self.base.log
                 log[line] = Array(original.mutated(at: path, kind.mutation()).text.utf8) + [UInt8(ascii: "\n")]
-                let label = "log line \(line + 1): \(path.joined(separator: ".")) = \(kind)"
+                let label = "log line \(line + 1): \(path.joined(separator: ".")) = \(kind) (seed \(100 + line))"
                 let outcome = try Self.check(state: state, log: log.flatMap { $0 }, label: label, answer: kind.name.hasPrefix("Int") || kind.name == "missing")
                 // Damage to the log never stops Marrow: the lines that can be read still count.
                 #expect(outcome.refused == nil && !outcome.movedAside, "\(label): \(String(describing: outcome.refused))")

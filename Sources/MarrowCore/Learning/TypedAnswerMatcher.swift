@@ -26,6 +26,10 @@ package enum TypedAnswerMatcher {
         package static let wrong = Verdict(accepted: false, matched: nil, typoForgiven: false)
     }
 
+    /// The longest answer taken, in characters: an answer here is a word or a few,
+    /// and the cap keeps every answer line far below `AnswerLog.maximumLineLength`.
+    package static let maximumLength = 120
+
     /// Accepted answers with fewer letters and digits than this must be typed exactly.
     package static let typoMinimumLength = 6
 

@@ -116,6 +116,14 @@ package enum AnswerLog {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
     }
 
+    /// The longest line read, in bytes. Marrow's longest line is an answer with a
+    /// typed answer, its longest field: at most `TypedAnswerMatcher.maximumLength`
+    /// characters, under a kilobyte even with every character escaped, and a few
+    /// hundred bytes of ids and times. A longer line was not written by Marrow: it
+    /// is unreadable (a cut-short last line, silently) without being decoded, so a
+    /// line of megabytes costs no more than finding its end.
+    package static let maximumLineLength = 64 << 10
+
     /// Reads log bytes. `fileName` names the file in the warning.
     ///
     /// Records come back in file order, without those cancelled by a later reset
@@ -123,10 +131,8 @@ package enum AnswerLog {
     /// a newer Marrow) are ignored.
     package static func parse(_ bytes: [UInt8], fileName: String) -> LogReadResult {
         let decoder = ProgressJSON.decoder()
-        let newline = UInt8(ascii: "\n")
-        var lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
-        let endsWithNewline = bytes.last == newline
-        if endsWithNewline || bytes.isEmpty { lines.removeLast() }
+        let lines = ByteLines.ranges(in: bytes)
+        let endsWithNewline = bytes.last == UInt8(ascii: "\n")
 
         var records: [AnswerRecord] = []
         var resets: [ResetMarker] = []
@@ -134,7 +140,12 @@ package enum AnswerLog {
         var undos: [AnswerUndo] = []
         var unreadable: [Int] = []
         var torn = false
-        for (index, line) in lines.enumerated() {
+        for (index, range) in lines.enumerated() {
+            guard range.count <= maximumLineLength else {
+                if index == lines.count - 1 && !endsWithNewline { torn = true } else { unreadable.append(index) }
+                continue
+            }
+            let line = bytes[range]
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             // Lines as Marrow writes them take the fast path; anything else goes to JSONDecoder.
             if let record = AnswerLineParser.record(line) {

@@ -6,7 +6,7 @@ package struct TypedAnswerView: Sendable, Hashable {
     package private(set) var text = ""
 
     /// Longer answers are not asked for; the cap keeps the field on a few lines.
-    static let maxLength = 120
+    static let maxLength = TypedAnswerMatcher.maximumLength
 
     package init(text: String = "") {
         self.text = text

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 /* Swift 6 cannot read ncurses' mutable globals or expand its function-like
    macros: these accessors do it. Only static inline functions live here. */
@@ -38,6 +40,15 @@ static inline SCREEN *marrow_newterm(void) { return newterm(NULL, stdout, stdin)
 /* The character set of the current locale ("UTF-8", "ANSI_X3.4-1968" …). */
 static inline const char *marrow_codeset(void) { return nl_langinfo(CODESET); }
 static inline WINDOW *marrow_curscr(void) { return curscr; }
+/* Bytes written to the terminal that it has not read yet (-1 if not known). */
+static inline int marrow_output_unread(void) {
+#ifdef TIOCOUTQ
+    int pending = 0;
+    return ioctl(STDOUT_FILENO, TIOCOUTQ, &pending) == 0 ? pending : -1;
+#else
+    return -1;
+#endif
+}
 /* The mouse: left presses and the wheel (buttons 4 and 5), each reported at
    once (no click interval, so a key right after a click never waits). */
 static inline void marrow_mouse_on(void) {

@@ -20,9 +20,14 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         self.work = work
     }
 
-    /// Starts the work.
-    func start() {
-        let box = Unmanaged.passRetained(BackgroundRun(run))
+    /// Starts the work; with `givingWay`, at a lower priority than other programs
+    /// (the terminal showing the screen just drawn comes first).
+    func start(givingWay: Bool = false) {
+        let body: () -> Void = {
+            if givingWay { giveWayToOtherPrograms() }
+            self.run()
+        }
+        let box = Unmanaged.passRetained(BackgroundRun(body))
         var handle = pthread_t()
         if pthread_create(&handle, nil, backgroundRunMain, box.toOpaque()) == 0 {
             thread = handle
@@ -49,6 +54,19 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         if value == nil { run() }
         return value!
     }
+}
+
+/// Makes the calling thread (and those it starts) give way to other programs:
+/// its nice value 10 higher (19 at most). On Linux the nice value belongs to the
+/// thread; elsewhere it would slow the whole process, so nothing is done there.
+private func giveWayToOtherPrograms() {
+    #if os(Linux)
+    let which = __priority_which_t(PRIO_PROCESS.rawValue)
+    errno = 0
+    let current = getpriority(which, 0)
+    guard errno == 0 else { return }
+    _ = setpriority(which, 0, min(19, current + 10))
+    #endif
 }
 
 /// A closure handed to a new thread.

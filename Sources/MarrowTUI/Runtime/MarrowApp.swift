@@ -60,11 +60,12 @@ package enum MarrowApp {
             fputsStandardError("marrow: \(error.description)")
             return 1
         }
+        early?.waitUntilRead()
 
         // The course loads on a second thread while this one reads the progress
         // (and starts the terminal): the full first screen needs all three.
         let courseLoad = BackgroundValue { CourseLoader.load(directory: lessonsDirectory) }
-        courseLoad.start()
+        courseLoad.start(givingWay: early != nil)
         let loaded: ProgressStore.LoadResult
         do {
             // Loading takes the lock only to move a damaged file aside; a signal

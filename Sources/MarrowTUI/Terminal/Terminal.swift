@@ -200,6 +200,19 @@ final class Terminal: TerminalBackend {
         previous = buffer
     }
 
+    /// Waits, at most `limit` milliseconds, until the terminal has read what was
+    /// drawn. After the first screen the app loads the course and the progress in
+    /// full on both cores at once; done before the terminal has read the screen,
+    /// that work kept the terminal from showing it (a few milliseconds on two cores).
+    func waitUntilRead(limit: Duration = .milliseconds(50)) {
+        guard isOpen else { return }
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: limit)
+        while marrow_output_unread() > 0, clock.now < deadline {
+            usleep(100)
+        }
+    }
+
     // MARK: Hyperlinks
 
     /// Whether to send hyperlinks (OSC 8): `MARROW_HYPERLINKS=0` (or off, no,

@@ -204,23 +204,13 @@ private struct SummaryReader {
 
     // MARK: JSON
 
-    /// Skips white space. The file is indented (four of every ten bytes are
-    /// spaces), so runs of spaces go eight at a time. (The hot loops here keep the
-    /// index in a local: as a field of the reader it is stored at every step.)
+    /// Skips white space (`Scan.space`, with the index in a local: as a field of
+    /// the reader it would be stored at every step).
     @inline(__always)
     private mutating func space() {
         guard let base = bytes.baseAddress else { return }
-        let count = bytes.count
         var j = i
-        while j < count {
-            if j + 8 <= count, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                j += 8
-                continue
-            }
-            let b = base[j]
-            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { break }
-            j += 1
-        }
+        Scan.space(base, bytes.count, &j)
         i = j
     }
 
@@ -381,7 +371,8 @@ private struct SummaryReader {
 /// The scanning steps of `SummaryReader.skip`, on a pointer and a local position
 /// (each moves `j` past what it reads; false when the bytes are not that).
 private enum Scan {
-    /// White space; runs of spaces (the file's indentation) eight bytes at a time.
+    /// White space. The file is indented (four of every ten bytes are spaces), so
+    /// runs of spaces go eight bytes at a time.
     @inline(__always)
     static func space(_ base: UnsafePointer<UInt8>, _ end: Int, _ j: inout Int) {
         while j < end {

@@ -257,6 +257,24 @@ import Testing
         #expect(try app.answers().map(\.question) == ["e2e-q1"])
     }
 
+    /// On a small screen the waiting line is shorter, and still says how to leave.
+    @Test(arguments: [40, 60, 80])
+    func theWaitingLineSaysHowToLeaveOnASmallScreen(columns: Int) throws {
+        let app = try InProcessApp()
+        defer { app.cleanUp() }
+        let lock = try Self.heldLockAfterAFirstSession(app)
+        let waiting = LockWaitView.message(columns: columns)
+        let run = try app.run([
+            .waitFor("Enter open"), .character("t"),
+            .waitFor("Question 1 of"), .character("2"), .key(.enter),
+            .waitFor(waiting), .capture("waiting"), .perform { lock.release() },
+            .waitFor("Correct"), .key(.enter), .character("q"), .character("q"),
+        ], size: Size(columns: columns, rows: 12))
+        let screen = run.terminal.captures["waiting"] ?? ""
+        #expect(waiting.contains("q: leave") && screen.contains(waiting), "\(screen)")
+        #expect(try app.answers().map(\.question) == ["e2e-q1"])
+    }
+
     /// After the time limit (the app's is 20 s, `LockWaitView.limit`; the run
     /// loop is given 1 s here) the app goes on with the answer pending and says
     /// so; keys work; the answer is saved once the lock is free, said on screen,

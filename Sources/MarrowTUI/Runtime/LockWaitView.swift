@@ -21,6 +21,13 @@ final class LockWaitView: @unchecked Sendable {
     static let limit: Duration = .seconds(20)
     static let message = "Waiting for another Marrow using this progress file… (q: leave)"
 
+    /// The waiting line for a screen `columns` wide: shorter on a narrow one (it
+    /// fits the app's 40 columns at the least), so that how to leave is never the
+    /// part cut off.
+    static func message(columns: Int) -> String {
+        DisplayWidth.of(message) + 2 <= columns ? message : "Waiting for another Marrow… q: leave"
+    }
+
     private let terminal: any TerminalBackend
     private let state: AppState
     private let stopRequested: () -> Int32?
@@ -74,7 +81,7 @@ final class LockWaitView: @unchecked Sendable {
 
     private func draw() {
         var shown = state
-        shown.flash = Self.message
+        shown.flash = Self.message(columns: terminal.size.columns)
         terminal.draw(App.render(shown, size: terminal.size))
     }
 }

@@ -10,8 +10,9 @@ import MarrowTestSupport
 /// every step is timed: a keystroke that takes more than 2 seconds (in a debug build, on
 /// a busy machine) is a stall. Keystrokes are timed by the CPU time of the test's
 /// thread (`update` and `render` run on it alone), so a loaded machine's queue for
-/// the cores does not count as the app's stall.
-@Suite(.serialized) struct HugeContentTests {
+/// the cores does not count as the app's stall, and the tests can run side by side
+/// (one after another they were the fast loop's longest chain).
+struct HugeContentTests {
     static let keystrokeLimit = Duration.seconds(2)
     static let size = Size(columns: 80, rows: 24)
 

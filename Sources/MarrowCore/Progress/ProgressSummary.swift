@@ -290,10 +290,10 @@ private struct SummaryReader {
 
     private mutating func literal(_ word: StaticString) -> Bool {
         space()
-        let count = word.utf8CodeUnitCount
-        guard bytes.count - i >= count else { return false }
-        for k in 0..<count where bytes[i + k] != word.utf8Start[k] { return false }
-        i += count
+        guard let base = bytes.baseAddress else { return false }
+        var j = i
+        guard Scan.word(base, bytes.count, &j, word) else { return false }
+        i = j
         return true
     }
 
@@ -343,9 +343,9 @@ private struct SummaryReader {
                     continue
                 }
             case 0x22: guard Scan.string(base, end, &j) else { return false }
-            case 0x74: guard Scan.word(base, end, &j, 0x74, 0x72, 0x75, 0x65) else { return false }
-            case 0x66: guard Scan.word(base, end, &j, 0x66, 0x61, 0x6C, 0x73, 0x65) else { return false }
-            case 0x6E: guard Scan.word(base, end, &j, 0x6E, 0x75, 0x6C, 0x6C) else { return false }
+            case 0x74: guard Scan.word(base, end, &j, "true") else { return false }
+            case 0x66: guard Scan.word(base, end, &j, "false") else { return false }
+            case 0x6E: guard Scan.word(base, end, &j, "null") else { return false }
             default: guard Scan.number(base, end, &j) else { return false }
             }
             // After a value: close what it ends, then the next member or element.
@@ -428,12 +428,13 @@ private enum Scan {
         return false
     }
 
-    /// `true`, `false` or `null`, spelled by `letters`.
+    /// `true`, `false` or `null`: `word`'s bytes.
     @inline(__always)
-    static func word(_ base: UnsafePointer<UInt8>, _ end: Int, _ j: inout Int, _ letters: UInt8...) -> Bool {
-        guard end - j >= letters.count else { return false }
-        for (k, letter) in letters.enumerated() where base[j + k] != letter { return false }
-        j += letters.count
+    static func word(_ base: UnsafePointer<UInt8>, _ end: Int, _ j: inout Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end - j >= count else { return false }
+        for k in 0..<count where base[j + k] != word.utf8Start[k] { return false }
+        j += count
         return true
     }
 
